@@ -1,0 +1,102 @@
+//! Counts that are exact, approximate or bounds, and participation figures
+//! that keep distinct people apart from attendances.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::code_list::code_list;
+
+code_list! {
+    /// How exact a reported figure is.
+    pub enum Exactness ("exactness") {
+        /// The figure is exact ("192 osallistujaa").
+        Exact = "exact" { fi: "tarkka", sv: "exakt", en: "exact" },
+        /// The figure is an approximation ("noin 1 000", "about 1 000").
+        Approximate = "approximate" { fi: "noin", sv: "cirka", en: "about" },
+        /// The true figure is at least this, or more ("yli 50", "over 50").
+        AtLeast = "at_least" { fi: "vähintään", sv: "minst", en: "at least" },
+        /// The true figure is at most this ("alle 50", "under 50").
+        AtMost = "at_most" { fi: "enintään", sv: "högst", en: "at most" },
+    }
+}
+
+impl Exactness {
+    /// Whether this is [`Exactness::Exact`].
+    pub fn is_exact(&self) -> bool {
+        *self == Exactness::Exact
+    }
+}
+
+// The enum is defined by `code_list!`, which cannot mark a default variant.
+#[allow(clippy::derivable_impls)]
+impl Default for Exactness {
+    fn default() -> Self {
+        Exactness::Exact
+    }
+}
+
+/// A reported count with its exactness. In JSON, `{"value": 192}` is exact;
+/// `{"value": 1000, "exactness": "approximate"}` is "about 1 000".
+///
+/// ```
+/// use childwelfare::{Count, Exactness};
+///
+/// let about: Count = serde_json::from_str(r#"{"value": 1000, "exactness": "approximate"}"#).unwrap();
+/// assert_eq!(about, Count::approximate(1000));
+/// assert_eq!(about.to_string(), "about 1000");
+/// assert_eq!(serde_json::to_string(&Count::exact(192)).unwrap(), r#"{"value":192}"#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Count {
+    /// The figure as reported.
+    pub value: u64,
+    /// How exact the figure is; `exact` when absent.
+    #[serde(default, skip_serializing_if = "Exactness::is_exact")]
+    pub exactness: Exactness,
+}
+
+impl Count {
+    /// An exact count.
+    pub const fn exact(value: u64) -> Self {
+        Count { value, exactness: Exactness::Exact }
+    }
+
+    /// An approximate count ("about").
+    pub const fn approximate(value: u64) -> Self {
+        Count { value, exactness: Exactness::Approximate }
+    }
+
+    /// A lower bound ("over", "at least").
+    pub const fn at_least(value: u64) -> Self {
+        Count { value, exactness: Exactness::AtLeast }
+    }
+}
+
+impl std::fmt::Display for Count {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.exactness {
+            Exactness::Exact => write!(f, "{}", self.value),
+            Exactness::Approximate => write!(f, "about {}", self.value),
+            Exactness::AtLeast => write!(f, "at least {}", self.value),
+            Exactness::AtMost => write!(f, "at most {}", self.value),
+        }
+    }
+}
+
+/// Who an event or set of events reached.
+///
+/// `attendances` counts every participation (one person at three events
+/// counts three times); `distinct_people` counts each person once. Reports
+/// that sum participants over several events give attendances; "99 eri
+/// osallistujaa" (99 different participants) is a count of distinct people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Participation {
+    /// Participations, counting a person once per event attended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attendances: Option<Count>,
+    /// Different people, each counted once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distinct_people: Option<Count>,
+}

@@ -1,0 +1,271 @@
+//! Dates as precise as the sources give them, and periods.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::InvalidValue;
+use crate::code_list::code_list;
+
+code_list! {
+    /// A season, for dates such as "syksyllä 2020" (autumn 2020).
+    ///
+    /// Seasons follow the meteorological convention: spring is March–May,
+    /// summer June–August, autumn September–November and winter December of
+    /// the year through February of the next.
+    pub enum Season ("season") {
+        /// March to May.
+        Spring = "spring" { fi: "kevät", sv: "vår", en: "spring" },
+        /// June to August.
+        Summer = "summer" { fi: "kesä", sv: "sommar", en: "summer" },
+        /// September to November.
+        Autumn = "autumn" { fi: "syksy", sv: "höst", en: "autumn" },
+        /// December to February of the next year.
+        Winter = "winter" { fi: "talvi", sv: "vinter", en: "winter" },
+    }
+}
+
+/// A date known to a year, a season, a month or a day.
+///
+/// In JSON: `"2021"`, `"2020-autumn"`, `"2021-11"` or `"2022-12-31"`.
+///
+/// ```
+/// use childwelfare::PartialDate;
+///
+/// let start: PartialDate = "2020-autumn".parse().unwrap();
+/// assert_eq!(start.earliest().to_string(), "2020-09-01");
+/// assert_eq!(start.latest().to_string(), "2020-11-30");
+///
+/// // Finnish notation, as met in sources:
+/// assert_eq!(PartialDate::from_finnish("1.8.2020").unwrap().to_string(), "2020-08-01");
+/// assert!("2022-02-30".parse::<PartialDate>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PartialDate {
+    /// A whole year.
+    Year(i32),
+    /// A season of a year.
+    Season(i32, Season),
+    /// A month (1–12) of a year.
+    Month(i32, u32),
+    /// A day.
+    Day(NaiveDate),
+}
+
+fn parse_year(text: &str) -> Option<i32> {
+    (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok())?
+}
+
+fn parse_two_digits(text: &str) -> Option<u32> {
+    (text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok())?
+}
+
+const DATE_RULE: &str = "use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-spring/summer/autumn/winter";
+
+impl PartialDate {
+    /// The first day the date can mean.
+    pub fn earliest(&self) -> NaiveDate {
+        match *self {
+            PartialDate::Year(y) => ymd(y, 1, 1),
+            PartialDate::Season(y, s) => ymd(y, season_start_month(s), 1),
+            PartialDate::Month(y, m) => ymd(y, m, 1),
+            PartialDate::Day(d) => d,
+        }
+    }
+
+    /// The last day the date can mean.
+    pub fn latest(&self) -> NaiveDate {
+        match *self {
+            PartialDate::Year(y) => ymd(y, 12, 31),
+            PartialDate::Season(y, Season::Winter) => last_of_month(y + 1, 2),
+            PartialDate::Season(y, s) => last_of_month(y, season_start_month(s) + 2),
+            PartialDate::Month(y, m) => last_of_month(y, m),
+            PartialDate::Day(d) => d,
+        }
+    }
+
+    /// The year the date starts in.
+    pub fn year(&self) -> i32 {
+        self.earliest().year()
+    }
+
+    /// Parses Finnish date notation: `1.8.2020`, `05.09.2022`, `11.2021`
+    /// (a month) or `2021` (a year).
+    ///
+    /// # Errors
+    /// [`InvalidValue`] when the text is not such a date or the day does not exist.
+    pub fn from_finnish(text: &str) -> Result<Self, InvalidValue> {
+        let invalid = |reason: &str| InvalidValue::new("Finnish date", text, reason);
+        let parts: Vec<&str> = text.trim().trim_end_matches('.').split('.').collect();
+        let number = |part: &str| -> Option<u32> {
+            (!part.is_empty() && part.len() <= 2 && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse().ok())?
+        };
+        let rule = "use D.M.YYYY, M.YYYY or YYYY";
+        match parts.as_slice() {
+            [year] => parse_year(year).map(PartialDate::Year).ok_or_else(|| invalid(rule)),
+            [month, year] => {
+                let (m, y) = number(month).zip(parse_year(year)).ok_or_else(|| invalid(rule))?;
+                if (1..=12).contains(&m) {
+                    Ok(PartialDate::Month(y, m))
+                } else {
+                    Err(invalid("the month must be 1-12"))
+                }
+            }
+            [day, month, year] => {
+                let ((d, m), y) = number(day).zip(number(month)).zip(parse_year(year)).ok_or_else(|| invalid(rule))?;
+                NaiveDate::from_ymd_opt(y, m, d)
+                    .map(PartialDate::Day)
+                    .ok_or_else(|| invalid("no such day in the calendar"))
+            }
+            _ => Err(invalid(rule)),
+        }
+    }
+}
+
+fn season_start_month(season: Season) -> u32 {
+    match season {
+        Season::Spring => 3,
+        Season::Summer => 6,
+        Season::Autumn => 9,
+        Season::Winter => 12,
+    }
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
+}
+
+fn last_of_month(year: i32, month: u32) -> NaiveDate {
+    let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    ymd(next_year, next_month, 1).pred_opt().unwrap_or(NaiveDate::MIN)
+}
+
+impl FromStr for PartialDate {
+    type Err = InvalidValue;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let invalid = |reason: &str| InvalidValue::new("date", text, reason);
+        let mut parts = text.splitn(3, '-');
+        let year = parts.next().and_then(parse_year).ok_or_else(|| invalid(DATE_RULE))?;
+        let Some(second) = parts.next() else {
+            return Ok(PartialDate::Year(year));
+        };
+        if let Ok(season) = Season::from_code(second) {
+            return match parts.next() {
+                None => Ok(PartialDate::Season(year, season)),
+                Some(_) => Err(invalid(DATE_RULE)),
+            };
+        }
+        let month = parse_two_digits(second).ok_or_else(|| invalid(DATE_RULE))?;
+        if !(1..=12).contains(&month) {
+            return Err(invalid("the month must be 01-12"));
+        }
+        let Some(third) = parts.next() else {
+            return Ok(PartialDate::Month(year, month));
+        };
+        let day = parse_two_digits(third).ok_or_else(|| invalid(DATE_RULE))?;
+        NaiveDate::from_ymd_opt(year, month, day)
+            .map(PartialDate::Day)
+            .ok_or_else(|| invalid("no such day in the calendar"))
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartialDate::Year(y) => write!(f, "{y:04}"),
+            PartialDate::Season(y, s) => write!(f, "{y:04}-{s}"),
+            PartialDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            PartialDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+        }
+    }
+}
+
+impl From<NaiveDate> for PartialDate {
+    fn from(date: NaiveDate) -> Self {
+        PartialDate::Day(date)
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The pattern of a [`PartialDate`] in the JSON Schema. The schema cannot
+/// tell that 2022-02-30 does not exist; the Rust parser does.
+pub const PARTIAL_DATE_PATTERN: &str =
+    "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-(spring|summer|autumn|winter))?$";
+
+impl JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date known to a year (`2021`), a season (`2020-autumn`), a month (`2021-11`) or a day (`2022-12-31`). Seasons: spring = March-May, summer = June-August, autumn = September-November, winter = December-February.",
+            "type": "string",
+            "pattern": PARTIAL_DATE_PATTERN
+        })
+    }
+}
+
+/// A period with an optional start and end, each a [`PartialDate`].
+///
+/// ```
+/// use childwelfare::Period;
+///
+/// let period: Period = serde_json::from_str(r#"{"start": "2021-11", "end": "2022-04"}"#).unwrap();
+/// assert_eq!(period.to_string(), "2021-11 – 2022-04");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// When the period began, as precisely as known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<PartialDate>,
+    /// When the period ended, as precisely as known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+}
+
+impl Period {
+    /// A period from `start` to `end`.
+    pub fn new(start: PartialDate, end: PartialDate) -> Self {
+        Period { start: Some(start), end: Some(end) }
+    }
+
+    /// Whether some day of the period can lie within `other` (open ends are unbounded).
+    pub fn may_overlap(&self, other: &Period) -> bool {
+        let starts_before_other_ends = match (self.start, other.end) {
+            (Some(s), Some(e)) => s.earliest() <= e.latest(),
+            _ => true,
+        };
+        let ends_after_other_starts = match (self.end, other.start) {
+            (Some(e), Some(s)) => e.latest() >= s.earliest(),
+            _ => true,
+        };
+        starts_before_other_ends && ends_after_other_starts
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let show = |d: Option<PartialDate>| d.map_or_else(|| "…".to_owned(), |d| d.to_string());
+        write!(f, "{} – {}", show(self.start), show(self.end))
+    }
+}

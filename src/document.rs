@@ -1,0 +1,220 @@
+//! Documents: the two top-level kinds (project and programme), the schema
+//! version every document carries, and loading either kind from JSON.
+
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::json::{ParseError, ParseErrorKind};
+use crate::{InvalidValue, Programme, Project};
+
+/// The version of the document format this crate writes.
+pub const SCHEMA_VERSION: SchemaVersion = SchemaVersion { major: 1, minor: 0 };
+
+/// The version of the document format, `"MAJOR.MINOR"`. This crate reads
+/// every `1.x` document; a minor version adds optional fields only.
+///
+/// ```
+/// use childwelfare::{SchemaVersion, SCHEMA_VERSION};
+///
+/// assert_eq!(SCHEMA_VERSION.to_string(), "1.0");
+/// assert!("1.3".parse::<SchemaVersion>().is_ok());
+/// assert_eq!(
+///     "2.0".parse::<SchemaVersion>().unwrap_err().to_string(),
+///     "invalid schema version `2.0`: this crate reads schema version 1.x"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SchemaVersion {
+    major: u32,
+    minor: u32,
+}
+
+impl SchemaVersion {
+    /// The major version.
+    pub const fn major(self) -> u32 {
+        self.major
+    }
+
+    /// The minor version.
+    pub const fn minor(self) -> u32 {
+        self.minor
+    }
+}
+
+impl Default for SchemaVersion {
+    fn default() -> Self {
+        SCHEMA_VERSION
+    }
+}
+
+impl FromStr for SchemaVersion {
+    type Err = InvalidValue;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let number = |part: &str| -> Option<u32> {
+            (!part.is_empty()
+                && part.len() <= 4
+                && part.bytes().all(|b| b.is_ascii_digit())
+                && (part == "0" || !part.starts_with('0')))
+            .then(|| part.parse().ok())?
+        };
+        let (major, minor) = text
+            .split_once('.')
+            .and_then(|(major, minor)| number(major).zip(number(minor)))
+            .ok_or_else(|| InvalidValue::new("schema version", text, "write MAJOR.MINOR, like \"1.0\""))?;
+        if major != SCHEMA_VERSION.major {
+            return Err(InvalidValue::new("schema version", text, "this crate reads schema version 1.x"));
+        }
+        Ok(SchemaVersion { major, minor })
+    }
+}
+
+impl fmt::Display for SchemaVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+impl Serialize for SchemaVersion {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SchemaVersion {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for SchemaVersion {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SchemaVersion".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The version of the document format, MAJOR.MINOR; this schema describes 1.x.",
+            "type": "string",
+            "pattern": "^1\\.(0|[1-9][0-9]{0,3})$"
+        })
+    }
+}
+
+/// The kinds of top-level document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentKind {
+    /// A [`Project`].
+    Project,
+    /// A [`Programme`].
+    Programme,
+}
+
+impl DocumentKind {
+    /// Every kind.
+    pub const ALL: &'static [DocumentKind] = &[DocumentKind::Project, DocumentKind::Programme];
+
+    /// The value of `document_type` for this kind.
+    pub const fn code(self) -> &'static str {
+        match self {
+            DocumentKind::Project => "project",
+            DocumentKind::Programme => "programme",
+        }
+    }
+}
+
+impl fmt::Display for DocumentKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A document of either kind, as found in a folder of data.
+///
+/// ```
+/// use childwelfare::Document;
+///
+/// let json = std::fs::read_to_string("data/lumo.json").unwrap();
+/// let Document::Project(project) = Document::from_json(&json).unwrap() else { panic!() };
+/// assert_eq!(project.acronym.as_deref(), Some("LUMO"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Document {
+    /// A project document.
+    Project(Box<Project>),
+    /// A programme document.
+    Programme(Box<Programme>),
+}
+
+#[derive(Deserialize)]
+struct DocumentType {
+    document_type: Option<serde_json::Value>,
+}
+
+impl Document {
+    /// Parses a document, choosing the kind by its `document_type` field.
+    ///
+    /// # Errors
+    /// A [`ParseError`] naming where and what; an unknown or missing
+    /// `document_type` is reported as such.
+    pub fn from_json(json: &str) -> Result<Self, ParseError> {
+        let kind = match serde_json::from_str::<DocumentType>(json) {
+            // The text is not a JSON object; parsing it as a project reports where.
+            Err(_) => return crate::json::from_str::<Project>(json).map(|p| Document::Project(Box::new(p))),
+            Ok(DocumentType { document_type: None }) => {
+                return Err(ParseError::new(
+                    ParseErrorKind::Data,
+                    "",
+                    "missing field `document_type` (\"project\" or \"programme\")",
+                ));
+            }
+            Ok(DocumentType { document_type: Some(serde_json::Value::String(kind)) }) => kind,
+            Ok(DocumentType { document_type: Some(other) }) => {
+                return Err(ParseError::new(
+                    ParseErrorKind::Data,
+                    "document_type",
+                    format!("expected \"project\" or \"programme\", found {other}"),
+                ));
+            }
+        };
+        match kind.as_str() {
+            "project" => crate::json::from_str(json).map(|p| Document::Project(Box::new(p))),
+            "programme" => crate::json::from_str(json).map(|p| Document::Programme(Box::new(p))),
+            other => Err(ParseError::new(
+                ParseErrorKind::Data,
+                "document_type",
+                format!("unknown variant `{other}`, expected one of `project`, `programme`"),
+            )),
+        }
+    }
+
+    /// The document's kind.
+    pub fn kind(&self) -> DocumentKind {
+        match self {
+            Document::Project(_) => DocumentKind::Project,
+            Document::Programme(_) => DocumentKind::Programme,
+        }
+    }
+
+    /// The document's identifier.
+    pub fn id(&self) -> &crate::Id {
+        match self {
+            Document::Project(project) => &project.id,
+            Document::Programme(programme) => &programme.id,
+        }
+    }
+
+    /// Writes the document as pretty-printed JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        match self {
+            Document::Project(project) => project.to_json(),
+            Document::Programme(programme) => programme.to_json(),
+        }
+    }
+}

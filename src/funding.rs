@@ -1,0 +1,84 @@
+//! Funding: who pays, in what shares, and with what amounts.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::code_list::code_list;
+use crate::{Id, Money, Percent, SourceRef, Text};
+
+code_list! {
+    /// What kind of money a funding part is.
+    pub enum FundingKind ("funding kind") {
+        /// A state grant (*valtionavustus*).
+        StateGrant = "state_grant" { fi: "valtionavustus", sv: "statsunderstöd", en: "state grant" },
+        /// The implementers' own share (*omarahoitusosuus*).
+        SelfFinancing = "self_financing" { fi: "omarahoitusosuus", sv: "självfinansieringsandel", en: "self-financing share" },
+        /// Other money.
+        Other = "other" { fi: "muu rahoitus", sv: "annan finansiering", en: "other funding" },
+    }
+}
+
+/// How a project is funded.
+///
+/// ```
+/// use childwelfare::{Funding, FundingKind};
+///
+/// let funding: Funding = serde_json::from_str(r#"{
+///     "funder": "stm",
+///     "parts": [
+///         {"kind": "state_grant", "share": 80},
+///         {"kind": "self_financing", "share": 20}
+///     ]
+/// }"#).unwrap();
+/// assert_eq!(funding.parts[0].kind, FundingKind::StateGrant);
+/// assert_eq!(funding.share_total_hundredths(), Some(10_000));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Funding {
+    /// The implementer with the funder role that grants the money.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funder: Option<Id>,
+    /// The project's whole budget, where stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Money>,
+    /// The parts of the funding, with shares and amounts where stated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<FundingPart>,
+    /// Remarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where this record's facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+}
+
+impl Funding {
+    /// The sum of the stated shares in hundredths of a percent, or `None`
+    /// when no part states a share.
+    pub fn share_total_hundredths(&self) -> Option<u32> {
+        let shares: Vec<u32> = self.parts.iter().filter_map(|part| part.share.map(Percent::hundredths)).collect();
+        (!shares.is_empty()).then(|| shares.iter().sum())
+    }
+}
+
+/// One part of a project's funding ("80 % state grant").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FundingPart {
+    /// What kind of money it is.
+    pub kind: FundingKind,
+    /// Its share of the total budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Percent>,
+    /// Its amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
+    /// The implementers who pay it. For a self-financing share that "every
+    /// implementer pays for its own part", all of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paid_by: Vec<Id>,
+    /// How the part is arranged, as the source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}

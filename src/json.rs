@@ -1,0 +1,255 @@
+//! Reading and writing documents as JSON, with errors that say where.
+
+use std::fmt;
+use std::io::Read;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// What kind of problem stopped parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// The text is not JSON (a missing comma, a stray character, bad UTF-8).
+    Syntax,
+    /// The JSON ended too early (a truncated file).
+    Eof,
+    /// Valid JSON of the wrong shape: a wrong type, an unknown or missing
+    /// field, a value that does not fit its type.
+    Data,
+    /// Reading the input failed.
+    Io,
+}
+
+impl ParseErrorKind {
+    /// A stable machine-readable code: `syntax`, `eof`, `data` or `io`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            ParseErrorKind::Syntax => "syntax",
+            ParseErrorKind::Eof => "eof",
+            ParseErrorKind::Data => "data",
+            ParseErrorKind::Io => "io",
+        }
+    }
+}
+
+/// A document could not be parsed. Says what went wrong and where: the
+/// line and column in the text, and the path of the value in the document
+/// (`work_packages[1].number`).
+///
+/// ```
+/// use childwelfare::{ParseErrorKind, Project};
+///
+/// let json = r#"{
+///   "document_type": "project",
+///   "schema_version": "1.0",
+///   "id": "demo",
+///   "name": {"fi": "Esimerkki"},
+///   "status": "ended",
+///   "work_packages": [{"id": "wp-1", "number": "1", "titel": {"fi": "Yksi"}}]
+/// }"#;
+/// let err = Project::from_json(json).unwrap_err();
+/// assert_eq!(err.kind(), ParseErrorKind::Data);
+/// assert_eq!(err.path(), "work_packages[0].titel");
+/// assert_eq!(err.line(), Some(7));
+/// assert_eq!(err.suggestion(), Some("title"));
+/// assert!(err.to_string().starts_with(
+///     "line 7, column 57, at `work_packages[0].titel`: unknown field `titel`, expected one of"
+/// ));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    kind: ParseErrorKind,
+    line: Option<usize>,
+    column: Option<usize>,
+    path: String,
+    message: String,
+    suggestion: Option<String>,
+}
+
+impl ParseError {
+    pub(crate) fn new(kind: ParseErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
+        let message = message.into();
+        let suggestion = suggest(&message);
+        ParseError { kind, line: None, column: None, path: path.into(), message, suggestion }
+    }
+
+    fn from_serde(path: String, error: &serde_json::Error) -> Self {
+        use serde_json::error::Category;
+        let kind = match error.classify() {
+            Category::Syntax => ParseErrorKind::Syntax,
+            Category::Eof => ParseErrorKind::Eof,
+            Category::Data => ParseErrorKind::Data,
+            Category::Io => ParseErrorKind::Io,
+        };
+        let mut message = error.to_string();
+        let suffix = format!(" at line {} column {}", error.line(), error.column());
+        if message.ends_with(&suffix) {
+            message.truncate(message.len() - suffix.len());
+        }
+        let mut parse_error = ParseError::new(kind, path, message);
+        if error.line() > 0 {
+            parse_error.line = Some(error.line());
+            parse_error.column = Some(error.column());
+        }
+        parse_error
+    }
+
+    /// What kind of problem it is.
+    pub fn kind(&self) -> ParseErrorKind {
+        self.kind
+    }
+
+    /// The line (from 1) where the problem was found, if known.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+
+    /// The column (from 1) where the problem was found, if known.
+    pub fn column(&self) -> Option<usize> {
+        self.column
+    }
+
+    /// The path of the value in the document, like `events[3].participation`;
+    /// empty for the document as a whole.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The same location as a JSON Pointer (RFC 6901), like `/events/3/participation`.
+    pub fn pointer(&self) -> String {
+        path_to_pointer(&self.path)
+    }
+
+    /// What is wrong, without the location.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// For an unknown field or code, the nearest valid one.
+    pub fn suggestion(&self) -> Option<&str> {
+        self.suggestion.as_deref()
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, "line {line}, column {column}, ")?;
+        }
+        if self.path.is_empty() {
+            write!(f, "at the top level: {}", self.message)?;
+        } else {
+            write!(f, "at `{}`: {}", self.path, self.message)?;
+        }
+        if let Some(suggestion) = &self.suggestion {
+            write!(f, "; did you mean `{suggestion}`?")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Turns `a.b[2].c` into the JSON Pointer `/a/b/2/c`, escaping `~` and `/`.
+pub(crate) fn path_to_pointer(path: &str) -> String {
+    let mut pointer = String::new();
+    let mut segment = String::new();
+    let flush = |segment: &mut String, pointer: &mut String| {
+        if !segment.is_empty() {
+            pointer.push('/');
+            pointer.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+            segment.clear();
+        }
+    };
+    for c in path.chars() {
+        match c {
+            '.' | '[' => flush(&mut segment, &mut pointer),
+            ']' => {}
+            _ => segment.push(c),
+        }
+    }
+    flush(&mut segment, &mut pointer);
+    pointer
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`" and "unknown
+/// variant" messages, the expected name nearest to the given one.
+fn suggest(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `").or_else(|| message.strip_prefix("unknown variant `"))?;
+    let (given, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    crate::value::nearest(given, candidates).map(str::to_owned)
+}
+
+/// Parses a document (or any model value) from a JSON string.
+///
+/// # Errors
+/// A [`ParseError`] naming the line, column and path of the first problem,
+/// including trailing characters after the document.
+pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    finish(serde_path_to_error::deserialize(&mut deserializer), deserializer.end())
+}
+
+/// Parses a document from bytes, which must be UTF-8 JSON.
+///
+/// # Errors
+/// As [`from_str`].
+pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, ParseError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(json);
+    finish(serde_path_to_error::deserialize(&mut deserializer), deserializer.end())
+}
+
+/// Parses a document from a reader. Reads the whole input.
+///
+/// # Errors
+/// As [`from_str`], and [`ParseErrorKind::Io`] when reading fails.
+pub fn from_reader<T: DeserializeOwned>(mut reader: impl Read) -> Result<T, ParseError> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|error| ParseError::new(ParseErrorKind::Io, "", error.to_string()))?;
+    from_slice(&bytes)
+}
+
+fn finish<T>(
+    value: Result<T, serde_path_to_error::Error<serde_json::Error>>,
+    end: Result<(), serde_json::Error>,
+) -> Result<T, ParseError> {
+    match value {
+        Ok(value) => match end {
+            Ok(()) => Ok(value),
+            Err(error) => Err(ParseError::from_serde(String::new(), &error)),
+        },
+        Err(error) => {
+            // serde_path_to_error writes `.` for the root and `?` for a key
+            // it could not read (after a syntax error); neither names a value.
+            let path = error.path().to_string();
+            let path = match path.strip_suffix('?') {
+                Some(rest) => rest.trim_end_matches('.').to_owned(),
+                None if path == "." => String::new(),
+                None => path,
+            };
+            Err(ParseError::from_serde(path, error.inner()))
+        }
+    }
+}
+
+/// Writes a value as pretty-printed JSON (two-space indent) with a final
+/// newline. Deterministic: fields in declaration order, maps sorted.
+pub fn to_string<T: Serialize>(value: &T) -> String {
+    // Serialising the model's own types to a String cannot fail: every map
+    // key is a string and every number is finite.
+    #[allow(clippy::expect_used)]
+    let mut json = serde_json::to_string_pretty(value).expect("model values always serialise to JSON");
+    json.push('\n');
+    json
+}
+
+/// Writes a value as pretty-printed JSON with a final newline to `writer`.
+///
+/// # Errors
+/// When writing fails.
+pub fn to_writer<T: Serialize>(mut writer: impl std::io::Write, value: &T) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut writer, value)?;
+    writer.write_all(b"\n")
+}

@@ -1,0 +1,132 @@
+//! # childwelfare
+//!
+//! A typed data model of multi-agency child-welfare development projects,
+//! with lossless JSON and JSON Schemas.
+//!
+//! In 2020–2022 Finland's Ministry of Social Affairs and Health (STM) funded
+//! five multi-agency child protection development projects, one for each
+//! collaborative area. Their reports tell who took part, what each work
+//! package aimed at, how many people each kind of event reached, what was
+//! produced, and how well each objective was met. This crate makes those
+//! facts data:
+//!
+//! - a [`Programme`] lists its projects; a [`Project`] holds its
+//!   [`Implementer`]s with their [roles](ImplementerRole), [`Funding`] and
+//!   [staffing](StaffingEntry), [`WorkPackage`]s, a hierarchy of
+//!   [`Objective`]s, [`Event`]s with their [`Participation`], [`Output`]s,
+//!   other [`Measure`]s, [`Assessment`]s with a [`Judgement`] per objective,
+//!   [`Factor`]s, [`Lesson`]s, [`Recommendation`]s and [`RegionalPart`]s;
+//! - figures keep their exactness ([`Count`]: exact, "about", "over"),
+//!   distinct people stay apart from attendances, a figure can be declared
+//!   part of another (`part_of`) or possibly overlapping it
+//!   (`possible_overlaps`), so that nothing is counted twice and an unknown
+//!   overlap stays visible;
+//! - money is exact to the cent ([`Euros`]), shares are exact
+//!   ([`Percent`]), dates are as precise as the source
+//!   ([`PartialDate`]: "2020-autumn"), text is in Finnish, Swedish and/or
+//!   English ([`Text`]);
+//! - closed code lists ([`County`], [`CollaborativeArea`], [`EventKind`],
+//!   [`AchievementRating`] …) carry Finnish, Swedish and English labels, and
+//!   roles map to IATI organisation roles;
+//! - every record that others refer to has a stable [`Id`], and every
+//!   record can cite its [sources](SourceRef).
+//!
+//! The crate ships the seed projects as data (`data/` in the package) and
+//! JSON Schemas for other languages (`schema/`, or [`schema::json_schema`]).
+//!
+//! ## Example
+//!
+//! ```
+//! use childwelfare::{Document, EventKind, Language};
+//!
+//! let json = std::fs::read_to_string("data/lumo.json")?;
+//! let Document::Project(lumo) = Document::from_json(&json)? else {
+//!     panic!("lumo.json is a project document");
+//! };
+//!
+//! assert_eq!(lumo.work_packages.len(), 2);
+//! assert_eq!(lumo.work_packages[1].number.to_string(), "II");
+//!
+//! // Every webinar, with what it reached:
+//! for event in lumo.events.iter().filter(|e| e.kinds.contains(&EventKind::Webinar)) {
+//!     let title = event.title.as_ref().map_or("", |t| t.best(Language::Fi));
+//!     let reached = event.participation.and_then(|p| p.attendances);
+//!     println!("{title}: {reached:?} ({})", event.status.label(Language::En));
+//! }
+//!
+//! // Writing is deterministic and lossless.
+//! assert_eq!(Document::from_json(&lumo.to_json())?, Document::Project(lumo));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## JSON conventions
+//!
+//! Field names are `snake_case`; codes are `snake_case` strings. Unknown
+//! fields are rejected (with the nearest valid name suggested); custom data
+//! goes in the `extensions` object of the main records, which is kept on a
+//! round trip. Every document starts with `document_type` and
+//! `schema_version`. Parse errors name the line, column and path:
+//! see [`ParseError`].
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod code_list;
+mod value;
+
+pub mod area;
+pub mod assessment;
+pub mod count;
+pub mod date;
+pub mod document;
+pub mod event;
+pub mod funding;
+pub mod id;
+pub mod json;
+pub mod measure;
+pub mod money;
+pub mod objective;
+pub mod organisation;
+pub mod output;
+pub mod programme;
+pub mod project;
+pub mod regional_part;
+pub mod schema;
+pub mod source;
+pub mod text;
+pub mod theme;
+pub mod work_package;
+
+pub use area::{CollaborativeArea, County};
+pub use assessment::{
+    AchievementRating, Assessment, AssessmentSource, Factor, FactorEffect, FactorKind, Judgement, Lesson,
+    Recommendation,
+};
+pub use code_list::UnknownCode;
+pub use count::{Count, Exactness, Participation};
+pub use date::{PartialDate, Period, Season};
+pub use document::{Document, DocumentKind, SCHEMA_VERSION, SchemaVersion};
+pub use event::{Event, EventKind, EventScope, EventStatus, PossibleOverlap};
+pub use funding::{Funding, FundingKind, FundingPart};
+pub use id::Id;
+pub use json::{ParseError, ParseErrorKind};
+pub use measure::{Measure, MeasureKind};
+pub use money::{Euros, Money, Percent};
+pub use objective::{Objective, ObjectiveLevel};
+pub use organisation::{
+    BusinessId, Contact, Contribution, Email, IatiOrganisationRole, IatiOrganisationType, Implementer, ImplementerRole,
+    OrganisationKind, StaffingEntry,
+};
+pub use output::{Output, OutputKind, OutputStatus, Publication};
+pub use programme::{Programme, ProgrammeDocumentType, ProgrammeProject};
+pub use project::{Collaboration, Project, ProjectDocumentType, ProjectStatus, RecordDates, WorkingArea};
+pub use regional_part::RegionalPart;
+pub use source::{Link, SourceDocument, SourceKind, SourceRef, Url};
+pub use text::{EmptyText, Language, Text};
+pub use theme::{ServiceSector, Theme};
+pub use value::InvalidValue;
+pub use work_package::{WorkPackage, WorkPackageNumber};
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -1,0 +1,80 @@
+//! Measures other than participants: context and baseline figures, and
+//! counted results (trainers trained, counties that adopted a model).
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::code_list::code_list;
+use crate::{Count, County, Id, PartialDate, PossibleOverlap, SourceRef, Text};
+
+code_list! {
+    /// What a measure describes.
+    pub enum MeasureKind ("measure kind") {
+        /// The setting the project worked in (children living in the area).
+        Context = "context" { fi: "toimintaympäristö", sv: "kontext", en: "context" },
+        /// A baseline before the project.
+        Baseline = "baseline" { fi: "lähtötaso", sv: "utgångsläge", en: "baseline" },
+        /// Something the project did (meetings held, views of a recording).
+        Activity = "activity" { fi: "toiminta", sv: "verksamhet", en: "activity" },
+        /// A result the project achieved.
+        Result = "result" { fi: "tulos", sv: "resultat", en: "result" },
+    }
+}
+
+/// A counted figure that is not an event's participation or an output's count.
+///
+/// ```
+/// use childwelfare::{Measure, MeasureKind};
+///
+/// let trainers: Measure = serde_json::from_str(r#"{
+///     "id": "lumo-m-trainers",
+///     "kind": "result",
+///     "description": {"fi": "uudet THL:n kouluttajakoulutuksen käyneet syty-kouluttajat"},
+///     "value": {"value": 8},
+///     "unit": {"en": "trainers"}
+/// }"#).unwrap();
+/// assert_eq!(trainers.kind, MeasureKind::Result);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// Identifier.
+    pub id: Id,
+    /// What the figure describes.
+    pub kind: MeasureKind,
+    /// What was counted.
+    pub description: Text,
+    /// The figure.
+    pub value: Count,
+    /// The unit ("trainers", "views").
+    pub unit: Text,
+    /// When the figure applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// Counties it concerns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counties: Vec<County>,
+    /// The measure whose figure already includes this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<Id>,
+    /// Figures this one may or may not be included in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub possible_overlaps: Vec<PossibleOverlap>,
+    /// The work packages it belongs to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub work_packages: Vec<Id>,
+    /// The objectives it shows progress on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<Id>,
+    /// Remarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where this record's facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    /// Custom data, kept unchanged on a round trip.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extensions: BTreeMap<String, serde_json::Value>,
+}

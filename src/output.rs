@@ -1,0 +1,184 @@
+//! Outputs (*tuotokset*): operating models, action cards, videos,
+//! newsletters, articles and the rest of what a project produced.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::code_list::code_list;
+use crate::{Count, County, Id, Link, PartialDate, PossibleOverlap, SourceRef, Text};
+
+code_list! {
+    /// What kind of output.
+    pub enum OutputKind ("output kind") {
+        /// An operating model (*toimintamalli*).
+        OperatingModel = "operating_model" { fi: "toimintamalli", sv: "verksamhetsmodell", en: "operating model" },
+        /// Action cards (*toimintakortit*).
+        ActionCard = "action_card" { fi: "toimintakortti", sv: "åtgärdskort", en: "action card" },
+        /// A video.
+        Video = "video" { fi: "video", sv: "video", en: "video" },
+        /// A newsletter (*hankekirje*, *uutiskirje*).
+        Newsletter = "newsletter" { fi: "uutiskirje", sv: "nyhetsbrev", en: "newsletter" },
+        /// A news item.
+        NewsItem = "news_item" { fi: "uutinen", sv: "nyhet", en: "news item" },
+        /// A blog post.
+        BlogPost = "blog_post" { fi: "blogikirjoitus", sv: "blogginlägg", en: "blog post" },
+        /// An article in a publication.
+        Article = "article" { fi: "artikkeli", sv: "artikel", en: "article" },
+        /// A report.
+        Report = "report" { fi: "raportti", sv: "rapport", en: "report" },
+        /// An information package (*infopaketti*).
+        InformationPackage = "information_package" { fi: "infopaketti", sv: "informationspaket", en: "information package" },
+        /// A brochure (*esite*).
+        Brochure = "brochure" { fi: "esite", sv: "broschyr", en: "brochure" },
+        /// Training or coaching material.
+        TrainingMaterial = "training_material" { fi: "koulutusmateriaali", sv: "utbildningsmaterial", en: "training material" },
+        /// A structure or a proposal for one (*rakenne*, *rakenne-ehdotus*).
+        Structure = "structure" { fi: "rakenne", sv: "struktur", en: "structure" },
+        /// A plan (a communication plan, a training plan).
+        Plan = "plan" { fi: "suunnitelma", sv: "plan", en: "plan" },
+        /// A process description (*prosessikuvaus*).
+        ProcessDescription = "process_description" { fi: "prosessikuvaus", sv: "processbeskrivning", en: "process description" },
+        /// A visual identity.
+        VisualIdentity = "visual_identity" { fi: "visuaalinen ilme", sv: "visuell identitet", en: "visual identity" },
+        /// A summary.
+        Summary = "summary" { fi: "tiivistelmä", sv: "sammanfattning", en: "summary" },
+        /// Any other kind.
+        Other = "other" { fi: "muu tuotos", sv: "annan produkt", en: "other output" },
+    }
+}
+
+code_list! {
+    /// How far an output got.
+    pub enum OutputStatus ("output status") {
+        /// Planned, not produced.
+        Planned = "planned" { fi: "suunniteltu", sv: "planerad", en: "planned" },
+        /// Produced.
+        Produced = "produced" { fi: "tuotettu", sv: "producerad", en: "produced" },
+        /// Tried out in practice.
+        Piloted = "piloted" { fi: "pilotoitu", sv: "pilottestad", en: "piloted" },
+        /// Taken into use, for example written into a service description.
+        Adopted = "adopted" { fi: "käyttöönotettu", sv: "införd", en: "adopted" },
+    }
+}
+
+// The enum is defined by `code_list!`, which cannot mark a default variant.
+#[allow(clippy::derivable_impls)]
+impl Default for OutputStatus {
+    fn default() -> Self {
+        OutputStatus::Produced
+    }
+}
+
+impl OutputStatus {
+    fn is_produced(&self) -> bool {
+        *self == OutputStatus::Produced
+    }
+}
+
+/// Where an article or report was published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    /// The publication's title.
+    pub title: Text,
+    /// Editors, as written ("Yliruka ym. (toim.)").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editors: Option<String>,
+    /// Series and number ("Työpaperi 52/2022").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    /// Publisher.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Place of publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Year or date of publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// Pages, as written ("162–169").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<String>,
+    /// Where the publication is available.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<crate::Url>,
+}
+
+/// An output (*tuotos*): one item, or a number of items of one kind.
+///
+/// ```
+/// use childwelfare::{Count, Output, OutputKind};
+///
+/// let blogs: Output = serde_json::from_str(r#"{
+///     "id": "lumo-out-blogs",
+///     "kind": "blog_post",
+///     "title": {"fi": "ISOblogit"},
+///     "count": {"value": 20}
+/// }"#).unwrap();
+/// assert_eq!(blogs.kind, OutputKind::BlogPost);
+/// assert_eq!(blogs.count, Some(Count::exact(20)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Output {
+    /// Identifier.
+    pub id: Id,
+    /// What kind of output.
+    pub kind: OutputKind,
+    /// Title as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// What it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// How many items, where the record stands for several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<Count>,
+    /// How far it got; `produced` when absent.
+    #[serde(default, skip_serializing_if = "OutputStatus::is_produced")]
+    pub status: OutputStatus,
+    /// Authors, as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Where an article or report was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<Publication>,
+    /// When it was published or finished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// Links to the output.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// Counties it was made for or in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counties: Vec<County>,
+    /// Others it was made with (another project, a communications agency).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub made_with: Vec<Text>,
+    /// The output whose count already includes this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<Id>,
+    /// Outputs whose count may or may not include this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub possible_overlaps: Vec<PossibleOverlap>,
+    /// The work packages it came from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub work_packages: Vec<Id>,
+    /// The objectives it served.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<Id>,
+    /// The regional part it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regional_part: Option<Id>,
+    /// Remarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where this record's facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    /// Custom data, kept unchanged on a round trip.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extensions: BTreeMap<String, serde_json::Value>,
+}

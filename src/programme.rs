@@ -1,0 +1,131 @@
+//! The programme document: a set of projects under one funder and change
+//! programme.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{CollaborativeArea, County, Id, Money, PartialDate, SchemaVersion, SourceDocument, SourceRef, Text, Theme};
+
+/// The marker `"document_type": "programme"` at the top of a programme document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+pub enum ProgrammeDocumentType {
+    /// A programme document.
+    #[default]
+    #[serde(rename = "programme")]
+    Programme,
+}
+
+/// One project as the programme lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeProject {
+    /// The project's identifier (the `id` of its project document, if there is one).
+    pub id: Id,
+    /// The project's name.
+    pub name: Text,
+    /// An acronym.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+    /// The collaborative area.
+    pub collaborative_area: CollaborativeArea,
+    /// Counties named for the project in the programme listing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counties: Vec<County>,
+    /// The administrator, as named.
+    pub administrator: Text,
+    /// The coordinator, where it is not the administrator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinator: Option<Text>,
+    /// The project document's file name, relative to this document, where
+    /// the project has data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// Remarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where this record's facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+}
+
+/// A programme: projects under one funder and change programme, with
+/// shared themes.
+///
+/// ```
+/// use childwelfare::Programme;
+///
+/// let programme = Programme::from_json(r#"{
+///     "document_type": "programme",
+///     "schema_version": "1.0",
+///     "id": "demo-programme",
+///     "name": {"en": "Demo programme"},
+///     "funder": {"en": "Ministry"}
+/// }"#).unwrap();
+/// assert!(programme.projects.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    /// Always `"programme"`.
+    pub document_type: ProgrammeDocumentType,
+    /// The version of this format the document follows.
+    pub schema_version: SchemaVersion,
+    /// Identifier.
+    pub id: Id,
+    /// The programme's name.
+    pub name: Text,
+    /// What the programme is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// The funder, as named.
+    pub funder: Text,
+    /// The wider programme it is part of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<Text>,
+    /// When funding began.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<PartialDate>,
+    /// The funding for all projects together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_funding: Option<Money>,
+    /// The date of the announcement the funding figure comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub announced: Option<NaiveDate>,
+    /// Themes shared by all projects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_themes: Vec<Theme>,
+    /// The projects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<ProgrammeProject>,
+    /// Remarks on the document as a whole.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Text>,
+    /// The documents the facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source_documents: Vec<SourceDocument>,
+    /// Where the top-level facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    /// Custom data, kept unchanged on a round trip.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extensions: BTreeMap<String, serde_json::Value>,
+}
+
+impl Programme {
+    /// Parses a programme document from JSON.
+    ///
+    /// # Errors
+    /// A [`ParseError`](crate::ParseError) naming the line, column and JSON
+    /// path of the first problem.
+    pub fn from_json(json: &str) -> Result<Self, crate::ParseError> {
+        crate::json::from_str(json)
+    }
+
+    /// Writes the document as pretty-printed JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        crate::json::to_string(self)
+    }
+}

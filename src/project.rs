@@ -1,0 +1,258 @@
+//! The project document: one development project with everything reported
+//! about it.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::code_list::code_list;
+use crate::{
+    Assessment, CollaborativeArea, Contact, County, Event, Factor, Funding, Id, Implementer, Lesson, Link, Measure,
+    Objective, Output, Period, Recommendation, RegionalPart, SchemaVersion, ServiceSector, SourceDocument, SourceRef,
+    StaffingEntry, Text, Theme, WorkPackage,
+};
+
+code_list! {
+    /// Where a project stands.
+    pub enum ProjectStatus ("project status") {
+        /// Planned, not started.
+        Planned = "planned" { fi: "suunniteltu", sv: "planerat", en: "planned" },
+        /// Under way.
+        Ongoing = "ongoing" { fi: "käynnissä", sv: "pågående", en: "ongoing" },
+        /// Ended.
+        Ended = "ended" { fi: "päättynyt", sv: "avslutat", en: "ended" },
+        /// Cancelled.
+        Cancelled = "cancelled" { fi: "keskeytetty", sv: "avbrutet", en: "cancelled" },
+    }
+}
+
+impl ProjectStatus {
+    /// The IATI ActivityStatus code (1 Pipeline, 2 Implementation, 4 Closed, 5 Cancelled).
+    pub const fn iati_activity_status(self) -> u8 {
+        match self {
+            ProjectStatus::Planned => 1,
+            ProjectStatus::Ongoing => 2,
+            ProjectStatus::Ended => 4,
+            ProjectStatus::Cancelled => 5,
+        }
+    }
+}
+
+/// The marker `"document_type": "project"` at the top of a project document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+pub enum ProjectDocumentType {
+    /// A project document.
+    #[default]
+    #[serde(rename = "project")]
+    Project,
+}
+
+/// Where the project worked: the counties and cities, kept explicit.
+///
+/// A source that says "six counties" without naming them all keeps the
+/// stated number beside the names it gives.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkingArea {
+    /// The counties (and Helsinki, HUS) the sources name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counties: Vec<County>,
+    /// How many counties the source says the project worked in, when it
+    /// does not name them all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_county_count: Option<u32>,
+    /// Cities and municipalities named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub municipalities: Vec<String>,
+    /// Remarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// When the record in the source registry was created and last changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordDates {
+    /// Created (*luotu*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<NaiveDate>,
+    /// Last modified (*viimeksi muokattu*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<NaiveDate>,
+}
+
+/// Cooperation with another project, programme or network.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Collaboration {
+    /// The partner as named in the source.
+    pub partner: Text,
+    /// What was done together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Counties where it took place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counties: Vec<County>,
+    /// Where this record's facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+}
+
+/// A development project (*hanke*): the top-level document.
+///
+/// ```
+/// use childwelfare::Project;
+///
+/// let json = r#"{
+///     "document_type": "project",
+///     "schema_version": "1.0",
+///     "id": "demo",
+///     "name": {"fi": "Esimerkkihanke"},
+///     "status": "ended"
+/// }"#;
+/// let project = Project::from_json(json).unwrap();
+/// assert_eq!(project.name.to_string(), "Esimerkkihanke");
+/// assert!(project.work_packages.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// Always `"project"`.
+    pub document_type: ProjectDocumentType,
+    /// The version of this format the document follows.
+    pub schema_version: SchemaVersion,
+    /// Identifier, unique across projects.
+    pub id: Id,
+    /// The project's name.
+    pub name: Text,
+    /// Its full official name or registry title, where it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_name: Option<Text>,
+    /// An acronym (`LUMO`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+    /// The programme the project belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<Id>,
+    /// A short description (*lyhyt kuvaus*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_description: Option<Text>,
+    /// The purpose (*tarkoitus*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<Text>,
+    /// The starting point and strategic links (*lähtötilanne*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background: Option<Text>,
+    /// Where the project stands.
+    pub status: ProjectStatus,
+    /// The planned or decided period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The period the work actually ran, where it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_period: Option<Period>,
+    /// The collaborative area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collaborative_area: Option<CollaborativeArea>,
+    /// The counties and cities worked in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working_area: Option<WorkingArea>,
+    /// Cross-cutting themes that run through all work packages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cross_cutting_themes: Vec<Theme>,
+    /// Service sectors involved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<ServiceSector>,
+    /// Organisations and their roles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implementers: Vec<Implementer>,
+    /// Who pays, in what shares.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<Funding>,
+    /// Staff time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub staffing: Vec<StaffingEntry>,
+    /// Contact persons.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+    /// When the registry record was created and last modified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_dates: Option<RecordDates>,
+    /// Work packages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub work_packages: Vec<WorkPackage>,
+    /// Objectives at every level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<Objective>,
+    /// Events and their participation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    /// Outputs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<Output>,
+    /// Other counted figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Measure>,
+    /// Assessments and judgements.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessments: Vec<Assessment>,
+    /// Factors that helped or hindered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub factors: Vec<Factor>,
+    /// Lessons learned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lessons: Vec<Lesson>,
+    /// Recommendations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recommendations: Vec<Recommendation>,
+    /// Regional parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regional_parts: Vec<RegionalPart>,
+    /// Cooperation with other projects and programmes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collaborations: Vec<Collaboration>,
+    /// Links to the project's pages and materials.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// Remarks on the document as a whole (ambiguities in the sources).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Text>,
+    /// The documents the facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source_documents: Vec<SourceDocument>,
+    /// Where the top-level facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    /// Custom data, kept unchanged on a round trip.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extensions: BTreeMap<String, serde_json::Value>,
+}
+
+impl Project {
+    /// Parses a project document from JSON.
+    ///
+    /// # Errors
+    /// A [`ParseError`](crate::ParseError) naming the line, column and JSON
+    /// path of the first problem.
+    pub fn from_json(json: &str) -> Result<Self, crate::ParseError> {
+        crate::json::from_str(json)
+    }
+
+    /// Writes the document as pretty-printed JSON with a final newline.
+    /// The output is deterministic: the same value always gives the same text.
+    pub fn to_json(&self) -> String {
+        crate::json::to_string(self)
+    }
+
+    /// The implementer with `id`.
+    pub fn implementer(&self, id: &Id) -> Option<&Implementer> {
+        self.implementers.iter().find(|implementer| &implementer.id == id)
+    }
+
+    /// The objectives that belong to `work_package`.
+    pub fn objectives_of<'a>(&'a self, work_package: &'a Id) -> impl Iterator<Item = &'a Objective> + 'a {
+        self.objectives.iter().filter(move |objective| objective.work_packages.contains(work_package))
+    }
+}

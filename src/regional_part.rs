@@ -1,0 +1,69 @@
+//! Regional parts: a county's own plan inside a project.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{County, Funding, Id, Period, SourceRef, Text};
+
+/// A regional part (*alueellinen osakokonaisuus*): a county's own plan and
+/// work inside a project, with its goal, means, what was planned, done and
+/// learned. It may have its own period, budget and implementer.
+///
+/// ```
+/// use childwelfare::{County, RegionalPart};
+///
+/// let part: RegionalPart = serde_json::from_str(r#"{
+///     "id": "tl-itainen-uusimaa",
+///     "name": {"fi": "Itäinen Uusimaa"},
+///     "counties": ["ita_uusimaa"]
+/// }"#).unwrap();
+/// assert_eq!(part.counties, [County::ItaUusimaa]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegionalPart {
+    /// Identifier.
+    pub id: Id,
+    /// The part's name as written.
+    pub name: Text,
+    /// The counties it covers.
+    pub counties: Vec<County>,
+    /// Its own period, when it differs from the project's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// The implementer responsible for it, where the source names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implementer: Option<Id>,
+    /// Its own budget, where stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<Funding>,
+    /// The goal (*tavoite*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<Text>,
+    /// The means (*keino*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub means: Option<Text>,
+    /// What was planned (*mitä suunniteltiin*).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub planned: Vec<Text>,
+    /// What was done (*mitä toteutettiin*).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done: Vec<Text>,
+    /// What was learned (*mitä opittiin*).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub learned: Vec<Text>,
+    /// The work packages it emphasised.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub work_packages: Vec<Id>,
+    /// Remarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where this record's facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    /// Custom data, kept unchanged on a round trip.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extensions: BTreeMap<String, serde_json::Value>,
+}

@@ -1,0 +1,117 @@
+//! Where each fact comes from: source documents, references to their
+//! sections, and links.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::code_list::code_list;
+use crate::value::validated_string;
+use crate::{Id, Language, PartialDate, Text};
+
+fn check_url(value: &str) -> Result<(), &'static str> {
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .ok_or("a link must start with http:// or https://")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() || host.starts_with('.') || host.ends_with('.') || !host.contains('.') && host != "localhost" {
+        return Err("a link needs a host name such as innokyla.fi");
+    }
+    if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("a link cannot contain spaces or control characters");
+    }
+    Ok(())
+}
+
+validated_string! {
+    /// An absolute `http` or `https` link with a host and no spaces.
+    ///
+    /// ```
+    /// use childwelfare::Url;
+    ///
+    /// assert!("https://innokyla.fi/fi/toimintamalli/x".parse::<Url>().is_ok());
+    /// assert_eq!(
+    ///     "innokyla.fi".parse::<Url>().unwrap_err().to_string(),
+    ///     "invalid link `innokyla.fi`: a link must start with http:// or https://"
+    /// );
+    /// ```
+    pub struct Url;
+    what = "link";
+    check = check_url;
+    schema = {
+        "description": "An absolute http or https link.",
+        "type": "string",
+        "format": "uri",
+        "pattern": "^https?://[^\\s/?#]+[^\\s]*$"
+    };
+}
+
+code_list! {
+    /// What kind of document a source is.
+    pub enum SourceKind ("source kind") {
+        /// A project page in the Innokylä registry (*kokonaisuus*).
+        RegistryPage = "registry_page" { fi: "Innokylän kokonaisuus", sv: "Innokylä-sida", en: "registry page" },
+        /// A project's final report (*loppuraportti*).
+        FinalReport = "final_report" { fi: "loppuraportti", sv: "slutrapport", en: "final report" },
+        /// A presentation slide.
+        Slide = "slide" { fi: "esitysdia", sv: "presentationsbild", en: "slide" },
+        /// A project plan (*hankesuunnitelma*).
+        ProjectPlan = "project_plan" { fi: "hankesuunnitelma", sv: "projektplan", en: "project plan" },
+        /// An evaluation report.
+        EvaluationReport = "evaluation_report" { fi: "arviointiraportti", sv: "utvärderingsrapport", en: "evaluation report" },
+        /// A funder's announcement or decision.
+        Announcement = "announcement" { fi: "tiedote", sv: "meddelande", en: "announcement" },
+        /// A brief or summary compiled from other sources.
+        Brief = "brief" { fi: "tiivistelmä", sv: "sammanfattning", en: "brief" },
+        /// Any other kind of document.
+        Other = "other" { fi: "muu", sv: "annan", en: "other" },
+    }
+}
+
+/// A document that facts are taken from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDocument {
+    /// Identifier that [`SourceRef::document`] refers to.
+    pub id: Id,
+    /// The document's title as written.
+    pub title: Text,
+    /// What kind of document it is.
+    pub kind: SourceKind,
+    /// A file name where the document is kept, for example a seed file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Where the document is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Url>,
+    /// The language the document is written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
+    /// When the document was published or last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// Remarks about the document (for example OCR damage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// A reference from a record to the place in a source document it was taken from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// The [`SourceDocument`] referred to.
+    pub document: Id,
+    /// The section heading (as written in the source) or another locator.
+    pub section: String,
+}
+
+/// A link with an optional title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// Where the link points.
+    pub url: Url,
+    /// What is behind the link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+}

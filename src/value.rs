@@ -1,0 +1,170 @@
+//! Small validated values shared by the records: the error for a value that
+//! does not fit its type, and the macro that defines validated string types.
+
+use std::fmt;
+
+/// A value that does not fit its type: an identifier with a space in it, a
+/// date that does not exist, a share over 100 %.
+///
+/// Parsing a document reports this inside a [`ParseError`](crate::ParseError)
+/// together with the line, column and JSON path of the value.
+///
+/// ```
+/// use childwelfare::Id;
+///
+/// let err = "Work package 1".parse::<Id>().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid identifier `Work package 1`: use 1-64 characters a-z, 0-9, `-`, `_` or `.`, starting and ending with a letter or digit"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {what} `{value}`: {reason}")]
+pub struct InvalidValue {
+    what: &'static str,
+    value: String,
+    reason: String,
+}
+
+impl InvalidValue {
+    pub(crate) fn new(what: &'static str, value: impl fmt::Display, reason: impl Into<String>) -> Self {
+        InvalidValue { what, value: value.to_string(), reason: reason.into() }
+    }
+
+    /// What kind of value was expected, for example `identifier` or `date`.
+    pub fn what(&self) -> &'static str {
+        self.what
+    }
+
+    /// The value as given.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// Why the value was rejected.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+}
+
+/// Defines a string newtype whose constructor checks a rule, with serde and
+/// JSON Schema support. The schema is given explicitly so that it states the
+/// same rule as the Rust check (a property test keeps the two in step).
+macro_rules! validated_string {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident;
+        what = $what:literal;
+        check = $check:path;
+        schema = $schema:tt;
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Checks `value` and wraps it.
+            ///
+            /// # Errors
+            /// Returns [`InvalidValue`](crate::InvalidValue) naming the value and the rule it breaks.
+            pub fn new(value: impl Into<String>) -> Result<Self, $crate::InvalidValue> {
+                let value = value.into();
+                match $check(&value) {
+                    Ok(()) => Ok($name(value)),
+                    Err(reason) => Err($crate::InvalidValue::new($what, value, reason)),
+                }
+            }
+
+            /// The value as a string slice.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = $crate::InvalidValue;
+            fn try_from(value: String) -> Result<Self, Self::Error> {
+                $name::new(value)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> String {
+                value.0
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::InvalidValue;
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                $name::new(value)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!($schema)
+            }
+        }
+    };
+}
+
+pub(crate) use validated_string;
+
+/// The Levenshtein distance between two strings, for "did you mean" hints.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// The candidate closest to `given`, if it is close enough to be a likely typo.
+pub(crate) fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (given.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|candidate| (edit_distance(given, candidate), candidate))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("webinar", "webinar"), 0);
+        assert_eq!(edit_distance("webnar", "webinar"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(nearest("trainng", ["training", "webinar"]), Some("training"));
+        assert_eq!(nearest("xyz", ["training", "webinar"]), None);
+    }
+}

@@ -1,0 +1,165 @@
+//! Work packages (*työpaketti*): the numbered parts a project's work is split into.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{Id, InvalidValue, ServiceSector, SourceRef, Text, Theme};
+
+/// A work package number as the source writes it: Arabic (`"1"`–`"99"`)
+/// or Roman (`"I"`–`"XXXIX"`).
+///
+/// ```
+/// use childwelfare::WorkPackageNumber;
+///
+/// let two: WorkPackageNumber = "II".parse().unwrap();
+/// assert_eq!(two.value(), 2);
+/// assert!(two.is_roman());
+/// assert_eq!(two.to_string(), "II");
+/// assert!("IIII".parse::<WorkPackageNumber>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct WorkPackageNumber {
+    value: u8,
+    roman: bool,
+}
+
+const ROMAN_PATTERN: &str = "^(X{0,3})(IX|IV|V?I{0,3})$";
+
+fn to_roman(mut value: u8) -> String {
+    let mut out = String::new();
+    for (unit, letters) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while value >= unit {
+            out.push_str(letters);
+            value -= unit;
+        }
+    }
+    out
+}
+
+impl WorkPackageNumber {
+    /// An Arabic number, 1–99.
+    ///
+    /// # Errors
+    /// [`InvalidValue`] outside 1–99.
+    pub fn arabic(value: u8) -> Result<Self, InvalidValue> {
+        if (1..=99).contains(&value) {
+            Ok(WorkPackageNumber { value, roman: false })
+        } else {
+            Err(InvalidValue::new("work package number", value, "use 1-99 or I-XXXIX"))
+        }
+    }
+
+    /// A Roman number, I–XXXIX.
+    ///
+    /// # Errors
+    /// [`InvalidValue`] outside 1–39.
+    pub fn roman(value: u8) -> Result<Self, InvalidValue> {
+        if (1..=39).contains(&value) {
+            Ok(WorkPackageNumber { value, roman: true })
+        } else {
+            Err(InvalidValue::new("work package number", value, "use 1-99 or I-XXXIX"))
+        }
+    }
+
+    /// The number's value.
+    pub const fn value(self) -> u8 {
+        self.value
+    }
+
+    /// Whether it is written in Roman numerals.
+    pub const fn is_roman(self) -> bool {
+        self.roman
+    }
+}
+
+impl FromStr for WorkPackageNumber {
+    type Err = InvalidValue;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let invalid = || InvalidValue::new("work package number", text, "use 1-99 or I-XXXIX, as the source writes it");
+        if !text.is_empty() && text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()) && !text.starts_with('0') {
+            let value: u8 = text.parse().map_err(|_| invalid())?;
+            return WorkPackageNumber::arabic(value);
+        }
+        if text.is_empty() || !text.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
+            return Err(invalid());
+        }
+        (1..=39u8)
+            .find(|&value| to_roman(value) == text)
+            .map(|value| WorkPackageNumber { value, roman: true })
+            .ok_or_else(invalid)
+    }
+}
+
+impl fmt::Display for WorkPackageNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.roman { f.write_str(&to_roman(self.value)) } else { write!(f, "{}", self.value) }
+    }
+}
+
+impl Serialize for WorkPackageNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for WorkPackageNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for WorkPackageNumber {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "WorkPackageNumber".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A work package number as written in the source: Arabic 1-99 or Roman I-XXXIX.",
+            "type": "string",
+            "anyOf": [
+                { "pattern": "^[1-9][0-9]?$" },
+                { "pattern": ROMAN_PATTERN, "minLength": 1 }
+            ]
+        })
+    }
+}
+
+/// A work package (*työpaketti*).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkPackage {
+    /// Identifier.
+    pub id: Id,
+    /// The number as written (`"1"`, `"II"`).
+    pub number: WorkPackageNumber,
+    /// The title.
+    pub title: Text,
+    /// What the work package was about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// The actions (*toimenpiteet*) carried out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Text>,
+    /// Themes of the work package.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<Theme>,
+    /// Service sectors involved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<ServiceSector>,
+    /// Remarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where this record's facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+    /// Custom data, kept unchanged on a round trip.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extensions: BTreeMap<String, serde_json::Value>,
+}
