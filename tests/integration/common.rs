@@ -1,0 +1,34 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+
+use childwelfare::DocumentKind;
+
+/// The package root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every `.json` file under `data/`, sorted.
+pub fn data_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("data"))
+        .expect("data/ is readable")
+        .map(|entry| entry.expect("data/ entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A validator for the committed schema of `kind`, checking formats too.
+pub fn committed_validator(kind: DocumentKind) -> jsonschema::Validator {
+    let path = root().join("schema").join(childwelfare::schema::file_name(kind));
+    let text = std::fs::read_to_string(&path).expect("committed schema is readable");
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("committed schema is JSON");
+    jsonschema::options().should_validate_formats(true).build(&schema).expect("committed schema compiles")
+}
+
+/// The schema errors of `instance`, one line each.
+pub fn schema_errors(validator: &jsonschema::Validator, instance: &serde_json::Value) -> Vec<String> {
+    validator.iter_errors(instance).map(|error| format!("{}: {error}", error.instance_path())).collect()
+}

@@ -1,0 +1,474 @@
+//! Property tests: arbitrary model values round-trip through JSON, and what
+//! the Rust types write always validates against the generated JSON Schema.
+//! Where a newtype's Rust check and its schema pattern are separate code,
+//! a property keeps the two in step.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use childwelfare::*;
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+
+fn code<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
+    proptest::sample::select(all)
+}
+
+fn id() -> impl Strategy<Value = Id> {
+    "[a-z0-9]([a-z0-9._-]{0,20}[a-z0-9])?".prop_map(|s| Id::new(s).expect("pattern matches the rule"))
+}
+
+fn text() -> impl Strategy<Value = Text> {
+    (option::of(".{0,12}"), option::of(".{0,12}"), option::of(".{0,12}"))
+        .prop_filter_map("at least one language", |(fi, sv, en)| Text::from_parts(fi, sv, en).ok())
+}
+
+fn partial_date() -> impl Strategy<Value = PartialDate> {
+    prop_oneof![
+        (1900..2100i32).prop_map(PartialDate::Year),
+        (1900..2100i32, code(Season::ALL)).prop_map(|(y, s)| PartialDate::Season(y, s)),
+        (1900..2100i32, 1..=12u32).prop_map(|(y, m)| PartialDate::Month(y, m)),
+        (1900..2100i32, 1..=366u32)
+            .prop_filter_map("a real day", |(y, d)| { chrono::NaiveDate::from_yo_opt(y, d).map(PartialDate::Day) }),
+    ]
+}
+
+fn period() -> impl Strategy<Value = Period> {
+    (option::of(partial_date()), option::of(partial_date())).prop_map(|(start, end)| Period { start, end })
+}
+
+fn count() -> impl Strategy<Value = Count> {
+    (any::<u64>(), code(Exactness::ALL)).prop_map(|(value, exactness)| Count { value, exactness })
+}
+
+fn percent() -> impl Strategy<Value = Percent> {
+    (0..=10_000u32).prop_map(|h| Percent::from_hundredths(h).expect("in range"))
+}
+
+fn money() -> impl Strategy<Value = Money> {
+    (0..=999_999_999_999_999u64, code(Exactness::ALL))
+        .prop_map(|(cents, exactness)| Money { euros: Euros::from_cents(cents), exactness })
+}
+
+fn participation() -> impl Strategy<Value = Participation> {
+    (option::of(count()), option::of(count()))
+        .prop_map(|(attendances, distinct_people)| Participation { attendances, distinct_people })
+}
+
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        (-1.0e9..1.0e9f64).prop_map(serde_json::Value::from),
+        ".{0,8}".prop_map(serde_json::Value::from),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
+            proptest::collection::btree_map("[a-z]{1,6}", inner, 0..4)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+fn extensions() -> impl Strategy<Value = BTreeMap<String, serde_json::Value>> {
+    proptest::collection::btree_map(".{1,8}", json_value(), 0..3)
+}
+
+fn sources() -> impl Strategy<Value = Vec<SourceRef>> {
+    vec((id(), ".{0,10}").prop_map(|(document, section)| SourceRef { document, section }), 0..2)
+}
+
+fn url() -> impl Strategy<Value = Url> {
+    "https://[a-z]{1,8}\\.fi(/[a-z0-9-]{0,10}){0,2}".prop_map(|s| Url::new(s).expect("a valid link"))
+}
+
+fn implementer() -> impl Strategy<Value = Implementer> {
+    (
+        id(),
+        text(),
+        option::of("[A-Za-z ]{1,10}"),
+        vec(text(), 0..2),
+        code(OrganisationKind::ALL),
+        vec(code(ImplementerRole::ALL), 0..3),
+        vec(code(Contribution::ALL), 0..2),
+        vec(code(County::ALL), 0..3),
+        option::of(text()),
+        sources(),
+        extensions(),
+    )
+        .prop_map(
+            |(id, name, short_name, other_names, kind, roles, contributions, counties, note, sources, extensions)| {
+                Implementer {
+                    id,
+                    name,
+                    short_name,
+                    other_names,
+                    kind,
+                    roles,
+                    contributions,
+                    business_id: Some(BusinessId::new("0245437-2").expect("valid")),
+                    counties,
+                    note,
+                    sources,
+                    extensions,
+                }
+            },
+        )
+}
+
+fn funding() -> impl Strategy<Value = Funding> {
+    let part =
+        (code(FundingKind::ALL), option::of(percent()), option::of(money()), vec(id(), 0..3), option::of(text()))
+            .prop_map(|(kind, share, amount, paid_by, note)| FundingPart { kind, share, amount, paid_by, note });
+    (option::of(id()), option::of(money()), vec(part, 0..3), option::of(text()), sources())
+        .prop_map(|(funder, total, parts, note, sources)| Funding { funder, total, parts, note, sources })
+}
+
+fn work_package() -> impl Strategy<Value = WorkPackage> {
+    (
+        id(),
+        prop_oneof![
+            (1..=99u8).prop_map(|n| WorkPackageNumber::arabic(n).unwrap()),
+            (1..=39u8).prop_map(|n| WorkPackageNumber::roman(n).unwrap())
+        ],
+        text(),
+        option::of(text()),
+        vec(text(), 0..3),
+        vec(code(Theme::ALL), 0..3),
+        vec(code(ServiceSector::ALL), 0..2),
+        extensions(),
+    )
+        .prop_map(|(id, number, title, description, actions, themes, sectors, extensions)| WorkPackage {
+            id,
+            number,
+            title,
+            description,
+            actions,
+            themes,
+            sectors,
+            note: None,
+            sources: Vec::new(),
+            extensions,
+        })
+}
+
+fn objective() -> impl Strategy<Value = Objective> {
+    (
+        id(),
+        code(ObjectiveLevel::ALL),
+        option::of("[0-9]{1,2}"),
+        option::of(id()),
+        text(),
+        vec(text(), 0..2),
+        vec(id(), 0..2),
+    )
+        .prop_map(|(id, level, number, parent, statement, target_groups, work_packages)| Objective {
+            id,
+            level,
+            number,
+            parent,
+            statement,
+            target_groups,
+            work_packages,
+            themes: vec![Theme::Dialogue],
+            note: None,
+            sources: Vec::new(),
+            extensions: BTreeMap::new(),
+        })
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    (
+        (id(), vec(code(EventKind::ALL), 0..3), option::of(text()), vec(code(Theme::ALL), 0..2), vec(text(), 0..2)),
+        (option::of(code(EventScope::ALL)), vec(code(County::ALL), 0..2), option::of(period()), option::of(count())),
+        (code(EventStatus::ALL), option::of(participation()), option::of(id()), vec(id(), 0..2)),
+        (sources(), extensions()),
+    )
+        .prop_map(
+            |(
+                (id, kinds, title, themes, audiences),
+                (scope, counties, period, sessions),
+                (status, participation, part_of, overlaps),
+                (sources, extensions),
+            )| Event {
+                id,
+                kinds,
+                title,
+                description: None,
+                themes,
+                audiences,
+                sectors: vec![ServiceSector::ChildProtection],
+                scope,
+                counties,
+                period,
+                sessions,
+                status,
+                status_note: None,
+                participation,
+                part_of,
+                possible_overlaps: overlaps.into_iter().map(|with| PossibleOverlap { with, note: None }).collect(),
+                facilitators: Vec::new(),
+                work_packages: Vec::new(),
+                objectives: Vec::new(),
+                regional_part: None,
+                note: None,
+                sources,
+                extensions,
+            },
+        )
+}
+
+fn output() -> impl Strategy<Value = Output> {
+    (
+        id(),
+        code(OutputKind::ALL),
+        option::of(text()),
+        option::of(count()),
+        code(OutputStatus::ALL),
+        vec(url(), 0..2),
+        option::of(partial_date()),
+    )
+        .prop_map(|(id, kind, title, count, status, links, date)| Output {
+            id,
+            kind,
+            title: title.clone(),
+            description: None,
+            count,
+            status,
+            authors: vec!["Huupponen".into()],
+            publication: title.map(|title| Publication {
+                title,
+                editors: None,
+                series: Some("Työpaperi 52/2022".into()),
+                publisher: None,
+                place: None,
+                date,
+                pages: Some("162–169".into()),
+                url: None,
+            }),
+            date,
+            links: links.into_iter().map(|url| Link { url, title: None }).collect(),
+            counties: Vec::new(),
+            made_with: Vec::new(),
+            part_of: None,
+            possible_overlaps: Vec::new(),
+            work_packages: Vec::new(),
+            objectives: Vec::new(),
+            regional_part: None,
+            note: None,
+            sources: Vec::new(),
+            extensions: BTreeMap::new(),
+        })
+}
+
+fn assessment() -> impl Strategy<Value = Assessment> {
+    let judgement = (id(), code(AchievementRating::ALL), option::of(text()), vec(text(), 0..2)).prop_map(
+        |(objective, rating, statement, evidence)| Judgement { objective, rating, statement, evidence, note: None },
+    );
+    (
+        id(),
+        code(AssessmentSource::ALL),
+        option::of(period()),
+        option::of(count()),
+        option::of(participation()),
+        vec(judgement, 0..3),
+    )
+        .prop_map(|(id, source, period, occasions, participation, judgements)| Assessment {
+            id,
+            source,
+            method: None,
+            period,
+            occasions,
+            participation,
+            participants: Vec::new(),
+            conclusion: None,
+            findings: Vec::new(),
+            judgements,
+            note: None,
+            sources: Vec::new(),
+            extensions: BTreeMap::new(),
+        })
+}
+
+fn project() -> impl Strategy<Value = Project> {
+    (
+        (
+            id(),
+            text(),
+            option::of("[A-Z]{2,6}"),
+            code(ProjectStatus::ALL),
+            option::of(period()),
+            option::of(code(CollaborativeArea::ALL)),
+        ),
+        (vec(implementer(), 0..3), option::of(funding()), vec(work_package(), 0..3), vec(objective(), 0..3)),
+        (vec(event(), 0..4), vec(output(), 0..3), vec(assessment(), 0..2)),
+        (extensions(), option::of(percent()), option::of(period()), vec(code(County::ALL), 0..3)),
+    )
+        .prop_map(
+            |(
+                (id, name, acronym, status, period, collaborative_area),
+                (implementers, funding, work_packages, objectives),
+                (events, outputs, assessments),
+                (extensions, share, part_period, counties),
+            )| Project {
+                document_type: ProjectDocumentType::Project,
+                schema_version: SCHEMA_VERSION,
+                id: id.clone(),
+                name: name.clone(),
+                official_name: None,
+                acronym,
+                programme: None,
+                short_description: None,
+                purpose: None,
+                background: None,
+                status,
+                period,
+                actual_period: None,
+                collaborative_area,
+                working_area: Some(WorkingArea {
+                    counties: counties.clone(),
+                    stated_county_count: Some(6),
+                    municipalities: vec!["Kuopio".into()],
+                    note: None,
+                }),
+                cross_cutting_themes: vec![Theme::SystemicPractice],
+                sectors: Vec::new(),
+                implementers,
+                funding,
+                staffing: share
+                    .map(|share_of_full_time| StaffingEntry {
+                        implementer: Some(id.clone()),
+                        role: name.clone(),
+                        posts: Some(1),
+                        posts_description: None,
+                        share_of_full_time,
+                        additional: true,
+                        period,
+                        note: None,
+                        sources: Vec::new(),
+                    })
+                    .into_iter()
+                    .collect(),
+                contacts: vec![Contact {
+                    name: "Jaana Leppäkorpi".into(),
+                    title: None,
+                    organisation: None,
+                    organisation_name: None,
+                    email: Some(Email::new("jaana.leppakorpi@hus.fi").unwrap()),
+                    sources: Vec::new(),
+                }],
+                record_dates: Some(RecordDates {
+                    created: chrono::NaiveDate::from_ymd_opt(2022, 2, 22),
+                    last_modified: None,
+                }),
+                work_packages,
+                objectives,
+                events,
+                outputs,
+                measures: Vec::new(),
+                assessments,
+                factors: Vec::new(),
+                lessons: Vec::new(),
+                recommendations: Vec::new(),
+                regional_parts: vec![RegionalPart {
+                    id: id.clone(),
+                    name,
+                    counties,
+                    period: part_period,
+                    implementer: None,
+                    funding: None,
+                    goal: None,
+                    means: None,
+                    planned: Vec::new(),
+                    done: Vec::new(),
+                    learned: Vec::new(),
+                    work_packages: Vec::new(),
+                    note: None,
+                    sources: Vec::new(),
+                    extensions: BTreeMap::new(),
+                }],
+                collaborations: Vec::new(),
+                links: Vec::new(),
+                notes: Vec::new(),
+                source_documents: Vec::new(),
+                sources: Vec::new(),
+                extensions,
+            },
+        )
+}
+
+static PROJECT_SCHEMA: LazyLock<jsonschema::Validator> = LazyLock::new(|| {
+    let schema = childwelfare::schema::json_schema(DocumentKind::Project);
+    jsonschema::options().should_validate_formats(true).build(&schema).expect("generated schema compiles")
+});
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn projects_round_trip_and_agree_with_the_schema(project in project()) {
+        let json = project.to_json();
+        let parsed = Project::from_json(&json).map_err(|e| TestCaseError::fail(format!("{e}\n{json}")))?;
+        prop_assert_eq!(&parsed, &project);
+        prop_assert_eq!(parsed.to_json(), json.clone());
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let errors: Vec<String> = PROJECT_SCHEMA.iter_errors(&value).map(|e| format!("{}: {e}", e.instance_path())).collect();
+        prop_assert!(errors.is_empty(), "{}", errors.join("\n"));
+    }
+
+    #[test]
+    fn id_check_and_schema_pattern_agree(candidate in "[a-zA-Z0-9._ -]{0,70}") {
+        let pattern = regex_lite_match(id::ID_PATTERN, &candidate);
+        prop_assert_eq!(Id::new(candidate.clone()).is_ok(), pattern, "{:?}", candidate);
+    }
+
+    #[test]
+    fn euro_check_and_schema_pattern_agree(candidate in "[0-9]{0,17}(\\.[0-9]{0,3})?") {
+        let pattern = regex_lite_match(money::EUROS_PATTERN, &candidate);
+        prop_assert_eq!(candidate.parse::<Euros>().is_ok(), pattern, "{:?}", candidate);
+        if let Ok(euros) = candidate.parse::<Euros>() {
+            prop_assert_eq!(euros.to_string().parse::<Euros>().unwrap(), euros);
+        }
+    }
+
+    #[test]
+    fn partial_dates_round_trip_through_text(date in partial_date()) {
+        let text = date.to_string();
+        prop_assert_eq!(text.parse::<PartialDate>().unwrap(), date);
+        prop_assert!(regex_lite_match(date::PARTIAL_DATE_PATTERN, &text));
+        prop_assert!(date.earliest() <= date.latest());
+    }
+
+    #[test]
+    fn date_parser_accepts_what_the_pattern_accepts_except_impossible_days(candidate in "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?|-(spring|autumn|fall))?") {
+        let parsed = candidate.parse::<PartialDate>();
+        let pattern = regex_lite_match(date::PARTIAL_DATE_PATTERN, &candidate);
+        if parsed.is_ok() {
+            prop_assert!(pattern, "{:?}", candidate);
+        } else if pattern {
+            prop_assert!(parsed.unwrap_err().reason() == "no such day in the calendar", "{:?}", candidate);
+        }
+    }
+
+    #[test]
+    fn percentages_with_two_decimals_round_trip(hundredths in 0..=10_000u32) {
+        let percent = Percent::from_hundredths(hundredths).unwrap();
+        let json = serde_json::to_string(&percent).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Percent>(&json).unwrap(), percent);
+    }
+
+    #[test]
+    fn parsing_arbitrary_text_never_panics(text in ".{0,200}") {
+        let _ = Document::from_json(&text);
+    }
+}
+
+/// Matches `text` against a JSON-Schema `pattern` with the same regex engine
+/// the schema validator uses.
+fn regex_lite_match(pattern: &str, text: &str) -> bool {
+    let schema = serde_json::json!({"type": "string", "pattern": pattern});
+    jsonschema::is_valid(&schema, &serde_json::Value::from(text))
+}
