@@ -164,9 +164,30 @@ impl Document {
     /// A [`ParseError`] naming where and what; an unknown or missing
     /// `document_type` is reported as such.
     pub fn from_json(json: &str) -> Result<Self, ParseError> {
-        let kind = match serde_json::from_str::<DocumentType>(json) {
+        Document::parse(serde_json::from_str(json), || crate::json::from_str(json), || crate::json::from_str(json))
+    }
+
+    /// Parses a document from bytes, which must be UTF-8 JSON; otherwise as
+    /// [`Document::from_json`].
+    ///
+    /// # Errors
+    /// As [`Document::from_json`].
+    pub fn from_slice(json: &[u8]) -> Result<Self, ParseError> {
+        Document::parse(
+            serde_json::from_slice(json),
+            || crate::json::from_slice(json),
+            || crate::json::from_slice(json),
+        )
+    }
+
+    fn parse(
+        peek: Result<DocumentType, serde_json::Error>,
+        project: impl FnOnce() -> Result<Project, ParseError>,
+        programme: impl FnOnce() -> Result<Programme, ParseError>,
+    ) -> Result<Self, ParseError> {
+        let kind = match peek {
             // The text is not a JSON object; parsing it as a project reports where.
-            Err(_) => return crate::json::from_str::<Project>(json).map(|p| Document::Project(Box::new(p))),
+            Err(_) => return project().map(|p| Document::Project(Box::new(p))),
             Ok(DocumentType { document_type: None }) => {
                 return Err(ParseError::new(
                     ParseErrorKind::Data,
@@ -184,8 +205,8 @@ impl Document {
             }
         };
         match kind.as_str() {
-            "project" => crate::json::from_str(json).map(|p| Document::Project(Box::new(p))),
-            "programme" => crate::json::from_str(json).map(|p| Document::Programme(Box::new(p))),
+            "project" => project().map(|p| Document::Project(Box::new(p))),
+            "programme" => programme().map(|p| Document::Programme(Box::new(p))),
             other => Err(ParseError::new(
                 ParseErrorKind::Data,
                 "document_type",

@@ -159,6 +159,11 @@ pub struct Event {
     /// Whom it reached.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participation: Option<Participation>,
+    /// Whether the records `part_of` this one make up its whole figure, so
+    /// that their sum must equal it (LUMO's 192 + 2 512 + 963 = 3 667). When
+    /// `false`, the parts are only some of what the figure counts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub parts_complete: bool,
     /// The event or set of events whose figure already includes this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<Id>,

@@ -95,6 +95,7 @@ pub mod schema;
 pub mod source;
 pub mod text;
 pub mod theme;
+pub mod validation;
 pub mod work_package;
 
 pub use area::{CollaborativeArea, County};

@@ -30,6 +30,22 @@ pub fn json_schema(kind: DocumentKind) -> serde_json::Value {
     schema.to_value()
 }
 
+/// The JSON Schema of a validation [`Report`](crate::validation::Report), as
+/// written by `childwelfare validate --format json`. It describes the
+/// serialize contract: what the crate writes.
+///
+/// ```
+/// let schema = childwelfare::schema::report_json_schema();
+/// assert_eq!(schema["title"], "Report");
+/// ```
+pub fn report_json_schema() -> serde_json::Value {
+    let generator = SchemaSettings::draft2020_12().for_serialize().into_generator();
+    generator.into_root_schema_for::<crate::validation::Report>().to_value()
+}
+
+/// The file name under `schema/` of the report schema.
+pub const REPORT_FILE_NAME: &str = "report.schema.json";
+
 /// The file name under `schema/` for a document kind (`project.schema.json`).
 pub fn file_name(kind: DocumentKind) -> String {
     format!("{}.schema.json", kind.code())

@@ -9,9 +9,12 @@ use crate::common::root;
 fn committed_schemas_are_current() {
     let update = std::env::var_os("UPDATE_SCHEMAS").is_some();
     let mut stale = Vec::new();
-    for &kind in DocumentKind::ALL {
-        let path = root().join("schema").join(schema::file_name(kind));
-        let generated = childwelfare::json::to_string(&schema::json_schema(kind));
+    let mut files: Vec<(String, serde_json::Value)> =
+        DocumentKind::ALL.iter().map(|&kind| (schema::file_name(kind), schema::json_schema(kind))).collect();
+    files.push((schema::REPORT_FILE_NAME.to_owned(), schema::report_json_schema()));
+    for (name, value) in files {
+        let path = root().join("schema").join(name);
+        let generated = childwelfare::json::to_string(&value);
         if update {
             std::fs::write(&path, &generated).expect("schema file is writable");
             continue;
@@ -43,4 +46,18 @@ fn schemas_carry_titles_and_descriptions_from_doc_comments() {
     }
     let programme = schema::json_schema(DocumentKind::Programme);
     assert_eq!(programme["title"], "Programme");
+}
+
+#[test]
+fn the_rule_table_in_the_docs_is_current() {
+    let path = root().join("docs").join("validation-rules.md");
+    let generated = childwelfare::validation::rules_markdown();
+    if std::env::var_os("UPDATE_SCHEMAS").is_some() {
+        std::fs::write(&path, &generated).expect("docs/validation-rules.md is writable");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        committed, generated,
+        "docs/validation-rules.md is stale; regenerate with `UPDATE_SCHEMAS=1 cargo test --test integration schema`"
+    );
 }

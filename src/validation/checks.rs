@@ -1,0 +1,1050 @@
+//! The rules within one document.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Sink;
+use super::rules::*;
+use crate::{
+    CollaborativeArea, Count, County, EventStatus, Exactness, Id, ImplementerRole, ObjectiveLevel, Period, Programme,
+    Project, ProjectStatus,
+};
+
+/// The kinds of record an identifier can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Kind {
+    Implementer,
+    WorkPackage,
+    Objective,
+    Event,
+    Output,
+    Measure,
+    Assessment,
+    Factor,
+    Lesson,
+    Recommendation,
+    RegionalPart,
+    SourceDocument,
+}
+
+impl Kind {
+    pub(crate) fn noun(self) -> &'static str {
+        match self {
+            Kind::Implementer => "implementer",
+            Kind::WorkPackage => "work package",
+            Kind::Objective => "objective",
+            Kind::Event => "event",
+            Kind::Output => "output",
+            Kind::Measure => "measure",
+            Kind::Assessment => "assessment",
+            Kind::Factor => "factor",
+            Kind::Lesson => "lesson",
+            Kind::Recommendation => "recommendation",
+            Kind::RegionalPart => "regional part",
+            Kind::SourceDocument => "source document",
+        }
+    }
+
+    fn list(self) -> &'static str {
+        match self {
+            Kind::Implementer => "implementers",
+            Kind::WorkPackage => "work_packages",
+            Kind::Objective => "objectives",
+            Kind::Event => "events",
+            Kind::Output => "outputs",
+            Kind::Measure => "measures",
+            Kind::Assessment => "assessments",
+            Kind::Factor => "factors",
+            Kind::Lesson => "lessons",
+            Kind::Recommendation => "recommendations",
+            Kind::RegionalPart => "regional_parts",
+            Kind::SourceDocument => "source_documents",
+        }
+    }
+}
+
+/// Every record of a project with an identifier: kind, position, id.
+pub(crate) fn records(p: &Project) -> Vec<(Kind, usize, &Id)> {
+    fn add<'a>(out: &mut Vec<(Kind, usize, &'a Id)>, kind: Kind, ids: impl Iterator<Item = &'a Id>) {
+        out.extend(ids.enumerate().map(|(i, id)| (kind, i, id)));
+    }
+    let mut out = Vec::new();
+    add(&mut out, Kind::Implementer, p.implementers.iter().map(|r| &r.id));
+    add(&mut out, Kind::WorkPackage, p.work_packages.iter().map(|r| &r.id));
+    add(&mut out, Kind::Objective, p.objectives.iter().map(|r| &r.id));
+    add(&mut out, Kind::Event, p.events.iter().map(|r| &r.id));
+    add(&mut out, Kind::Output, p.outputs.iter().map(|r| &r.id));
+    add(&mut out, Kind::Measure, p.measures.iter().map(|r| &r.id));
+    add(&mut out, Kind::Assessment, p.assessments.iter().map(|r| &r.id));
+    add(&mut out, Kind::Factor, p.factors.iter().map(|r| &r.id));
+    add(&mut out, Kind::Lesson, p.lessons.iter().map(|r| &r.id));
+    add(&mut out, Kind::Recommendation, p.recommendations.iter().map(|r| &r.id));
+    add(&mut out, Kind::RegionalPart, p.regional_parts.iter().map(|r| &r.id));
+    add(&mut out, Kind::SourceDocument, p.source_documents.iter().map(|r| &r.id));
+    out
+}
+
+pub(crate) fn pointer(kind: Kind, index: usize) -> String {
+    format!("/{}/{index}", kind.list())
+}
+
+/// Identifiers by kind; the first record with an id wins.
+struct Ids<'a> {
+    map: HashMap<(Kind, &'a str), usize>,
+}
+
+impl Ids<'_> {
+    fn get(&self, kind: Kind, id: &Id) -> Option<usize> {
+        self.map.get(&(kind, id.as_str())).copied()
+    }
+}
+
+fn check_ids<'a>(p: &'a Project, sink: &mut Sink<'_>) -> Ids<'a> {
+    let mut map = HashMap::new();
+    for (kind, index, id) in records(p) {
+        if let Some(first) = map.insert((kind, id.as_str()), index) {
+            map.insert((kind, id.as_str()), first);
+            sink.emit(
+                &ID_DUPLICATE,
+                format!("{}/id", pointer(kind, index)),
+                format!("{} id `{id}` is already used by {}", kind.noun(), pointer(kind, first)),
+            );
+        }
+    }
+    Ids { map }
+}
+
+/// A reference: the record that refers, what it refers to, and where.
+struct Reference {
+    from: String,
+    targets: &'static [Kind],
+    id: Id,
+    pointer: String,
+}
+
+fn references(p: &Project) -> Vec<Reference> {
+    use Kind::*;
+    let mut refs = Vec::new();
+    let mut push = |from: String, targets: &'static [Kind], id: &Id, pointer: String| {
+        refs.push(Reference { from, targets, id: id.clone(), pointer });
+    };
+    let name = |kind: Kind, id: &Id| format!("{} `{id}`", kind.noun());
+    if let Some(funding) = &p.funding {
+        if let Some(funder) = &funding.funder {
+            push("the funding".into(), &[Implementer], funder, "/funding/funder".into());
+        }
+        for (i, part) in funding.parts.iter().enumerate() {
+            for (j, payer) in part.paid_by.iter().enumerate() {
+                push(format!("funding part {i}"), &[Implementer], payer, format!("/funding/parts/{i}/paid_by/{j}"));
+            }
+        }
+    }
+    for (i, s) in p.staffing.iter().enumerate() {
+        if let Some(id) = &s.implementer {
+            push(format!("staffing entry {i}"), &[Implementer], id, format!("/staffing/{i}/implementer"));
+        }
+    }
+    for (i, c) in p.contacts.iter().enumerate() {
+        if let Some(id) = &c.organisation {
+            push(format!("contact {}", c.name), &[Implementer], id, format!("/contacts/{i}/organisation"));
+        }
+    }
+    for (i, o) in p.objectives.iter().enumerate() {
+        let from = name(Objective, &o.id);
+        if let Some(parent) = &o.parent {
+            push(from.clone(), &[Objective], parent, format!("/objectives/{i}/parent"));
+        }
+        for (j, wp) in o.work_packages.iter().enumerate() {
+            push(from.clone(), &[WorkPackage], wp, format!("/objectives/{i}/work_packages/{j}"));
+        }
+    }
+    macro_rules! common {
+        ($list:literal, $kind:expr, $record:expr, $i:expr) => {{
+            let from = name($kind, &$record.id);
+            for (j, wp) in $record.work_packages.iter().enumerate() {
+                push(from.clone(), &[WorkPackage], wp, format!("/{}/{}/work_packages/{j}", $list, $i));
+            }
+            for (j, o) in $record.objectives.iter().enumerate() {
+                push(from.clone(), &[Objective], o, format!("/{}/{}/objectives/{j}", $list, $i));
+            }
+            from
+        }};
+    }
+    for (i, e) in p.events.iter().enumerate() {
+        let from = common!("events", Event, e, i);
+        if let Some(parent) = &e.part_of {
+            push(from.clone(), &[Event], parent, format!("/events/{i}/part_of"));
+        }
+        for (j, o) in e.possible_overlaps.iter().enumerate() {
+            push(from.clone(), &[Event, Measure], &o.with, format!("/events/{i}/possible_overlaps/{j}/with"));
+        }
+        if let Some(part) = &e.regional_part {
+            push(from, &[RegionalPart], part, format!("/events/{i}/regional_part"));
+        }
+    }
+    for (i, o) in p.outputs.iter().enumerate() {
+        let from = common!("outputs", Output, o, i);
+        if let Some(parent) = &o.part_of {
+            push(from.clone(), &[Output], parent, format!("/outputs/{i}/part_of"));
+        }
+        for (j, overlap) in o.possible_overlaps.iter().enumerate() {
+            push(from.clone(), &[Output], &overlap.with, format!("/outputs/{i}/possible_overlaps/{j}/with"));
+        }
+        if let Some(part) = &o.regional_part {
+            push(from, &[RegionalPart], part, format!("/outputs/{i}/regional_part"));
+        }
+    }
+    for (i, m) in p.measures.iter().enumerate() {
+        let from = common!("measures", Measure, m, i);
+        if let Some(parent) = &m.part_of {
+            push(from.clone(), &[Measure], parent, format!("/measures/{i}/part_of"));
+        }
+        for (j, overlap) in m.possible_overlaps.iter().enumerate() {
+            push(from.clone(), &[Measure, Event], &overlap.with, format!("/measures/{i}/possible_overlaps/{j}/with"));
+        }
+    }
+    for (i, a) in p.assessments.iter().enumerate() {
+        for (j, judgement) in a.judgements.iter().enumerate() {
+            push(
+                name(Assessment, &a.id),
+                &[Objective],
+                &judgement.objective,
+                format!("/assessments/{i}/judgements/{j}/objective"),
+            );
+        }
+    }
+    for (i, f) in p.factors.iter().enumerate() {
+        if let Some(a) = &f.assessment {
+            push(name(Factor, &f.id), &[Assessment], a, format!("/factors/{i}/assessment"));
+        }
+    }
+    for (i, l) in p.lessons.iter().enumerate() {
+        if let Some(a) = &l.assessment {
+            push(name(Lesson, &l.id), &[Assessment], a, format!("/lessons/{i}/assessment"));
+        }
+        if let Some(r) = &l.regional_part {
+            push(name(Lesson, &l.id), &[RegionalPart], r, format!("/lessons/{i}/regional_part"));
+        }
+    }
+    for (i, r) in p.recommendations.iter().enumerate() {
+        if let Some(a) = &r.assessment {
+            push(name(Recommendation, &r.id), &[Assessment], a, format!("/recommendations/{i}/assessment"));
+        }
+        if let Some(part) = &r.regional_part {
+            push(name(Recommendation, &r.id), &[RegionalPart], part, format!("/recommendations/{i}/regional_part"));
+        }
+    }
+    for (i, part) in p.regional_parts.iter().enumerate() {
+        let from = name(RegionalPart, &part.id);
+        if let Some(id) = &part.implementer {
+            push(from.clone(), &[Implementer], id, format!("/regional_parts/{i}/implementer"));
+        }
+        for (j, wp) in part.work_packages.iter().enumerate() {
+            push(from.clone(), &[WorkPackage], wp, format!("/regional_parts/{i}/work_packages/{j}"));
+        }
+        if let Some(funding) = &part.funding {
+            if let Some(funder) = &funding.funder {
+                push(from.clone(), &[Implementer], funder, format!("/regional_parts/{i}/funding/funder"));
+            }
+        }
+    }
+    refs
+}
+
+fn check_references(refs: &[Reference], ids: &Ids<'_>, sink: &mut Sink<'_>) {
+    for r in refs {
+        if r.targets.iter().any(|&kind| ids.get(kind, &r.id).is_some()) {
+            continue;
+        }
+        let nouns: Vec<&str> = r.targets.iter().map(|k| k.noun()).collect();
+        sink.emit(
+            &REF_UNRESOLVED,
+            r.pointer.clone(),
+            format!("{} refers to {} `{}`, which does not exist", r.from, nouns.join(" or "), r.id),
+        );
+    }
+}
+
+/// Reports each cycle of a "points to" relation once, at its first member.
+fn check_cycles(kind: Kind, links: &[Option<&Id>], ids: &Ids<'_>, field: &str, sink: &mut Sink<'_>) -> Vec<bool> {
+    let mut in_reported_cycle = vec![false; links.len()];
+    for start in 0..links.len() {
+        let mut path = vec![start];
+        let mut current = start;
+        while let Some(next) = links[current].and_then(|id| ids.get(kind, id)) {
+            if let Some(position) = path.iter().position(|&n| n == next) {
+                let cycle = &path[position..];
+                if cycle.iter().all(|&n| !in_reported_cycle[n]) {
+                    let first = *cycle.iter().min().unwrap_or(&next);
+                    let members: Vec<String> = cycle.iter().map(|&n| pointer(kind, n)).collect();
+                    sink.emit(
+                        &REF_CYCLE,
+                        format!("{}/{field}", pointer(kind, first)),
+                        format!("`{field}` goes round in a circle: {} → back to the start", members.join(" → ")),
+                    );
+                    cycle.iter().for_each(|&n| in_reported_cycle[n] = true);
+                }
+                break;
+            }
+            if path.len() > links.len() {
+                break;
+            }
+            path.push(next);
+            current = next;
+        }
+    }
+    in_reported_cycle
+}
+
+fn level_rank(level: ObjectiveLevel) -> u8 {
+    match level {
+        ObjectiveLevel::OverallAim => 0,
+        ObjectiveLevel::Objective => 1,
+        ObjectiveLevel::SubObjective => 2,
+        _ => 3,
+    }
+}
+
+/// The lowest and highest value a reported count can stand for, `None` for unbounded.
+fn bounds(count: Count) -> (u64, Option<u64>) {
+    let v = count.value;
+    match count.exactness {
+        Exactness::Exact => (v, Some(v)),
+        Exactness::Approximate => (v - v / 10, Some(v.saturating_add(v.div_ceil(10)))),
+        Exactness::AtLeast => (v, None),
+        _ => (0, Some(v)),
+    }
+}
+
+fn count_text(count: Count) -> String {
+    let value = thousands(count.value);
+    match count.exactness {
+        Exactness::Exact => value,
+        Exactness::Approximate => format!("about {value}"),
+        Exactness::AtLeast => format!("at least {value}"),
+        _ => format!("at most {value}"),
+    }
+}
+
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Compares a total with its parts. `complete`: the parts make up the whole total.
+fn check_total(
+    total: Count,
+    parts: &[(Count, String)],
+    complete: bool,
+    what: &str,
+    pointer: String,
+    sink: &mut Sink<'_>,
+) {
+    if parts.is_empty() {
+        return;
+    }
+    let (lo, hi) = parts.iter().fold((0u64, Some(0u64)), |(lo, hi), (count, _)| {
+        let (l, h) = bounds(*count);
+        (lo.saturating_add(l), hi.zip(h).map(|(a, b)| a.saturating_add(b)))
+    });
+    let (total_lo, total_hi) = bounds(total);
+    let all_exact = total.exactness.is_exact() && parts.iter().all(|(c, _)| c.exactness.is_exact());
+    let listing: Vec<String> = parts.iter().map(|(c, from)| format!("{} ({from})", count_text(*c))).collect();
+    let sum = parts.iter().map(|(c, _)| c.value).sum::<u64>();
+    let consistent = if complete {
+        total_hi.is_none_or(|h| lo <= h) && hi.is_none_or(|h| h >= total_lo)
+    } else {
+        total_hi.is_none_or(|h| lo <= h)
+    };
+    if consistent {
+        return;
+    }
+    let relation = if complete { "add up to" } else { "already add up to more than" };
+    let message = format!(
+        "the parts of {what} {relation} {} ({}) but the total is {}; difference {}",
+        thousands(sum),
+        listing.join(" + "),
+        count_text(total),
+        thousands(sum.abs_diff(total.value))
+    );
+    if all_exact {
+        sink.emit(&PARTICIPATION_TOTAL_MISMATCH, pointer, message);
+    } else {
+        sink.emit(&PARTICIPATION_TOTAL_INCONSISTENT, pointer, message);
+    }
+}
+
+/// The widest period a project ran in, from its planned and actual periods.
+fn project_bounds(p: &Project) -> Period {
+    let periods: Vec<&Period> = p.period.iter().chain(p.actual_period.iter()).collect();
+    let start = periods.iter().filter_map(|x| x.start).min_by_key(|d| d.earliest());
+    let end = periods.iter().filter_map(|x| x.end).max_by_key(|d| d.latest());
+    Period { start, end }
+}
+
+fn period_reversed(period: &Period) -> bool {
+    matches!((period.start, period.end), (Some(s), Some(e)) if s.earliest() > e.latest())
+}
+
+fn check_period(period: &Period, bounds: &Period, what: &str, pointer: String, sink: &mut Sink<'_>) {
+    if period_reversed(period) {
+        sink.emit(
+            &DATES_PERIOD_ORDER,
+            pointer,
+            format!("{what} starts {} but ends {}", display(period.start), display(period.end)),
+        );
+        return;
+    }
+    let before = matches!((period.start, bounds.start), (Some(s), Some(b)) if s.latest() < b.earliest());
+    let after = matches!((period.end, bounds.end), (Some(e), Some(b)) if e.earliest() > b.latest());
+    let ends_before = matches!((period.end, bounds.start), (Some(e), Some(b)) if e.latest() < b.earliest());
+    let starts_after = matches!((period.start, bounds.end), (Some(s), Some(b)) if s.earliest() > b.latest());
+    if before || after || ends_before || starts_after {
+        sink.emit(
+            &DATES_OUTSIDE_PROJECT,
+            pointer,
+            format!("{what} ({period}) is not inside the project's period ({bounds})"),
+        );
+    }
+}
+
+fn display(date: Option<crate::PartialDate>) -> String {
+    date.map_or_else(|| "open".to_owned(), |d| d.to_string())
+}
+
+/// Every string in `value` (outside `extensions`) that is empty or only white space.
+fn empty_strings(value: &serde_json::Value, pointer: &mut String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) if s.trim().is_empty() => out.push(pointer.clone()),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push_str(&format!("/{i}"));
+                empty_strings(item, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                if key == "extensions" {
+                    continue;
+                }
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                empty_strings(item, pointer, out);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_text<T: serde::Serialize>(document: &T, sink: &mut Sink<'_>) {
+    let Ok(value) = serde_json::to_value(document) else { return };
+    let mut found = Vec::new();
+    empty_strings(&value, &mut String::new(), &mut found);
+    for pointer in found {
+        sink.emit(&TEXT_EMPTY, pointer, "the text is empty");
+    }
+}
+
+/// Source references: every `sources[].document` names a source document.
+fn check_sources<T: serde::Serialize>(document: &T, known: &HashSet<&str>, sink: &mut Sink<'_>) {
+    fn walk(value: &serde_json::Value, pointer: String, known: &HashSet<&str>, sink: &mut Sink<'_>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, item) in map {
+                    if key == "extensions" {
+                        continue;
+                    }
+                    if key == "sources" {
+                        for (i, source) in item.as_array().into_iter().flatten().enumerate() {
+                            if let Some(doc) = source["document"].as_str().filter(|d| !known.contains(d)) {
+                                sink.emit(
+                                    &REF_UNRESOLVED,
+                                    format!("{pointer}/sources/{i}/document"),
+                                    format!("a source reference names source document `{doc}`, which does not exist"),
+                                );
+                            }
+                        }
+                    } else {
+                        walk(item, format!("{pointer}/{key}"), known, sink);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, format!("{pointer}/{i}"), known, sink);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Ok(value) = serde_json::to_value(document) {
+        walk(&value, String::new(), known, sink);
+    }
+}
+
+fn check_counties(area: Option<CollaborativeArea>, counties: &[County], what: &str, at: &str, sink: &mut Sink<'_>) {
+    let Some(area) = area else { return };
+    for (i, county) in counties.iter().enumerate() {
+        if county.collaborative_area() != area {
+            sink.emit(
+                &ORG_COUNTY_OUTSIDE_AREA,
+                format!("{at}/{i}"),
+                format!(
+                    "{what} names {} ({}), which belongs to the {}, not the {}",
+                    county.label(crate::Language::En),
+                    county.code(),
+                    county.collaborative_area().label(crate::Language::En),
+                    area.label(crate::Language::En)
+                ),
+            );
+        }
+    }
+}
+
+pub(crate) fn check_project(p: &Project, sink: &mut Sink<'_>) {
+    let ids = check_ids(p, sink);
+    let refs = references(p);
+    check_references(&refs, &ids, sink);
+    let known_sources: HashSet<&str> = p.source_documents.iter().map(|d| d.id.as_str()).collect();
+    check_sources(p, &known_sources, sink);
+
+    // Cycles.
+    let event_links: Vec<Option<&Id>> = p.events.iter().map(|e| e.part_of.as_ref()).collect();
+    let events_in_cycles = check_cycles(Kind::Event, &event_links, &ids, "part_of", sink);
+    let output_links: Vec<Option<&Id>> = p.outputs.iter().map(|o| o.part_of.as_ref()).collect();
+    let outputs_in_cycles = check_cycles(Kind::Output, &output_links, &ids, "part_of", sink);
+    let measure_links: Vec<Option<&Id>> = p.measures.iter().map(|m| m.part_of.as_ref()).collect();
+    check_cycles(Kind::Measure, &measure_links, &ids, "part_of", sink);
+    let parents: Vec<Option<&Id>> = p.objectives.iter().map(|o| o.parent.as_ref()).collect();
+    check_cycles(Kind::Objective, &parents, &ids, "parent", sink);
+
+    // Objective levels.
+    for (i, objective) in p.objectives.iter().enumerate() {
+        let Some(parent) = objective.parent.as_ref().and_then(|id| ids.get(Kind::Objective, id)) else { continue };
+        let parent = &p.objectives[parent];
+        if parent.id != objective.id && level_rank(parent.level) >= level_rank(objective.level) {
+            sink.emit(
+                &REF_OBJECTIVE_LEVEL,
+                format!("/objectives/{i}/parent"),
+                format!(
+                    "{} `{}` has as parent {} `{}`, which is not at a higher level",
+                    objective.level.label(crate::Language::En),
+                    objective.id,
+                    parent.level.label(crate::Language::En),
+                    parent.id
+                ),
+            );
+        }
+    }
+
+    // Overlaps that contradict part_of.
+    let overlap_lists = p
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| ("events", i, &e.id, e.part_of.as_ref(), &e.possible_overlaps))
+        .chain(
+            p.outputs.iter().enumerate().map(|(i, o)| ("outputs", i, &o.id, o.part_of.as_ref(), &o.possible_overlaps)),
+        )
+        .chain(
+            p.measures
+                .iter()
+                .enumerate()
+                .map(|(i, m)| ("measures", i, &m.id, m.part_of.as_ref(), &m.possible_overlaps)),
+        );
+    for (list, i, id, part_of, overlaps) in overlap_lists {
+        for (j, overlap) in overlaps.iter().enumerate() {
+            let problem = if &overlap.with == id {
+                Some("itself")
+            } else if Some(&overlap.with) == part_of {
+                Some("the record it is declared part of")
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                sink.emit(
+                    &REF_OVERLAP_AND_PART,
+                    format!("/{list}/{i}/possible_overlaps/{j}/with"),
+                    format!("`{id}` lists `{}` ({problem}) as a possible overlap", overlap.with),
+                );
+            }
+        }
+    }
+
+    check_organisations(p, &ids, sink);
+    check_funding(p, sink);
+    check_dates(p, sink);
+    check_participation(p, &ids, &events_in_cycles, &outputs_in_cycles, sink);
+    check_assessments(p, sink);
+    check_numbering(p, sink);
+    check_text(p, sink);
+}
+
+fn check_organisations(p: &Project, ids: &Ids<'_>, sink: &mut Sink<'_>) {
+    if !p.implementers.is_empty() {
+        let administrators: Vec<String> = p
+            .implementers
+            .iter()
+            .filter(|i| i.has_role(ImplementerRole::Administrator))
+            .map(|i| format!("`{}`", i.id))
+            .collect();
+        if administrators.len() != 1 {
+            let found = if administrators.is_empty() { "none".to_owned() } else { administrators.join(", ") };
+            sink.emit(
+                &ORG_ADMINISTRATOR,
+                "/implementers",
+                format!("a project has exactly one administrator; found {} ({found})", administrators.len()),
+            );
+        }
+        if !p.implementers.iter().any(|i| i.has_role(ImplementerRole::Funder)) {
+            sink.emit(&ORG_NO_FUNDER, "/implementers", "no implementer has the funder role");
+        }
+    }
+    for (i, implementer) in p.implementers.iter().enumerate() {
+        if implementer.roles.is_empty() {
+            sink.emit(
+                &ORG_NO_ROLES,
+                format!("/implementers/{i}/roles"),
+                format!("implementer `{}` has no role", implementer.id),
+            );
+        }
+        for (j, role) in implementer.roles.iter().enumerate() {
+            if implementer.roles[..j].contains(role) {
+                sink.emit(
+                    &ORG_DUPLICATE_ROLE,
+                    format!("/implementers/{i}/roles/{j}"),
+                    format!("implementer `{}` lists the role `{role}` twice", implementer.id),
+                );
+            }
+        }
+    }
+    // With no funder at all, `org.no_funder` already covers the funding's funder.
+    let any_funder = p.implementers.iter().any(|i| i.has_role(ImplementerRole::Funder));
+    if let Some(funder) = p.funding.as_ref().and_then(|f| f.funder.as_ref()).filter(|_| any_funder) {
+        if let Some(index) = ids.get(Kind::Implementer, funder) {
+            if !p.implementers[index].has_role(ImplementerRole::Funder) {
+                sink.emit(
+                    &FUNDING_FUNDER_ROLE,
+                    "/funding/funder",
+                    format!(
+                        "the funding names `{funder}` as funder, but that implementer does not have the funder role"
+                    ),
+                );
+            }
+        }
+    }
+    let area = p.collaborative_area;
+    if let Some(working) = &p.working_area {
+        check_counties(area, &working.counties, "the working area", "/working_area/counties", sink);
+    }
+    for (i, x) in p.implementers.iter().enumerate() {
+        check_counties(
+            area,
+            &x.counties,
+            &format!("implementer `{}`", x.id),
+            &format!("/implementers/{i}/counties"),
+            sink,
+        );
+    }
+    for (i, x) in p.events.iter().enumerate() {
+        check_counties(area, &x.counties, &format!("event `{}`", x.id), &format!("/events/{i}/counties"), sink);
+    }
+    for (i, x) in p.outputs.iter().enumerate() {
+        check_counties(area, &x.counties, &format!("output `{}`", x.id), &format!("/outputs/{i}/counties"), sink);
+    }
+    for (i, x) in p.measures.iter().enumerate() {
+        check_counties(area, &x.counties, &format!("measure `{}`", x.id), &format!("/measures/{i}/counties"), sink);
+    }
+    for (i, x) in p.regional_parts.iter().enumerate() {
+        check_counties(
+            area,
+            &x.counties,
+            &format!("regional part `{}`", x.id),
+            &format!("/regional_parts/{i}/counties"),
+            sink,
+        );
+    }
+}
+
+fn check_funding(p: &Project, sink: &mut Sink<'_>) {
+    let mut fundings: Vec<(&crate::Funding, String)> = p.funding.iter().map(|f| (f, "/funding".to_owned())).collect();
+    for (i, part) in p.regional_parts.iter().enumerate() {
+        if let Some(f) = &part.funding {
+            fundings.push((f, format!("/regional_parts/{i}/funding")));
+        }
+    }
+    for (funding, at) in fundings {
+        let shares: Vec<u32> = funding.parts.iter().filter_map(|part| part.share.map(|s| s.hundredths())).collect();
+        let sum: u32 = shares.iter().sum();
+        let every_part_has_share = !shares.is_empty() && shares.len() == funding.parts.len();
+        if (every_part_has_share && sum != 10_000) || sum > 10_000 {
+            let listing: Vec<String> = funding.parts.iter().filter_map(|p| p.share).map(|s| s.to_string()).collect();
+            let total = crate::Percent::from_hundredths(sum)
+                .map_or_else(|_| format!("{}.{:02} %", sum / 100, sum % 100), |s| s.to_string());
+            sink.emit(
+                &FUNDING_SHARES_TOTAL,
+                format!("{at}/parts"),
+                format!("the funding shares add up to {total} ({}), not 100 %", listing.join(" + ")),
+            );
+        }
+        let Some(total) = funding.total else { continue };
+        let amounts: Vec<crate::Money> = funding.parts.iter().filter_map(|p| p.amount).collect();
+        if !amounts.is_empty()
+            && amounts.len() == funding.parts.len()
+            && total.exactness.is_exact()
+            && amounts.iter().all(|a| a.exactness.is_exact())
+        {
+            let sum: u64 = amounts.iter().map(|a| a.euros.cents()).sum();
+            if sum != total.euros.cents() {
+                let listing: Vec<String> = amounts.iter().map(|a| format!("€{}", a.euros)).collect();
+                sink.emit(
+                    &FUNDING_PARTS_TOTAL,
+                    format!("{at}/parts"),
+                    format!(
+                        "the funding parts add up to €{} ({}) but the total is €{}",
+                        crate::Euros::from_cents(sum),
+                        listing.join(" + "),
+                        total.euros
+                    ),
+                );
+            }
+        }
+        for (i, part) in funding.parts.iter().enumerate() {
+            let (Some(share), Some(amount)) = (part.share, part.amount) else { continue };
+            // share in hundredths of a percent: expected cents = total × share / 10 000.
+            let expected = u128::from(total.euros.cents()) * u128::from(share.hundredths()) / 10_000;
+            let stated = u128::from(amount.euros.cents());
+            let share_step = if share.hundredths() % 100 == 0 {
+                100
+            } else if share.hundredths() % 10 == 0 {
+                10
+            } else {
+                1
+            };
+            // Half a unit of the share's last digit, of the total, plus one euro.
+            let tolerance = u128::from(total.euros.cents()) * share_step / 20_000 + 100;
+            let difference = expected.abs_diff(stated);
+            if difference > tolerance {
+                let cents = |c: u128| crate::Euros::from_cents(u64::try_from(c).unwrap_or(u64::MAX));
+                sink.emit(
+                    &FUNDING_AMOUNT_SHARE,
+                    format!("{at}/parts/{i}"),
+                    format!(
+                        "the {} is €{} but {share} of the total €{} is €{}; difference €{}",
+                        part.kind.label(crate::Language::En),
+                        amount.euros,
+                        total.euros,
+                        cents(expected),
+                        cents(difference)
+                    ),
+                );
+            }
+        }
+    }
+    for (i, entry) in p.staffing.iter().enumerate() {
+        if entry.share_of_full_time.hundredths() == 0 || entry.posts == Some(0) {
+            let what = if entry.posts == Some(0) { "zero posts".to_owned() } else { "a share of 0 %".to_owned() };
+            sink.emit(
+                &FUNDING_STAFFING_EMPTY,
+                format!("/staffing/{i}"),
+                format!("staffing entry {i} ({}) has {what}", entry.role),
+            );
+        }
+    }
+}
+
+fn check_dates(p: &Project, sink: &mut Sink<'_>) {
+    let open = Period::default();
+    if let Some(period) = &p.period {
+        check_period(period, &open, "the project", "/period".into(), sink);
+    }
+    if let Some(period) = &p.actual_period {
+        check_period(period, &open, "the project's actual period", "/actual_period".into(), sink);
+    }
+    let bounds = project_bounds(p);
+    let bounds = if period_reversed(&bounds) { open } else { bounds };
+    for (i, e) in p.events.iter().enumerate() {
+        if let Some(period) = &e.period {
+            check_period(period, &bounds, &format!("event `{}`", e.id), format!("/events/{i}/period"), sink);
+        }
+    }
+    for (i, a) in p.assessments.iter().enumerate() {
+        if let Some(period) = &a.period {
+            check_period(period, &bounds, &format!("assessment `{}`", a.id), format!("/assessments/{i}/period"), sink);
+        }
+    }
+    for (i, s) in p.staffing.iter().enumerate() {
+        if let Some(period) = &s.period {
+            check_period(period, &bounds, &format!("staffing entry {i}"), format!("/staffing/{i}/period"), sink);
+        }
+    }
+    for (i, r) in p.regional_parts.iter().enumerate() {
+        if let Some(period) = &r.period {
+            check_period(
+                period,
+                &bounds,
+                &format!("regional part `{}`", r.id),
+                format!("/regional_parts/{i}/period"),
+                sink,
+            );
+        }
+    }
+    for (i, o) in p.outputs.iter().enumerate() {
+        if let Some(date) = o.date {
+            let period = Period { start: Some(date), end: Some(date) };
+            check_period(&period, &bounds, &format!("output `{}`", o.id), format!("/outputs/{i}/date"), sink);
+        }
+    }
+    for (i, m) in p.measures.iter().enumerate() {
+        if let Some(date) = m.date {
+            let period = Period { start: Some(date), end: Some(date) };
+            check_period(&period, &bounds, &format!("measure `{}`", m.id), format!("/measures/{i}/date"), sink);
+        }
+    }
+    if let Some(dates) = &p.record_dates {
+        if let (Some(created), Some(modified)) = (dates.created, dates.last_modified) {
+            if modified < created {
+                sink.emit(
+                    &DATES_RECORD_DATES,
+                    "/record_dates/last_modified",
+                    format!("the record was last modified on {modified}, before it was created on {created}"),
+                );
+            }
+        }
+    }
+}
+
+/// Totals are compared only where the `part_of` links form no cycle (a cycle
+/// is reported once, as `ref.cycle`).
+fn check_participation(
+    p: &Project,
+    ids: &Ids<'_>,
+    events_in_cycles: &[bool],
+    outputs_in_cycles: &[bool],
+    sink: &mut Sink<'_>,
+) {
+    // Parts of each event's figures, resolved to the first event with the id.
+    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, e) in p.events.iter().enumerate() {
+        if let Some(parent) = e.part_of.as_ref().and_then(|id| ids.get(Kind::Event, id)) {
+            if parent != i && !events_in_cycles[i] && !events_in_cycles[parent] {
+                children.entry(parent).or_default().push(i);
+            }
+        }
+    }
+    for (i, e) in p.events.iter().enumerate() {
+        let Some(kids) = children.get(&i) else { continue };
+        let Some(participation) = e.participation else { continue };
+        type Field = fn(&crate::Participation) -> Option<Count>;
+        let fields: [(&str, Field); 2] =
+            [("attendances", |p| p.attendances), ("distinct_people", |p| p.distinct_people)];
+        for (name, field) in fields {
+            let Some(total) = field(&participation) else { continue };
+            let parts: Vec<(Count, String)> = kids
+                .iter()
+                .filter_map(|&k| {
+                    p.events[k].participation.as_ref().and_then(field).map(|c| (c, format!("`{}`", p.events[k].id)))
+                })
+                .collect();
+            let complete = e.parts_complete && parts.len() == kids.len();
+            check_total(
+                total,
+                &parts,
+                complete,
+                &format!("event `{}` ({name})", e.id),
+                format!("/events/{i}/participation/{name}"),
+                sink,
+            );
+        }
+    }
+    let mut output_children: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, o) in p.outputs.iter().enumerate() {
+        if let Some(parent) = o.part_of.as_ref().and_then(|id| ids.get(Kind::Output, id)) {
+            if parent != i && !outputs_in_cycles[i] && !outputs_in_cycles[parent] {
+                output_children.entry(parent).or_default().push(i);
+            }
+        }
+    }
+    for (i, o) in p.outputs.iter().enumerate() {
+        let (Some(kids), Some(total)) = (output_children.get(&i), o.count) else { continue };
+        let parts: Vec<(Count, String)> = kids
+            .iter()
+            .map(|&k| (p.outputs[k].count.unwrap_or(Count::exact(1)), format!("`{}`", p.outputs[k].id)))
+            .collect();
+        check_total(
+            total,
+            &parts,
+            o.parts_complete,
+            &format!("output `{}`", o.id),
+            format!("/outputs/{i}/count"),
+            sink,
+        );
+    }
+    let all_participation = p
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            e.participation.map(|x| (format!("/events/{i}/participation"), format!("event `{}`", e.id), x))
+        })
+        .chain(p.assessments.iter().enumerate().filter_map(|(i, a)| {
+            a.participation.map(|x| (format!("/assessments/{i}/participation"), format!("assessment `{}`", a.id), x))
+        }));
+    for (at, what, participation) in all_participation {
+        if let (Some(people), Some(attendances)) = (participation.distinct_people, participation.attendances) {
+            if bounds(attendances).1.is_some_and(|hi| bounds(people).0 > hi) {
+                sink.emit(
+                    &PARTICIPATION_PEOPLE_EXCEED,
+                    format!("{at}/distinct_people"),
+                    format!(
+                        "{what} reports {} distinct people but only {} attendances",
+                        count_text(people),
+                        count_text(attendances)
+                    ),
+                );
+            }
+        }
+    }
+    for (i, e) in p.events.iter().enumerate() {
+        if e.status != EventStatus::Cancelled {
+            continue;
+        }
+        let mut reached = Vec::new();
+        if let Some(x) = e.participation {
+            if let Some(c) = x.attendances.filter(|c| c.value > 0) {
+                reached.push(format!("{} attendances", count_text(c)));
+            }
+            if let Some(c) = x.distinct_people.filter(|c| c.value > 0) {
+                reached.push(format!("{} people", count_text(c)));
+            }
+        }
+        if let Some(c) = e.sessions.filter(|c| c.value > 0) {
+            reached.push(format!("{} sessions held", count_text(c)));
+        }
+        if !reached.is_empty() {
+            sink.emit(
+                &PARTICIPATION_CANCELLED,
+                format!("/events/{i}"),
+                format!("event `{}` is cancelled but reports {}", e.id, reached.join(" and ")),
+            );
+        }
+    }
+}
+
+fn check_assessments(p: &Project, sink: &mut Sink<'_>) {
+    let judged: HashSet<&Id> = p.assessments.iter().flat_map(|a| a.judgements.iter().map(|j| &j.objective)).collect();
+    if p.status == ProjectStatus::Ended {
+        for (i, objective) in p.objectives.iter().enumerate() {
+            if !judged.contains(&objective.id) {
+                sink.emit(
+                    &ASSESSMENT_UNJUDGED,
+                    format!("/objectives/{i}"),
+                    format!(
+                        "the project has ended but no assessment judges {} `{}`",
+                        objective.level.label(crate::Language::En),
+                        objective.id
+                    ),
+                );
+            }
+        }
+    }
+    for (i, assessment) in p.assessments.iter().enumerate() {
+        for (j, judgement) in assessment.judgements.iter().enumerate() {
+            if assessment.judgements[..j].iter().any(|k| k.objective == judgement.objective) {
+                sink.emit(
+                    &ASSESSMENT_DUPLICATE,
+                    format!("/assessments/{i}/judgements/{j}"),
+                    format!("assessment `{}` judges objective `{}` more than once", assessment.id, judgement.objective),
+                );
+            }
+        }
+    }
+}
+
+fn check_numbering(p: &Project, sink: &mut Sink<'_>) {
+    let mut seen: HashMap<u8, usize> = HashMap::new();
+    for (i, wp) in p.work_packages.iter().enumerate() {
+        if let Some(first) = seen.insert(wp.number.value(), i) {
+            seen.insert(wp.number.value(), first);
+            sink.emit(
+                &TEXT_NUMBERING_DUPLICATE,
+                format!("/work_packages/{i}/number"),
+                format!("work package number {} is already used by /work_packages/{first}", wp.number),
+            );
+        }
+    }
+    let mut values: Vec<u8> = seen.keys().copied().collect();
+    values.sort_unstable();
+    let missing: Vec<String> =
+        (1..=values.last().copied().unwrap_or(0)).filter(|n| !values.contains(n)).map(|n| n.to_string()).collect();
+    if !missing.is_empty() {
+        sink.emit(
+            &TEXT_NUMBERING_GAP,
+            "/work_packages",
+            format!(
+                "work packages are numbered up to {} but number {} is missing",
+                values.last().unwrap_or(&0),
+                missing.join(", ")
+            ),
+        );
+    }
+    if let Some(first) = p.work_packages.first() {
+        if let Some((i, other)) =
+            p.work_packages.iter().enumerate().find(|(_, wp)| wp.number.is_roman() != first.number.is_roman())
+        {
+            sink.emit(
+                &TEXT_NUMBERING_MIXED,
+                format!("/work_packages/{i}/number"),
+                format!(
+                    "work package {} is numbered in another style than work package {}",
+                    other.number, first.number
+                ),
+            );
+        }
+    }
+}
+
+pub(crate) fn check_programme(programme: &Programme, sink: &mut Sink<'_>) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, project) in programme.projects.iter().enumerate() {
+        if let Some(first) = seen.insert(project.id.as_str(), i) {
+            seen.insert(project.id.as_str(), first);
+            sink.emit(
+                &ID_DUPLICATE,
+                format!("/projects/{i}/id"),
+                format!("project id `{}` is already used by /projects/{first}", project.id),
+            );
+        }
+        check_counties(
+            Some(project.collaborative_area),
+            &project.counties,
+            &format!("project `{}`", project.id),
+            &format!("/projects/{i}/counties"),
+            sink,
+        );
+    }
+    let mut sources: HashMap<&str, usize> = HashMap::new();
+    for (i, source) in programme.source_documents.iter().enumerate() {
+        if let Some(first) = sources.insert(source.id.as_str(), i) {
+            sources.insert(source.id.as_str(), first);
+            sink.emit(
+                &ID_DUPLICATE,
+                format!("/source_documents/{i}/id"),
+                format!("source document id `{}` is already used by /source_documents/{first}", source.id),
+            );
+        }
+    }
+    let known: HashSet<&str> = sources.keys().copied().collect();
+    check_sources(programme, &known, sink);
+    check_text(programme, sink);
+}
