@@ -264,35 +264,52 @@ fn check_references(refs: &[Reference], ids: &Ids<'_>, sink: &mut Sink<'_>) {
     }
 }
 
-/// Reports each cycle of a "points to" relation once, at its first member.
+/// Reports each cycle of a "points to" relation once, at its first member,
+/// and returns which records are on a cycle. Linear in the number of records.
 fn check_cycles(kind: Kind, links: &[Option<&Id>], ids: &Ids<'_>, field: &str, sink: &mut Sink<'_>) -> Vec<bool> {
-    let mut in_reported_cycle = vec![false; links.len()];
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        OnPath,
+        Done,
+    }
+    let mut state = vec![State::New; links.len()];
+    let mut on_cycle = vec![false; links.len()];
     for start in 0..links.len() {
+        if state[start] != State::New {
+            continue;
+        }
         let mut path = vec![start];
+        state[start] = State::OnPath;
         let mut current = start;
         while let Some(next) = links[current].and_then(|id| ids.get(kind, id)) {
-            if let Some(position) = path.iter().position(|&n| n == next) {
-                let cycle = &path[position..];
-                if cycle.iter().all(|&n| !in_reported_cycle[n]) {
-                    let first = *cycle.iter().min().unwrap_or(&next);
-                    let members: Vec<String> = cycle.iter().map(|&n| pointer(kind, n)).collect();
+            match state[next] {
+                State::Done => break,
+                State::OnPath => {
+                    let position = path.iter().position(|&n| n == next).unwrap_or(0);
+                    let cycle = &path[position..];
+                    let first = cycle.iter().copied().min().unwrap_or(next);
+                    let first_at = cycle.iter().position(|&n| n == first).unwrap_or(0);
+                    let members: Vec<String> =
+                        cycle[first_at..].iter().chain(&cycle[..first_at]).map(|&n| pointer(kind, n)).collect();
                     sink.emit(
                         &REF_CYCLE,
                         format!("{}/{field}", pointer(kind, first)),
                         format!("`{field}` goes round in a circle: {} → back to the start", members.join(" → ")),
                     );
-                    cycle.iter().for_each(|&n| in_reported_cycle[n] = true);
+                    cycle.iter().for_each(|&n| on_cycle[n] = true);
+                    break;
                 }
-                break;
+                State::New => {
+                    state[next] = State::OnPath;
+                    path.push(next);
+                    current = next;
+                }
             }
-            if path.len() > links.len() {
-                break;
-            }
-            path.push(next);
-            current = next;
         }
+        path.iter().for_each(|&n| state[n] = State::Done);
     }
-    in_reported_cycle
+    on_cycle
 }
 
 fn level_rank(level: ObjectiveLevel) -> u8 {
@@ -689,8 +706,8 @@ fn check_funding(p: &Project, sink: &mut Sink<'_>) {
         let every_part_has_share = !shares.is_empty() && shares.len() == funding.parts.len();
         if (every_part_has_share && sum != 10_000) || sum > 10_000 {
             let listing: Vec<String> = funding.parts.iter().filter_map(|p| p.share).map(|s| s.to_string()).collect();
-            let total = crate::Percent::from_hundredths(sum)
-                .map_or_else(|_| format!("{}.{:02} %", sum / 100, sum % 100), |s| s.to_string());
+            let total =
+                if sum % 100 == 0 { format!("{} %", sum / 100) } else { format!("{}.{:02} %", sum / 100, sum % 100) };
             sink.emit(
                 &FUNDING_SHARES_TOTAL,
                 format!("{at}/parts"),
@@ -959,8 +976,9 @@ fn check_assessments(p: &Project, sink: &mut Sink<'_>) {
         }
     }
     for (i, assessment) in p.assessments.iter().enumerate() {
+        let mut seen = HashSet::new();
         for (j, judgement) in assessment.judgements.iter().enumerate() {
-            if assessment.judgements[..j].iter().any(|k| k.objective == judgement.objective) {
+            if !seen.insert(&judgement.objective) {
                 sink.emit(
                     &ASSESSMENT_DUPLICATE,
                     format!("/assessments/{i}/judgements/{j}"),

@@ -422,6 +422,19 @@ proptest! {
     }
 
     #[test]
+    fn validation_never_panics_and_only_emits_rules_from_the_table(project in project()) {
+        let report = childwelfare::validation::validate_project(&project);
+        for diagnostic in &report.diagnostics {
+            let rule = childwelfare::validation::rule(&diagnostic.code);
+            prop_assert!(rule.is_some(), "{} is not in the rule table", diagnostic.code);
+            prop_assert_eq!(rule.map(|r| r.severity), Some(diagnostic.severity));
+            prop_assert!(diagnostic.pointer.is_empty() || diagnostic.pointer.starts_with('/'));
+        }
+        let documents = [Document::Project(Box::new(project.clone())), Document::Project(Box::new(project))];
+        let _ = childwelfare::validation::validate_documents(&documents);
+    }
+
+    #[test]
     fn id_check_and_schema_pattern_agree(candidate in "[a-zA-Z0-9._ -]{0,70}") {
         let pattern = regex_lite_match(id::ID_PATTERN, &candidate);
         prop_assert_eq!(Id::new(candidate.clone()).is_ok(), pattern, "{:?}", candidate);

@@ -1,0 +1,131 @@
+//! The `childwelfare` command-line tool, run as a user would.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::common::root;
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_childwelfare")).args(args).current_dir(dir).output().expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("childwelfare-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn validating_the_seed_data_exits_0_and_lists_the_warnings() {
+    let output = run(&["validate", "data/"], root());
+    assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
+    let text = stdout(&output);
+    assert!(text.ends_with("3 documents checked: 0 errors, 10 warnings\n"), "{text}");
+    assert!(text.contains("data/tulevaisuuden-lastensuojelu.json: warning[assessment.objective_unjudged]: tulevaisuuden-lastensuojelu /objectives/0: the project has ended but no assessment judges overall aim `tl-aim`"), "{text}");
+    assert!(text.contains("not run[cross.programme_totals]"), "{text}");
+}
+
+#[test]
+fn json_output_is_a_report() {
+    let output = run(&["validate", "--format", "json", "data/lumo.json"], root());
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["documents"], 1);
+    assert_eq!(report["diagnostics"], serde_json::json!([]));
+    assert_eq!(report["schema_version"], "1.0");
+}
+
+#[test]
+fn a_broken_document_exits_1_and_says_where() {
+    let dir = temp_dir("broken");
+    let lumo = std::fs::read_to_string(root().join("data/lumo.json")).unwrap();
+    std::fs::write(dir.join("truncated.json"), &lumo[..400]).unwrap();
+    std::fs::write(dir.join("typo.json"), lumo.replacen("\"kinds\"", "\"kindz\"", 1)).unwrap();
+    std::fs::write(dir.join("binary.json"), [0u8, 159, 146, 150, 255]).unwrap();
+    std::fs::write(dir.join("ignored.txt"), "not a document").unwrap();
+    let output = run(&["validate", dir.to_str().unwrap()], root());
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let text = stdout(&output);
+    assert!(text.contains("binary.json:1:1: error[parse.syntax]"), "{text}");
+    assert!(text.contains("truncated.json:") && text.contains("error[parse.eof]"), "{text}");
+    assert!(
+        text.contains("typo.json:") && text.contains("unknown field `kindz`") && text.contains("did you mean `kinds`?"),
+        "{text}"
+    );
+    assert!(text.ends_with("3 documents checked: 3 errors, 0 warnings\n"), "{text}");
+}
+
+#[test]
+fn rule_errors_exit_1() {
+    let dir = temp_dir("rules");
+    let lumo = std::fs::read_to_string(root().join("data/lumo.json")).unwrap();
+    let broken = lumo.replacen("\"value\": 3667", "\"value\": 3660", 1);
+    assert_ne!(broken, lumo);
+    std::fs::write(dir.join("lumo.json"), broken).unwrap();
+    let output = run(&["validate", "lumo.json"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains(
+        "lumo.json: error[participation.total_mismatch]: lumo /events/0/participation/attendances: the parts of event `lumo-ev-yta-all` (attendances) add up to 3 667"
+    ), "{}", stdout(&output));
+}
+
+#[test]
+fn json_lines_files_hold_one_document_per_line() {
+    let dir = temp_dir("jsonl");
+    let compact = |name: &str| {
+        let value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(root().join("data").join(name)).unwrap()).unwrap();
+        value.to_string()
+    };
+    let lines =
+        format!("{}\n\n{}\n{{\"document_type\": \"project\"\n", compact("lumo.json"), compact("programme.json"));
+    std::fs::write(dir.join("all.ndjson"), lines).unwrap();
+    let output = run(&["validate", "all.ndjson"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("all.ndjson:4:"), "{text}");
+    assert!(text.contains("error[parse.eof]"), "{text}");
+    assert!(text.contains("all.ndjson:3: warning[cross.document_missing]"), "{text}");
+    assert!(text.ends_with("3 documents checked: 1 error, 1 warning\n"), "{text}");
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let output = run(&["validate", "no/such/file.json"], root());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("childwelfare: cannot read `no/such/file.json`:"), "{}", stderr(&output));
+
+    let output = run(&["validate", "--formt", "json", "data"], root());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("a similar argument exists: '--format'"), "{}", stderr(&output));
+
+    let output = run(&["validate"], root());
+    assert_eq!(output.status.code(), Some(2));
+
+    let empty = temp_dir("empty");
+    let output = run(&["validate", empty.to_str().unwrap()], root());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no .json, .jsonl or .ndjson files"), "{}", stderr(&output));
+}
+
+#[test]
+fn schema_prints_the_committed_schemas() {
+    for (kind, file) in
+        [("project", "project.schema.json"), ("programme", "programme.schema.json"), ("report", "report.schema.json")]
+    {
+        let output = run(&["schema", kind], root());
+        assert_eq!(output.status.code(), Some(0));
+        assert_eq!(stdout(&output), std::fs::read_to_string(root().join("schema").join(file)).unwrap());
+    }
+    let output = run(&["schema", "projekt"], root());
+    assert_eq!(output.status.code(), Some(2));
+}
