@@ -4,6 +4,21 @@ use std::path::{Path, PathBuf};
 
 use childwelfare::DocumentKind;
 
+/// The lists of a project document whose records have identifiers of their
+/// own (all but implementers, which are shared across projects).
+pub const RECORD_LISTS: &[&str] = &[
+    "work_packages",
+    "objectives",
+    "events",
+    "outputs",
+    "measures",
+    "assessments",
+    "factors",
+    "lessons",
+    "recommendations",
+    "regional_parts",
+];
+
 /// The package root.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -5,7 +5,7 @@ use childwelfare::{
     AchievementRating, County, Document, DocumentKind, Exactness, ImplementerRole, Percent, Project, ProjectStatus,
 };
 
-use crate::common::{committed_validator, data_files, root, schema_errors};
+use crate::common::{RECORD_LISTS, committed_validator, data_files, root, schema_errors};
 
 fn load(name: &str) -> Document {
     let json = std::fs::read_to_string(root().join("data").join(name)).expect("data file is readable");
@@ -212,20 +212,7 @@ fn every_record_cites_a_source_document_that_exists() {
         for document in cited {
             assert!(known.contains(&document.as_str()), "{} cites unknown {document}", path.display());
         }
-        for list in [
-            "implementers",
-            "work_packages",
-            "objectives",
-            "events",
-            "outputs",
-            "measures",
-            "assessments",
-            "factors",
-            "lessons",
-            "recommendations",
-            "regional_parts",
-            "projects",
-        ] {
+        for list in RECORD_LISTS.iter().chain(&["implementers", "projects"]) {
             for record in value[list].as_array().into_iter().flatten() {
                 assert!(
                     record["sources"].as_array().is_some_and(|s| !s.is_empty()),

@@ -10,7 +10,7 @@ use childwelfare::validation::{self, RULES, Report, Severity};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use crate::common::data_files;
+use crate::common::{RECORD_LISTS, data_files};
 
 /// A small project that breaks no rule.
 fn base() -> Value {
@@ -394,18 +394,8 @@ fn every_cross_document_rule_is_caught() {
             let mut other = base();
             other["id"] = json!("q");
             other.as_object_mut().unwrap().remove("programme");
-            for list in [
-                "work_packages",
-                "objectives",
-                "events",
-                "outputs",
-                "assessments",
-                "factors",
-                "lessons",
-                "recommendations",
-                "regional_parts",
-            ] {
-                other.as_object_mut().unwrap().remove(list);
+            for list in RECORD_LISTS.iter().filter(|&&l| l != "measures") {
+                other.as_object_mut().unwrap().remove(*list);
             }
             other.as_object_mut().unwrap().remove("funding");
             other.as_object_mut().unwrap().remove("staffing");
@@ -456,18 +446,7 @@ fn every_cross_document_rule_is_caught() {
 }
 
 fn rename_records(project: &mut Value) {
-    for list in [
-        "work_packages",
-        "objectives",
-        "events",
-        "outputs",
-        "measures",
-        "assessments",
-        "factors",
-        "lessons",
-        "recommendations",
-        "regional_parts",
-    ] {
+    for list in RECORD_LISTS {
         for record in project[list].as_array_mut().into_iter().flatten() {
             let id = record["id"].as_str().unwrap().to_owned();
             record["id"] = json!(format!("q-{id}"));
