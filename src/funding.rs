@@ -56,8 +56,9 @@ pub struct Funding {
 impl Funding {
     /// The sum of the stated shares in hundredths of a percent, or `None`
     /// when no part states a share.
-    pub fn share_total_hundredths(&self) -> Option<u32> {
-        let shares: Vec<u32> = self.parts.iter().filter_map(|part| part.share.map(Percent::hundredths)).collect();
+    pub fn share_total_hundredths(&self) -> Option<u64> {
+        let shares: Vec<u64> =
+            self.parts.iter().filter_map(|part| part.share.map(|share| u64::from(share.hundredths()))).collect();
         (!shares.is_empty()).then(|| shares.iter().sum())
     }
 }

@@ -373,7 +373,7 @@ fn check_total(
     let (total_lo, total_hi) = bounds(total);
     let all_exact = total.exactness.is_exact() && parts.iter().all(|(c, _)| c.exactness.is_exact());
     let listing: Vec<String> = parts.iter().map(|(c, from)| format!("{} ({from})", count_text(*c))).collect();
-    let sum = parts.iter().map(|(c, _)| c.value).sum::<u64>();
+    let sum = parts.iter().fold(0u64, |sum, (c, _)| sum.saturating_add(c.value));
     let consistent = if complete {
         total_hi.is_none_or(|h| lo <= h) && hi.is_none_or(|h| h >= total_lo)
     } else {
@@ -701,8 +701,9 @@ fn check_funding(p: &Project, sink: &mut Sink<'_>) {
         }
     }
     for (funding, at) in fundings {
-        let shares: Vec<u32> = funding.parts.iter().filter_map(|part| part.share.map(|s| s.hundredths())).collect();
-        let sum: u32 = shares.iter().sum();
+        let shares: Vec<u64> =
+            funding.parts.iter().filter_map(|part| part.share.map(|s| u64::from(s.hundredths()))).collect();
+        let sum: u64 = shares.iter().sum();
         let every_part_has_share = !shares.is_empty() && shares.len() == funding.parts.len();
         if (every_part_has_share && sum != 10_000) || sum > 10_000 {
             let listing: Vec<String> = funding.parts.iter().filter_map(|p| p.share).map(|s| s.to_string()).collect();
@@ -721,7 +722,7 @@ fn check_funding(p: &Project, sink: &mut Sink<'_>) {
             && total.exactness.is_exact()
             && amounts.iter().all(|a| a.exactness.is_exact())
         {
-            let sum: u64 = amounts.iter().map(|a| a.euros.cents()).sum();
+            let sum = amounts.iter().fold(0u64, |sum, a| sum.saturating_add(a.euros.cents()));
             if sum != total.euros.cents() {
                 let listing: Vec<String> = amounts.iter().map(|a| format!("€{}", a.euros)).collect();
                 sink.emit(

@@ -486,6 +486,21 @@ fn huge_documents_with_long_chains_validate_without_trouble() {
 }
 
 #[test]
+fn figures_at_the_limits_of_u64_do_not_overflow() {
+    let mut project = base();
+    let max = json!({"value": u64::MAX});
+    set(&mut project, "/events/0/participation/attendances", json!({"value": u64::MAX - 1}));
+    set(&mut project, "/events/1/participation/attendances", max.clone());
+    set(&mut project, "/events/2/participation/attendances", max);
+    set(&mut project, "/funding/parts/1/amount", json!({"euros": "999999999999999.99"}));
+    set(&mut project, "/funding/total", json!({"euros": "999999999999999.99"}));
+    let report = validate(&[project]);
+    let codes: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(codes.contains("participation.total_mismatch"), "{report}");
+    assert!(codes.contains("funding.amount_share_mismatch"), "{report}");
+}
+
+#[test]
 fn parse_rules_come_from_parse_errors() {
     let codes: Vec<String> = ["{", "{]", r#"{"document_type": "project", "nope": 1}"#]
         .iter()
