@@ -157,4 +157,6 @@ fn errors_and_documents_are_send_and_sync() {
     assert_send_sync::<childwelfare::Programme>();
     assert_send_sync::<childwelfare::InvalidValue>();
     assert_send_sync::<childwelfare::UnknownCode>();
+    assert_send_sync::<childwelfare::validation::Report>();
+    assert_send_sync::<childwelfare::validation::Diagnostic>();
 }
