@@ -169,12 +169,8 @@ fn validate(paths: &[PathBuf], format: Format) -> u8 {
     }
 
     let mut documents = Vec::new();
-    let mut files_by_document: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut files_by_document: BTreeMap<String, Vec<(String, Option<usize>)>> = BTreeMap::new();
     for input in inputs {
-        let label = match input.line {
-            Some(line) => format!("{}:{line}", input.file),
-            None => input.file.clone(),
-        };
         match Document::from_slice(&input.bytes) {
             Ok(document) => {
                 let mut own = match &document {
@@ -183,10 +179,11 @@ fn validate(paths: &[PathBuf], format: Format) -> u8 {
                     _ => Report { documents: 1, ..Report::new() },
                 };
                 for diagnostic in &mut own.diagnostics {
-                    diagnostic.file = Some(label.clone());
+                    diagnostic.file = Some(input.file.clone());
+                    diagnostic.line = input.line;
                 }
                 report.merge(own);
-                files_by_document.entry(document.id().to_string()).or_default().push(label);
+                files_by_document.entry(document.id().to_string()).or_default().push((input.file.clone(), input.line));
                 documents.push(document);
             }
             Err(error) => {
@@ -201,8 +198,20 @@ fn validate(paths: &[PathBuf], format: Format) -> u8 {
     }
     let mut across = validation::validate_across_documents(&documents);
     for diagnostic in &mut across.diagnostics {
-        diagnostic.file =
-            diagnostic.document.as_ref().and_then(|id| files_by_document.get(id)).map(|files| files.join(", "));
+        match diagnostic.document.as_ref().and_then(|id| files_by_document.get(id)).map(Vec::as_slice) {
+            Some([(file, line)]) => {
+                diagnostic.file = Some(file.clone());
+                diagnostic.line = *line;
+            }
+            Some(places) => {
+                let labels: Vec<String> = places
+                    .iter()
+                    .map(|(file, line)| line.map_or_else(|| file.clone(), |line| format!("{file}:{line}")))
+                    .collect();
+                diagnostic.file = Some(labels.join(", "));
+            }
+            None => {}
+        }
     }
     report.merge(across);
 

@@ -90,8 +90,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// The rule's group.
     pub category: Category,
-    /// The file, when the document was read from one (`data/lumo.json`,
-    /// `all.jsonl:3` for the third line of a JSON Lines file).
+    /// The file, when the document was read from one (`data/lumo.json`). A
+    /// rule across documents that came from several files names them all
+    /// (`a.json, b.jsonl:3`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
     /// The identifier of the document, when known.
@@ -99,7 +100,8 @@ pub struct Diagnostic {
     pub document: Option<String>,
     /// The JSON Pointer (RFC 6901) of the offending value; empty for the whole document.
     pub pointer: String,
-    /// The line of the problem in the file, for parse errors.
+    /// The line in the file: of the problem for parse errors, of the
+    /// document for a document on one line of a JSON Lines file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
     /// The column of the problem in the file, for parse errors.
@@ -183,8 +185,10 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(file) = &self.file {
             write!(f, "{file}")?;
-            if let (Some(line), Some(column)) = (self.line, self.column) {
-                write!(f, ":{line}:{column}")?;
+            match (self.line, self.column) {
+                (Some(line), Some(column)) => write!(f, ":{line}:{column}")?,
+                (Some(line), None) => write!(f, ":{line}")?,
+                _ => {}
             }
             write!(f, ": ")?;
         }
