@@ -83,6 +83,18 @@ pub(crate) fn records(p: &Project) -> Vec<(Kind, usize, &Id)> {
     out
 }
 
+/// Records `key` at `index` unless an earlier record has it; returns that
+/// earlier record's index. The first record with a key keeps it.
+pub(crate) fn first_seen<K: std::hash::Hash + Eq>(map: &mut HashMap<K, usize>, key: K, index: usize) -> Option<usize> {
+    match map.entry(key) {
+        std::collections::hash_map::Entry::Occupied(earlier) => Some(*earlier.get()),
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            slot.insert(index);
+            None
+        }
+    }
+}
+
 pub(crate) fn pointer(kind: Kind, index: usize) -> String {
     format!("/{}/{index}", kind.list())
 }
@@ -101,8 +113,7 @@ impl Ids<'_> {
 fn check_ids<'a>(p: &'a Project, sink: &mut Sink<'_>) -> Ids<'a> {
     let mut map = HashMap::new();
     for (kind, index, id) in records(p) {
-        if let Some(first) = map.insert((kind, id.as_str()), index) {
-            map.insert((kind, id.as_str()), first);
+        if let Some(first) = first_seen(&mut map, (kind, id.as_str()), index) {
             sink.emit(
                 &ID_DUPLICATE,
                 format!("{}/id", pointer(kind, index)),
@@ -993,8 +1004,7 @@ fn check_assessments(p: &Project, sink: &mut Sink<'_>) {
 fn check_numbering(p: &Project, sink: &mut Sink<'_>) {
     let mut seen: HashMap<u8, usize> = HashMap::new();
     for (i, wp) in p.work_packages.iter().enumerate() {
-        if let Some(first) = seen.insert(wp.number.value(), i) {
-            seen.insert(wp.number.value(), first);
+        if let Some(first) = first_seen(&mut seen, wp.number.value(), i) {
             sink.emit(
                 &TEXT_NUMBERING_DUPLICATE,
                 format!("/work_packages/{i}/number"),
@@ -1036,8 +1046,7 @@ fn check_numbering(p: &Project, sink: &mut Sink<'_>) {
 pub(crate) fn check_programme(programme: &Programme, sink: &mut Sink<'_>) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, project) in programme.projects.iter().enumerate() {
-        if let Some(first) = seen.insert(project.id.as_str(), i) {
-            seen.insert(project.id.as_str(), first);
+        if let Some(first) = first_seen(&mut seen, project.id.as_str(), i) {
             sink.emit(
                 &ID_DUPLICATE,
                 format!("/projects/{i}/id"),
@@ -1054,8 +1063,7 @@ pub(crate) fn check_programme(programme: &Programme, sink: &mut Sink<'_>) {
     }
     let mut sources: HashMap<&str, usize> = HashMap::new();
     for (i, source) in programme.source_documents.iter().enumerate() {
-        if let Some(first) = sources.insert(source.id.as_str(), i) {
-            sources.insert(source.id.as_str(), first);
+        if let Some(first) = first_seen(&mut sources, source.id.as_str(), i) {
             sink.emit(
                 &ID_DUPLICATE,
                 format!("/source_documents/{i}/id"),

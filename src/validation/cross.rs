@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::checks::{pointer, records};
+use super::checks::{first_seen, pointer, records};
 use super::rules::*;
 use super::{Report, Sink};
 use crate::{Document, Exactness, Language};
@@ -14,8 +14,7 @@ pub(crate) fn check_documents(documents: &[Document], report: &mut Report) {
     let mut ids: HashMap<(&str, &str), usize> = HashMap::new();
     for (n, document) in documents.iter().enumerate() {
         let key = (document.kind().code(), document.id().as_str());
-        if let Some(first) = ids.insert(key, n) {
-            ids.insert(key, first);
+        if let Some(first) = first_seen(&mut ids, key, n) {
             sink.document = Some(document.id().to_string());
             sink.emit(
                 &CROSS_DUPLICATE_DOCUMENT,
