@@ -43,7 +43,7 @@ fn print_project(project: &Project) {
     println!("  Implementers:");
     for implementer in &project.implementers {
         let roles: Vec<&str> = implementer.roles.iter().map(|role| role.label(Language::En)).collect();
-        println!("    - {} — {}", implementer.name, roles.join(", "));
+        println!("    - {} — {}", implementer.display_name(Language::Fi), roles.join(", "));
     }
     println!("  Work packages:");
     for work_package in &project.work_packages {

@@ -43,7 +43,7 @@ impl Default for Exactness {
 ///
 /// let about: Count = serde_json::from_str(r#"{"value": 1000, "exactness": "approximate"}"#).unwrap();
 /// assert_eq!(about, Count::approximate(1000));
-/// assert_eq!(about.to_string(), "about 1000");
+/// assert_eq!(about.to_string(), "about 1 000");
 /// assert_eq!(serde_json::to_string(&Count::exact(192)).unwrap(), r#"{"value":192}"#);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -75,11 +75,12 @@ impl Count {
 
 impl std::fmt::Display for Count {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let value = crate::value::thousands(self.value);
         match self.exactness {
-            Exactness::Exact => write!(f, "{}", self.value),
-            Exactness::Approximate => write!(f, "about {}", self.value),
-            Exactness::AtLeast => write!(f, "at least {}", self.value),
-            Exactness::AtMost => write!(f, "at most {}", self.value),
+            Exactness::Exact => write!(f, "{value}"),
+            Exactness::Approximate => write!(f, "about {value}"),
+            Exactness::AtLeast => write!(f, "at least {value}"),
+            Exactness::AtMost => write!(f, "at most {value}"),
         }
     }
 }
@@ -99,4 +100,36 @@ pub struct Participation {
     /// Different people, each counted once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distinct_people: Option<Count>,
+}
+
+/// A target or a baseline beside an actual figure, as results frameworks
+/// (logframes, IATI results) state them: the figure, when it applies, and a
+/// remark.
+///
+/// ```
+/// use childwelfare::{Count, DatedCount};
+///
+/// let target: DatedCount = serde_json::from_str(r#"{"value": {"value": 300}, "date": "2022-12"}"#).unwrap();
+/// assert_eq!(target.value, Count::exact(300));
+/// assert_eq!(DatedCount::new(Count::exact(300)).date, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DatedCount {
+    /// The figure.
+    pub value: Count,
+    /// When it applies: the date a target was to be met by, or a baseline
+    /// was measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<crate::PartialDate>,
+    /// Remarks, for example why a target was not met.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<crate::Text>,
+}
+
+impl DatedCount {
+    /// The figure `value`, with no date or note.
+    pub fn new(value: Count) -> Self {
+        DatedCount { value, date: None, note: None }
+    }
 }

@@ -18,7 +18,24 @@ code_list! {
     }
 }
 
+code_list! {
+    /// Whether a regional part's (or sub-project's) budget is inside its
+    /// project's total or comes on top of it, so that money summed over a
+    /// project counts each euro once.
+    pub enum BudgetRelation ("budget relation") {
+        /// The part's budget is a share of the project's total.
+        IncludedInProject = "included_in_project" { fi: "sisältyy hankkeen budjettiin", sv: "ingår i projektets budget", en: "included in the project's budget" },
+        /// The part's budget comes on top of the project's total.
+        AdditionalToProject = "additional_to_project" { fi: "hankkeen budjetin lisäksi", sv: "utöver projektets budget", en: "additional to the project's budget" },
+    }
+}
+
 /// How a project is funded.
+///
+/// A breakdown may be partial: sources often give only the state grant
+/// ("STM 80 %, 128 000 €") and say the rest is the participants' own money
+/// without a figure. `"parts_complete": false` says so; the shares and
+/// amounts may then add up to less than the total, never more.
 ///
 /// ```
 /// use childwelfare::{Funding, FundingKind};
@@ -33,7 +50,7 @@ code_list! {
 /// assert_eq!(funding.parts[0].kind, FundingKind::StateGrant);
 /// assert_eq!(funding.share_total_hundredths(), Some(10_000));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Funding {
     /// The implementer with the funder role that grants the money.
@@ -45,12 +62,24 @@ pub struct Funding {
     /// The parts of the funding, with shares and amounts where stated.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<FundingPart>,
+    /// Whether the parts listed make up the whole budget; `true` when
+    /// absent. `false`: the source names only some parts, so their shares
+    /// and amounts may add up to less than the total, never more.
+    #[serde(default = "crate::value::yes", skip_serializing_if = "crate::value::is_true")]
+    pub parts_complete: bool,
     /// Remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where this record's facts come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+}
+
+impl Default for Funding {
+    /// No funder, total or parts; the (empty) list of parts is complete.
+    fn default() -> Self {
+        Funding { funder: None, total: None, parts: Vec::new(), parts_complete: true, note: None, sources: Vec::new() }
+    }
 }
 
 impl Funding {

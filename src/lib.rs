@@ -90,6 +90,7 @@ pub mod funding;
 pub mod id;
 pub mod json;
 pub mod measure;
+pub mod milestone;
 pub mod money;
 pub mod objective;
 pub mod organisation;
@@ -110,21 +111,22 @@ pub use assessment::{
     Recommendation,
 };
 pub use code_list::UnknownCode;
-pub use count::{Count, Exactness, Participation};
+pub use count::{Count, DatedCount, Exactness, Participation};
 pub use date::{PartialDate, Period, Season};
 pub use document::{Document, DocumentKind, SCHEMA_VERSION, SchemaVersion};
 pub use event::{Event, EventKind, EventScope, EventStatus, PossibleOverlap};
-pub use funding::{Funding, FundingKind, FundingPart};
+pub use funding::{BudgetRelation, Funding, FundingKind, FundingPart};
 pub use id::Id;
 pub use json::{ParseError, ParseErrorKind};
 pub use measure::{Measure, MeasureKind};
+pub use milestone::{Milestone, MilestoneKind};
 pub use money::{Euros, Money, Percent};
 pub use objective::{Objective, ObjectiveLevel};
 pub use organisation::{
     BusinessId, Contact, Contribution, Email, IatiOrganisationRole, IatiOrganisationType, Implementer, ImplementerRole,
     OrganisationKind, StaffingEntry,
 };
-pub use output::{Output, OutputKind, OutputStatus, Publication};
+pub use output::{Award, AwardResult, Output, OutputKind, OutputStatus, Publication};
 pub use programme::{Programme, ProgrammeDocumentType, ProgrammeProject};
 pub use project::{Collaboration, Project, ProjectDocumentType, ProjectStatus, RecordDates, WorkingArea};
 pub use regional_part::RegionalPart;

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::code_list::code_list;
-use crate::{Count, County, Id, PartialDate, PossibleOverlap, SourceRef, Text};
+use crate::{Count, County, DatedCount, Id, PartialDate, PossibleOverlap, SourceRef, Text};
 
 code_list! {
     /// What a measure describes.
@@ -50,6 +50,14 @@ pub struct Measure {
     pub value: Count,
     /// The unit ("trainers", "views").
     pub unit: Text,
+    /// The figure the project aimed at, with the date it was to be reached
+    /// by (since 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<DatedCount>,
+    /// The figure before the project, with the date it was measured
+    /// (since 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<DatedCount>,
     /// When the figure applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,

@@ -12,14 +12,20 @@ use crate::{Exactness, InvalidValue};
 ///
 /// In JSON it is a string with an optional two-digit cent part, so that no
 /// reader rounds it: `"5800000"`, `"124999.50"`. It is written back with
-/// cents (`"5800000.00"`).
+/// cents (`"5800000.00"`, see [`Euros::to_plain_string`]).
+///
+/// For people it displays as every figure in this crate's messages does:
+/// digits grouped by three with a space, whole euros without cents, and the
+/// euro sign after the amount (`1 152 000 €`, `124 999.50 €`).
 ///
 /// ```
 /// use childwelfare::Euros;
 ///
 /// let grant: Euros = "124999.50".parse().unwrap();
 /// assert_eq!(grant.cents(), 12_499_950);
-/// assert_eq!(grant.to_string(), "124999.50");
+/// assert_eq!(grant.to_string(), "124 999.50 €");
+/// assert_eq!(grant.to_plain_string(), "124999.50");
+/// assert_eq!(Euros::from_cents(115_200_000).to_string(), "1 152 000 €");
 /// assert!("124999.5".parse::<Euros>().is_err());
 /// assert!("12.345".parse::<Euros>().is_err());
 /// assert!("1e6".parse::<Euros>().is_err());
@@ -49,6 +55,22 @@ impl Euros {
     /// The sum, or `None` on overflow.
     pub fn checked_add(self, other: Euros) -> Option<Euros> {
         self.0.checked_add(other.0).map(Euros)
+    }
+
+    /// The amount as written in JSON: whole euros, a point and two cent
+    /// digits, no grouping (`"1152000.00"`).
+    pub fn to_plain_string(self) -> String {
+        format!("{}.{:02}", self.0 / 100, self.0 % 100)
+    }
+}
+
+/// Writes an amount of cents, which may exceed the range of [`Euros`] (a
+/// sum or a product), in the display convention of [`Euros`].
+pub(crate) fn cents_text(cents: u128) -> String {
+    let whole = crate::value::thousands(cents / 100);
+    match cents % 100 {
+        0 => format!("{whole} €"),
+        rest => format!("{whole}.{rest:02} €"),
     }
 }
 
@@ -83,13 +105,13 @@ impl FromStr for Euros {
 
 impl fmt::Display for Euros {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}.{:02}", self.0 / 100, self.0 % 100)
+        f.write_str(&cents_text(u128::from(self.0)))
     }
 }
 
 impl Serialize for Euros {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(&self.to_plain_string())
     }
 }
 
@@ -116,6 +138,13 @@ impl JsonSchema for Euros {
 
 /// An amount of money as reported, with its exactness ("5,8 miljoonaa euroa"
 /// is an approximate amount).
+///
+/// ```
+/// use childwelfare::{Euros, Exactness, Money};
+///
+/// let programme = Money { euros: Euros::from_cents(580_000_000), exactness: Exactness::Approximate };
+/// assert_eq!(programme.to_string(), "about 5 800 000 €");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Money {
@@ -124,6 +153,19 @@ pub struct Money {
     /// How exact the amount is; `exact` when absent.
     #[serde(default, skip_serializing_if = "Exactness::is_exact")]
     pub exactness: Exactness,
+}
+
+impl fmt::Display for Money {
+    /// The amount as [`Euros`] displays it, after "about", "at least" or
+    /// "at most" when it is not exact.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.exactness {
+            Exactness::Exact => write!(f, "{}", self.euros),
+            Exactness::Approximate => write!(f, "about {}", self.euros),
+            Exactness::AtLeast => write!(f, "at least {}", self.euros),
+            Exactness::AtMost => write!(f, "at most {}", self.euros),
+        }
+    }
 }
 
 /// A percentage from 0 to 100 with at most two decimals (80, 20, 33.33).
@@ -137,6 +179,8 @@ pub struct Money {
 /// let grant = Percent::new(80.0).unwrap();
 /// let own = Percent::new(20.0).unwrap();
 /// assert_eq!(grant.hundredths() + own.hundredths(), Percent::FULL.hundredths());
+/// assert_eq!(grant.to_string(), "80 %");
+/// assert_eq!(Percent::new(12.5).unwrap().to_string(), "12.5 %");
 /// assert!(Percent::new(100.5).is_err());
 /// assert!(Percent::new(33.333).is_err());
 /// ```
@@ -188,13 +232,26 @@ impl Percent {
     }
 }
 
+/// Writes thousandths as a decimal number without trailing zeros:
+/// 79 500 is `79.5`, 75 025 is `75.025`, 80 000 is `80`.
+pub(crate) fn thousandths_text(thousandths: u128) -> String {
+    let whole = crate::value::thousands(thousandths / 1000);
+    match thousandths % 1000 {
+        0 => whole,
+        fraction => format!("{whole}.{}", format!("{fraction:03}").trim_end_matches('0')),
+    }
+}
+
+/// Writes a share given in hundredths of a percent, which may exceed 100 %
+/// (a sum), in the display convention of [`Percent`]: `80 %`, `33.3 %`.
+pub(crate) fn percent_text(hundredths: u128) -> String {
+    format!("{} %", thousandths_text(hundredths * 10))
+}
+
 impl fmt::Display for Percent {
+    /// `80 %`, `33.33 %`, `12.5 %`: no trailing zeros, a space before the sign.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 % 100 == 0 {
-            write!(f, "{} %", self.0 / 100)
-        } else {
-            write!(f, "{}.{:02} %", self.0 / 100, self.0 % 100)
-        }
+        f.write_str(&percent_text(u128::from(self.0)))
     }
 }
 

@@ -35,6 +35,8 @@ code_list! {
         Company = "company" { fi: "yritys", sv: "företag", en: "company" },
         /// Any other kind.
         Other = "other" { fi: "muu", sv: "annan", en: "other" },
+        /// Not known: the source names no organisation, only a region (since 1.1).
+        Unknown = "unknown" { fi: "ei tiedossa", sv: "okänd", en: "unknown" },
     }
 }
 
@@ -54,7 +56,7 @@ impl OrganisationKind {
             OrganisationKind::Ngo => T::NationalNgo,
             OrganisationKind::University => T::AcademicTrainingAndResearch,
             OrganisationKind::Company => T::PrivateSector,
-            OrganisationKind::Other => T::Other,
+            OrganisationKind::Other | OrganisationKind::Unknown => T::Other,
         }
     }
 }
@@ -115,6 +117,11 @@ code_list! {
         Partner = "partner" { fi: "yhteistyökumppani", sv: "samarbetspartner", en: "partner" },
         /// Funds the project (*rahoittaja*).
         Funder = "funder" { fi: "rahoittaja", sv: "finansiär", en: "funder" },
+        /// Takes part only through its own money or work in kind, without
+        /// carrying out a part of its own (a municipality that pays its
+        /// self-financing share, an organisation lending staff); what it gives
+        /// is in `contributions` (since 1.1).
+        Contributor = "contributor" { fi: "osallistuja omalla panoksella", sv: "bidragsgivare", en: "contributor" },
     }
 }
 
@@ -124,10 +131,11 @@ impl ImplementerRole {
     /// The administrator answers to the funder for the grant (2 Accountable);
     /// a coordinator directs the work on the administrator's behalf
     /// (3 Extending); co-implementers and partners carry it out
-    /// (4 Implementing).
+    /// (4 Implementing). A contributor gives its own money or work in kind,
+    /// which IATI counts as funding (1 Funding).
     pub const fn iati_role(self) -> IatiOrganisationRole {
         match self {
-            ImplementerRole::Funder => IatiOrganisationRole::Funding,
+            ImplementerRole::Funder | ImplementerRole::Contributor => IatiOrganisationRole::Funding,
             ImplementerRole::Administrator => IatiOrganisationRole::Accountable,
             ImplementerRole::Coordinator => IatiOrganisationRole::Extending,
             ImplementerRole::CoImplementer | ImplementerRole::Partner => IatiOrganisationRole::Implementing,
@@ -256,13 +264,20 @@ validated_string! {
 ///
 /// The same organisation keeps the same `id` in every document, so that
 /// documents can be compared and combined.
+///
+/// A source may name only a region ("Lapland") without the organisation:
+/// leave `name` out, give the region in `counties` and the kind `unknown`.
+/// Such an implementer is shown as unnamed ([`Implementer::display_name`]),
+/// never as the county itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Implementer {
     /// Identifier, the same for the organisation in every document.
     pub id: Id,
-    /// The organisation's name as the source gives it.
-    pub name: Text,
+    /// The organisation's name as the source gives it; absent when the
+    /// source names only a region (since 1.1; required in 1.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
     /// A short name or acronym (`Socca`, `ISO`, `Siun sote`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,
@@ -279,6 +294,10 @@ pub struct Implementer {
     /// Its Finnish business ID, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_id: Option<BusinessId>,
+    /// The implementer it is part of (a competence centre run inside a
+    /// joint municipal authority) (since 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Id>,
     /// The counties it works for in this project.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub counties: Vec<County>,
@@ -294,6 +313,35 @@ pub struct Implementer {
 }
 
 impl Implementer {
+    /// The name to show: the organisation's name in `language` (or the
+    /// nearest language given), or for an unnamed one "unnamed organisation"
+    /// with its counties.
+    ///
+    /// ```
+    /// use childwelfare::{Implementer, Language};
+    ///
+    /// let lapland: Implementer = serde_json::from_str(
+    ///     r#"{"id": "lapland", "kind": "unknown", "roles": ["co_implementer"], "counties": ["lappi"]}"#,
+    /// ).unwrap();
+    /// assert_eq!(lapland.display_name(Language::En), "unnamed organisation (Lapland)");
+    /// assert_eq!(lapland.display_name(Language::Fi), "nimeämätön organisaatio (Lappi)");
+    /// ```
+    pub fn display_name(&self, language: crate::Language) -> String {
+        if let Some(name) = &self.name {
+            return name.best(language).to_owned();
+        }
+        let unnamed = match language {
+            crate::Language::Fi => "nimeämätön organisaatio",
+            crate::Language::Sv => "icke namngiven organisation",
+            crate::Language::En => "unnamed organisation",
+        };
+        if self.counties.is_empty() {
+            return unnamed.to_owned();
+        }
+        let counties: Vec<&str> = self.counties.iter().map(|county| county.label(language)).collect();
+        format!("{unnamed} ({})", counties.join(", "))
+    }
+
     /// Whether the implementer has `role`.
     pub fn has_role(&self, role: ImplementerRole) -> bool {
         self.roles.contains(&role)
@@ -301,7 +349,8 @@ impl Implementer {
 }
 
 /// Staff time put into the project: a post or a number of posts at a share
-/// of full time, possibly for one period ("+50 % in 2022").
+/// of full time, possibly for one period ("+50 % in 2022"), or a named
+/// person in a post whose share the source does not give.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StaffingEntry {
@@ -310,14 +359,19 @@ pub struct StaffingEntry {
     pub implementer: Option<Id>,
     /// The post or task (*hankekoordinaattori*, *lastensuojelun kehittäjä*).
     pub role: Text,
+    /// The person in the post, where the source names one (since 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
     /// How many such posts, where the source gives a number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posts: Option<u32>,
     /// Where the source gives no number, how the posts are counted ("one in each region").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posts_description: Option<Text>,
-    /// The share of full time of each post (100 for full-time).
-    pub share_of_full_time: Percent,
+    /// The share of full time of each post (100 for full-time), where the
+    /// source gives one (optional since 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_of_full_time: Option<Percent>,
     /// Whether this is extra staffing on top of the planned resources.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub additional: bool,
@@ -350,6 +404,9 @@ pub struct Contact {
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<Email>,
+    /// When the person was the contact, where the source says (since 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     /// Where this record's facts come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,

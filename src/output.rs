@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::code_list::code_list;
-use crate::{Count, County, Id, Link, PartialDate, PossibleOverlap, SourceRef, Text};
+use crate::{Count, County, DatedCount, Id, Link, PartialDate, PossibleOverlap, SourceRef, Text};
 
 code_list! {
     /// What kind of output.
@@ -74,6 +74,57 @@ impl Default for OutputStatus {
 impl OutputStatus {
     fn is_produced(&self) -> bool {
         *self == OutputStatus::Produced
+    }
+}
+
+code_list! {
+    /// How an output fared for an award.
+    pub enum AwardResult ("award result") {
+        /// Nominated (*ehdolla*).
+        Nominated = "nominated" { fi: "ehdolla", sv: "nominerad", en: "nominated" },
+        /// Among the finalists (*finalisti*).
+        Finalist = "finalist" { fi: "finalisti", sv: "finalist", en: "finalist" },
+        /// Won (*voitti*).
+        Won = "won" { fi: "voittaja", sv: "vinnare", en: "won" },
+    }
+}
+
+/// An award or a nomination an output received.
+///
+/// ```
+/// use childwelfare::{Award, AwardResult, Text};
+///
+/// let award: Award = serde_json::from_str(
+///     r#"{"name": {"fi": "Vuoden sosiaaliteko"}, "result": "nominated", "date": "2022"}"#,
+/// ).unwrap();
+/// assert_eq!(award.result, AwardResult::Nominated);
+/// assert_eq!(Award::new(Text::fi("Vuoden sosiaaliteko"), AwardResult::Won).result, AwardResult::Won);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Award {
+    /// The award or competition.
+    pub name: Text,
+    /// Who gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub awarded_by: Option<Text>,
+    /// When.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// How the output fared.
+    pub result: AwardResult,
+    /// Remarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// Where this record's facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceRef>,
+}
+
+impl Award {
+    /// An award `name` with `result`, with no giver, date, note or sources.
+    pub fn new(name: Text, result: AwardResult) -> Self {
+        Award { name, awarded_by: None, date: None, result, note: None, sources: Vec::new() }
     }
 }
 
@@ -148,6 +199,19 @@ pub struct Output {
     /// When it was published or finished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
+    /// When it was taken into use (since 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted_on: Option<PartialDate>,
+    /// Awards and nominations it received (since 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub awards: Vec<Award>,
+    /// How many items the project aimed at, with the date they were due
+    /// (since 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<DatedCount>,
+    /// How many there were before the project (since 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<DatedCount>,
     /// Links to the output.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,

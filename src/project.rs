@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::code_list::code_list;
 use crate::{
     Assessment, CollaborativeArea, Contact, County, Event, Factor, Funding, Id, Implementer, Lesson, Link, Measure,
-    Objective, Output, Period, Recommendation, RegionalPart, SchemaVersion, ServiceSector, SourceDocument, SourceRef,
-    StaffingEntry, Text, Theme, WorkPackage,
+    Milestone, Objective, Output, Period, Recommendation, RegionalPart, SchemaVersion, ServiceSector, SourceDocument,
+    SourceRef, StaffingEntry, Text, Theme, WorkPackage,
 };
 
 code_list! {
@@ -153,6 +153,10 @@ pub struct Project {
     /// The period the work actually ran, where it differs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual_period: Option<Period>,
+    /// Other key dates: the application, the grant decision, the start of
+    /// work (since 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
     /// The collaborative area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collaborative_area: Option<CollaborativeArea>,

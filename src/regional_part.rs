@@ -5,11 +5,13 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{County, Funding, Id, Period, SourceRef, Text};
+use crate::{BudgetRelation, County, Funding, Id, Period, SourceRef, Text};
 
 /// A regional part (*alueellinen osakokonaisuus*): a county's own plan and
 /// work inside a project, with its goal, means, what was planned, done and
-/// learned. It may have its own period, budget and implementer.
+/// learned. It may have its own period, budget and implementers, and list
+/// its municipalities and objectives. Whether its budget is inside the
+/// project's total or on top of it is stated by `budget_relation`.
 ///
 /// ```
 /// use childwelfare::{County, RegionalPart};
@@ -30,15 +32,26 @@ pub struct RegionalPart {
     pub name: Text,
     /// The counties it covers.
     pub counties: Vec<County>,
+    /// The municipalities and cities it covers, as the source names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub municipalities: Vec<String>,
     /// Its own period, when it differs from the project's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
     /// The implementer responsible for it, where the source names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implementer: Option<Id>,
+    /// Further implementers that carry it out with the responsible one
+    /// (since 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implementers: Vec<Id>,
     /// Its own budget, where stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub funding: Option<Funding>,
+    /// Whether its budget is included in the project's total or comes on
+    /// top of it; unknown when absent (since 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_relation: Option<BudgetRelation>,
     /// The goal (*tavoite*).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<Text>,
@@ -57,6 +70,9 @@ pub struct RegionalPart {
     /// The work packages it emphasised.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub work_packages: Vec<Id>,
+    /// The project objectives it works towards (since 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<Id>,
     /// Remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,

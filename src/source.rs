@@ -61,6 +61,12 @@ code_list! {
         EvaluationReport = "evaluation_report" { fi: "arviointiraportti", sv: "utvärderingsrapport", en: "evaluation report" },
         /// A funder's announcement or decision.
         Announcement = "announcement" { fi: "tiedote", sv: "meddelande", en: "announcement" },
+        /// A web page other than a registry page (since 1.1).
+        WebPage = "web_page" { fi: "verkkosivu", sv: "webbsida", en: "web page" },
+        /// A news item (since 1.1).
+        NewsItem = "news_item" { fi: "uutinen", sv: "nyhet", en: "news item" },
+        /// A press release (*tiedote*, *lehdistötiedote*) (since 1.1).
+        PressRelease = "press_release" { fi: "lehdistötiedote", sv: "pressmeddelande", en: "press release" },
         /// A brief or summary compiled from other sources.
         Brief = "brief" { fi: "tiivistelmä", sv: "sammanfattning", en: "brief" },
         /// Any other kind of document.
@@ -101,8 +107,11 @@ pub struct SourceDocument {
 pub struct SourceRef {
     /// The [`SourceDocument`] referred to.
     pub document: Id,
-    /// The section heading (as written in the source) or another locator.
-    pub section: String,
+    /// The section heading (as written in the source) or another locator;
+    /// for a page without headings a quoted phrase, or nothing (optional
+    /// since 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
 }
 
 /// A link with an optional title.

@@ -77,5 +77,21 @@ code_list! {
         ChildAndAdolescentPsychiatry = "child_and_adolescent_psychiatry" { fi: "lasten- ja nuorisopsykiatria", sv: "barn- och ungdomspsykiatri", en: "child and adolescent psychiatry" },
         /// Family therapy (*perheterapia*).
         FamilyTherapy = "family_therapy" { fi: "perheterapia", sv: "familjeterapi", en: "family therapy" },
+        /// Disability services (*vammaispalvelut*) (since 1.1).
+        DisabilityServices = "disability_services" { fi: "vammaispalvelut", sv: "funktionshinderservice", en: "disability services" },
+        /// Adult social work (*aikuissosiaalityö*) (since 1.1).
+        AdultSocialWork = "adult_social_work" { fi: "aikuissosiaalityö", sv: "socialt arbete för vuxna", en: "adult social work" },
+        /// Child guidance and family counselling (*kasvatus- ja perheneuvonta*) (since 1.1).
+        FamilyCounselling = "family_counselling" { fi: "kasvatus- ja perheneuvonta", sv: "uppfostrings- och familjerådgivning", en: "child guidance and family counselling" },
+        /// Child health clinics (*lastenneuvola*) (since 1.1).
+        ChildHealthClinics = "child_health_clinics" { fi: "lastenneuvola", sv: "barnrådgivning", en: "child health clinics" },
+        /// Family centres (*perhekeskus*) (since 1.1).
+        FamilyCentres = "family_centres" { fi: "perhekeskus", sv: "familjecenter", en: "family centres" },
+        /// Early childhood education and care (*varhaiskasvatus*) (since 1.1).
+        EarlyChildhoodEducation = "early_childhood_education" { fi: "varhaiskasvatus", sv: "småbarnspedagogik", en: "early childhood education and care" },
+        /// Youth services and youth work (*nuorisopalvelut*) (since 1.1).
+        YouthServices = "youth_services" { fi: "nuorisopalvelut", sv: "ungdomstjänster", en: "youth services" },
+        /// The police (*poliisi*) (since 1.1).
+        Police = "police" { fi: "poliisi", sv: "polisen", en: "police" },
     }
 }

@@ -144,6 +144,31 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
+/// The default of a `bool` field that is `true` when absent.
+pub(crate) const fn yes() -> bool {
+    true
+}
+
+/// Whether a `bool` field that is `true` when absent can be left out.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+pub(crate) const fn is_true(value: &bool) -> bool {
+    *value
+}
+
+/// Writes a whole number with a space every three digits, the one
+/// convention for figures in every message and display: `1 152 000`.
+pub(crate) fn thousands(n: impl Into<u128>) -> String {
+    let digits = n.into().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The candidate closest to `given`, if it is close enough to be a likely typo.
 pub(crate) fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (given.chars().count() / 3).max(2);
@@ -166,5 +191,14 @@ mod tests {
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(nearest("trainng", ["training", "webinar"]), Some("training"));
         assert_eq!(nearest("xyz", ["training", "webinar"]), None);
+    }
+
+    #[test]
+    fn thousands_groups_digits_by_three() {
+        assert_eq!(thousands(0u64), "0");
+        assert_eq!(thousands(999u64), "999");
+        assert_eq!(thousands(1000u64), "1 000");
+        assert_eq!(thousands(1_152_000u64), "1 152 000");
+        assert_eq!(thousands(u64::MAX), "18 446 744 073 709 551 615");
     }
 }

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{Id, InvalidValue, ServiceSector, SourceRef, Text, Theme};
+use crate::{County, Id, InvalidValue, ServiceSector, SourceRef, Text, Theme};
 
 /// A work package number as the source writes it: Arabic (`"1"`–`"99"`)
 /// or Roman (`"I"`–`"XXXIX"`).
@@ -153,6 +153,10 @@ pub struct WorkPackage {
     /// Service sectors involved.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sectors: Vec<ServiceSector>,
+    /// The counties the work package worked in, where it did not cover the
+    /// whole project area (since 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counties: Vec<County>,
     /// Remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,

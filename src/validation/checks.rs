@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::Sink;
 use super::rules::*;
+use crate::value::thousands;
 use crate::{
     CollaborativeArea, Count, County, EventStatus, Exactness, Id, ImplementerRole, ObjectiveLevel, Period, Programme,
     Project, ProjectStatus,
@@ -149,6 +150,11 @@ fn references(p: &Project) -> Vec<Reference> {
             }
         }
     }
+    for (i, x) in p.implementers.iter().enumerate() {
+        if let Some(parent) = &x.parent {
+            push(name(Implementer, &x.id), &[Implementer], parent, format!("/implementers/{i}/parent"));
+        }
+    }
     for (i, s) in p.staffing.iter().enumerate() {
         if let Some(id) = &s.implementer {
             push(format!("staffing entry {i}"), &[Implementer], id, format!("/staffing/{i}/implementer"));
@@ -249,8 +255,14 @@ fn references(p: &Project) -> Vec<Reference> {
         if let Some(id) = &part.implementer {
             push(from.clone(), &[Implementer], id, format!("/regional_parts/{i}/implementer"));
         }
+        for (j, id) in part.implementers.iter().enumerate() {
+            push(from.clone(), &[Implementer], id, format!("/regional_parts/{i}/implementers/{j}"));
+        }
         for (j, wp) in part.work_packages.iter().enumerate() {
             push(from.clone(), &[WorkPackage], wp, format!("/regional_parts/{i}/work_packages/{j}"));
+        }
+        for (j, o) in part.objectives.iter().enumerate() {
+            push(from.clone(), &[Objective], o, format!("/regional_parts/{i}/objectives/{j}"));
         }
         if let Some(funding) = &part.funding {
             if let Some(funder) = &funding.funder {
@@ -333,7 +345,7 @@ fn level_rank(level: ObjectiveLevel) -> u8 {
 }
 
 /// The lowest and highest value a reported count can stand for, `None` for unbounded.
-fn bounds(count: Count) -> (u64, Option<u64>) {
+pub(crate) fn bounds(count: Count) -> (u64, Option<u64>) {
     let v = count.value;
     match count.exactness {
         Exactness::Exact => (v, Some(v)),
@@ -341,28 +353,6 @@ fn bounds(count: Count) -> (u64, Option<u64>) {
         Exactness::AtLeast => (v, None),
         _ => (0, Some(v)),
     }
-}
-
-fn count_text(count: Count) -> String {
-    let value = thousands(count.value);
-    match count.exactness {
-        Exactness::Exact => value,
-        Exactness::Approximate => format!("about {value}"),
-        Exactness::AtLeast => format!("at least {value}"),
-        _ => format!("at most {value}"),
-    }
-}
-
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Compares a total with its parts. `complete`: the parts make up the whole total.
@@ -383,7 +373,7 @@ fn check_total(
     });
     let (total_lo, total_hi) = bounds(total);
     let all_exact = total.exactness.is_exact() && parts.iter().all(|(c, _)| c.exactness.is_exact());
-    let listing: Vec<String> = parts.iter().map(|(c, from)| format!("{} ({from})", count_text(*c))).collect();
+    let listing: Vec<String> = parts.iter().map(|(c, from)| format!("{} ({from})", c)).collect();
     let sum = parts.iter().fold(0u64, |sum, (c, _)| sum.saturating_add(c.value));
     let consistent = if complete {
         total_hi.is_none_or(|h| lo <= h) && hi.is_none_or(|h| h >= total_lo)
@@ -398,7 +388,7 @@ fn check_total(
         "the parts of {what} {relation} {} ({}) but the total is {}; difference {}",
         thousands(sum),
         listing.join(" + "),
-        count_text(total),
+        total,
         thousands(sum.abs_diff(total.value))
     );
     if all_exact {
@@ -555,6 +545,8 @@ pub(crate) fn check_project(p: &Project, sink: &mut Sink<'_>) {
     check_cycles(Kind::Measure, &measure_links, &ids, "part_of", sink);
     let parents: Vec<Option<&Id>> = p.objectives.iter().map(|o| o.parent.as_ref()).collect();
     check_cycles(Kind::Objective, &parents, &ids, "parent", sink);
+    let organisations: Vec<Option<&Id>> = p.implementers.iter().map(|x| x.parent.as_ref()).collect();
+    check_cycles(Kind::Implementer, &organisations, &ids, "parent", sink);
 
     // Objective levels.
     for (i, objective) in p.objectives.iter().enumerate() {
@@ -610,10 +602,11 @@ pub(crate) fn check_project(p: &Project, sink: &mut Sink<'_>) {
     }
 
     check_organisations(p, &ids, sink);
-    check_funding(p, sink);
+    super::funding::check_funding(p, sink);
     check_dates(p, sink);
     check_participation(p, &ids, &events_in_cycles, &outputs_in_cycles, sink);
     check_assessments(p, sink);
+    super::results::check_targets(p, sink);
     check_numbering(p, sink);
     check_text(p, sink);
 }
@@ -639,6 +632,16 @@ fn check_organisations(p: &Project, ids: &Ids<'_>, sink: &mut Sink<'_>) {
         }
     }
     for (i, implementer) in p.implementers.iter().enumerate() {
+        if implementer.name.is_none() && implementer.counties.is_empty() {
+            sink.emit(
+                &ORG_UNNAMED_WITHOUT_REGION,
+                format!("/implementers/{i}"),
+                format!(
+                    "implementer `{}` has neither a name nor counties; an organisation the source does not name needs the region it is known by",
+                    implementer.id
+                ),
+            );
+        }
         if implementer.roles.is_empty() {
             sink.emit(
                 &ORG_NO_ROLES,
@@ -684,6 +687,15 @@ fn check_organisations(p: &Project, ids: &Ids<'_>, sink: &mut Sink<'_>) {
             sink,
         );
     }
+    for (i, x) in p.work_packages.iter().enumerate() {
+        check_counties(
+            area,
+            &x.counties,
+            &format!("work package `{}`", x.id),
+            &format!("/work_packages/{i}/counties"),
+            sink,
+        );
+    }
     for (i, x) in p.events.iter().enumerate() {
         check_counties(area, &x.counties, &format!("event `{}`", x.id), &format!("/events/{i}/counties"), sink);
     }
@@ -701,94 +713,6 @@ fn check_organisations(p: &Project, ids: &Ids<'_>, sink: &mut Sink<'_>) {
             &format!("/regional_parts/{i}/counties"),
             sink,
         );
-    }
-}
-
-fn check_funding(p: &Project, sink: &mut Sink<'_>) {
-    let mut fundings: Vec<(&crate::Funding, String)> = p.funding.iter().map(|f| (f, "/funding".to_owned())).collect();
-    for (i, part) in p.regional_parts.iter().enumerate() {
-        if let Some(f) = &part.funding {
-            fundings.push((f, format!("/regional_parts/{i}/funding")));
-        }
-    }
-    for (funding, at) in fundings {
-        let shares: Vec<u64> =
-            funding.parts.iter().filter_map(|part| part.share.map(|s| u64::from(s.hundredths()))).collect();
-        let sum: u64 = shares.iter().sum();
-        let every_part_has_share = !shares.is_empty() && shares.len() == funding.parts.len();
-        if (every_part_has_share && sum != 10_000) || sum > 10_000 {
-            let listing: Vec<String> = funding.parts.iter().filter_map(|p| p.share).map(|s| s.to_string()).collect();
-            let total =
-                if sum % 100 == 0 { format!("{} %", sum / 100) } else { format!("{}.{:02} %", sum / 100, sum % 100) };
-            sink.emit(
-                &FUNDING_SHARES_TOTAL,
-                format!("{at}/parts"),
-                format!("the funding shares add up to {total} ({}), not 100 %", listing.join(" + ")),
-            );
-        }
-        let Some(total) = funding.total else { continue };
-        let amounts: Vec<crate::Money> = funding.parts.iter().filter_map(|p| p.amount).collect();
-        if !amounts.is_empty()
-            && amounts.len() == funding.parts.len()
-            && total.exactness.is_exact()
-            && amounts.iter().all(|a| a.exactness.is_exact())
-        {
-            let sum = amounts.iter().fold(0u64, |sum, a| sum.saturating_add(a.euros.cents()));
-            if sum != total.euros.cents() {
-                let listing: Vec<String> = amounts.iter().map(|a| format!("€{}", a.euros)).collect();
-                sink.emit(
-                    &FUNDING_PARTS_TOTAL,
-                    format!("{at}/parts"),
-                    format!(
-                        "the funding parts add up to €{} ({}) but the total is €{}",
-                        crate::Euros::from_cents(sum),
-                        listing.join(" + "),
-                        total.euros
-                    ),
-                );
-            }
-        }
-        for (i, part) in funding.parts.iter().enumerate() {
-            let (Some(share), Some(amount)) = (part.share, part.amount) else { continue };
-            // share in hundredths of a percent: expected cents = total × share / 10 000.
-            let expected = u128::from(total.euros.cents()) * u128::from(share.hundredths()) / 10_000;
-            let stated = u128::from(amount.euros.cents());
-            let share_step = if share.hundredths() % 100 == 0 {
-                100
-            } else if share.hundredths() % 10 == 0 {
-                10
-            } else {
-                1
-            };
-            // Half a unit of the share's last digit, of the total, plus one euro.
-            let tolerance = u128::from(total.euros.cents()) * share_step / 20_000 + 100;
-            let difference = expected.abs_diff(stated);
-            if difference > tolerance {
-                let cents = |c: u128| crate::Euros::from_cents(u64::try_from(c).unwrap_or(u64::MAX));
-                sink.emit(
-                    &FUNDING_AMOUNT_SHARE,
-                    format!("{at}/parts/{i}"),
-                    format!(
-                        "the {} is €{} but {share} of the total €{} is €{}; difference €{}",
-                        part.kind.label(crate::Language::En),
-                        amount.euros,
-                        total.euros,
-                        cents(expected),
-                        cents(difference)
-                    ),
-                );
-            }
-        }
-    }
-    for (i, entry) in p.staffing.iter().enumerate() {
-        if entry.share_of_full_time.hundredths() == 0 || entry.posts == Some(0) {
-            let what = if entry.posts == Some(0) { "zero posts".to_owned() } else { "a share of 0 %".to_owned() };
-            sink.emit(
-                &FUNDING_STAFFING_EMPTY,
-                format!("/staffing/{i}"),
-                format!("staffing entry {i} ({}) has {what}", entry.role),
-            );
-        }
     }
 }
 
@@ -840,6 +764,12 @@ fn check_dates(p: &Project, sink: &mut Sink<'_>) {
             check_period(&period, &bounds, &format!("measure `{}`", m.id), format!("/measures/{i}/date"), sink);
         }
     }
+    for (i, c) in p.contacts.iter().enumerate() {
+        if let Some(period) = &c.period {
+            check_period(period, &open, &format!("contact {}", c.name), format!("/contacts/{i}/period"), sink);
+        }
+    }
+    check_milestones(p, sink);
     if let Some(dates) = &p.record_dates {
         if let (Some(created), Some(modified)) = (dates.created, dates.last_modified) {
             if modified < created {
@@ -849,6 +779,30 @@ fn check_dates(p: &Project, sink: &mut Sink<'_>) {
                     format!("the record was last modified on {modified}, before it was created on {created}"),
                 );
             }
+        }
+    }
+}
+
+/// Milestones of a known order (application, grant decision, start of work,
+/// end of work, final report) do not run backwards: each is compared with
+/// the latest earlier-ordered one that is surely later.
+fn check_milestones(p: &Project, sink: &mut Sink<'_>) {
+    for (i, later) in p.milestones.iter().enumerate() {
+        let Some(rank) = later.kind.order() else { continue };
+        let earlier = p.milestones.iter().filter(|m| m.kind.order().is_some_and(|r| r < rank));
+        if let Some(first) = earlier.filter(|m| m.date.earliest() > later.date.latest()).max_by_key(|m| m.kind.order())
+        {
+            sink.emit(
+                &DATES_MILESTONE_ORDER,
+                format!("/milestones/{i}/date"),
+                format!(
+                    "the {} is dated {} but the {} comes later, {}",
+                    later.kind.label(crate::Language::En),
+                    later.date,
+                    first.kind.label(crate::Language::En),
+                    first.date
+                ),
+            );
         }
     }
 }
@@ -935,11 +889,7 @@ fn check_participation(
                 sink.emit(
                     &PARTICIPATION_PEOPLE_EXCEED,
                     format!("{at}/distinct_people"),
-                    format!(
-                        "{what} reports {} distinct people but only {} attendances",
-                        count_text(people),
-                        count_text(attendances)
-                    ),
+                    format!("{what} reports {} distinct people but only {} attendances", people, attendances),
                 );
             }
         }
@@ -951,14 +901,14 @@ fn check_participation(
         let mut reached = Vec::new();
         if let Some(x) = e.participation {
             if let Some(c) = x.attendances.filter(|c| c.value > 0) {
-                reached.push(format!("{} attendances", count_text(c)));
+                reached.push(format!("{} attendances", c));
             }
             if let Some(c) = x.distinct_people.filter(|c| c.value > 0) {
-                reached.push(format!("{} people", count_text(c)));
+                reached.push(format!("{} people", c));
             }
         }
         if let Some(c) = e.sessions.filter(|c| c.value > 0) {
-            reached.push(format!("{} sessions held", count_text(c)));
+            reached.push(format!("{} sessions held", c));
         }
         if !reached.is_empty() {
             sink.emit(

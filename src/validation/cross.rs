@@ -71,17 +71,20 @@ pub(crate) fn check_documents(documents: &[Document], report: &mut Report) {
         sink.document = Some(project.id.to_string());
         for (i, implementer) in project.implementers.iter().enumerate() {
             if let Some((other_project, first)) = organisations.get(implementer.id.as_str()) {
-                if first.name != implementer.name {
-                    sink.emit(
-                        &CROSS_ORGANISATION_NAME,
-                        format!("/implementers/{i}/name"),
-                        format!(
-                            "organisation `{}` is named \"{}\" here but \"{}\" in project `{other_project}`",
-                            implementer.id,
-                            implementer.name.best(Language::Fi),
-                            first.name.best(Language::Fi)
-                        ),
-                    );
+                // An unnamed implementer (a region only) agrees with any name.
+                if let (Some(here), Some(there)) = (&implementer.name, &first.name) {
+                    if here != there {
+                        sink.emit(
+                            &CROSS_ORGANISATION_NAME,
+                            format!("/implementers/{i}/name"),
+                            format!(
+                                "organisation `{}` is named \"{}\" here but \"{}\" in project `{other_project}`",
+                                implementer.id,
+                                here.best(Language::Fi),
+                                there.best(Language::Fi)
+                            ),
+                        );
+                    }
                 }
                 if let (Some(a), Some(b)) = (&first.business_id, &implementer.business_id) {
                     if a != b {
@@ -203,7 +206,7 @@ fn check_programme_totals(programme: &crate::Programme, projects: &[&crate::Proj
             &CROSS_PROGRAMME_TOTALS,
             "/total_funding",
             format!(
-                "the projects' total funding adds up to €{} but the programme states {}€{}; difference €{}",
+                "the projects' total funding adds up to {} but the programme states {}{}; difference {}",
                 crate::Euros::from_cents(sum),
                 if all_exact { "" } else { "about " },
                 total.euros,

@@ -34,7 +34,9 @@
 
 mod checks;
 mod cross;
+mod funding;
 mod report;
+mod results;
 pub mod rules;
 
 pub use report::{Category, Diagnostic, NotRun, Report, Severity};

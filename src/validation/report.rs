@@ -56,6 +56,8 @@ pub enum Category {
     Participation,
     /// Assessments and judgements.
     Assessments,
+    /// Targets against actual results.
+    Results,
     /// Text, numbering and links.
     Text,
     /// Rules across the documents given together.
@@ -74,6 +76,7 @@ impl Category {
             Category::Dates => "dates",
             Category::Participation => "participation",
             Category::Assessments => "assessments",
+            Category::Results => "results",
             Category::Text => "text and links",
             Category::CrossDocument => "across documents",
         }

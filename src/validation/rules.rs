@@ -58,8 +58,8 @@ rules! {
         "Every reference resolves: to an implementer, work package, objective, event, output, measure, assessment, regional part or source document of the same document.",
         "A dangling reference hides a typo or a missing record.";
     REF_CYCLE = "ref.cycle", Error, References,
-        "`part_of` chains and the objective hierarchy (`parent`) have no cycles.",
-        "A figure inside itself cannot be counted once; an objective cannot be its own ancestor.";
+        "`part_of` chains, the objective hierarchy and the organisation hierarchy (`parent`) have no cycles.",
+        "A figure inside itself cannot be counted once; an objective or an organisation cannot be its own ancestor.";
     REF_OBJECTIVE_LEVEL = "ref.objective_level", Warning, References,
         "An objective's parent is at a higher level (overall aim > objective > sub-objective > intended result).",
         "A hierarchy that runs upwards is usually a wrong parent.";
@@ -72,6 +72,9 @@ rules! {
     ORG_NO_FUNDER = "org.no_funder", Error, Organisations,
         "A project with implementers has an implementer with the funder role.",
         "Every project in the programme is funded by someone; the funder must be on record.";
+    ORG_UNNAMED_WITHOUT_REGION = "org.unnamed_without_region", Error, Organisations,
+        "An implementer without a name (an organisation the source knows only by its region) names its counties.",
+        "An unnamed organisation with no region says nothing about who took part.";
     ORG_NO_ROLES = "org.no_roles", Error, Organisations,
         "Every implementer has at least one role.",
         "An organisation with no role says nothing about its part in the project.";
@@ -85,16 +88,22 @@ rules! {
         "`funding.funder` is an implementer with the funder role.",
         "The funder named for the money must be the organisation recorded as funder.";
     FUNDING_SHARES_TOTAL = "funding.shares_total", Error, Funding,
-        "Funding shares add up to 100 % when every part states a share, and never exceed 100 %.",
-        "Shares that do not add up mean a part is missing or a figure is wrong.";
+        "Funding shares never add up to more than 100 %, and to exactly 100 % when every part states a share and the parts are the whole budget (`parts_complete`, true unless stated otherwise).",
+        "Shares that do not add up mean a part is missing or a figure is wrong; a partial breakdown may leave a share unstated, never exceed the whole.";
     FUNDING_PARTS_TOTAL = "funding.parts_total", Error, Funding,
-        "Exact part amounts add up to an exact stated total.",
-        "The budget's parts must make up the budget.";
+        "Exact part amounts never add up to more than an exact total, and equal it when every part states an exact amount and the parts are the whole budget.",
+        "The budget's parts must make up the budget; a partial breakdown may fall short of it, never exceed it.";
     FUNDING_AMOUNT_SHARE = "funding.amount_share_mismatch", Warning, Funding,
-        "A part's stated amount agrees with its stated share of the total, within the rounding of the share and one euro.",
-        "Reports round amounts and shares; a larger difference means one of them is wrong.";
+        "A part's stated amount is within 1 € of its stated share of the total (computed exactly); an amount further off that the stated share can still be a rounding of (80 % stands for 79.5-80.5 %) is reported with the exact figures. With an approximate total or amount, only a share that cannot be a rounding is reported, and as a warning.",
+        "Reports round shares; a careful reviewer checks the exact product and wants the difference in euros.";
+    FUNDING_AMOUNT_SHARE_CONFLICT = "funding.amount_share_conflict", Error, Funding,
+        "An exact amount is a share of an exact total that the stated share can be a rounding of.",
+        "An amount of 70 % stated as 80 % is not a rounding: one of the two figures is wrong.";
+    FUNDING_REGIONAL_PARTS_EXCEED = "funding.regional_parts_exceed", Error, Funding,
+        "The exact budgets of regional parts marked `included_in_project` add up to no more than the project's exact total.",
+        "Money inside the project's total cannot exceed it; parts on top of it are marked `additional_to_project`.";
     FUNDING_STAFFING_EMPTY = "funding.staffing_empty", Warning, Funding,
-        "A staffing entry has a share of full time above 0 % and, if it states posts, at least one.",
+        "A staffing entry that states a share of full time has one above 0 %, and one that states posts at least one.",
         "A post at 0 % or zero posts adds no staff time and is usually a typo.";
     DATES_PERIOD_ORDER = "dates.period_order", Error, Dates,
         "Every period starts before it ends (as far as the precision of its dates tells).",
@@ -102,6 +111,9 @@ rules! {
     DATES_OUTSIDE_PROJECT = "dates.outside_project", Warning, Dates,
         "Events, outputs, measures, assessments, staffing and regional parts fall inside the project's period (planned or actual).",
         "Work dated outside the project is either a typo or belongs to another project; follow-up assessments may legitimately fall after it.";
+    DATES_MILESTONE_ORDER = "dates.milestone_order", Warning, Dates,
+        "Milestones run in order: application, grant decision, start of work, end of work, final report (as far as the precision of their dates tells).",
+        "A grant decision before its application is usually a typo in a date.";
     DATES_RECORD_DATES = "dates.record_dates", Error, Dates,
         "A registry record is not modified before it was created.",
         "The record dates are copied from a registry and must be in order.";
@@ -123,6 +135,9 @@ rules! {
     ASSESSMENT_DUPLICATE = "assessment.duplicate_judgement", Warning, Assessments,
         "An assessment judges each objective once.",
         "Two judgements of one objective by the same assessor are ambiguous.";
+    RESULTS_TARGET_MISSED = "results.target_missed", Warning, Results,
+        "Once a project has ended, an output or measure whose actual figure is surely below its target says so: a note on the target, or a judgement of an objective it serves.",
+        "A missed target is a finding; a final account should explain it rather than leave it to be discovered.";
     TEXT_EMPTY = "text.empty", Error, Text,
         "No text is empty or only white space (outside `extensions`).",
         "An empty text says nothing and usually means a field was left unfilled.";

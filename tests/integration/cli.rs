@@ -41,7 +41,7 @@ fn json_output_is_a_report() {
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(report["documents"], 1);
     assert_eq!(report["diagnostics"], serde_json::json!([]));
-    assert_eq!(report["schema_version"], "1.0");
+    assert_eq!(report["schema_version"], childwelfare::SCHEMA_VERSION.to_string());
 }
 
 #[test]

@@ -102,14 +102,25 @@ fn lumo_organisation_funding_staffing_and_outputs() {
     assert_eq!(shares, [Percent::new(80.0).unwrap(), Percent::new(20.0).unwrap()]);
     assert_eq!(funding.parts[1].paid_by.len(), 5, "every implementer pays its own share");
 
-    let staffing: Vec<(Option<&str>, u32, bool)> = lumo
+    let staffing: Vec<(Option<&str>, Option<u32>, bool)> = lumo
         .staffing
         .iter()
-        .map(|s| (s.implementer.as_ref().map(|i| i.as_str()), s.share_of_full_time.hundredths() / 100, s.additional))
+        .map(|s| {
+            (
+                s.implementer.as_ref().map(|i| i.as_str()),
+                s.share_of_full_time.map(|share| share.hundredths() / 100),
+                s.additional,
+            )
+        })
         .collect();
     assert_eq!(
         staffing,
-        [(None, 100, false), (Some("siun-sote"), 50, true), (Some("essote"), 20, true), (Some("iso"), 50, false)]
+        [
+            (None, Some(100), false),
+            (Some("siun-sote"), Some(50), true),
+            (Some("essote"), Some(20), true),
+            (Some("iso"), Some(50), false)
+        ]
     );
 
     let count = |id: &str| lumo.outputs.iter().find(|o| o.id.as_str() == id).unwrap().count.unwrap().value;

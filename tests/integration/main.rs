@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod data;
 mod errors;
+mod model_fit;
 mod properties;
 mod schema;
 mod validation;

@@ -78,7 +78,7 @@ fn extensions() -> impl Strategy<Value = BTreeMap<String, serde_json::Value>> {
 }
 
 fn sources() -> impl Strategy<Value = Vec<SourceRef>> {
-    vec((id(), ".{0,10}").prop_map(|(document, section)| SourceRef { document, section }), 0..2)
+    vec((id(), ".{0,10}").prop_map(|(document, section)| SourceRef { document, section: Some(section) }), 0..2)
 }
 
 fn url() -> impl Strategy<Value = Url> {
@@ -88,7 +88,7 @@ fn url() -> impl Strategy<Value = Url> {
 fn implementer() -> impl Strategy<Value = Implementer> {
     (
         id(),
-        text(),
+        option::of(text()),
         option::of("[A-Za-z ]{1,10}"),
         vec(text(), 0..2),
         code(OrganisationKind::ALL),
@@ -101,6 +101,7 @@ fn implementer() -> impl Strategy<Value = Implementer> {
     )
         .prop_map(
             |(id, name, short_name, other_names, kind, roles, contributions, counties, note, sources, extensions)| {
+                let parent = short_name.as_ref().map(|_| Id::new("parent-org").expect("valid"));
                 Implementer {
                     id,
                     name,
@@ -110,6 +111,7 @@ fn implementer() -> impl Strategy<Value = Implementer> {
                     roles,
                     contributions,
                     business_id: Some(BusinessId::new("0245437-2").expect("valid")),
+                    parent,
                     counties,
                     note,
                     sources,
@@ -123,8 +125,16 @@ fn funding() -> impl Strategy<Value = Funding> {
     let part =
         (code(FundingKind::ALL), option::of(percent()), option::of(money()), vec(id(), 0..3), option::of(text()))
             .prop_map(|(kind, share, amount, paid_by, note)| FundingPart { kind, share, amount, paid_by, note });
-    (option::of(id()), option::of(money()), vec(part, 0..3), option::of(text()), sources())
-        .prop_map(|(funder, total, parts, note, sources)| Funding { funder, total, parts, note, sources })
+    (option::of(id()), option::of(money()), vec(part, 0..3), any::<bool>(), option::of(text()), sources()).prop_map(
+        |(funder, total, parts, parts_complete, note, sources)| Funding {
+            funder,
+            total,
+            parts,
+            parts_complete,
+            note,
+            sources,
+        },
+    )
 }
 
 fn work_package() -> impl Strategy<Value = WorkPackage> {
@@ -139,9 +149,10 @@ fn work_package() -> impl Strategy<Value = WorkPackage> {
         vec(text(), 0..3),
         vec(code(Theme::ALL), 0..3),
         vec(code(ServiceSector::ALL), 0..2),
+        vec(code(County::ALL), 0..2),
         extensions(),
     )
-        .prop_map(|(id, number, title, description, actions, themes, sectors, extensions)| WorkPackage {
+        .prop_map(|(id, number, title, description, actions, themes, sectors, counties, extensions)| WorkPackage {
             id,
             number,
             title,
@@ -149,6 +160,7 @@ fn work_package() -> impl Strategy<Value = WorkPackage> {
             actions,
             themes,
             sectors,
+            counties,
             note: None,
             sources: Vec::new(),
             extensions,
@@ -231,8 +243,9 @@ fn output() -> impl Strategy<Value = Output> {
         code(OutputStatus::ALL),
         vec(url(), 0..2),
         option::of(partial_date()),
+        (option::of(count()), option::of(code(AwardResult::ALL))),
     )
-        .prop_map(|(id, kind, title, count, status, links, date)| Output {
+        .prop_map(|(id, kind, title, count, status, links, date, (target, award))| Output {
             id,
             kind,
             title: title.clone(),
@@ -251,6 +264,10 @@ fn output() -> impl Strategy<Value = Output> {
                 url: None,
             }),
             date,
+            adopted_on: date,
+            awards: award.map(|result| Award::new(Text::fi("Vuoden teko"), result)).into_iter().collect(),
+            target: target.map(DatedCount::new),
+            baseline: target.map(|value| DatedCount { value, date, note: Some(Text::en("before")) }),
             links: links.into_iter().map(|url| Link { url, title: None }).collect(),
             counties: Vec::new(),
             made_with: Vec::new(),
@@ -321,7 +338,7 @@ fn project() -> impl Strategy<Value = Project> {
                 id: id.clone(),
                 name: name.clone(),
                 official_name: None,
-                acronym,
+                acronym: acronym.clone(),
                 programme: None,
                 short_description: None,
                 purpose: None,
@@ -329,6 +346,11 @@ fn project() -> impl Strategy<Value = Project> {
                 status,
                 period,
                 actual_period: None,
+                milestones: period
+                    .and_then(|p| p.start)
+                    .map(|date| Milestone::new(MilestoneKind::StartOfWork, date))
+                    .into_iter()
+                    .collect(),
                 collaborative_area,
                 working_area: Some(WorkingArea {
                     counties: counties.clone(),
@@ -338,15 +360,16 @@ fn project() -> impl Strategy<Value = Project> {
                 }),
                 cross_cutting_themes: vec![Theme::SystemicPractice],
                 sectors: Vec::new(),
-                implementers,
+                implementers: implementers.clone(),
                 funding,
                 staffing: share
                     .map(|share_of_full_time| StaffingEntry {
                         implementer: Some(id.clone()),
                         role: name.clone(),
+                        person: acronym.clone(),
                         posts: Some(1),
                         posts_description: None,
-                        share_of_full_time,
+                        share_of_full_time: (share_of_full_time.hundredths() % 2 == 0).then_some(share_of_full_time),
                         additional: true,
                         period,
                         note: None,
@@ -360,6 +383,7 @@ fn project() -> impl Strategy<Value = Project> {
                     organisation: None,
                     organisation_name: None,
                     email: Some(Email::new("jaana.leppakorpi@hus.fi").unwrap()),
+                    period: part_period,
                     sources: Vec::new(),
                 }],
                 record_dates: Some(RecordDates {
@@ -367,7 +391,7 @@ fn project() -> impl Strategy<Value = Project> {
                     last_modified: None,
                 }),
                 work_packages,
-                objectives,
+                objectives: objectives.clone(),
                 events,
                 outputs,
                 measures: Vec::new(),
@@ -379,15 +403,19 @@ fn project() -> impl Strategy<Value = Project> {
                     id: id.clone(),
                     name,
                     counties,
+                    municipalities: vec!["Loviisa".into()],
                     period: part_period,
                     implementer: None,
+                    implementers: implementers.iter().map(|x| x.id.clone()).collect(),
                     funding: None,
+                    budget_relation: share.map(|_| BudgetRelation::AdditionalToProject),
                     goal: None,
                     means: None,
                     planned: Vec::new(),
                     done: Vec::new(),
                     learned: Vec::new(),
                     work_packages: Vec::new(),
+                    objectives: objectives.iter().map(|o| o.id.clone()).collect(),
                     note: None,
                     sources: Vec::new(),
                     extensions: BTreeMap::new(),
@@ -445,7 +473,7 @@ proptest! {
         let pattern = regex_lite_match(money::EUROS_PATTERN, &candidate);
         prop_assert_eq!(candidate.parse::<Euros>().is_ok(), pattern, "{:?}", candidate);
         if let Ok(euros) = candidate.parse::<Euros>() {
-            prop_assert_eq!(euros.to_string().parse::<Euros>().unwrap(), euros);
+            prop_assert_eq!(euros.to_plain_string().parse::<Euros>().unwrap(), euros);
         }
     }
 

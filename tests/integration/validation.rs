@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use crate::common::{RECORD_LISTS, data_files};
 
 /// A small project that breaks no rule.
-fn base() -> Value {
+pub(crate) fn base() -> Value {
     json!({
         "document_type": "project",
         "schema_version": "1.0",
@@ -77,7 +77,7 @@ fn base() -> Value {
     })
 }
 
-fn programme() -> Value {
+pub(crate) fn programme() -> Value {
     json!({
         "document_type": "programme",
         "schema_version": "1.0",
@@ -92,13 +92,13 @@ fn document(value: &Value) -> Document {
     Document::from_json(&value.to_string()).unwrap_or_else(|e| panic!("test document does not parse: {e}\n{value:#}"))
 }
 
-fn validate(values: &[Value]) -> Report {
+pub(crate) fn validate(values: &[Value]) -> Report {
     let documents: Vec<Document> = values.iter().map(document).collect();
     validation::validate_documents(&documents)
 }
 
 /// Sets the value at `pointer`, adding the last key to its object if needed.
-fn set(value: &mut Value, pointer: &str, new: Value) {
+pub(crate) fn set(value: &mut Value, pointer: &str, new: Value) {
     let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
     let parent = value.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent}"));
     match parent {
@@ -190,6 +190,18 @@ fn cases() -> Vec<Case> {
             mutate: |v| set(v, "/implementers/2/roles", json!(["partner"])),
         },
         Case {
+            code: "org.unnamed_without_region",
+            pointer: "/implementers/1",
+            message: Some(
+                "implementer `org-b` has neither a name nor counties; an organisation the source does not name needs the region it is known by",
+            ),
+            mutate: |v| {
+                let org = v["implementers"][1].as_object_mut().unwrap();
+                org.remove("name");
+                org.remove("counties");
+            },
+        },
+        Case {
             code: "org.no_roles",
             pointer: "/implementers/1/roles",
             message: None,
@@ -218,13 +230,15 @@ fn cases() -> Vec<Case> {
         Case {
             code: "funding.shares_total",
             pointer: "/funding/parts",
-            message: Some("the funding shares add up to 110 % (80 % + 30 %), not 100 %"),
+            message: Some("the funding shares add up to 110 % (80 % + 30 %), more than 100 %"),
             mutate: |v| set(v, "/funding/parts/1/share", json!(30)),
         },
         Case {
             code: "funding.parts_total",
             pointer: "/funding/parts",
-            message: Some("the funding parts add up to €105000.00 (€80000.00 + €25000.00) but the total is €100000.00"),
+            message: Some(
+                "the funding parts add up to 105 000 € (80 000 € + 25 000 €) but the total is 100 000 €; difference 5 000 €",
+            ),
             mutate: |v| {
                 v["funding"]["parts"][1].as_object_mut().unwrap().remove("share");
                 v["funding"]["parts"][0].as_object_mut().unwrap().remove("share");
@@ -235,9 +249,33 @@ fn cases() -> Vec<Case> {
             code: "funding.amount_share_mismatch",
             pointer: "/funding/parts/0",
             message: Some(
-                "the state grant is €79000.00 but 80 % of the total €100000.00 is €80000.00; difference €1000.00",
+                "the state grant of 7 503 € is 75.03 % of 10 000 €, stated as 75 %; 75 % would be 7 500 €, 3 € less",
             ),
-            mutate: |v| set(v, "/funding/parts/0/amount", json!({"euros": "79000.00"})),
+            mutate: |v| {
+                set(v, "/funding/total", json!({"euros": "10000"}));
+                set(v, "/funding/parts/0/share", json!(75));
+                set(v, "/funding/parts/1/share", json!(25));
+                set(v, "/funding/parts/0/amount", json!({"euros": "7503"}));
+            },
+        },
+        Case {
+            code: "funding.amount_share_conflict",
+            pointer: "/funding/parts/0",
+            message: Some(
+                "the state grant of 70 000 € is 70 % of 100 000 €, stated as 80 %; 80 % would be 80 000 €, 10 000 € more, beyond what 80 % can be a rounding of (79.5–80.5 %)",
+            ),
+            mutate: |v| set(v, "/funding/parts/0/amount", json!({"euros": "70000.00"})),
+        },
+        Case {
+            code: "funding.regional_parts_exceed",
+            pointer: "/regional_parts",
+            message: Some(
+                "the budgets of the regional parts included in the project's budget add up to 150 000 € but the project's total is 100 000 €; difference 50 000 €",
+            ),
+            mutate: |v| {
+                set(v, "/regional_parts/0/funding", json!({"total": {"euros": "150000"}}));
+                set(v, "/regional_parts/0/budget_relation", json!("included_in_project"));
+            },
         },
         Case {
             code: "funding.staffing_empty",
@@ -258,6 +296,18 @@ fn cases() -> Vec<Case> {
                 "event `e-a` (2019-05 – 2019-06) is not inside the project's period (2020-08-01 – 2022-12-31)",
             ),
             mutate: |v| set(v, "/events/1/period", json!({"start": "2019-05", "end": "2019-06"})),
+        },
+        Case {
+            code: "dates.milestone_order",
+            pointer: "/milestones/1/date",
+            message: Some("the grant decision is dated 2020-06 but the application submitted comes later, 2020-09"),
+            mutate: |v| {
+                set(
+                    v,
+                    "/milestones",
+                    json!([{"kind": "application", "date": "2020-09"}, {"kind": "grant_decision", "date": "2020-06"}]),
+                )
+            },
         },
         Case {
             code: "dates.record_dates",
@@ -312,6 +362,14 @@ fn cases() -> Vec<Case> {
                     .unwrap()
                     .push(json!({"objective": "o-1", "rating": "achieved"}));
             },
+        },
+        Case {
+            code: "results.target_missed",
+            pointer: "/measures/0/target",
+            message: Some(
+                "measure `m-1` reached 8 against a target of 10, and neither a note on the target nor a judgement of its objectives says so",
+            ),
+            mutate: |v| set(v, "/measures/0/target", json!({"value": {"value": 10}, "date": "2022-12"})),
         },
         Case {
             code: "text.empty",
@@ -497,7 +555,8 @@ fn figures_at_the_limits_of_u64_do_not_overflow() {
     let report = validate(&[project]);
     let codes: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert!(codes.contains("participation.total_mismatch"), "{report}");
-    assert!(codes.contains("funding.amount_share_mismatch"), "{report}");
+    assert!(codes.contains("funding.amount_share_conflict"), "{report}");
+    assert!(codes.contains("funding.parts_total"), "{report}");
 }
 
 #[test]
@@ -546,7 +605,7 @@ fn a_report_serialises_with_versions_and_validates_against_its_schema() {
     let report = validate(&[project]);
     let value: Value = serde_json::from_str(&report.to_json()).unwrap();
     assert_eq!(value["crate_version"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(value["schema_version"], "1.0");
+    assert_eq!(value["schema_version"], childwelfare::SCHEMA_VERSION.to_string());
     assert_eq!(value["diagnostics"][0]["code"], "participation.total_mismatch");
     assert_eq!(value["diagnostics"][0]["severity"], "error");
     let committed: Value = serde_json::from_str(
