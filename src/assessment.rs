@@ -54,6 +54,7 @@ code_list! {
 /// A judgement of how well one objective was met.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Judgement {
     /// The objective judged.
     pub objective: Id,
@@ -63,11 +64,18 @@ pub struct Judgement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statement: Option<Text>,
     /// Evidence the source gives.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Text>,
     /// Remarks, for example how the rating was read from the wording.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+}
+
+impl Judgement {
+    /// A judgement with its required fields `objective`, `rating`; every other field is empty or at its default.
+    pub fn new(objective: Id, rating: AchievementRating) -> Self {
+        Judgement { objective, rating, statement: None, evidence: Vec::new(), note: None }
+    }
 }
 
 /// An assessment: an evaluation by one body or method.
@@ -85,6 +93,7 @@ pub struct Judgement {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Assessment {
     /// Identifier.
     pub id: Id,
@@ -103,26 +112,47 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participation: Option<Participation>,
     /// Who took part, as the source describes them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<Text>,
     /// The overall conclusion.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conclusion: Option<Text>,
     /// Further findings.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Text>,
     /// A judgement per objective.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub judgements: Vec<Judgement>,
     /// Remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
+}
+
+impl Assessment {
+    /// An assessment with its required fields `id`, `source`; every other field is empty or at its default.
+    pub fn new(id: Id, source: AssessmentSource) -> Self {
+        Assessment {
+            id,
+            source,
+            method: None,
+            period: None,
+            occasions: None,
+            participation: None,
+            participants: Vec::new(),
+            conclusion: None,
+            findings: Vec::new(),
+            judgements: Vec::new(),
+            note: None,
+            sources: Vec::new(),
+            extensions: BTreeMap::new(),
+        }
+    }
 }
 
 code_list! {
@@ -178,6 +208,7 @@ code_list! {
 /// A factor that helped or hindered the work.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Factor {
     /// Identifier.
     pub id: Id,
@@ -191,13 +222,21 @@ pub struct Factor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment: Option<Id>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+}
+
+impl Factor {
+    /// A factor with its required fields `id`, `kind`, `effect`, `description`; every other field is empty or at its default.
+    pub fn new(id: Id, kind: FactorKind, effect: FactorEffect, description: Text) -> Self {
+        Factor { id, kind, effect, description, assessment: None, sources: Vec::new() }
+    }
 }
 
 /// A lesson learned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Lesson {
     /// Identifier.
     pub id: Id,
@@ -210,13 +249,21 @@ pub struct Lesson {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regional_part: Option<Id>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+}
+
+impl Lesson {
+    /// A lesson with its required fields `id`, `statement`; every other field is empty or at its default.
+    pub fn new(id: Id, statement: Text) -> Self {
+        Lesson { id, statement, assessment: None, regional_part: None, sources: Vec::new() }
+    }
 }
 
 /// A recommendation for further work.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Recommendation {
     /// Identifier.
     pub id: Id,
@@ -232,6 +279,13 @@ pub struct Recommendation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regional_part: Option<Id>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+}
+
+impl Recommendation {
+    /// A recommendation with its required fields `id`, `statement`; every other field is empty or at its default.
+    pub fn new(id: Id, statement: Text) -> Self {
+        Recommendation { id, statement, addressed_to: None, assessment: None, regional_part: None, sources: Vec::new() }
+    }
 }

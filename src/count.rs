@@ -52,7 +52,7 @@ pub struct Count {
     /// The figure as reported.
     pub value: u64,
     /// How exact the figure is; `exact` when absent.
-    #[serde(default, skip_serializing_if = "Exactness::is_exact")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Exactness::is_exact")]
     pub exactness: Exactness,
 }
 
@@ -93,6 +93,7 @@ impl std::fmt::Display for Count {
 /// osallistujaa" (99 different participants) is a count of distinct people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Participation {
     /// Participations, counting a person once per event attended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -100,6 +101,20 @@ pub struct Participation {
     /// Different people, each counted once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distinct_people: Option<Count>,
+}
+
+impl Participation {
+    /// Participation with the given attendances and distinct people.
+    ///
+    /// ```
+    /// use childwelfare::{Count, Participation};
+    ///
+    /// let evaluation = Participation::new(None, Some(Count::exact(99)));
+    /// assert_eq!(evaluation.distinct_people, Some(Count::exact(99)));
+    /// ```
+    pub const fn new(attendances: Option<Count>, distinct_people: Option<Count>) -> Self {
+        Participation { attendances, distinct_people }
+    }
 }
 
 /// A target or a baseline beside an actual figure, as results frameworks
@@ -115,6 +130,7 @@ pub struct Participation {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct DatedCount {
     /// The figure.
     pub value: Count,

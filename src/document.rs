@@ -156,6 +156,57 @@ pub enum Document {
 #[derive(Deserialize)]
 struct DocumentType {
     document_type: Option<serde_json::Value>,
+    #[serde(rename = "$schema")]
+    schema: Option<serde::de::IgnoredAny>,
+    crate_version: Option<serde::de::IgnoredAny>,
+    diagnostics: Option<serde::de::IgnoredAny>,
+}
+
+impl DocumentType {
+    fn other_kind(&self) -> Option<OtherJson> {
+        if self.document_type.is_some() {
+            None
+        } else if self.schema.is_some() {
+            Some(OtherJson::JsonSchema)
+        } else if self.crate_version.is_some() && self.diagnostics.is_some() {
+            Some(OtherJson::ValidationReport)
+        } else {
+            Some(OtherJson::Other)
+        }
+    }
+}
+
+/// What a JSON object without a `document_type` looks like: JSON that a
+/// folder of documents often holds beside them, and that is not a document.
+///
+/// ```
+/// use childwelfare::{Document, OtherJson};
+///
+/// let schema = br#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Project"}"#;
+/// assert_eq!(Document::other_json(schema), Some(OtherJson::JsonSchema));
+/// assert_eq!(Document::other_json(br#"{"document_type": "project"}"#), None);
+/// assert_eq!(Document::other_json(b"[1, 2]"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OtherJson {
+    /// A JSON Schema (it has `$schema`).
+    JsonSchema,
+    /// A validation report of this crate (it has `crate_version` and `diagnostics`).
+    ValidationReport,
+    /// Any other JSON object.
+    Other,
+}
+
+impl fmt::Display for OtherJson {
+    /// What it looks like, as a noun phrase: "a JSON Schema".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            OtherJson::JsonSchema => "a JSON Schema",
+            OtherJson::ValidationReport => "a validation report",
+            OtherJson::Other => "a JSON object without `document_type`",
+        })
+    }
 }
 
 impl Document {
@@ -181,6 +232,13 @@ impl Document {
         )
     }
 
+    /// What a JSON text looks like when it is an object without a
+    /// `document_type`, so not a document at all; `None` for a document
+    /// (even an invalid one) and for text that is not a JSON object.
+    pub fn other_json(json: &[u8]) -> Option<OtherJson> {
+        serde_json::from_slice::<DocumentType>(json).ok()?.other_kind()
+    }
+
     fn parse(
         peek: Result<DocumentType, serde_json::Error>,
         project: impl FnOnce() -> Result<Project, ParseError>,
@@ -189,15 +247,17 @@ impl Document {
         let kind = match peek {
             // The text is not a JSON object; parsing it as a project reports where.
             Err(_) => return project().map(|p| Document::Project(Box::new(p))),
-            Ok(DocumentType { document_type: None }) => {
-                return Err(ParseError::new(
-                    ParseErrorKind::Data,
-                    "",
-                    "missing field `document_type` (\"project\" or \"programme\")",
-                ));
+            Ok(peek @ DocumentType { document_type: None, .. }) => {
+                let message = match peek.other_kind() {
+                    Some(other @ (OtherJson::JsonSchema | OtherJson::ValidationReport)) => {
+                        format!("missing field `document_type`: this is {other}, not a project or programme document")
+                    }
+                    _ => "missing field `document_type` (\"project\" or \"programme\")".to_owned(),
+                };
+                return Err(ParseError::new(ParseErrorKind::Data, "", message));
             }
-            Ok(DocumentType { document_type: Some(serde_json::Value::String(kind)) }) => kind,
-            Ok(DocumentType { document_type: Some(other) }) => {
+            Ok(DocumentType { document_type: Some(serde_json::Value::String(kind)), .. }) => kind,
+            Ok(DocumentType { document_type: Some(other), .. }) => {
                 return Err(ParseError::new(
                     ParseErrorKind::Data,
                     "document_type",

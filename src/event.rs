@@ -88,12 +88,20 @@ code_list! {
 /// guessing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PossibleOverlap {
     /// The other record (an event or a measure).
     pub with: Id,
     /// Why the overlap is unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+}
+
+impl PossibleOverlap {
+    /// A possible overlap with its required fields `with`; every other field is empty or at its default.
+    pub fn new(with: Id) -> Self {
+        PossibleOverlap { with, note: None }
+    }
 }
 
 /// An event, or a set of events reported together with one figure.
@@ -117,11 +125,12 @@ pub struct PossibleOverlap {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Event {
     /// Identifier.
     pub id: Id,
     /// The kinds of event; several for a set of events of different kinds.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<EventKind>,
     /// The event's title or the name of the series.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -130,19 +139,19 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Themes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<Theme>,
     /// Whom it was for, as the source says.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub audiences: Vec<Text>,
     /// Service sectors in the audience.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sectors: Vec<ServiceSector>,
     /// Geographical scope.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<EventScope>,
     /// Counties where it was held or whom it served.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub counties: Vec<County>,
     /// When.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -151,7 +160,7 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sessions: Option<Count>,
     /// Whether it took place; `held` when absent.
-    #[serde(default, skip_serializing_if = "EventStatus::is_held")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "EventStatus::is_held")]
     pub status: EventStatus,
     /// Why it was cancelled, or other remarks on the status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -162,22 +171,22 @@ pub struct Event {
     /// Whether the records `part_of` this one make up its whole figure, so
     /// that their sum must equal it (LUMO's 192 + 2 512 + 963 = 3 667). When
     /// `false`, the parts are only some of what the figure counts.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "std::ops::Not::not")]
     pub parts_complete: bool,
     /// The event or set of events whose figure already includes this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<Id>,
     /// Figures this one may or may not be included in; the source does not say.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub possible_overlaps: Vec<PossibleOverlap>,
     /// Who ran it: implementers, or people as the source names them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub facilitators: Vec<Text>,
     /// The work packages it belongs to.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub work_packages: Vec<Id>,
     /// The objectives it served.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<Id>,
     /// The regional part it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -186,9 +195,41 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
+}
+
+impl Event {
+    /// An event with its required fields `id`; every other field is empty or at its default.
+    pub fn new(id: Id) -> Self {
+        Event {
+            id,
+            kinds: Vec::new(),
+            title: None,
+            description: None,
+            themes: Vec::new(),
+            audiences: Vec::new(),
+            sectors: Vec::new(),
+            scope: None,
+            counties: Vec::new(),
+            period: None,
+            sessions: None,
+            status: Default::default(),
+            status_note: None,
+            participation: None,
+            parts_complete: false,
+            part_of: None,
+            possible_overlaps: Vec::new(),
+            facilitators: Vec::new(),
+            work_packages: Vec::new(),
+            objectives: Vec::new(),
+            regional_part: None,
+            note: None,
+            sources: Vec::new(),
+            extensions: BTreeMap::new(),
+        }
+    }
 }

@@ -52,6 +52,7 @@ code_list! {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Funding {
     /// The implementer with the funder role that grants the money.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,18 +61,22 @@ pub struct Funding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<Money>,
     /// The parts of the funding, with shares and amounts where stated.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<FundingPart>,
     /// Whether the parts listed make up the whole budget; `true` when
     /// absent. `false`: the source names only some parts, so their shares
     /// and amounts may add up to less than the total, never more.
-    #[serde(default = "crate::value::yes", skip_serializing_if = "crate::value::is_true")]
+    #[serde(
+        default = "crate::value::yes",
+        deserialize_with = "crate::value::null_as_yes",
+        skip_serializing_if = "crate::value::is_true"
+    )]
     pub parts_complete: bool,
     /// Remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -95,6 +100,7 @@ impl Funding {
 /// One part of a project's funding ("80 % state grant").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FundingPart {
     /// What kind of money it is.
     pub kind: FundingKind,
@@ -106,9 +112,16 @@ pub struct FundingPart {
     pub amount: Option<Money>,
     /// The implementers who pay it. For a self-financing share that "every
     /// implementer pays for its own part", all of them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub paid_by: Vec<Id>,
     /// How the part is arranged, as the source says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+}
+
+impl FundingPart {
+    /// A funding part with its required fields `kind`; every other field is empty or at its default.
+    pub fn new(kind: FundingKind) -> Self {
+        FundingPart { kind, share: None, amount: None, paid_by: Vec::new(), note: None }
+    }
 }

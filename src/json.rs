@@ -189,7 +189,7 @@ fn suggest(message: &str) -> Option<String> {
 /// including trailing characters after the document.
 pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    finish(serde_path_to_error::deserialize(&mut deserializer), deserializer.end())
+    finish(serde_path_to_error::deserialize(&mut deserializer), deserializer.end(), json.as_bytes())
 }
 
 /// Parses a document from bytes, which must be UTF-8 JSON.
@@ -198,7 +198,7 @@ pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
 /// As [`from_str`].
 pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, ParseError> {
     let mut deserializer = serde_json::Deserializer::from_slice(json);
-    finish(serde_path_to_error::deserialize(&mut deserializer), deserializer.end())
+    finish(serde_path_to_error::deserialize(&mut deserializer), deserializer.end(), json)
 }
 
 /// Parses a document from a reader. Reads the whole input.
@@ -211,9 +211,26 @@ pub fn from_reader<T: DeserializeOwned>(mut reader: impl Read) -> Result<T, Pars
     from_slice(&bytes)
 }
 
+/// Whether the JSON text at serde_json's (1-based) line and column is `null`.
+fn null_at(json: &[u8], line: usize, column: usize) -> bool {
+    let Some(text) = json.split(|&b| b == b'\n').nth(line.saturating_sub(1)) else { return false };
+    // serde_json points at the first byte of the value, or just past it.
+    (column.saturating_sub(4)..=column).any(|start| text.get(start..).is_some_and(|rest| rest.starts_with(b"null")))
+}
+
+/// A `null` where a value is required: optional fields take `null` as
+/// absent, so only a required field or a list item ends up here.
+fn null_message(path: &str) -> String {
+    match path.rsplit_once('.').map_or(path, |(_, last)| last) {
+        last if last.ends_with(']') => "a list item cannot be null".to_owned(),
+        last => format!("`{last}` is required and cannot be null"),
+    }
+}
+
 fn finish<T>(
     value: Result<T, serde_path_to_error::Error<serde_json::Error>>,
     end: Result<(), serde_json::Error>,
+    json: &[u8],
 ) -> Result<T, ParseError> {
     match value {
         Ok(value) => match end {
@@ -229,7 +246,17 @@ fn finish<T>(
                 None if path == "." => String::new(),
                 None => path,
             };
-            Err(ParseError::from_serde(path, error.inner()))
+            let inner = error.inner();
+            let mut parse_error = ParseError::from_serde(path, inner);
+            let is_null = inner.to_string().starts_with("invalid type: null")
+                || (inner.classify() == serde_json::error::Category::Syntax
+                    && null_at(json, inner.line(), inner.column()));
+            if is_null && !parse_error.path.is_empty() {
+                parse_error.kind = ParseErrorKind::Data;
+                parse_error.message = null_message(&parse_error.path);
+                parse_error.suggestion = None;
+            }
+            Err(parse_error)
         }
     }
 }

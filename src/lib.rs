@@ -113,7 +113,7 @@ pub use assessment::{
 pub use code_list::UnknownCode;
 pub use count::{Count, DatedCount, Exactness, Participation};
 pub use date::{PartialDate, Period, Season};
-pub use document::{Document, DocumentKind, SCHEMA_VERSION, SchemaVersion};
+pub use document::{Document, DocumentKind, OtherJson, SCHEMA_VERSION, SchemaVersion};
 pub use event::{Event, EventKind, EventScope, EventStatus, PossibleOverlap};
 pub use funding::{BudgetRelation, Funding, FundingKind, FundingPart};
 pub use id::Id;

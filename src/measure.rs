@@ -39,6 +39,7 @@ code_list! {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Measure {
     /// Identifier.
     pub id: Id,
@@ -62,27 +63,51 @@ pub struct Measure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
     /// Counties it concerns.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub counties: Vec<County>,
     /// The measure whose figure already includes this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<Id>,
     /// Figures this one may or may not be included in.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub possible_overlaps: Vec<PossibleOverlap>,
     /// The work packages it belongs to.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub work_packages: Vec<Id>,
     /// The objectives it shows progress on.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<Id>,
     /// Remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
+}
+
+impl Measure {
+    /// A measure with its required fields `id`, `kind`, `description`, `value`, `unit`; every other field is empty or at its default.
+    pub fn new(id: Id, kind: MeasureKind, description: Text, value: Count, unit: Text) -> Self {
+        Measure {
+            id,
+            kind,
+            description,
+            value,
+            unit,
+            target: None,
+            baseline: None,
+            date: None,
+            counties: Vec::new(),
+            part_of: None,
+            possible_overlaps: Vec::new(),
+            work_packages: Vec::new(),
+            objectives: Vec::new(),
+            note: None,
+            sources: Vec::new(),
+            extensions: BTreeMap::new(),
+        }
+    }
 }

@@ -151,7 +151,7 @@ pub struct Money {
     /// The amount.
     pub euros: Euros,
     /// How exact the amount is; `exact` when absent.
-    #[serde(default, skip_serializing_if = "Exactness::is_exact")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Exactness::is_exact")]
     pub exactness: Exactness,
 }
 

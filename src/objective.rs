@@ -39,6 +39,7 @@ code_list! {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Objective {
     /// Identifier.
     pub id: Id,
@@ -53,21 +54,40 @@ pub struct Objective {
     /// The objective as stated.
     pub statement: Text,
     /// Who the objective is for ("10–18-year-old clients falling through the cracks").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub target_groups: Vec<Text>,
     /// The work packages that pursue it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub work_packages: Vec<Id>,
     /// Themes of the objective.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<Theme>,
     /// Remarks, for example how a link to a work package was read from the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
+}
+
+impl Objective {
+    /// An objective with its required fields `id`, `level`, `statement`; every other field is empty or at its default.
+    pub fn new(id: Id, level: ObjectiveLevel, statement: Text) -> Self {
+        Objective {
+            id,
+            level,
+            number: None,
+            parent: None,
+            statement,
+            target_groups: Vec::new(),
+            work_packages: Vec::new(),
+            themes: Vec::new(),
+            note: None,
+            sources: Vec::new(),
+            extensions: BTreeMap::new(),
+        }
+    }
 }

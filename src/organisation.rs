@@ -271,6 +271,7 @@ validated_string! {
 /// never as the county itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Implementer {
     /// Identifier, the same for the organisation in every document.
     pub id: Id,
@@ -282,14 +283,14 @@ pub struct Implementer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,
     /// Other names the sources use for the same organisation.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub other_names: Vec<Text>,
     /// What kind of organisation it is.
     pub kind: OrganisationKind,
     /// Its roles in this project; several are allowed.
     pub roles: Vec<ImplementerRole>,
     /// What it contributes, where the source says.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub contributions: Vec<Contribution>,
     /// Its Finnish business ID, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -299,20 +300,68 @@ pub struct Implementer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<Id>,
     /// The counties it works for in this project.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub counties: Vec<County>,
     /// Remarks, for example on an ambiguity in the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
 }
 
 impl Implementer {
+    /// A named implementer with its required fields `id`, `name`, `kind`; every other field is empty or at its default.
+    /// Add its roles to `roles`; for an organisation the source names only by
+    /// its region, see [`Implementer::unnamed`].
+    pub fn new(id: Id, name: Text, kind: OrganisationKind) -> Self {
+        Implementer {
+            id,
+            name: Some(name),
+            short_name: None,
+            other_names: Vec::new(),
+            kind,
+            roles: Vec::new(),
+            contributions: Vec::new(),
+            business_id: None,
+            parent: None,
+            counties: Vec::new(),
+            note: None,
+            sources: Vec::new(),
+            extensions: BTreeMap::new(),
+        }
+    }
+}
+
+impl Implementer {
+    /// An implementer the source knows only by its region ("Lapland",
+    /// organisation not given): no name, kind `unknown`, and the counties
+    /// it is known by.
+    ///
+    /// ```
+    /// use childwelfare::{County, Id, Implementer, ImplementerRole, Language};
+    ///
+    /// let lapland = Implementer::unnamed(Id::new("lapland")?, vec![County::Lappi])
+    ///     .with_role(ImplementerRole::CoImplementer);
+    /// assert_eq!(lapland.display_name(Language::En), "unnamed organisation (Lapland)");
+    /// # Ok::<(), childwelfare::InvalidValue>(())
+    /// ```
+    pub fn unnamed(id: Id, counties: Vec<County>) -> Self {
+        let mut implementer = Implementer::new(id, Text::en("unnamed"), OrganisationKind::Unknown);
+        implementer.name = None;
+        implementer.counties = counties;
+        implementer
+    }
+
+    /// The implementer with `role` added to its roles.
+    pub fn with_role(mut self, role: ImplementerRole) -> Self {
+        self.roles.push(role);
+        self
+    }
+
     /// The name to show: the organisation's name in `language` (or the
     /// nearest language given), or for an unnamed one "unnamed organisation"
     /// with its counties.
@@ -353,6 +402,7 @@ impl Implementer {
 /// person in a post whose share the source does not give.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct StaffingEntry {
     /// The employing implementer, where the source names it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -373,7 +423,7 @@ pub struct StaffingEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_of_full_time: Option<Percent>,
     /// Whether this is extra staffing on top of the planned resources.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "std::ops::Not::not")]
     pub additional: bool,
     /// When the staffing applies, if not the whole project.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -382,13 +432,32 @@ pub struct StaffingEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+}
+
+impl StaffingEntry {
+    /// A staffing entry with its required fields `role`; every other field is empty or at its default.
+    pub fn new(role: Text) -> Self {
+        StaffingEntry {
+            implementer: None,
+            role,
+            person: None,
+            posts: None,
+            posts_description: None,
+            share_of_full_time: None,
+            additional: false,
+            period: None,
+            note: None,
+            sources: Vec::new(),
+        }
+    }
 }
 
 /// A contact person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Contact {
     /// The person's name.
     pub name: String,
@@ -408,6 +477,21 @@ pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+}
+
+impl Contact {
+    /// A contact with its required fields `name`; every other field is empty or at its default.
+    pub fn new(name: impl Into<String>) -> Self {
+        Contact {
+            name: name.into(),
+            title: None,
+            organisation: None,
+            organisation_name: None,
+            email: None,
+            period: None,
+            sources: Vec::new(),
+        }
+    }
 }

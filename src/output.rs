@@ -102,6 +102,7 @@ code_list! {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Award {
     /// The award or competition.
     pub name: Text,
@@ -117,7 +118,7 @@ pub struct Award {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
 }
 
@@ -131,6 +132,7 @@ impl Award {
 /// Where an article or report was published.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Publication {
     /// The publication's title.
     pub title: Text,
@@ -157,6 +159,22 @@ pub struct Publication {
     pub url: Option<crate::Url>,
 }
 
+impl Publication {
+    /// A publication with its required fields `title`; every other field is empty or at its default.
+    pub fn new(title: Text) -> Self {
+        Publication {
+            title,
+            editors: None,
+            series: None,
+            publisher: None,
+            place: None,
+            date: None,
+            pages: None,
+            url: None,
+        }
+    }
+}
+
 /// An output (*tuotos*): one item, or a number of items of one kind.
 ///
 /// ```
@@ -173,6 +191,7 @@ pub struct Publication {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Output {
     /// Identifier.
     pub id: Id,
@@ -188,10 +207,14 @@ pub struct Output {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<Count>,
     /// How far it got; `produced` when absent.
-    #[serde(default, skip_serializing_if = "OutputStatus::is_produced")]
+    #[serde(
+        default,
+        deserialize_with = "crate::value::null_as_default",
+        skip_serializing_if = "OutputStatus::is_produced"
+    )]
     pub status: OutputStatus,
     /// Authors, as written.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
     /// Where an article or report was published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -203,7 +226,7 @@ pub struct Output {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adopted_on: Option<PartialDate>,
     /// Awards and nominations it received (since 1.1).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub awards: Vec<Award>,
     /// How many items the project aimed at, with the date they were due
     /// (since 1.1).
@@ -213,30 +236,30 @@ pub struct Output {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<DatedCount>,
     /// Links to the output.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
     /// Counties it was made for or in.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub counties: Vec<County>,
     /// Others it was made with (another project, a communications agency).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub made_with: Vec<Text>,
     /// Whether the records `part_of` this one make up its whole figure, so
     /// that their sum must equal it (LUMO's 192 + 2 512 + 963 = 3 667). When
     /// `false`, the parts are only some of what the figure counts.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "std::ops::Not::not")]
     pub parts_complete: bool,
     /// The output whose count already includes this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<Id>,
     /// Outputs whose count may or may not include this one.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub possible_overlaps: Vec<PossibleOverlap>,
     /// The work packages it came from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub work_packages: Vec<Id>,
     /// The objectives it served.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<Id>,
     /// The regional part it belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -245,9 +268,42 @@ pub struct Output {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
+}
+
+impl Output {
+    /// An output with its required fields `id`, `kind`; every other field is empty or at its default.
+    pub fn new(id: Id, kind: OutputKind) -> Self {
+        Output {
+            id,
+            kind,
+            title: None,
+            description: None,
+            count: None,
+            status: Default::default(),
+            authors: Vec::new(),
+            publication: None,
+            date: None,
+            adopted_on: None,
+            awards: Vec::new(),
+            target: None,
+            baseline: None,
+            links: Vec::new(),
+            counties: Vec::new(),
+            made_with: Vec::new(),
+            parts_complete: false,
+            part_of: None,
+            possible_overlaps: Vec::new(),
+            work_packages: Vec::new(),
+            objectives: Vec::new(),
+            regional_part: None,
+            note: None,
+            sources: Vec::new(),
+            extensions: BTreeMap::new(),
+        }
+    }
 }

@@ -21,6 +21,7 @@ pub enum ProgrammeDocumentType {
 /// One project as the programme lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ProgrammeProject {
     /// The project's identifier (the `id` of its project document, if there is one).
     pub id: Id,
@@ -32,7 +33,7 @@ pub struct ProgrammeProject {
     /// The collaborative area.
     pub collaborative_area: CollaborativeArea,
     /// Counties named for the project in the programme listing.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub counties: Vec<County>,
     /// The administrator, as named.
     pub administrator: Text,
@@ -47,8 +48,26 @@ pub struct ProgrammeProject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+}
+
+impl ProgrammeProject {
+    /// A programme's listing of a project with its required fields `id`, `name`, `collaborative_area`, `administrator`; every other field is empty or at its default.
+    pub fn new(id: Id, name: Text, collaborative_area: CollaborativeArea, administrator: Text) -> Self {
+        ProgrammeProject {
+            id,
+            name,
+            acronym: None,
+            collaborative_area,
+            counties: Vec::new(),
+            administrator,
+            coordinator: None,
+            document: None,
+            note: None,
+            sources: Vec::new(),
+        }
+    }
 }
 
 /// A programme: projects under one funder and change programme, with
@@ -68,6 +87,7 @@ pub struct ProgrammeProject {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Programme {
     /// Always `"programme"`.
     pub document_type: ProgrammeDocumentType,
@@ -95,23 +115,48 @@ pub struct Programme {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub announced: Option<NaiveDate>,
     /// Themes shared by all projects.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub shared_themes: Vec<Theme>,
     /// The projects.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub projects: Vec<ProgrammeProject>,
     /// Remarks on the document as a whole.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Text>,
     /// The documents the facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub source_documents: Vec<SourceDocument>,
     /// Where the top-level facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
+}
+
+impl Programme {
+    /// A programme with its required fields `id`, `name`, `funder`; every other field is empty or at its default.
+    /// The document carries this crate's [`SCHEMA_VERSION`](crate::SCHEMA_VERSION).
+    pub fn new(id: Id, name: Text, funder: Text) -> Self {
+        Programme {
+            document_type: Default::default(),
+            schema_version: crate::SCHEMA_VERSION,
+            id,
+            name,
+            description: None,
+            funder,
+            part_of: None,
+            start: None,
+            total_funding: None,
+            announced: None,
+            shared_themes: Vec::new(),
+            projects: Vec::new(),
+            notes: Vec::new(),
+            source_documents: Vec::new(),
+            sources: Vec::new(),
+            extensions: BTreeMap::new(),
+        }
+    }
 }
 
 impl Programme {

@@ -55,25 +55,34 @@ pub enum ProjectDocumentType {
 /// stated number beside the names it gives.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct WorkingArea {
     /// The counties (and Helsinki, HUS) the sources name.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub counties: Vec<County>,
     /// How many counties the source says the project worked in, when it
     /// does not name them all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated_county_count: Option<u32>,
     /// Cities and municipalities named.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub municipalities: Vec<String>,
     /// Remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
 }
 
+impl WorkingArea {
+    /// A working area with nothing stated; every other field is empty or at its default.
+    pub fn new() -> Self {
+        WorkingArea { counties: Vec::new(), stated_county_count: None, municipalities: Vec::new(), note: None }
+    }
+}
+
 /// When the record in the source registry was created and last changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RecordDates {
     /// Created (*luotu*).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -83,9 +92,17 @@ pub struct RecordDates {
     pub last_modified: Option<NaiveDate>,
 }
 
+impl RecordDates {
+    /// Record dates with nothing stated; every other field is empty or at its default.
+    pub fn new() -> Self {
+        RecordDates { created: None, last_modified: None }
+    }
+}
+
 /// Cooperation with another project, programme or network.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Collaboration {
     /// The partner as named in the source.
     pub partner: Text,
@@ -93,11 +110,18 @@ pub struct Collaboration {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// Counties where it took place.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub counties: Vec<County>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
+}
+
+impl Collaboration {
+    /// A collaboration with its required fields `partner`; every other field is empty or at its default.
+    pub fn new(partner: Text) -> Self {
+        Collaboration { partner, description: None, counties: Vec::new(), sources: Vec::new() }
+    }
 }
 
 /// A development project (*hanke*): the top-level document.
@@ -118,6 +142,7 @@ pub struct Collaboration {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Project {
     /// Always `"project"`.
     pub document_type: ProjectDocumentType,
@@ -155,7 +180,7 @@ pub struct Project {
     pub actual_period: Option<Period>,
     /// Other key dates: the application, the grant decision, the start of
     /// work (since 1.1).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<Milestone>,
     /// The collaborative area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -164,74 +189,122 @@ pub struct Project {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub working_area: Option<WorkingArea>,
     /// Cross-cutting themes that run through all work packages.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub cross_cutting_themes: Vec<Theme>,
     /// Service sectors involved.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sectors: Vec<ServiceSector>,
     /// Organisations and their roles.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub implementers: Vec<Implementer>,
     /// Who pays, in what shares.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub funding: Option<Funding>,
     /// Staff time.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub staffing: Vec<StaffingEntry>,
     /// Contact persons.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
     /// When the registry record was created and last modified.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_dates: Option<RecordDates>,
     /// Work packages.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub work_packages: Vec<WorkPackage>,
     /// Objectives at every level.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<Objective>,
     /// Events and their participation.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<Event>,
     /// Outputs.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub outputs: Vec<Output>,
     /// Other counted figures.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub measures: Vec<Measure>,
     /// Assessments and judgements.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub assessments: Vec<Assessment>,
     /// Factors that helped or hindered.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub factors: Vec<Factor>,
     /// Lessons learned.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub lessons: Vec<Lesson>,
     /// Recommendations.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<Recommendation>,
     /// Regional parts.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub regional_parts: Vec<RegionalPart>,
     /// Cooperation with other projects and programmes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub collaborations: Vec<Collaboration>,
     /// Links to the project's pages and materials.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
     /// Remarks on the document as a whole (ambiguities in the sources).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Text>,
     /// The documents the facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub source_documents: Vec<SourceDocument>,
     /// Where the top-level facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
+}
+
+impl Project {
+    /// A project with its required fields `id`, `name`, `status`; every other field is empty or at its default.
+    /// The document carries this crate's [`SCHEMA_VERSION`](crate::SCHEMA_VERSION).
+    pub fn new(id: Id, name: Text, status: ProjectStatus) -> Self {
+        Project {
+            document_type: Default::default(),
+            schema_version: crate::SCHEMA_VERSION,
+            id,
+            name,
+            official_name: None,
+            acronym: None,
+            programme: None,
+            short_description: None,
+            purpose: None,
+            background: None,
+            status,
+            period: None,
+            actual_period: None,
+            milestones: Vec::new(),
+            collaborative_area: None,
+            working_area: None,
+            cross_cutting_themes: Vec::new(),
+            sectors: Vec::new(),
+            implementers: Vec::new(),
+            funding: None,
+            staffing: Vec::new(),
+            contacts: Vec::new(),
+            record_dates: None,
+            work_packages: Vec::new(),
+            objectives: Vec::new(),
+            events: Vec::new(),
+            outputs: Vec::new(),
+            measures: Vec::new(),
+            assessments: Vec::new(),
+            factors: Vec::new(),
+            lessons: Vec::new(),
+            recommendations: Vec::new(),
+            regional_parts: Vec::new(),
+            collaborations: Vec::new(),
+            links: Vec::new(),
+            notes: Vec::new(),
+            source_documents: Vec::new(),
+            sources: Vec::new(),
+            extensions: BTreeMap::new(),
+        }
+    }
 }
 
 impl Project {

@@ -25,6 +25,7 @@ use crate::{BudgetRelation, County, Funding, Id, Period, SourceRef, Text};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RegionalPart {
     /// Identifier.
     pub id: Id,
@@ -33,7 +34,7 @@ pub struct RegionalPart {
     /// The counties it covers.
     pub counties: Vec<County>,
     /// The municipalities and cities it covers, as the source names them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub municipalities: Vec<String>,
     /// Its own period, when it differs from the project's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,7 +44,7 @@ pub struct RegionalPart {
     pub implementer: Option<Id>,
     /// Further implementers that carry it out with the responsible one
     /// (since 1.1).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub implementers: Vec<Id>,
     /// Its own budget, where stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,27 +60,54 @@ pub struct RegionalPart {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub means: Option<Text>,
     /// What was planned (*mitä suunniteltiin*).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub planned: Vec<Text>,
     /// What was done (*mitä toteutettiin*).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub done: Vec<Text>,
     /// What was learned (*mitä opittiin*).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub learned: Vec<Text>,
     /// The work packages it emphasised.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub work_packages: Vec<Id>,
     /// The project objectives it works towards (since 1.1).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<Id>,
     /// Remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
+}
+
+impl RegionalPart {
+    /// A regional part with its required fields `id`, `name`, `counties`; every other field is empty or at its default.
+    pub fn new(id: Id, name: Text, counties: Vec<County>) -> Self {
+        RegionalPart {
+            id,
+            name,
+            counties,
+            municipalities: Vec::new(),
+            period: None,
+            implementer: None,
+            implementers: Vec::new(),
+            funding: None,
+            budget_relation: None,
+            goal: None,
+            means: None,
+            planned: Vec::new(),
+            done: Vec::new(),
+            learned: Vec::new(),
+            work_packages: Vec::new(),
+            objectives: Vec::new(),
+            note: None,
+            sources: Vec::new(),
+            extensions: BTreeMap::new(),
+        }
+    }
 }

@@ -77,6 +77,7 @@ code_list! {
 /// A document that facts are taken from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SourceDocument {
     /// Identifier that [`SourceRef::document`] refers to.
     pub id: Id,
@@ -101,9 +102,17 @@ pub struct SourceDocument {
     pub note: Option<Text>,
 }
 
+impl SourceDocument {
+    /// A source document with its required fields `id`, `title`, `kind`; every other field is empty or at its default.
+    pub fn new(id: Id, title: Text, kind: SourceKind) -> Self {
+        SourceDocument { id, title, kind, file: None, url: None, language: None, date: None, note: None }
+    }
+}
+
 /// A reference from a record to the place in a source document it was taken from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SourceRef {
     /// The [`SourceDocument`] referred to.
     pub document: Id,
@@ -114,13 +123,28 @@ pub struct SourceRef {
     pub section: Option<String>,
 }
 
+impl SourceRef {
+    /// A source reference with its required fields `document`; every other field is empty or at its default.
+    pub fn new(document: Id) -> Self {
+        SourceRef { document, section: None }
+    }
+}
+
 /// A link with an optional title.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Link {
     /// Where the link points.
     pub url: Url,
     /// What is behind the link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
+}
+
+impl Link {
+    /// A link with its required fields `url`; every other field is empty or at its default.
+    pub fn new(url: Url) -> Self {
+        Link { url, title: None }
+    }
 }

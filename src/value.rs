@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use serde::Deserialize;
+
 /// A value that does not fit its type: an identifier with a space in it, a
 /// date that does not exist, a share over 100 %.
 ///
@@ -142,6 +144,22 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
         std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
+}
+
+/// Deserializes a field that has a default so that `null` means absent, as
+/// it does for an optional field: what pydantic and many JSON writers emit
+/// for a value they do not have.
+pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// As [`null_as_default`] for a `bool` field that is `true` when absent.
+pub(crate) fn null_as_yes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(deserializer)?.unwrap_or(true))
 }
 
 /// The default of a `bool` field that is `true` when absent.

@@ -134,6 +134,7 @@ impl JsonSchema for WorkPackageNumber {
 /// A work package (*työpaketti*).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct WorkPackage {
     /// Identifier.
     pub id: Id,
@@ -145,25 +146,44 @@ pub struct WorkPackage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
     /// The actions (*toimenpiteet*) carried out.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Text>,
     /// Themes of the work package.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<Theme>,
     /// Service sectors involved.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sectors: Vec<ServiceSector>,
     /// The counties the work package worked in, where it did not cover the
     /// whole project area (since 1.1).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub counties: Vec<County>,
     /// Remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// Where this record's facts come from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
+}
+
+impl WorkPackage {
+    /// A work package with its required fields `id`, `number`, `title`; every other field is empty or at its default.
+    pub fn new(id: Id, number: WorkPackageNumber, title: Text) -> Self {
+        WorkPackage {
+            id,
+            number,
+            title,
+            description: None,
+            actions: Vec::new(),
+            themes: Vec::new(),
+            sectors: Vec::new(),
+            counties: Vec::new(),
+            note: None,
+            sources: Vec::new(),
+            extensions: BTreeMap::new(),
+        }
+    }
 }

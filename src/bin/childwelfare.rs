@@ -95,6 +95,8 @@ struct Input {
     file: String,
     /// The line in a JSON Lines file.
     line: Option<usize>,
+    /// Found in a folder rather than named on the command line.
+    found: bool,
     bytes: Vec<u8>,
 }
 
@@ -122,7 +124,8 @@ fn walk(folder: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 fn validate(paths: &[PathBuf], format: Format) -> u8 {
-    let mut files = Vec::new();
+    // Each file, and whether it was found in a folder.
+    let mut files: Vec<(PathBuf, bool)> = Vec::new();
     for path in paths {
         let metadata = match std::fs::metadata(path) {
             Ok(metadata) => metadata,
@@ -132,34 +135,36 @@ fn validate(paths: &[PathBuf], format: Format) -> u8 {
             }
         };
         if metadata.is_dir() {
-            let before = files.len();
-            if let Err(error) = walk(path, &mut files) {
+            let mut found = Vec::new();
+            if let Err(error) = walk(path, &mut found) {
                 eprintln!("childwelfare: cannot read folder `{}`: {error}", path.display());
                 return USAGE_OR_IO;
             }
-            if files.len() == before {
+            if found.is_empty() {
                 eprintln!("childwelfare: no .json, .jsonl or .ndjson files in `{}`", path.display());
                 return USAGE_OR_IO;
             }
+            files.extend(found.into_iter().map(|file| (file, true)));
         } else {
-            files.push(path.clone());
+            files.push((path.clone(), false));
         }
     }
 
     let mut report = Report::new();
     let mut io_failed = false;
     let mut inputs = Vec::new();
-    for path in &files {
+    for (path, found) in &files {
         let file = path.display().to_string();
+        let found = *found;
         match std::fs::read(path) {
             Ok(bytes) if is_lines_file(path) => {
                 for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
                     if !line.iter().all(u8::is_ascii_whitespace) {
-                        inputs.push(Input { file: file.clone(), line: Some(index + 1), bytes: line.to_vec() });
+                        inputs.push(Input { file: file.clone(), line: Some(index + 1), found, bytes: line.to_vec() });
                     }
                 }
             }
-            Ok(bytes) => inputs.push(Input { file, line: None, bytes }),
+            Ok(bytes) => inputs.push(Input { file, line: None, found, bytes }),
             Err(error) => {
                 io_failed = true;
                 report.documents += 1;
@@ -185,6 +190,11 @@ fn validate(paths: &[PathBuf], format: Format) -> u8 {
                 report.merge(own);
                 files_by_document.entry(document.id().to_string()).or_default().push((input.file.clone(), input.line));
                 documents.push(document);
+            }
+            Err(_) if input.found && input.line.is_none() && Document::other_json(&input.bytes).is_some() => {
+                // JSON beside the documents (a schema, a report) is not a document.
+                let what = Document::other_json(&input.bytes).map(|other| other.to_string()).unwrap_or_default();
+                eprintln!("childwelfare: note: skipped `{}`: {what}, not a project or programme document", input.file);
             }
             Err(error) => {
                 report.documents += 1;

@@ -250,7 +250,7 @@ pub struct Report {
     /// Every problem found, in the order found.
     pub diagnostics: Vec<Diagnostic>,
     /// Rules that could not run.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub not_run: Vec<NotRun>,
 }
 

@@ -53,9 +53,8 @@ fn money() -> impl Strategy<Value = Money> {
 
 fn participation() -> impl Strategy<Value = Participation> {
     (option::of(count()), option::of(count()))
-        .prop_map(|(attendances, distinct_people)| Participation { attendances, distinct_people })
+        .prop_map(|(attendances, distinct_people)| Participation::new(attendances, distinct_people))
 }
-
 fn json_value() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
         Just(serde_json::Value::Null),
@@ -78,7 +77,14 @@ fn extensions() -> impl Strategy<Value = BTreeMap<String, serde_json::Value>> {
 }
 
 fn sources() -> impl Strategy<Value = Vec<SourceRef>> {
-    vec((id(), ".{0,10}").prop_map(|(document, section)| SourceRef { document, section: Some(section) }), 0..2)
+    vec(
+        (id(), option::of(".{0,10}")).prop_map(|(document, section)| {
+            let mut source = SourceRef::new(document);
+            source.section = section;
+            source
+        }),
+        0..2,
+    )
 }
 
 fn url() -> impl Strategy<Value = Url> {
@@ -87,36 +93,35 @@ fn url() -> impl Strategy<Value = Url> {
 
 fn implementer() -> impl Strategy<Value = Implementer> {
     (
-        id(),
-        option::of(text()),
-        option::of("[A-Za-z ]{1,10}"),
-        vec(text(), 0..2),
-        code(OrganisationKind::ALL),
-        vec(code(ImplementerRole::ALL), 0..3),
-        vec(code(Contribution::ALL), 0..2),
-        vec(code(County::ALL), 0..3),
-        option::of(text()),
-        sources(),
-        extensions(),
+        (id(), option::of(text()), option::of("[A-Za-z ]{1,10}"), vec(text(), 0..2), code(OrganisationKind::ALL)),
+        (vec(code(ImplementerRole::ALL), 0..3), vec(code(Contribution::ALL), 0..2), vec(code(County::ALL), 0..3)),
+        (option::of(text()), sources(), extensions()),
     )
         .prop_map(
-            |(id, name, short_name, other_names, kind, roles, contributions, counties, note, sources, extensions)| {
-                let parent = short_name.as_ref().map(|_| Id::new("parent-org").expect("valid"));
-                Implementer {
-                    id,
-                    name,
-                    short_name,
-                    other_names,
-                    kind,
-                    roles,
-                    contributions,
-                    business_id: Some(BusinessId::new("0245437-2").expect("valid")),
-                    parent,
-                    counties,
-                    note,
-                    sources,
-                    extensions,
-                }
+            |(
+                (id, name, short_name, other_names, kind),
+                (roles, contributions, counties),
+                (note, sources, extensions),
+            )| {
+                let mut implementer = match name {
+                    Some(name) => Implementer::new(id, name, kind),
+                    None => {
+                        let mut unnamed = Implementer::unnamed(id, counties.clone());
+                        unnamed.kind = kind;
+                        unnamed
+                    }
+                };
+                implementer.parent = short_name.as_ref().map(|_| Id::new("parent-org").expect("valid"));
+                implementer.short_name = short_name;
+                implementer.other_names = other_names;
+                implementer.roles = roles;
+                implementer.contributions = contributions;
+                implementer.business_id = Some(BusinessId::new("0245437-2").expect("valid"));
+                implementer.counties = counties;
+                implementer.note = note;
+                implementer.sources = sources;
+                implementer.extensions = extensions;
+                implementer
             },
         )
 }
@@ -124,15 +129,24 @@ fn implementer() -> impl Strategy<Value = Implementer> {
 fn funding() -> impl Strategy<Value = Funding> {
     let part =
         (code(FundingKind::ALL), option::of(percent()), option::of(money()), vec(id(), 0..3), option::of(text()))
-            .prop_map(|(kind, share, amount, paid_by, note)| FundingPart { kind, share, amount, paid_by, note });
+            .prop_map(|(kind, share, amount, paid_by, note)| {
+                let mut part = FundingPart::new(kind);
+                part.share = share;
+                part.amount = amount;
+                part.paid_by = paid_by;
+                part.note = note;
+                part
+            });
     (option::of(id()), option::of(money()), vec(part, 0..3), any::<bool>(), option::of(text()), sources()).prop_map(
-        |(funder, total, parts, parts_complete, note, sources)| Funding {
-            funder,
-            total,
-            parts,
-            parts_complete,
-            note,
-            sources,
+        |(funder, total, parts, parts_complete, note, sources)| {
+            let mut funding = Funding::default();
+            funding.funder = funder;
+            funding.total = total;
+            funding.parts = parts;
+            funding.parts_complete = parts_complete;
+            funding.note = note;
+            funding.sources = sources;
+            funding
         },
     )
 }
@@ -145,25 +159,18 @@ fn work_package() -> impl Strategy<Value = WorkPackage> {
             (1..=39u8).prop_map(|n| WorkPackageNumber::roman(n).unwrap())
         ],
         text(),
-        option::of(text()),
-        vec(text(), 0..3),
-        vec(code(Theme::ALL), 0..3),
-        vec(code(ServiceSector::ALL), 0..2),
-        vec(code(County::ALL), 0..2),
-        extensions(),
+        (option::of(text()), vec(text(), 0..3), vec(code(Theme::ALL), 0..3)),
+        (vec(code(ServiceSector::ALL), 0..2), vec(code(County::ALL), 0..2), extensions()),
     )
-        .prop_map(|(id, number, title, description, actions, themes, sectors, counties, extensions)| WorkPackage {
-            id,
-            number,
-            title,
-            description,
-            actions,
-            themes,
-            sectors,
-            counties,
-            note: None,
-            sources: Vec::new(),
-            extensions,
+        .prop_map(|(id, number, title, (description, actions, themes), (sectors, counties, extensions))| {
+            let mut work_package = WorkPackage::new(id, number, title);
+            work_package.description = description;
+            work_package.actions = actions;
+            work_package.themes = themes;
+            work_package.sectors = sectors;
+            work_package.counties = counties;
+            work_package.extensions = extensions;
+            work_package
         })
 }
 
@@ -177,18 +184,14 @@ fn objective() -> impl Strategy<Value = Objective> {
         vec(text(), 0..2),
         vec(id(), 0..2),
     )
-        .prop_map(|(id, level, number, parent, statement, target_groups, work_packages)| Objective {
-            id,
-            level,
-            number,
-            parent,
-            statement,
-            target_groups,
-            work_packages,
-            themes: vec![Theme::Dialogue],
-            note: None,
-            sources: Vec::new(),
-            extensions: BTreeMap::new(),
+        .prop_map(|(id, level, number, parent, statement, target_groups, work_packages)| {
+            let mut objective = Objective::new(id, level, statement);
+            objective.number = number;
+            objective.parent = parent;
+            objective.target_groups = target_groups;
+            objective.work_packages = work_packages;
+            objective.themes = vec![Theme::Dialogue];
+            objective
         })
 }
 
@@ -205,31 +208,24 @@ fn event() -> impl Strategy<Value = Event> {
                 (scope, counties, period, sessions),
                 (status, participation, part_of, overlaps),
                 (sources, extensions),
-            )| Event {
-                id,
-                kinds,
-                title,
-                description: None,
-                themes,
-                audiences,
-                sectors: vec![ServiceSector::ChildProtection],
-                scope,
-                counties,
-                period,
-                sessions,
-                status,
-                status_note: None,
-                participation,
-                parts_complete: false,
-                part_of,
-                possible_overlaps: overlaps.into_iter().map(|with| PossibleOverlap { with, note: None }).collect(),
-                facilitators: Vec::new(),
-                work_packages: Vec::new(),
-                objectives: Vec::new(),
-                regional_part: None,
-                note: None,
-                sources,
-                extensions,
+            )| {
+                let mut event = Event::new(id);
+                event.kinds = kinds;
+                event.title = title;
+                event.themes = themes;
+                event.audiences = audiences;
+                event.sectors = vec![ServiceSector::ChildProtection];
+                event.scope = scope;
+                event.counties = counties;
+                event.period = period;
+                event.sessions = sessions;
+                event.status = status;
+                event.participation = participation;
+                event.part_of = part_of;
+                event.possible_overlaps = overlaps.into_iter().map(PossibleOverlap::new).collect();
+                event.sources = sources;
+                event.extensions = extensions;
+                event
             },
         )
 }
@@ -245,47 +241,42 @@ fn output() -> impl Strategy<Value = Output> {
         option::of(partial_date()),
         (option::of(count()), option::of(code(AwardResult::ALL))),
     )
-        .prop_map(|(id, kind, title, count, status, links, date, (target, award))| Output {
-            id,
-            kind,
-            title: title.clone(),
-            description: None,
-            count,
-            status,
-            authors: vec!["Huupponen".into()],
-            publication: title.map(|title| Publication {
-                title,
-                editors: None,
-                series: Some("Työpaperi 52/2022".into()),
-                publisher: None,
-                place: None,
-                date,
-                pages: Some("162–169".into()),
-                url: None,
-            }),
-            date,
-            adopted_on: date,
-            awards: award.map(|result| Award::new(Text::fi("Vuoden teko"), result)).into_iter().collect(),
-            target: target.map(DatedCount::new),
-            baseline: target.map(|value| DatedCount { value, date, note: Some(Text::en("before")) }),
-            links: links.into_iter().map(|url| Link { url, title: None }).collect(),
-            counties: Vec::new(),
-            made_with: Vec::new(),
-            parts_complete: false,
-            part_of: None,
-            possible_overlaps: Vec::new(),
-            work_packages: Vec::new(),
-            objectives: Vec::new(),
-            regional_part: None,
-            note: None,
-            sources: Vec::new(),
-            extensions: BTreeMap::new(),
+        .prop_map(|(id, kind, title, count, status, links, date, (target, award))| {
+            let mut output = Output::new(id, kind);
+            output.title = title.clone();
+            output.count = count;
+            output.status = status;
+            output.authors = vec!["Huupponen".into()];
+            output.publication = title.map(|title| {
+                let mut publication = Publication::new(title);
+                publication.series = Some("Työpaperi 52/2022".into());
+                publication.date = date;
+                publication.pages = Some("162–169".into());
+                publication
+            });
+            output.date = date;
+            output.adopted_on = date;
+            output.awards = award.map(|result| Award::new(Text::fi("Vuoden teko"), result)).into_iter().collect();
+            output.target = target.map(DatedCount::new);
+            output.baseline = target.map(|value| {
+                let mut baseline = DatedCount::new(value);
+                baseline.date = date;
+                baseline.note = Some(Text::en("before"));
+                baseline
+            });
+            output.links = links.into_iter().map(Link::new).collect();
+            output
         })
 }
 
 fn assessment() -> impl Strategy<Value = Assessment> {
     let judgement = (id(), code(AchievementRating::ALL), option::of(text()), vec(text(), 0..2)).prop_map(
-        |(objective, rating, statement, evidence)| Judgement { objective, rating, statement, evidence, note: None },
+        |(objective, rating, statement, evidence)| {
+            let mut judgement = Judgement::new(objective, rating);
+            judgement.statement = statement;
+            judgement.evidence = evidence;
+            judgement
+        },
     );
     (
         id(),
@@ -295,20 +286,13 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         option::of(participation()),
         vec(judgement, 0..3),
     )
-        .prop_map(|(id, source, period, occasions, participation, judgements)| Assessment {
-            id,
-            source,
-            method: None,
-            period,
-            occasions,
-            participation,
-            participants: Vec::new(),
-            conclusion: None,
-            findings: Vec::new(),
-            judgements,
-            note: None,
-            sources: Vec::new(),
-            extensions: BTreeMap::new(),
+        .prop_map(|(id, source, period, occasions, participation, judgements)| {
+            let mut assessment = Assessment::new(id, source);
+            assessment.period = period;
+            assessment.occasions = occasions;
+            assessment.participation = participation;
+            assessment.judgements = judgements;
+            assessment
         })
 }
 
@@ -332,100 +316,58 @@ fn project() -> impl Strategy<Value = Project> {
                 (implementers, funding, work_packages, objectives),
                 (events, outputs, assessments),
                 (extensions, share, part_period, counties),
-            )| Project {
-                document_type: ProjectDocumentType::Project,
-                schema_version: SCHEMA_VERSION,
-                id: id.clone(),
-                name: name.clone(),
-                official_name: None,
-                acronym: acronym.clone(),
-                programme: None,
-                short_description: None,
-                purpose: None,
-                background: None,
-                status,
-                period,
-                actual_period: None,
-                milestones: period
+            )| {
+                let mut project = Project::new(id.clone(), name.clone(), status);
+                project.acronym = acronym.clone();
+                project.period = period;
+                project.milestones = period
                     .and_then(|p| p.start)
                     .map(|date| Milestone::new(MilestoneKind::StartOfWork, date))
                     .into_iter()
-                    .collect(),
-                collaborative_area,
-                working_area: Some(WorkingArea {
-                    counties: counties.clone(),
-                    stated_county_count: Some(6),
-                    municipalities: vec!["Kuopio".into()],
-                    note: None,
-                }),
-                cross_cutting_themes: vec![Theme::SystemicPractice],
-                sectors: Vec::new(),
-                implementers: implementers.clone(),
-                funding,
-                staffing: share
-                    .map(|share_of_full_time| StaffingEntry {
-                        implementer: Some(id.clone()),
-                        role: name.clone(),
-                        person: acronym.clone(),
-                        posts: Some(1),
-                        posts_description: None,
-                        share_of_full_time: (share_of_full_time.hundredths() % 2 == 0).then_some(share_of_full_time),
-                        additional: true,
-                        period,
-                        note: None,
-                        sources: Vec::new(),
+                    .collect();
+                project.collaborative_area = collaborative_area;
+                let mut working_area = WorkingArea::new();
+                working_area.counties = counties.clone();
+                working_area.stated_county_count = Some(6);
+                working_area.municipalities = vec!["Kuopio".into()];
+                project.working_area = Some(working_area);
+                project.cross_cutting_themes = vec![Theme::SystemicPractice];
+                project.staffing = share
+                    .map(|share| {
+                        let mut entry = StaffingEntry::new(name.clone());
+                        entry.implementer = Some(id.clone());
+                        entry.person = acronym.clone();
+                        entry.posts = Some(1);
+                        entry.share_of_full_time = (share.hundredths() % 2 == 0).then_some(share);
+                        entry.additional = true;
+                        entry.period = period;
+                        entry
                     })
                     .into_iter()
-                    .collect(),
-                contacts: vec![Contact {
-                    name: "Jaana Leppäkorpi".into(),
-                    title: None,
-                    organisation: None,
-                    organisation_name: None,
-                    email: Some(Email::new("jaana.leppakorpi@hus.fi").unwrap()),
-                    period: part_period,
-                    sources: Vec::new(),
-                }],
-                record_dates: Some(RecordDates {
-                    created: chrono::NaiveDate::from_ymd_opt(2022, 2, 22),
-                    last_modified: None,
-                }),
-                work_packages,
-                objectives: objectives.clone(),
-                events,
-                outputs,
-                measures: Vec::new(),
-                assessments,
-                factors: Vec::new(),
-                lessons: Vec::new(),
-                recommendations: Vec::new(),
-                regional_parts: vec![RegionalPart {
-                    id: id.clone(),
-                    name,
-                    counties,
-                    municipalities: vec!["Loviisa".into()],
-                    period: part_period,
-                    implementer: None,
-                    implementers: implementers.iter().map(|x| x.id.clone()).collect(),
-                    funding: None,
-                    budget_relation: share.map(|_| BudgetRelation::AdditionalToProject),
-                    goal: None,
-                    means: None,
-                    planned: Vec::new(),
-                    done: Vec::new(),
-                    learned: Vec::new(),
-                    work_packages: Vec::new(),
-                    objectives: objectives.iter().map(|o| o.id.clone()).collect(),
-                    note: None,
-                    sources: Vec::new(),
-                    extensions: BTreeMap::new(),
-                }],
-                collaborations: Vec::new(),
-                links: Vec::new(),
-                notes: Vec::new(),
-                source_documents: Vec::new(),
-                sources: Vec::new(),
-                extensions,
+                    .collect();
+                let mut contact = Contact::new("Jaana Leppäkorpi");
+                contact.email = Some(Email::new("jaana.leppakorpi@hus.fi").unwrap());
+                contact.period = part_period;
+                project.contacts = vec![contact];
+                let mut record_dates = RecordDates::new();
+                record_dates.created = chrono::NaiveDate::from_ymd_opt(2022, 2, 22);
+                project.record_dates = Some(record_dates);
+                let mut part = RegionalPart::new(id.clone(), name, counties);
+                part.municipalities = vec!["Loviisa".into()];
+                part.period = part_period;
+                part.implementers = implementers.iter().map(|x| x.id.clone()).collect();
+                part.budget_relation = share.map(|_| BudgetRelation::AdditionalToProject);
+                part.objectives = objectives.iter().map(|o| o.id.clone()).collect();
+                project.regional_parts = vec![part];
+                project.implementers = implementers;
+                project.funding = funding;
+                project.work_packages = work_packages;
+                project.objectives = objectives;
+                project.events = events;
+                project.outputs = outputs;
+                project.assessments = assessments;
+                project.extensions = extensions;
+                project
             },
         )
 }
