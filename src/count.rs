@@ -52,6 +52,7 @@ pub struct Count {
     /// The figure as reported.
     pub value: u64,
     /// How exact the figure is; `exact` when absent.
+    #[schemars(extend("default" = "exact"))]
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Exactness::is_exact")]
     pub exactness: Exactness,
 }

@@ -135,6 +135,42 @@ impl fmt::Display for DocumentKind {
     }
 }
 
+impl FromStr for DocumentKind {
+    type Err = crate::UnknownCode;
+
+    /// The kind named by a `document_type` value.
+    ///
+    /// ```
+    /// use childwelfare::DocumentKind;
+    ///
+    /// assert_eq!("programme".parse::<DocumentKind>().unwrap(), DocumentKind::Programme);
+    /// assert_eq!(
+    ///     "projct".parse::<DocumentKind>().unwrap_err().to_string(),
+    ///     "unknown document type `projct`; did you mean `project`?"
+    /// );
+    /// ```
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        DocumentKind::ALL
+            .iter()
+            .copied()
+            .find(|kind| kind.code() == code)
+            .ok_or_else(|| crate::UnknownCode::new("document type", code, &["project", "programme"]))
+    }
+}
+
+impl Serialize for DocumentKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for DocumentKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        code.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// A document of either kind, as found in a folder of data.
 ///
 /// ```
@@ -298,5 +334,43 @@ impl Document {
             Document::Project(project) => project.to_json(),
             Document::Programme(programme) => programme.to_json(),
         }
+    }
+}
+
+impl Serialize for Document {
+    /// Serialises the project or programme itself (its `document_type`
+    /// tells the kind), so that the output reads back with [`Document::from_json`].
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Document::Project(project) => project.serialize(serializer),
+            Document::Programme(programme) => programme.serialize(serializer),
+        }
+    }
+}
+
+impl FromStr for Document {
+    type Err = ParseError;
+
+    /// As [`Document::from_json`].
+    fn from_str(json: &str) -> Result<Self, Self::Err> {
+        Document::from_json(json)
+    }
+}
+
+impl fmt::Display for Document {
+    /// The document as [`Document::to_json`] writes it.
+    ///
+    /// ```
+    /// use childwelfare::{Document, Id, Project, ProjectStatus, Text};
+    ///
+    /// let project = Project::new(Id::new("demo")?, Text::fi("Esimerkki"), ProjectStatus::Ongoing);
+    /// let document = Document::Project(Box::new(project));
+    /// let text = document.to_string();
+    /// assert_eq!(text.parse::<Document>()?, document);
+    /// assert_eq!(serde_json::to_string_pretty(&document)? + "\n", text);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_json())
     }
 }

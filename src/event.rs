@@ -160,6 +160,7 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sessions: Option<Count>,
     /// Whether it took place; `held` when absent.
+    #[schemars(extend("default" = "held"))]
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "EventStatus::is_held")]
     pub status: EventStatus,
     /// Why it was cancelled, or other remarks on the status.

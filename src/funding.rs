@@ -66,6 +66,7 @@ pub struct Funding {
     /// Whether the parts listed make up the whole budget; `true` when
     /// absent. `false`: the source names only some parts, so their shares
     /// and amounts may add up to less than the total, never more.
+    #[schemars(extend("default" = true))]
     #[serde(
         default = "crate::value::yes",
         deserialize_with = "crate::value::null_as_yes",

@@ -36,6 +36,11 @@ validated_string! {
     /// assert_eq!(id.as_str(), "lumo-wp-1");
     /// assert!("LUMO".parse::<Id>().is_err());
     /// assert!("-lumo".parse::<Id>().is_err());
+    ///
+    /// // Compared with and looked up by plain strings:
+    /// assert!(id == "lumo-wp-1");
+    /// let titles = std::collections::HashMap::from([(id, "Monialaisuus")]);
+    /// assert_eq!(titles.get("lumo-wp-1"), Some(&"Monialaisuus"));
     /// ```
     pub struct Id;
     what = "identifier";

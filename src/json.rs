@@ -57,7 +57,7 @@ impl ParseErrorKind {
 ///     "line 7, column 57, at `work_packages[0].titel`: unknown field `titel`, expected one of"
 /// ));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct ParseError {
     kind: ParseErrorKind,
     line: Option<usize>,
@@ -65,13 +65,26 @@ pub struct ParseError {
     path: String,
     message: String,
     suggestion: Option<String>,
+    /// The I/O error behind a [`ParseErrorKind::Io`], as the error's source.
+    io: Option<std::sync::Arc<std::io::Error>>,
 }
+
+impl PartialEq for ParseError {
+    /// Equal when kind, place, message and suggestion are; an I/O source is
+    /// compared by its message, which is part of `message`.
+    fn eq(&self, other: &Self) -> bool {
+        (self.kind, self.line, self.column, &self.path, &self.message, &self.suggestion)
+            == (other.kind, other.line, other.column, &other.path, &other.message, &other.suggestion)
+    }
+}
+
+impl Eq for ParseError {}
 
 impl ParseError {
     pub(crate) fn new(kind: ParseErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
         let message = message.into();
         let suggestion = suggest(&message);
-        ParseError { kind, line: None, column: None, path: path.into(), message, suggestion }
+        ParseError { kind, line: None, column: None, path: path.into(), message, suggestion, io: None }
     }
 
     fn from_serde(path: String, error: &serde_json::Error) -> Self {
@@ -149,7 +162,11 @@ impl fmt::Display for ParseError {
     }
 }
 
-impl std::error::Error for ParseError {}
+impl std::error::Error for ParseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.io.as_deref().map(|error| error as &(dyn std::error::Error + 'static))
+    }
+}
 
 /// Turns `a.b[2].c` into the JSON Pointer `/a/b/2/c`, escaping `~` and `/`.
 pub(crate) fn path_to_pointer(path: &str) -> String {
@@ -207,7 +224,11 @@ pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, ParseError> {
 /// As [`from_str`], and [`ParseErrorKind::Io`] when reading fails.
 pub fn from_reader<T: DeserializeOwned>(mut reader: impl Read) -> Result<T, ParseError> {
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(|error| ParseError::new(ParseErrorKind::Io, "", error.to_string()))?;
+    reader.read_to_end(&mut bytes).map_err(|error| {
+        let mut parse_error = ParseError::new(ParseErrorKind::Io, "", error.to_string());
+        parse_error.io = Some(std::sync::Arc::new(error));
+        parse_error
+    })?;
     from_slice(&bytes)
 }
 
@@ -262,14 +283,33 @@ fn finish<T>(
 }
 
 /// Writes a value as pretty-printed JSON (two-space indent) with a final
-/// newline. Deterministic: fields in declaration order, maps sorted.
-pub fn to_string<T: Serialize>(value: &T) -> String {
-    // Serialising the model's own types to a String cannot fail: every map
-    // key is a string and every number is finite.
-    #[allow(clippy::expect_used)]
-    let mut json = serde_json::to_string_pretty(value).expect("model values always serialise to JSON");
+/// newline, in the form the model's own `to_json` methods use.
+/// Deterministic: fields in declaration order, maps sorted.
+///
+/// # Errors
+/// When `value` cannot be JSON: a map whose keys are not strings, or a
+/// `Serialize` implementation that fails. The model's own types never fail;
+/// their `to_json` methods return the `String` directly.
+///
+/// ```
+/// use std::collections::BTreeMap;
+///
+/// let by_pair = BTreeMap::from([((1, 2), "a")]);
+/// assert!(childwelfare::json::to_string(&by_pair).is_err());
+/// assert_eq!(childwelfare::json::to_string(&[1, 2])?, "[\n  1,\n  2\n]\n");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn to_string<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
+    let mut json = serde_json::to_string_pretty(value)?;
     json.push('\n');
-    json
+    Ok(json)
+}
+
+/// [`to_string`] for the model's own types, which always serialise: every
+/// map key is a string, every number an integer, and no `Serialize`
+/// implementation of theirs fails.
+pub(crate) fn model_to_string<T: Serialize>(value: &T) -> String {
+    to_string(value).unwrap_or_else(|error| unreachable!("model values always serialise to JSON: {error}"))
 }
 
 /// Writes a value as pretty-printed JSON with a final newline to `writer`.

@@ -80,30 +80,31 @@
 mod code_list;
 mod value;
 
-pub mod area;
-pub mod assessment;
-pub mod count;
-pub mod date;
-pub mod document;
-pub mod event;
-pub mod funding;
-pub mod id;
+mod area;
+mod assessment;
+mod count;
+pub mod data;
+mod date;
+mod document;
+mod event;
+mod funding;
+mod id;
 pub mod json;
-pub mod measure;
-pub mod milestone;
-pub mod money;
-pub mod objective;
-pub mod organisation;
-pub mod output;
-pub mod programme;
-pub mod project;
-pub mod regional_part;
+mod measure;
+mod milestone;
+mod money;
+mod objective;
+mod organisation;
+mod output;
+mod programme;
+mod project;
+mod regional_part;
 pub mod schema;
-pub mod source;
-pub mod text;
-pub mod theme;
+mod source;
+mod text;
+mod theme;
 pub mod validation;
-pub mod work_package;
+mod work_package;
 
 pub use area::{CollaborativeArea, County};
 pub use assessment::{
@@ -112,15 +113,15 @@ pub use assessment::{
 };
 pub use code_list::UnknownCode;
 pub use count::{Count, DatedCount, Exactness, Participation};
-pub use date::{PartialDate, Period, Season};
+pub use date::{PARTIAL_DATE_PATTERN, PartialDate, Period, Season};
 pub use document::{Document, DocumentKind, OtherJson, SCHEMA_VERSION, SchemaVersion};
 pub use event::{Event, EventKind, EventScope, EventStatus, PossibleOverlap};
 pub use funding::{BudgetRelation, Funding, FundingKind, FundingPart};
-pub use id::Id;
+pub use id::{ID_PATTERN, Id};
 pub use json::{ParseError, ParseErrorKind};
 pub use measure::{Measure, MeasureKind};
 pub use milestone::{Milestone, MilestoneKind};
-pub use money::{Euros, Money, Percent};
+pub use money::{EUROS_PATTERN, Euros, Money, Percent};
 pub use objective::{Objective, ObjectiveLevel};
 pub use organisation::{
     BusinessId, Contact, Contribution, Email, IatiOrganisationRole, IatiOrganisationType, Implementer, ImplementerRole,

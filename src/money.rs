@@ -151,6 +151,7 @@ pub struct Money {
     /// The amount.
     pub euros: Euros,
     /// How exact the amount is; `exact` when absent.
+    #[schemars(extend("default" = "exact"))]
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Exactness::is_exact")]
     pub exactness: Exactness,
 }

@@ -207,6 +207,7 @@ pub struct Output {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<Count>,
     /// How far it got; `produced` when absent.
+    #[schemars(extend("default" = "produced"))]
     #[serde(
         default,
         deserialize_with = "crate::value::null_as_default",

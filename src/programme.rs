@@ -171,6 +171,6 @@ impl Programme {
 
     /// Writes the document as pretty-printed JSON with a final newline.
     pub fn to_json(&self) -> String {
-        crate::json::to_string(self)
+        crate::json::model_to_string(self)
     }
 }

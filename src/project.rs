@@ -320,7 +320,7 @@ impl Project {
     /// Writes the document as pretty-printed JSON with a final newline.
     /// The output is deterministic: the same value always gives the same text.
     pub fn to_json(&self) -> String {
-        crate::json::to_string(self)
+        crate::json::model_to_string(self)
     }
 
     /// The implementer with `id`.

@@ -71,7 +71,7 @@ fn main() -> ExitCode {
                 SchemaKind::Programme => schema::json_schema(DocumentKind::Programme),
                 SchemaKind::Report => schema::report_json_schema(),
             };
-            print(&childwelfare::json::to_string(&value))
+            print(&format!("{value:#}\n"))
         }
     };
     ExitCode::from(code)

@@ -301,7 +301,7 @@ impl Report {
 
     /// Writes the report as pretty-printed JSON with a final newline.
     pub fn to_json(&self) -> String {
-        crate::json::to_string(self)
+        crate::json::model_to_string(self)
     }
 }
 
