@@ -27,8 +27,6 @@ pub struct WorkPackageNumber {
     roman: bool,
 }
 
-const ROMAN_PATTERN: &str = "^(X{0,3})(IX|IV|V?I{0,3})$";
-
 fn to_roman(mut value: u8) -> String {
     let mut out = String::new();
     for (unit, letters) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
@@ -123,10 +121,8 @@ impl JsonSchema for WorkPackageNumber {
         schemars::json_schema!({
             "description": "A work package number as written in the source: Arabic 1-99 or Roman I-XXXIX.",
             "type": "string",
-            "anyOf": [
-                { "pattern": "^[1-9][0-9]?$" },
-                { "pattern": ROMAN_PATTERN, "minLength": 1 }
-            ]
+            "minLength": 1,
+            "pattern": "^([1-9][0-9]?|(X{0,3})(IX|IV|V?I{0,3}))$"
         })
     }
 }

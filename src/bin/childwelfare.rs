@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! childwelfare validate PATH... [--format text|json]
+//! childwelfare format [--check] PATH...
 //! childwelfare schema project|programme|report
 //! ```
 //!
@@ -36,6 +37,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Rewrite .json documents in the canonical form the crate writes (as rustfmt does for code).
+    Format {
+        /// Files or folders of .json documents.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Change nothing: list the files that are not in canonical form and exit 1 if any.
+        #[arg(long)]
+        check: bool,
+    },
     /// Print the JSON Schema of a document type or of the validation report.
     Schema {
         /// Which schema.
@@ -65,6 +75,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Validate { paths, format } => validate(&paths, format),
+        Command::Format { paths, check } => format(&paths, check),
         Command::Schema { kind } => {
             let value = match kind {
                 SchemaKind::Project => schema::json_schema(DocumentKind::Project),
@@ -121,6 +132,62 @@ fn walk(folder: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Rewrites each document in the form `Document::to_json` writes; with
+/// `check`, only lists those that differ.
+fn format(paths: &[PathBuf], check: bool) -> u8 {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            if let Err(error) = walk(path, &mut found) {
+                eprintln!("childwelfare: cannot read folder `{}`: {error}", path.display());
+                return USAGE_OR_IO;
+            }
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    if let Some(lines) = files.iter().find(|path| is_lines_file(path)) {
+        eprintln!(
+            "childwelfare: `{}`: format rewrites .json documents; JSON Lines files are not supported",
+            lines.display()
+        );
+        return USAGE_OR_IO;
+    }
+    let (mut differ, mut failed) = (false, false);
+    for path in &files {
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                eprintln!("childwelfare: cannot read `{}`: {error}", path.display());
+                return USAGE_OR_IO;
+            }
+        };
+        let document = match Document::from_slice(&bytes) {
+            Ok(document) => document,
+            Err(_) if Document::other_json(&bytes).is_some() && !paths.contains(path) => continue,
+            Err(error) => {
+                eprintln!("{}: {error}", path.display());
+                failed = true;
+                continue;
+            }
+        };
+        let canonical = document.to_json();
+        if canonical.as_bytes() == bytes.as_slice() {
+            continue;
+        }
+        differ = true;
+        if check {
+            println!("{}", path.display());
+        } else if let Err(error) = std::fs::write(path, canonical) {
+            eprintln!("childwelfare: cannot write `{}`: {error}", path.display());
+            return USAGE_OR_IO;
+        }
+    }
+    if failed || (check && differ) { REJECTED } else { OK }
 }
 
 fn validate(paths: &[PathBuf], format: Format) -> u8 {
