@@ -40,16 +40,21 @@
 //! The crate ships the seed projects as data (`data/` in the package) and
 //! JSON Schemas for other languages (`schema/`, or [`schema::json_schema`]).
 //!
-//! ## Example
+//! # Guide
+//!
+//! ## Reading
+//!
+//! [`Document::from_json`] reads a project or a programme, whichever the
+//! file's `document_type` says; [`Project::from_json`] and
+//! [`Programme::from_json`] read one kind. The bundled seed documents are in
+//! [`data`], reachable from any crate whatever its working directory.
 //!
 //! ```
-//! use childwelfare::{Document, EventKind, Language};
+//! use childwelfare::{Count, Document, EventKind, Language};
 //!
-//! let json = std::fs::read_to_string("data/lumo.json")?;
-//! let Document::Project(lumo) = Document::from_json(&json)? else {
+//! let Document::Project(lumo) = Document::from_json(childwelfare::data::LUMO_JSON)? else {
 //!     panic!("lumo.json is a project document");
 //! };
-//!
 //! assert_eq!(lumo.work_packages.len(), 2);
 //! assert_eq!(lumo.work_packages[1].number.to_string(), "II");
 //!
@@ -60,9 +65,82 @@
 //!     println!("{title}: {reached:?} ({})", event.status.label(Language::En));
 //! }
 //!
+//! // Ids compare with strings; figures keep their exactness.
+//! let total = lumo.events.iter().find(|e| e.id == "lumo-ev-yta-all").unwrap();
+//! assert_eq!(total.participation.and_then(|p| p.attendances), Some(Count::exact(3667)));
+//!
 //! // Writing is deterministic and lossless.
 //! assert_eq!(Document::from_json(&lumo.to_json())?, Document::Project(lumo));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Building
+//!
+//! Every record has a constructor that takes its required fields; the
+//! optional ones are public fields. Records are `#[non_exhaustive]`, so a
+//! field added in a later 1.x version breaks no code written this way.
+//!
+//! ```
+//! use childwelfare::{Event, EventKind, Id, Implementer, ImplementerRole, OrganisationKind};
+//! use childwelfare::{Project, ProjectStatus, Text, validation};
+//!
+//! let mut project = Project::new(Id::new("demo")?, Text::fi("Esimerkkihanke"), ProjectStatus::Ongoing);
+//! project.implementers = vec![
+//!     Implementer::new(Id::new("socca")?, Text::fi("Socca"), OrganisationKind::CompetenceCentre)
+//!         .with_role(ImplementerRole::Administrator),
+//!     Implementer::new(Id::new("stm")?, Text::fi("STM"), OrganisationKind::Ministry)
+//!         .with_role(ImplementerRole::Funder),
+//! ];
+//! let mut webinar = Event::new(Id::new("demo-ev-1")?);
+//! webinar.kinds = vec![EventKind::Webinar];
+//! project.events.push(webinar);
+//!
+//! assert!(validation::validate_project(&project).diagnostics.is_empty());
+//! # Ok::<(), childwelfare::InvalidValue>(())
+//! ```
+//!
+//! A struct literal, which a new field would break, does not compile outside
+//! the crate:
+//!
+//! ```compile_fail,E0639
+//! use childwelfare::{Milestone, MilestoneKind, PartialDate};
+//!
+//! // Every field of today's Milestone, yet refused: the record may grow.
+//! let start = Milestone { kind: MilestoneKind::StartOfWork, date: PartialDate::Year(2020), note: None, sources: Vec::new() };
+//! ```
+//!
+//! ## Validating
+//!
+//! [`validation`] checks what a reviewer would check beyond the JSON shape,
+//! within a document and across documents (a programme and its projects),
+//! and reports every problem with a stable code, a severity and a JSON
+//! Pointer. The rule table is in `docs/validation-rules.md` and in
+//! [`validation::RULES`].
+//!
+//! ```
+//! use childwelfare::{data, validation};
+//!
+//! let report = validation::validate_documents(&data::seed());
+//! assert!(report.is_valid()); // no errors; warnings are allowed
+//! for diagnostic in &report.diagnostics {
+//!     println!("{}: {} at {}", diagnostic.code, diagnostic.message, diagnostic.pointer);
+//! }
+//! ```
+//!
+//! ## Schemas
+//!
+//! The JSON Schemas (Draft 2020-12) that other languages generate code from
+//! are in `schema/` in the package and come from [`schema::json_schema`].
+//! They are made for code generators: every `$defs` entry has a title,
+//! defaults are stated, descriptions are plain prose. An optional field
+//! given as `null` means absent, as pydantic and many JSON writers emit it.
+//!
+//! ```
+//! use childwelfare::{DocumentKind, schema};
+//!
+//! let project = schema::json_schema(DocumentKind::Project);
+//! assert_eq!(project["$schema"], "https://json-schema.org/draft/2020-12/schema");
+//! assert!(project["$defs"]["Count"]["title"].is_string());
 //! ```
 //!
 //! ## JSON conventions

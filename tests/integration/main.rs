@@ -4,6 +4,7 @@
 mod cli;
 mod common;
 mod data;
+mod ecosystem;
 mod errors;
 mod model_fit;
 mod properties;

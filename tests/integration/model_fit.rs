@@ -451,3 +451,140 @@ fn documents_written_under_schema_1_0_parse_validate_and_mean_the_same() {
     let warnings: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(warnings, BTreeSet::from(["assessment.objective_unjudged"]), "{report}");
 }
+
+/// Asserts that a value built in Rust writes exactly `json` and that `json`
+/// reads back to the same value: the two forms of one addition.
+fn same_in_rust_and_json<T>(rust: T, json: Value)
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    assert_eq!(serde_json::to_value(&rust).unwrap(), json, "{rust:?} in JSON");
+    assert_eq!(serde_json::from_value::<T>(json.clone()).unwrap(), rust, "{json} in Rust");
+}
+
+fn id(s: &str) -> Id {
+    Id::new(s).unwrap()
+}
+
+fn date(s: &str) -> PartialDate {
+    s.parse().unwrap()
+}
+
+fn euros(s: &str) -> Money {
+    serde_json::from_value(json!({"euros": s})).unwrap()
+}
+
+#[test]
+fn every_addition_of_schema_1_1_is_built_in_rust_as_it_is_written_in_json() {
+    // 1. A partial funding breakdown.
+    let mut funding = Funding::default();
+    funding.total = Some(euros("160000"));
+    let mut grant = FundingPart::new(FundingKind::StateGrant);
+    grant.share = Some(Percent::new(80.0).unwrap());
+    grant.amount = Some(euros("128000"));
+    funding.parts.push(grant);
+    funding.parts_complete = false;
+    same_in_rust_and_json(
+        funding,
+        json!({"total": {"euros": "160000.00"}, "parts": [{"kind": "state_grant", "share": 80, "amount": {"euros": "128000.00"}}], "parts_complete": false}),
+    );
+
+    // 3. A regional part's budget relation, municipalities, objectives and implementers.
+    let mut part = RegionalPart::new(id("rp-pirkanmaa"), Text::fi("Pirkanmaan osahanke"), vec![County::Pirkanmaa]);
+    part.budget_relation = Some(BudgetRelation::AdditionalToProject);
+    part.municipalities = vec!["Tampere".to_owned()];
+    part.objectives = vec![id("obj-1")];
+    part.implementers = vec![id("org-tampere")];
+    same_in_rust_and_json(
+        part,
+        json!({
+            "id": "rp-pirkanmaa", "name": {"fi": "Pirkanmaan osahanke"}, "counties": ["pirkanmaa"],
+            "municipalities": ["Tampere"], "implementers": ["org-tampere"],
+            "budget_relation": "additional_to_project", "objectives": ["obj-1"]
+        }),
+    );
+
+    // 5. Staff without a share, and a contact with a period.
+    let mut staff = StaffingEntry::new(Text::fi("projektikoordinaattori"));
+    staff.person = Some("Maija Meikäläinen".to_owned());
+    staff.period = Some(Period::new(date("2021-03"), date("2022-12")));
+    same_in_rust_and_json(
+        staff,
+        json!({"role": {"fi": "projektikoordinaattori"}, "person": "Maija Meikäläinen", "period": {"start": "2021-03", "end": "2022-12"}}),
+    );
+    let mut contact = Contact::new("Maija Meikäläinen");
+    contact.period = Some(Period::new(date("2021"), date("2022")));
+    same_in_rust_and_json(contact, json!({"name": "Maija Meikäläinen", "period": {"start": "2021", "end": "2022"}}));
+
+    // 6. and 7. An organisation inside another, and one known only by its region, as a contributor.
+    let mut centre = Implementer::new(id("org-centre"), Text::fi("Osaamiskeskus"), OrganisationKind::CompetenceCentre)
+        .with_role(ImplementerRole::CoImplementer);
+    centre.parent = Some(id("org-authority"));
+    same_in_rust_and_json(
+        centre,
+        json!({"id": "org-centre", "name": {"fi": "Osaamiskeskus"}, "kind": "competence_centre", "roles": ["co_implementer"], "parent": "org-authority"}),
+    );
+    let unnamed = Implementer::unnamed(id("org-pirkanmaa-municipalities"), vec![County::Pirkanmaa])
+        .with_role(ImplementerRole::Contributor);
+    same_in_rust_and_json(
+        unnamed,
+        json!({"id": "org-pirkanmaa-municipalities", "kind": "unknown", "roles": ["contributor"], "counties": ["pirkanmaa"]}),
+    );
+
+    // 9. Milestones.
+    let mut start = Milestone::new(MilestoneKind::StartOfWork, date("2020-autumn"));
+    start.sources = vec![SourceRef::new(id("src-web"))];
+    same_in_rust_and_json(
+        start,
+        json!({"kind": "start_of_work", "date": "2020-autumn", "sources": [{"document": "src-web"}]}),
+    );
+
+    // 10. and 11. Work package counties; the new service sectors.
+    let mut package = WorkPackage::new(id("wp-1"), "1".parse().unwrap(), Text::fi("Perhekeskukset"));
+    package.counties = vec![County::Pirkanmaa];
+    package.sectors = vec![ServiceSector::FamilyCentres, ServiceSector::Police];
+    same_in_rust_and_json(
+        package,
+        json!({"id": "wp-1", "number": "1", "title": {"fi": "Perhekeskukset"}, "sectors": ["family_centres", "police"], "counties": ["pirkanmaa"]}),
+    );
+
+    // 12. Targets and baselines on outputs and measures.
+    let mut target = DatedCount::new(Count::at_least(500));
+    target.date = Some(date("2022-12"));
+    let mut measure =
+        Measure::new(id("m-1"), MeasureKind::Activity, Text::fi("koulutetut"), Count::exact(420), Text::fi("henkilöä"));
+    measure.target = Some(target.clone());
+    measure.baseline = Some(DatedCount::new(Count::approximate(100)));
+    same_in_rust_and_json(
+        measure,
+        json!({
+            "id": "m-1", "kind": "activity", "description": {"fi": "koulutetut"}, "value": {"value": 420}, "unit": {"fi": "henkilöä"},
+            "target": {"value": {"value": 500, "exactness": "at_least"}, "date": "2022-12"},
+            "baseline": {"value": {"value": 100, "exactness": "approximate"}}
+        }),
+    );
+
+    // 12. and 13. An output with a target, an award and the date it was taken into use.
+    let mut award = Award::new(Text::fi("Vuoden sosiaaliteko"), AwardResult::Finalist);
+    award.date = Some(date("2022"));
+    let mut output = Output::new(id("out-model"), OutputKind::OperatingModel);
+    output.adopted_on = Some(date("2023-01"));
+    output.awards = vec![award];
+    output.target = Some(target);
+    same_in_rust_and_json(
+        output,
+        json!({
+            "id": "out-model", "kind": "operating_model", "adopted_on": "2023-01",
+            "awards": [{"name": {"fi": "Vuoden sosiaaliteko"}, "date": "2022", "result": "finalist"}],
+            "target": {"value": {"value": 500, "exactness": "at_least"}, "date": "2022-12"}
+        }),
+    );
+
+    // 14. Web sources, cited without a section.
+    let press = SourceDocument::new(id("src-press"), Text::fi("Tiedote"), SourceKind::PressRelease);
+    same_in_rust_and_json(press, json!({"id": "src-press", "title": {"fi": "Tiedote"}, "kind": "press_release"}));
+    same_in_rust_and_json(SourceRef::new(id("src-press")), json!({"document": "src-press"}));
+    for (kind, name) in [(SourceKind::WebPage, "web_page"), (SourceKind::NewsItem, "news_item")] {
+        same_in_rust_and_json(kind, json!(name));
+    }
+}
