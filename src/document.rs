@@ -252,7 +252,7 @@ impl Document {
     /// A [`ParseError`] naming where and what; an unknown or missing
     /// `document_type` is reported as such.
     pub fn from_json(json: &str) -> Result<Self, ParseError> {
-        Document::parse(serde_json::from_str(json), || crate::json::from_str(json), || crate::json::from_str(json))
+        Document::from_slice(json.as_bytes())
     }
 
     /// Parses a document from bytes, which must be UTF-8 JSON; otherwise as
@@ -261,11 +261,16 @@ impl Document {
     /// # Errors
     /// As [`Document::from_json`].
     pub fn from_slice(json: &[u8]) -> Result<Self, ParseError> {
-        Document::parse(
-            serde_json::from_slice(json),
-            || crate::json::from_slice(json),
-            || crate::json::from_slice(json),
-        )
+        // A valid document costs one parse (a programme two, the first
+        // failing at its `document_type`); only a failure pays for finding
+        // out where and what.
+        if let Ok(project) = crate::json::fast::<Project>(json) {
+            return Ok(Document::Project(Box::new(project)));
+        }
+        if let Ok(programme) = crate::json::fast::<Programme>(json) {
+            return Ok(Document::Programme(Box::new(programme)));
+        }
+        Err(Document::failure(json))
     }
 
     /// What a JSON text looks like when it is an object without a
@@ -275,14 +280,19 @@ impl Document {
         serde_json::from_slice::<DocumentType>(json).ok()?.other_kind()
     }
 
-    fn parse(
-        peek: Result<DocumentType, serde_json::Error>,
-        project: impl FnOnce() -> Result<Project, ParseError>,
-        programme: impl FnOnce() -> Result<Programme, ParseError>,
-    ) -> Result<Self, ParseError> {
-        let kind = match peek {
+    /// Why a document that failed to parse failed.
+    fn failure(json: &[u8]) -> ParseError {
+        let kind = match serde_json::from_slice::<DocumentType>(json) {
+            Err(error) if error.to_string().starts_with("duplicate field `document_type`") => {
+                return ParseError::new(
+                    ParseErrorKind::Data,
+                    "document_type",
+                    "`document_type` is given more than once; a document has one type",
+                )
+                .at(json, error.line(), error.column());
+            }
             // The text is not a JSON object; parsing it as a project reports where.
-            Err(_) => return project().map(|p| Document::Project(Box::new(p))),
+            Err(_) => return crate::json::detailed::<Project>(json),
             Ok(peek @ DocumentType { document_type: None, .. }) => {
                 let message = match peek.other_kind() {
                     Some(other @ (OtherJson::JsonSchema | OtherJson::ValidationReport)) => {
@@ -290,25 +300,25 @@ impl Document {
                     }
                     _ => "missing field `document_type` (\"project\" or \"programme\")".to_owned(),
                 };
-                return Err(ParseError::new(ParseErrorKind::Data, "", message));
+                return ParseError::new(ParseErrorKind::Data, "", message);
             }
             Ok(DocumentType { document_type: Some(serde_json::Value::String(kind)), .. }) => kind,
             Ok(DocumentType { document_type: Some(other), .. }) => {
-                return Err(ParseError::new(
+                return ParseError::new(
                     ParseErrorKind::Data,
                     "document_type",
                     format!("expected \"project\" or \"programme\", found {other}"),
-                ));
+                );
             }
         };
         match kind.as_str() {
-            "project" => project().map(|p| Document::Project(Box::new(p))),
-            "programme" => programme().map(|p| Document::Programme(Box::new(p))),
-            other => Err(ParseError::new(
+            "programme" => crate::json::detailed::<Programme>(json),
+            "project" => crate::json::detailed::<Project>(json),
+            other => ParseError::new(
                 ParseErrorKind::Data,
                 "document_type",
                 format!("unknown variant `{other}`, expected one of `project`, `programme`"),
-            )),
+            ),
         }
     }
 

@@ -6,6 +6,12 @@ use std::io::Read;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+mod problems;
+mod strict;
+
+pub use problems::PROBLEM_LIMIT;
+pub(crate) use strict::Strict;
+
 /// What kind of problem stopped parsing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -60,21 +66,24 @@ impl ParseErrorKind {
 #[derive(Debug, Clone)]
 pub struct ParseError {
     kind: ParseErrorKind,
-    line: Option<usize>,
-    column: Option<usize>,
+    /// Line and column, from 1.
+    place: Option<(usize, usize)>,
     path: String,
     message: String,
     suggestion: Option<String>,
     /// The I/O error behind a [`ParseErrorKind::Io`], as the error's source.
     io: Option<std::sync::Arc<std::io::Error>>,
+    /// Further problems of the same document, and whether the search for
+    /// them stopped at [`PROBLEM_LIMIT`]; boxed to keep `Result`s small.
+    more: Option<Box<(Vec<ParseError>, bool)>>,
 }
 
 impl PartialEq for ParseError {
     /// Equal when kind, place, message and suggestion are; an I/O source is
     /// compared by its message, which is part of `message`.
     fn eq(&self, other: &Self) -> bool {
-        (self.kind, self.line, self.column, &self.path, &self.message, &self.suggestion)
-            == (other.kind, other.line, other.column, &other.path, &other.message, &other.suggestion)
+        (self.kind, self.place, &self.path, &self.message, &self.suggestion, &self.more)
+            == (other.kind, other.place, &other.path, &other.message, &other.suggestion, &other.more)
     }
 }
 
@@ -84,7 +93,15 @@ impl ParseError {
     pub(crate) fn new(kind: ParseErrorKind, path: impl Into<String>, message: impl Into<String>) -> Self {
         let message = message.into();
         let suggestion = suggest(&message);
-        ParseError { kind, line: None, column: None, path: path.into(), message, suggestion, io: None }
+        ParseError {
+            kind,
+            place: None,
+            path: shorten(&path.into()),
+            message: shorten(&message),
+            suggestion,
+            io: None,
+            more: None,
+        }
     }
 
     fn from_serde(path: String, error: &serde_json::Error) -> Self {
@@ -100,10 +117,12 @@ impl ParseError {
         if message.ends_with(&suffix) {
             message.truncate(message.len() - suffix.len());
         }
+        if message == "recursion limit exceeded" {
+            message = "nested too deep: more than 128 levels of objects and lists".to_owned();
+        }
         let mut parse_error = ParseError::new(kind, path, message);
         if error.line() > 0 {
-            parse_error.line = Some(error.line());
-            parse_error.column = Some(error.column());
+            parse_error.place = Some((error.line(), error.column()));
         }
         parse_error
     }
@@ -115,12 +134,12 @@ impl ParseError {
 
     /// The line (from 1) where the problem was found, if known.
     pub fn line(&self) -> Option<usize> {
-        self.line
+        self.place.map(|(line, _)| line)
     }
 
     /// The column (from 1) where the problem was found, if known.
     pub fn column(&self) -> Option<usize> {
-        self.column
+        self.place.map(|(_, column)| column)
     }
 
     /// The path of the value in the document, like `events[3].participation`;
@@ -143,11 +162,112 @@ impl ParseError {
     pub fn suggestion(&self) -> Option<&str> {
         self.suggestion.as_deref()
     }
+
+    /// Every problem found in the document, this one first. After the
+    /// first problem the rest of the document is still read, up to
+    /// [`PROBLEM_LIMIT`] problems, so that one fix-and-retry round shows
+    /// them all.
+    ///
+    /// ```
+    /// use childwelfare::Project;
+    ///
+    /// let err = Project::from_json(r#"{"document_type": "project", "schema_version": "1.1",
+    ///   "id": "demo", "name": {"fi": "Esimerkki"}, "status": "ended", "statu": "x",
+    ///   "period": {"start": "2022-02-30", "end": "2022"}}"#).unwrap_err();
+    /// let problems: Vec<String> = err.problems().map(|p| format!("{}: {}", p.path(), p.message())).collect();
+    /// assert_eq!(problems, [
+    ///     "statu: unknown field `statu`, expected one of `document_type`, `schema_version`, `id`, `name`, \
+    ///      `official_name`, `acronym`, `programme`, `short_description`, `purpose`, `background`, `status`, \
+    ///      `period`, `actual_period`, `milestones`, `collaborative_area`, `working_area`, \
+    ///      `cross_cutting_themes`, `sectors`, `implementers`, `funding`, `staffing`, `contacts`, \
+    ///      `record_dates`, `work_packages`, `objectives`, `events`, `outputs`, `measures`, `assessments`, \
+    ///      `factors`, `lessons`, `recommendations`, `regional_parts`, `collaborations`, `links`, `notes`, \
+    ///      `source_documents`, `sources`, `extensions`",
+    ///     "period.start: invalid date `2022-02-30`: no such day in the calendar",
+    /// ]);
+    /// assert_eq!(err.problems().nth(1).unwrap().line(), Some(3));
+    /// ```
+    pub fn problems(&self) -> impl Iterator<Item = &ParseError> {
+        std::iter::once(self).chain(self.others())
+    }
+
+    /// Whether the document may have more problems than
+    /// [`problems`](Self::problems) lists: the search stops at [`PROBLEM_LIMIT`].
+    pub fn stopped_at_limit(&self) -> bool {
+        self.more.as_ref().is_some_and(|more| more.1)
+    }
+
+    fn others(&self) -> &[ParseError] {
+        self.more.as_ref().map_or(&[], |more| &more.0)
+    }
+
+    fn in_characters(mut self, json: &[u8]) -> Self {
+        if let Some((line, column)) = self.place {
+            self.place = Some((line, char_column(json, line, column)));
+        }
+        self
+    }
+
+    /// Places the error at serde_json's line and byte column.
+    pub(crate) fn at(self, json: &[u8], line: usize, byte_column: usize) -> Self {
+        self.with_place(json, line, byte_column)
+    }
+
+    fn with_place(mut self, json: &[u8], line: usize, byte_column: usize) -> Self {
+        self.place = Some((line, char_column(json, line, byte_column)));
+        self
+    }
+}
+
+/// The column, counted in characters, of serde_json's byte column.
+fn char_column(json: &[u8], line: usize, byte_column: usize) -> usize {
+    let Some(text) = json.split(|&b| b == b'\n').nth(line.saturating_sub(1)) else { return byte_column };
+    let end = byte_column.min(text.len());
+    // Count the bytes that start a character (not UTF-8 continuation bytes).
+    let chars = text[..end].iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    (chars + byte_column.saturating_sub(text.len())).max(1)
+}
+
+/// Cuts every quoted or back-ticked value longer than 80 characters in a
+/// message, so that a huge value given is not echoed whole.
+fn shorten(message: &str) -> String {
+    const LONGEST: usize = 80;
+    if message.len() <= LONGEST {
+        return message.to_owned();
+    }
+    let mut out = String::with_capacity(LONGEST * 2);
+    let mut rest = message;
+    while let Some(start) = rest.find(['`', '"']) {
+        let quote = rest.as_bytes()[start] as char;
+        out.push_str(&rest[..=start]);
+        let after = &rest[start + 1..];
+        let end = after.find(quote).unwrap_or(after.len());
+        let inner = &after[..end];
+        let count = inner.chars().count();
+        if count > LONGEST {
+            out.extend(inner.chars().take(60));
+            out.push_str(&format!("… ({count} characters)"));
+        } else {
+            out.push_str(inner);
+        }
+        rest = &after[end..];
+        if let Some(stripped) = rest.strip_prefix(quote) {
+            out.push(quote);
+            rest = stripped;
+        }
+    }
+    if rest.chars().count() > LONGEST * 4 {
+        out.extend(rest.chars().take(LONGEST * 4));
+        out.push('…');
+    } else {
+        out.push_str(rest);
+    }
+    out
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let (Some(line), Some(column)) = (self.line, self.column) {
+        if let Some((line, column)) = self.place {
             write!(f, "line {line}, column {column}, ")?;
         }
         if self.path.is_empty() {
@@ -158,7 +278,12 @@ impl fmt::Display for ParseError {
         if let Some(suggestion) = &self.suggestion {
             write!(f, "; did you mean `{suggestion}`?")?;
         }
-        Ok(())
+        match (self.others().len(), self.stopped_at_limit()) {
+            (0, _) => Ok(()),
+            (1, false) => write!(f, " (and 1 more problem)"),
+            (n, false) => write!(f, " (and {n} more problems)"),
+            (n, true) => write!(f, " (and {n} more problems; the search stops at {PROBLEM_LIMIT})"),
+        }
     }
 }
 
@@ -195,6 +320,10 @@ pub(crate) fn path_to_pointer(path: &str) -> String {
 fn suggest(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `").or_else(|| message.strip_prefix("unknown variant `"))?;
     let (given, expected) = rest.split_once('`')?;
+    // No valid name is this long; comparing would cost time for nothing.
+    if given.len() > 64 {
+        return None;
+    }
     let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
     crate::value::nearest(given, candidates).map(str::to_owned)
 }
@@ -203,10 +332,10 @@ fn suggest(message: &str) -> Option<String> {
 ///
 /// # Errors
 /// A [`ParseError`] naming the line, column and path of the first problem,
-/// including trailing characters after the document.
+/// including trailing characters after the document, with the further
+/// problems of the document in [`ParseError::problems`].
 pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    finish(serde_path_to_error::deserialize(&mut deserializer), deserializer.end(), json.as_bytes())
+    from_slice(json.as_bytes())
 }
 
 /// Parses a document from bytes, which must be UTF-8 JSON.
@@ -214,11 +343,50 @@ pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, ParseError> {
 /// # Errors
 /// As [`from_str`].
 pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, ParseError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(json);
-    finish(serde_path_to_error::deserialize(&mut deserializer), deserializer.end(), json)
+    fast(json).map_err(|()| detailed::<T>(json))
 }
 
-/// Parses a document from a reader. Reads the whole input.
+/// Parses without tracking paths: what a valid document costs. `Err(())`
+/// says only that it failed; [`detailed`] says where and what.
+pub(crate) fn fast<T: DeserializeOwned>(json: &[u8]) -> Result<T, ()> {
+    if json.starts_with(BOM) {
+        return Err(());
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(json);
+    let value = T::deserialize(Strict(&mut deserializer)).map_err(drop)?;
+    deserializer.end().map_err(drop)?;
+    Ok(value)
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Parses again, tracking paths, to say where and what the problems of a
+/// document that failed are.
+pub(crate) fn detailed<T: DeserializeOwned>(json: &[u8]) -> ParseError {
+    if json.starts_with(BOM) {
+        return ParseError::new(
+            ParseErrorKind::Syntax,
+            "",
+            "the text starts with a byte order mark (U+FEFF), which JSON does not allow; save it as UTF-8 without one",
+        )
+        .with_place(json, 1, 1);
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(json);
+    let value = serde_path_to_error::deserialize::<_, T>(Strict(&mut deserializer));
+    let mut error = match finish(value, deserializer.end(), json) {
+        Ok(_) => return ParseError::new(ParseErrorKind::Data, "", "the document could not be read"),
+        Err(error) => error,
+    };
+    if error.kind == ParseErrorKind::Data {
+        let (others, stopped) = problems::further::<T>(json, &error);
+        if !others.is_empty() || stopped {
+            error.more = Some(Box::new((others, stopped)));
+        }
+    }
+    error
+}
+
+/// As [`from_str`], and [`ParseErrorKind::Io`] when reading fails.
 ///
 /// # Errors
 /// As [`from_str`], and [`ParseErrorKind::Io`] when reading fails.
@@ -256,19 +424,22 @@ fn finish<T>(
     match value {
         Ok(value) => match end {
             Ok(()) => Ok(value),
-            Err(error) => Err(ParseError::from_serde(String::new(), &error)),
+            Err(error) => Err(ParseError::from_serde(String::new(), &error).in_characters(json)),
         },
         Err(error) => {
-            // serde_path_to_error writes `.` for the root and `?` for a key
-            // it could not read (after a syntax error); neither names a value.
-            let path = error.path().to_string();
-            let path = match path.strip_suffix('?') {
-                Some(rest) => rest.trim_end_matches('.').to_owned(),
-                None if path == "." => String::new(),
-                None => path,
-            };
             let inner = error.inner();
-            let mut parse_error = ParseError::from_serde(path, inner);
+            let mut segments = problems::segments(error.path());
+            if inner.to_string().starts_with("recursion limit exceeded") {
+                // Name where the nesting starts, not each of its levels.
+                while segments.len() > 1 && segments[segments.len() - 1] == segments[segments.len() - 2] {
+                    segments.pop();
+                }
+                if matches!(segments.last(), Some(problems::Segment::Index(_))) {
+                    segments.pop();
+                }
+            }
+            let path = problems::path_string(&segments);
+            let mut parse_error = ParseError::from_serde(path, inner).in_characters(json);
             let is_null = inner.to_string().starts_with("invalid type: null")
                 || (inner.classify() == serde_json::error::Category::Syntax
                     && null_at(json, inner.line(), inner.column()));

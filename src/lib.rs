@@ -168,6 +168,7 @@ mod event;
 mod funding;
 mod id;
 pub mod json;
+pub mod load;
 mod measure;
 mod milestone;
 mod money;

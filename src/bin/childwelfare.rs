@@ -11,11 +11,11 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use childwelfare::validation::{self, Diagnostic, Report};
-use childwelfare::{Document, DocumentKind, schema};
+use childwelfare::{Document, DocumentKind, load, schema};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Check and describe multi-agency child-welfare project documents.
@@ -101,56 +101,32 @@ fn print(text: &str) -> u8 {
     }
 }
 
-/// A document's text and where it came from.
-struct Input {
-    file: String,
-    /// The line in a JSON Lines file.
-    line: Option<usize>,
-    /// Found in a folder rather than named on the command line.
-    found: bool,
-    bytes: Vec<u8>,
-}
-
-fn is_document_file(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "json" | "jsonl" | "ndjson"))
-}
-
-fn is_lines_file(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "jsonl" | "ndjson"))
-}
-
-/// Files under `folder` (recursively) with a document extension, sorted.
-fn walk(folder: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(folder)?.map(|entry| entry.map(|e| e.path())).collect::<Result<_, _>>()?;
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if is_document_file(&path) {
-            out.push(path);
+/// Lists the files under `paths`, printing what the walk skipped; `None`
+/// (after saying why) when a path cannot be used.
+fn files(paths: &[PathBuf]) -> Option<load::Files> {
+    match load::walk(paths) {
+        Ok(files) => {
+            for skipped in &files.skipped {
+                note(skipped);
+            }
+            Some(files)
+        }
+        Err(error) => {
+            eprintln!("childwelfare: {error}");
+            None
         }
     }
-    Ok(())
+}
+
+fn note(skipped: &load::Skipped) {
+    eprintln!("childwelfare: note: {skipped}");
 }
 
 /// Rewrites each document in the form `Document::to_json` writes; with
 /// `check`, only lists those that differ.
 fn format(paths: &[PathBuf], check: bool) -> u8 {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let mut found = Vec::new();
-            if let Err(error) = walk(path, &mut found) {
-                eprintln!("childwelfare: cannot read folder `{}`: {error}", path.display());
-                return USAGE_OR_IO;
-            }
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    if let Some(lines) = files.iter().find(|path| is_lines_file(path)) {
+    let Some(files) = files(paths) else { return USAGE_OR_IO };
+    if let Some((lines, _)) = files.files.iter().find(|(path, _)| load::is_lines_file(path)) {
         eprintln!(
             "childwelfare: `{}`: format rewrites .json documents; JSON Lines files are not supported",
             lines.display()
@@ -158,32 +134,34 @@ fn format(paths: &[PathBuf], check: bool) -> u8 {
         return USAGE_OR_IO;
     }
     let (mut differ, mut failed) = (false, false);
-    for path in &files {
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                eprintln!("childwelfare: cannot read `{}`: {error}", path.display());
+    for loaded in files.documents() {
+        let (document, origin) = match loaded {
+            load::Loaded::Document(document, origin) => (document, origin),
+            load::Loaded::Skipped(skipped) => {
+                note(&skipped);
+                continue;
+            }
+            load::Loaded::Failed(error @ load::LoadError::Read { .. }) => {
+                eprintln!("childwelfare: {error}");
                 return USAGE_OR_IO;
             }
-        };
-        let document = match Document::from_slice(&bytes) {
-            Ok(document) => document,
-            Err(_) if Document::other_json(&bytes).is_some() && !paths.contains(path) => continue,
-            Err(error) => {
-                eprintln!("{}: {error}", path.display());
+            load::Loaded::Failed(error) => {
+                eprintln!("{error}");
                 failed = true;
                 continue;
             }
+            _ => continue,
         };
         let canonical = document.to_json();
-        if canonical.as_bytes() == bytes.as_slice() {
+        // Compare with the bytes as they are now (the document was read from them).
+        if std::fs::read(&origin.file).is_ok_and(|bytes| bytes == canonical.as_bytes()) {
             continue;
         }
         differ = true;
         if check {
-            println!("{}", path.display());
-        } else if let Err(error) = std::fs::write(path, canonical) {
-            eprintln!("childwelfare: cannot write `{}`: {error}", path.display());
+            println!("{}", origin.file.display());
+        } else if let Err(error) = std::fs::write(&origin.file, canonical) {
+            eprintln!("childwelfare: cannot write `{}`: {error}", origin.file.display());
             return USAGE_OR_IO;
         }
     }
@@ -191,86 +169,49 @@ fn format(paths: &[PathBuf], check: bool) -> u8 {
 }
 
 fn validate(paths: &[PathBuf], format: Format) -> u8 {
-    // Each file, and whether it was found in a folder.
-    let mut files: Vec<(PathBuf, bool)> = Vec::new();
-    for path in paths {
-        let metadata = match std::fs::metadata(path) {
-            Ok(metadata) => metadata,
-            Err(error) => {
-                eprintln!("childwelfare: cannot read `{}`: {error}", path.display());
-                return USAGE_OR_IO;
-            }
-        };
-        if metadata.is_dir() {
-            let mut found = Vec::new();
-            if let Err(error) = walk(path, &mut found) {
-                eprintln!("childwelfare: cannot read folder `{}`: {error}", path.display());
-                return USAGE_OR_IO;
-            }
-            if found.is_empty() {
-                eprintln!("childwelfare: no .json, .jsonl or .ndjson files in `{}`", path.display());
-                return USAGE_OR_IO;
-            }
-            files.extend(found.into_iter().map(|file| (file, true)));
-        } else {
-            files.push((path.clone(), false));
-        }
-    }
-
+    let Some(files) = files(paths) else { return USAGE_OR_IO };
     let mut report = Report::new();
-    let mut io_failed = false;
-    let mut inputs = Vec::new();
-    for (path, found) in &files {
-        let file = path.display().to_string();
-        let found = *found;
-        match std::fs::read(path) {
-            Ok(bytes) if is_lines_file(path) => {
-                for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
-                    if !line.iter().all(u8::is_ascii_whitespace) {
-                        inputs.push(Input { file: file.clone(), line: Some(index + 1), found, bytes: line.to_vec() });
-                    }
-                }
-            }
-            Ok(bytes) => inputs.push(Input { file, line: None, found, bytes }),
-            Err(error) => {
-                io_failed = true;
-                report.documents += 1;
-                report.diagnostics.push(Diagnostic::from_io_error(&error, &file));
-            }
-        }
-    }
-
+    let (mut io_failed, mut usage) = (false, false);
     let mut documents = Vec::new();
     let mut files_by_document: BTreeMap<String, Vec<(String, Option<usize>)>> = BTreeMap::new();
-    for input in inputs {
-        match Document::from_slice(&input.bytes) {
-            Ok(document) => {
-                let mut own = match &document {
+    for loaded in files.documents() {
+        match loaded {
+            load::Loaded::Document(document, origin) => {
+                let file = origin.file.display().to_string();
+                let mut own = match document.as_ref() {
                     Document::Project(project) => validation::validate_project(project),
                     Document::Programme(programme) => validation::validate_programme(programme),
                     _ => Report { documents: 1, ..Report::new() },
                 };
                 for diagnostic in &mut own.diagnostics {
-                    diagnostic.file = Some(input.file.clone());
-                    diagnostic.line = input.line;
+                    diagnostic.file = Some(file.clone());
+                    diagnostic.line = origin.line;
                 }
                 report.merge(own);
-                files_by_document.entry(document.id().to_string()).or_default().push((input.file.clone(), input.line));
-                documents.push(document);
+                files_by_document.entry(document.id().to_string()).or_default().push((file, origin.line));
+                documents.push(*document);
             }
-            Err(_) if input.found && input.line.is_none() && Document::other_json(&input.bytes).is_some() => {
-                // JSON beside the documents (a schema, a report) is not a document.
-                let what = Document::other_json(&input.bytes).map(|other| other.to_string()).unwrap_or_default();
-                eprintln!("childwelfare: note: skipped `{}`: {what}, not a project or programme document", input.file);
-            }
-            Err(error) => {
+            load::Loaded::Skipped(skipped) => note(&skipped),
+            load::Loaded::Failed(load::LoadError::Read { origin, source }) => {
+                io_failed = true;
                 report.documents += 1;
-                let mut diagnostic = Diagnostic::from_parse_error(&error, Some(&input.file));
-                if let Some(line) = input.line {
-                    diagnostic.line = Some(line);
-                }
-                report.diagnostics.push(diagnostic);
+                report.diagnostics.push(Diagnostic::from_io_error(&source, &origin.to_string()));
             }
+            load::Loaded::Failed(load::LoadError::Parse { origin, source }) => {
+                report.documents += 1;
+                for mut diagnostic in Diagnostic::from_parse_problems(&source, Some(&origin.file.display().to_string()))
+                {
+                    if origin.line.is_some() {
+                        diagnostic.line = origin.line;
+                    }
+                    report.diagnostics.push(diagnostic);
+                }
+            }
+            load::Loaded::Failed(error) => {
+                eprintln!("childwelfare: {error}");
+                usage = true;
+            }
+            _ => {}
         }
     }
     let mut across = validation::validate_across_documents(&documents);
@@ -296,7 +237,7 @@ fn validate(paths: &[PathBuf], format: Format) -> u8 {
         Format::Text => print(&format!("{report}\n")),
         Format::Json => print(&report.to_json()),
     };
-    if io_failed || printed != OK {
+    if io_failed || usage || printed != OK {
         USAGE_OR_IO
     } else if report.is_valid() {
         OK

@@ -167,6 +167,42 @@ impl Diagnostic {
 }
 
 impl Diagnostic {
+    /// One diagnostic for each problem of a document that could not be
+    /// parsed (see [`ParseError::problems`]), and a last one saying so when
+    /// the search stopped at [`PROBLEM_LIMIT`](crate::json::PROBLEM_LIMIT).
+    ///
+    /// ```
+    /// use childwelfare::Project;
+    /// use childwelfare::validation::Diagnostic;
+    ///
+    /// let err = Project::from_json(r#"{"document_type": "project", "schema_version": "1.1",
+    ///   "id": "Demo", "name": {"fi": "Esimerkki"}, "status": "done",
+    ///   "period": {"start": "2022-13", "end": "2022"}}"#).unwrap_err();
+    /// let diagnostics = Diagnostic::from_parse_problems(&err, Some("demo.json"));
+    /// let places: Vec<_> = diagnostics.iter().map(|d| (d.pointer.as_str(), d.line)).collect();
+    /// assert_eq!(places, [("/id", Some(2)), ("/status", Some(2)), ("/period/start", Some(3))]);
+    /// assert_eq!(diagnostics[1].message, "at `status`: unknown variant `done`, expected one of `planned`, `ongoing`, `ended`, `cancelled`");
+    /// ```
+    pub fn from_parse_problems(error: &ParseError, file: Option<&str>) -> Vec<Self> {
+        let mut diagnostics: Vec<Diagnostic> =
+            error.problems().map(|problem| Diagnostic::from_parse_error(problem, file)).collect();
+        if error.stopped_at_limit() {
+            let last = Diagnostic::from_parse_error(error, file);
+            diagnostics.push(Diagnostic {
+                line: None,
+                column: None,
+                suggestion: None,
+                pointer: String::new(),
+                message: format!(
+                    "the search for problems stopped at {}; fix these and check again to see the rest",
+                    crate::json::PROBLEM_LIMIT
+                ),
+                ..last
+            });
+        }
+        diagnostics
+    }
+
     /// The diagnostic for a file that could not be read.
     ///
     /// ```

@@ -1,0 +1,430 @@
+//! Loading documents from files, folders and JSON Lines, as the
+//! `childwelfare` tool does, reporting every bad document without stopping.
+//!
+//! Loading has two steps. [`walk`] turns the paths a user gave into the list
+//! of files to read, safely: inside folders it follows no symbolic link,
+//! visits no folder twice and takes only regular files named `.json`,
+//! `.jsonl` or `.ndjson`, and it says what it skipped. [`Files::documents`]
+//! then reads them one at a time (a JSON Lines file line by line), so that a
+//! corpus never has to fit in memory at once. [`load`] does both and keeps
+//! everything.
+//!
+//! ```
+//! use childwelfare::load;
+//!
+//! let dir = std::env::temp_dir().join(format!("childwelfare-load-doc-{}", std::process::id()));
+//! std::fs::create_dir_all(&dir)?;
+//! std::fs::write(dir.join("lumo.json"), childwelfare::data::LUMO_JSON)?;
+//! std::fs::write(dir.join("broken.json"), "{")?;
+//!
+//! let loaded = load::load(&[&dir])?;
+//! assert_eq!(loaded.documents.len(), 1);
+//! assert_eq!(loaded.documents[0].document.id(), "lumo");
+//! assert_eq!(loaded.failures.len(), 1); // broken.json, with where and what
+//! assert!(loaded.failures[0].to_string().starts_with(&format!("{}: line 1, column 1", dir.join("broken.json").display())));
+//! # std::fs::remove_dir_all(&dir)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::HashSet;
+use std::fmt;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::{Document, OtherJson, ParseError};
+
+/// Whether a file name has a document extension: `.json`, `.jsonl` or `.ndjson`.
+pub fn is_document_file(path: &Path) -> bool {
+    matches!(extension(path), Some("json" | "jsonl" | "ndjson"))
+}
+
+/// Whether a file holds one document per line: `.jsonl` or `.ndjson`.
+pub fn is_lines_file(path: &Path) -> bool {
+    matches!(extension(path), Some("jsonl" | "ndjson"))
+}
+
+fn extension(path: &Path) -> Option<&str> {
+    path.extension().and_then(|e| e.to_str())
+}
+
+/// Where a document came from: its file and, in a JSON Lines file, its line.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Origin {
+    /// The file, as given or as found in a folder given.
+    pub file: PathBuf,
+    /// The line (from 1) in a JSON Lines file.
+    pub line: Option<usize>,
+    /// Whether the file was found in a folder rather than given explicitly.
+    pub found_in_folder: bool,
+}
+
+impl fmt::Display for Origin {
+    /// `data/lumo.json`, or `corpus.jsonl:12` for a line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.file.display()),
+            None => write!(f, "{}", self.file.display()),
+        }
+    }
+}
+
+/// Why the walk left a path out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// A symbolic link inside a folder; links are not followed there.
+    SymbolicLink,
+    /// Named like a document but not a regular file (a FIFO, a socket, a device).
+    NotARegularFile,
+    /// A folder or file already visited through another path.
+    AlreadyVisited,
+    /// JSON found in a folder that is not a document (a JSON Schema, a report).
+    NotADocument(OtherJson),
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::SymbolicLink => f.write_str("a symbolic link inside a folder is not followed"),
+            SkipReason::NotARegularFile => f.write_str("not a regular file"),
+            SkipReason::AlreadyVisited => f.write_str("already visited"),
+            SkipReason::NotADocument(other) => write!(f, "{other}, not a project or programme document"),
+        }
+    }
+}
+
+/// A path the walk or the reading left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Skipped {
+    /// The path left out.
+    pub path: PathBuf,
+    /// Why.
+    pub reason: SkipReason,
+}
+
+impl fmt::Display for Skipped {
+    /// "skipped `x`: why".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "skipped `{}`: {}", self.path.display(), self.reason)
+    }
+}
+
+/// A path that cannot be loaded at all: the `childwelfare` tool's usage
+/// errors (exit 2).
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum WalkError {
+    /// A path given does not exist or cannot be read.
+    #[error("cannot read `{}`: {source}", path.display())]
+    Read {
+        /// The path.
+        path: PathBuf,
+        /// The I/O error.
+        source: Arc<std::io::Error>,
+    },
+    /// A folder given holds no document files.
+    #[error("no .json, .jsonl or .ndjson files in `{}`", path.display())]
+    NoDocumentFiles {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// A file given is empty.
+    #[error("`{}` is empty: no documents in it", path.display())]
+    EmptyFile {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A path given is neither a folder nor a regular file.
+    #[error("`{}` is not a regular file or a folder", path.display())]
+    NotARegularFile {
+        /// The path.
+        path: PathBuf,
+    },
+}
+
+/// A document that could not be loaded: its file could not be read, it is
+/// not a document, or a JSON Lines file given holds none.
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// Reading the file failed.
+    #[error("{origin}: cannot read: {source}")]
+    Read {
+        /// The file.
+        origin: Origin,
+        /// The I/O error.
+        source: Arc<std::io::Error>,
+    },
+    /// The text is not a valid document.
+    #[error("{origin}: {source}")]
+    Parse {
+        /// The file and line.
+        origin: Origin,
+        /// What and where in the document.
+        source: ParseError,
+    },
+    /// A JSON Lines file given explicitly holds no document.
+    #[error("{origin}: no documents in the file (every line is empty)")]
+    Empty {
+        /// The file.
+        origin: Origin,
+    },
+}
+
+impl LoadError {
+    /// Where the problem is.
+    pub fn origin(&self) -> &Origin {
+        match self {
+            LoadError::Read { origin, .. } | LoadError::Parse { origin, .. } | LoadError::Empty { origin } => origin,
+        }
+    }
+}
+
+/// The files to read, in order, and what the walk skipped.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct Files {
+    /// Each file, and whether it was found in a folder (`true`) or given.
+    pub files: Vec<(PathBuf, bool)>,
+    /// What was left out, and why.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Lists the document files under `paths`: a file given is taken as it is
+/// (it may be a symbolic link); a folder is searched recursively, in name
+/// order, for regular files named `.json`, `.jsonl` or `.ndjson`, without
+/// following symbolic links and without visiting a folder twice.
+///
+/// # Errors
+/// A [`WalkError`] when a path given does not exist, is neither a file nor a
+/// folder, is an empty file, or is a folder without document files.
+pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<Files, WalkError> {
+    let mut files = Files::default();
+    let mut visited: HashSet<PathBuf> = HashSet::new();
+    for path in paths {
+        let path = path.as_ref();
+        let read_error = |error: std::io::Error| WalkError::Read { path: path.to_owned(), source: Arc::new(error) };
+        let metadata = std::fs::metadata(path).map_err(read_error)?;
+        let canonical = std::fs::canonicalize(path).map_err(read_error)?;
+        if !visited.insert(canonical) {
+            files.skipped.push(Skipped { path: path.to_owned(), reason: SkipReason::AlreadyVisited });
+        } else if metadata.is_file() && metadata.len() == 0 {
+            return Err(WalkError::EmptyFile { path: path.to_owned() });
+        } else if metadata.is_file() {
+            files.files.push((path.to_owned(), false));
+        } else if metadata.is_dir() {
+            let before = files.files.len();
+            walk_folder(path, &mut files, &mut visited)?;
+            if files.files.len() == before {
+                return Err(WalkError::NoDocumentFiles { path: path.to_owned() });
+            }
+        } else {
+            return Err(WalkError::NotARegularFile { path: path.to_owned() });
+        }
+    }
+    Ok(files)
+}
+
+fn walk_folder(folder: &Path, files: &mut Files, visited: &mut HashSet<PathBuf>) -> Result<(), WalkError> {
+    let mut entries = walkdir::WalkDir::new(folder).follow_links(false).sort_by_file_name().min_depth(1).into_iter();
+    while let Some(entry) = entries.next() {
+        let entry = entry.map_err(|error| {
+            let path = error.path().unwrap_or(folder).to_owned();
+            let io = error.into_io_error().unwrap_or_else(|| std::io::Error::other("the folder cannot be walked"));
+            WalkError::Read { path, source: Arc::new(io) }
+        })?;
+        let path = entry.path();
+        let kind = entry.file_type();
+        if entry.path_is_symlink() {
+            files.skipped.push(Skipped { path: path.to_owned(), reason: SkipReason::SymbolicLink });
+        } else if kind.is_dir() {
+            // Without links a folder repeats only when it was also given
+            // explicitly, or through a bind mount.
+            let canonical = std::fs::canonicalize(path)
+                .map_err(|error| WalkError::Read { path: path.to_owned(), source: Arc::new(error) })?;
+            if !visited.insert(canonical) {
+                files.skipped.push(Skipped { path: path.to_owned(), reason: SkipReason::AlreadyVisited });
+                entries.skip_current_dir();
+            }
+        } else if is_document_file(path) {
+            if !kind.is_file() {
+                files.skipped.push(Skipped { path: path.to_owned(), reason: SkipReason::NotARegularFile });
+            } else if let Ok(canonical) = std::fs::canonicalize(path)
+                && !visited.insert(canonical)
+            {
+                files.skipped.push(Skipped { path: path.to_owned(), reason: SkipReason::AlreadyVisited });
+            } else {
+                files.files.push((path.to_owned(), true));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One result of reading: a document, a file skipped, or a failure.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum Loaded {
+    /// A document, and where it came from.
+    Document(Box<Document>, Origin),
+    /// JSON found in a folder that is not a document; see [`SkipReason::NotADocument`].
+    Skipped(Skipped),
+    /// A document that could not be loaded.
+    Failed(LoadError),
+}
+
+impl Files {
+    /// Reads the files one at a time (a JSON Lines file one line at a
+    /// time), yielding each document, skip and failure in order.
+    pub fn documents(&self) -> Documents<'_> {
+        Documents { files: self.files.iter(), lines: None, pending: Vec::new() }
+    }
+}
+
+/// The iterator of [`Files::documents`].
+#[derive(Debug)]
+pub struct Documents<'a> {
+    files: std::slice::Iter<'a, (PathBuf, bool)>,
+    lines: Option<Lines>,
+    pending: Vec<Loaded>,
+}
+
+#[derive(Debug)]
+struct Lines {
+    reader: BufReader<std::fs::File>,
+    origin: Origin,
+    next_line: usize,
+    any: bool,
+    done: bool,
+}
+
+impl Iterator for Documents<'_> {
+    type Item = Loaded;
+
+    fn next(&mut self) -> Option<Loaded> {
+        loop {
+            if let Some(item) = self.pending.pop() {
+                return Some(item);
+            }
+            if let Some(lines) = &mut self.lines {
+                match next_line(lines) {
+                    Some(item) => return Some(item),
+                    None => {
+                        let lines = self.lines.take()?;
+                        if !lines.any && !lines.origin.found_in_folder {
+                            return Some(Loaded::Failed(LoadError::Empty { origin: lines.origin }));
+                        }
+                        continue;
+                    }
+                }
+            }
+            let (path, found) = self.files.next()?;
+            let origin = Origin { file: path.clone(), line: None, found_in_folder: *found };
+            let file = match std::fs::File::open(path) {
+                Ok(file) => file,
+                Err(error) => return Some(Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) })),
+            };
+            if is_lines_file(path) {
+                self.lines =
+                    Some(Lines { reader: BufReader::new(file), origin, next_line: 1, any: false, done: false });
+                continue;
+            }
+            let mut bytes = Vec::new();
+            if let Err(error) = BufReader::new(file).read_to_end(&mut bytes) {
+                return Some(Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) }));
+            }
+            return Some(parse(&bytes, origin));
+        }
+    }
+}
+
+fn next_line(lines: &mut Lines) -> Option<Loaded> {
+    let mut line = Vec::new();
+    while !lines.done {
+        line.clear();
+        let number = lines.next_line;
+        match lines.reader.read_until(b'\n', &mut line) {
+            Ok(0) => return None,
+            Ok(_) => lines.next_line += 1,
+            Err(error) => {
+                let origin = Origin { line: Some(number), ..lines.origin.clone() };
+                // A failed read cannot be resumed; end the file here.
+                lines.done = true;
+                return Some(Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) }));
+            }
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        lines.any = true;
+        return Some(parse(&line, Origin { line: Some(number), ..lines.origin.clone() }));
+    }
+    None
+}
+
+/// Parses one document's bytes; JSON found in a folder that is not a
+/// document is skipped rather than failed.
+fn parse(bytes: &[u8], origin: Origin) -> Loaded {
+    match Document::from_slice(bytes) {
+        Ok(document) => Loaded::Document(Box::new(document), origin),
+        Err(error) => match Document::other_json(bytes) {
+            Some(other) if origin.found_in_folder && origin.line.is_none() => {
+                Loaded::Skipped(Skipped { path: origin.file, reason: SkipReason::NotADocument(other) })
+            }
+            _ => Loaded::Failed(LoadError::Parse { origin, source: error }),
+        },
+    }
+}
+
+/// A document loaded, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LoadedDocument {
+    /// The document.
+    pub document: Document,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+/// Everything [`load`] found.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct Collection {
+    /// The documents, in the order read.
+    pub documents: Vec<LoadedDocument>,
+    /// What could not be loaded.
+    pub failures: Vec<LoadError>,
+    /// What was left out, and why.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Collection {
+    /// The documents alone, for [`validation::validate_documents`](crate::validation::validate_documents)
+    /// and the aggregations.
+    pub fn into_documents(self) -> Vec<Document> {
+        self.documents.into_iter().map(|loaded| loaded.document).collect()
+    }
+}
+
+/// Walks `paths` and reads every document, keeping every failure.
+///
+/// # Errors
+/// A [`WalkError`] as [`walk`] gives; a document that cannot be read or
+/// parsed is not an error here but one of [`Collection::failures`].
+pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Collection, WalkError> {
+    let files = walk(paths)?;
+    let mut collection = Collection { skipped: files.skipped.clone(), ..Collection::default() };
+    for loaded in files.documents() {
+        match loaded {
+            Loaded::Document(document, origin) => {
+                collection.documents.push(LoadedDocument { document: *document, origin });
+            }
+            Loaded::Skipped(skipped) => collection.skipped.push(skipped),
+            Loaded::Failed(error) => collection.failures.push(error),
+        }
+    }
+    Ok(collection)
+}
