@@ -130,7 +130,7 @@ pub struct Assessment {
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::extensions", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
 }
 

@@ -269,3 +269,18 @@ impl fmt::Display for Period {
         write!(f, "{} – {}", show(self.start), show(self.end))
     }
 }
+
+/// Reads an optional calendar date written exactly `YYYY-MM-DD`, as the
+/// JSON Schema's `format: date` requires (chrono alone also takes
+/// `2022-1-5`, `+2022-01-01` and leading spaces). `null` means absent.
+pub(crate) fn optional_iso_date<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    let Some(text) = Option::<String>::deserialize(deserializer)? else { return Ok(None) };
+    match text.parse::<PartialDate>() {
+        Ok(PartialDate::Day(date)) => Ok(Some(date)),
+        Ok(_) => Err(serde::de::Error::custom(InvalidValue::new("date", &text, "use a whole date, YYYY-MM-DD"))),
+        Err(error) if text.len() == 10 && error.reason() != DATE_RULE => Err(serde::de::Error::custom(error)),
+        Err(_) => Err(serde::de::Error::custom(InvalidValue::new("date", &text, "use YYYY-MM-DD"))),
+    }
+}

@@ -216,9 +216,7 @@ pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<Files, WalkError> {
         } else if metadata.is_file() {
             files.files.push((path.to_owned(), false));
         } else if metadata.is_dir() {
-            let before = files.files.len();
-            walk_folder(path, &mut files, &mut visited)?;
-            if files.files.len() == before {
+            if !walk_folder(path, &mut files, &mut visited)? {
                 return Err(WalkError::NoDocumentFiles { path: path.to_owned() });
             }
         } else {
@@ -228,7 +226,10 @@ pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<Files, WalkError> {
     Ok(files)
 }
 
-fn walk_folder(folder: &Path, files: &mut Files, visited: &mut HashSet<PathBuf>) -> Result<(), WalkError> {
+/// Adds the document files under `folder`; whether it holds any (even
+/// ones already listed through another path).
+fn walk_folder(folder: &Path, files: &mut Files, visited: &mut HashSet<PathBuf>) -> Result<bool, WalkError> {
+    let mut any = false;
     let mut entries = walkdir::WalkDir::new(folder).follow_links(false).sort_by_file_name().min_depth(1).into_iter();
     while let Some(entry) = entries.next() {
         let entry = entry.map_err(|error| {
@@ -250,6 +251,7 @@ fn walk_folder(folder: &Path, files: &mut Files, visited: &mut HashSet<PathBuf>)
                 entries.skip_current_dir();
             }
         } else if is_document_file(path) {
+            any = true;
             if !kind.is_file() {
                 files.skipped.push(Skipped { path: path.to_owned(), reason: SkipReason::NotARegularFile });
             } else if let Ok(canonical) = std::fs::canonicalize(path)
@@ -261,7 +263,7 @@ fn walk_folder(folder: &Path, files: &mut Files, visited: &mut HashSet<PathBuf>)
             }
         }
     }
-    Ok(())
+    Ok(any)
 }
 
 /// One result of reading: a document, a file skipped, or a failure.

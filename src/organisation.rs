@@ -222,8 +222,9 @@ validated_string! {
 fn check_email(value: &str) -> Result<(), &'static str> {
     let rule = "an e-mail address looks like name@example.fi";
     let (local, domain) = value.split_once('@').ok_or(rule)?;
+    // The same rule as the schema's pattern: dot-separated atoms, labels of
+    // 1-63 letters, digits and inner hyphens.
     let local_ok = !local.is_empty()
-        && local.len() <= 64
         && local.chars().all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c))
         && !local.starts_with('.')
         && !local.ends_with('.')
@@ -255,8 +256,7 @@ validated_string! {
     schema = {
         "description": "An e-mail address.",
         "type": "string",
-        "format": "email",
-        "pattern": "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$"
+        "pattern": "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
     };
 }
 
@@ -309,7 +309,7 @@ pub struct Implementer {
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::extensions", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
 }
 

@@ -112,7 +112,7 @@ pub struct Programme {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_funding: Option<Money>,
     /// The date of the announcement the funding figure comes from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::date::optional_iso_date", skip_serializing_if = "Option::is_none")]
     pub announced: Option<NaiveDate>,
     /// Themes shared by all projects.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
@@ -130,7 +130,7 @@ pub struct Programme {
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::extensions", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
 }
 

@@ -85,10 +85,10 @@ impl WorkingArea {
 #[non_exhaustive]
 pub struct RecordDates {
     /// Created (*luotu*).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::date::optional_iso_date", skip_serializing_if = "Option::is_none")]
     pub created: Option<NaiveDate>,
     /// Last modified (*viimeksi muokattu*).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "crate::date::optional_iso_date", skip_serializing_if = "Option::is_none")]
     pub last_modified: Option<NaiveDate>,
 }
 
@@ -255,7 +255,7 @@ pub struct Project {
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Custom data, kept unchanged on a round trip.
-    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, deserialize_with = "crate::value::extensions", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
 }
 

@@ -17,7 +17,7 @@ fn check_url(value: &str) -> Result<(), &'static str> {
     if host.is_empty() || host.starts_with('.') || host.ends_with('.') || !host.contains('.') && host != "localhost" {
         return Err("a link needs a host name such as innokyla.fi");
     }
-    if value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\u{feff}') {
         return Err("a link cannot contain spaces or control characters");
     }
     Ok(())
@@ -41,8 +41,7 @@ validated_string! {
     schema = {
         "description": "An absolute http or https link.",
         "type": "string",
-        "format": "uri",
-        "pattern": "^https?://[^\\s/?#]+[^\\s]*$"
+"pattern": "^https?://(localhost|[^\\u0000-\\u0020\\u007f-\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff/?#.][^\\u0000-\\u0020\\u007f-\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff/?#]*\\.[^\\u0000-\\u0020\\u007f-\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff/?#]*[^\\u0000-\\u0020\\u007f-\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff/?#.])([/?#][^\\u0000-\\u0020\\u007f-\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]*)?$"
     };
 }
 

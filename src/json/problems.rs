@@ -48,7 +48,13 @@ pub(crate) fn path_string(segments: &[Segment]) -> String {
                 if !path.is_empty() {
                     path.push('.');
                 }
-                path.push_str(key);
+                // A key this long is no field name; do not echo it whole.
+                if key.chars().count() > 80 {
+                    path.extend(key.chars().take(60));
+                    path.push('…');
+                } else {
+                    path.push_str(key);
+                }
             }
             Segment::Index(index) => path.push_str(&format!("[{index}]")),
         }

@@ -7,6 +7,8 @@ mod data;
 mod ecosystem;
 mod errors;
 mod model_fit;
+mod mutation;
 mod properties;
+mod reliability;
 mod schema;
 mod validation;
