@@ -49,7 +49,8 @@ impl Default for Exactness {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Count {
-    /// The figure as reported.
+    /// The figure as reported: an integer written without a fraction or
+    /// exponent (`100`, not `100.0` or `1e2`).
     pub value: u64,
     /// How exact the figure is; `exact` when absent.
     #[schemars(extend("default" = "exact"))]

@@ -217,7 +217,7 @@ impl JsonSchema for PartialDate {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "A date known to a year (`2021`), a season (`2020-autumn`), a month (`2021-11`) or a day (`2022-12-31`). Seasons: spring = March-May, summer = June-August, autumn = September-November, winter = December-February.",
+            "description": "A date known to a year (`2021`), a season (`2020-autumn`), a month (`2021-11`) or a day (`2022-12-31`). Seasons: spring = March-May, summer = June-August, autumn = September-November, winter = December-February. A day must exist in the calendar (not 2022-02-30).",
             "type": "string",
             "pattern": PARTIAL_DATE_PATTERN
         })

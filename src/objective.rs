@@ -68,7 +68,8 @@ pub struct Objective {
     /// Where this record's facts come from.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
-    /// Custom data, kept unchanged on a round trip.
+    /// Custom data, kept unchanged on a round trip; a key may not repeat, and
+    /// lists and objects nest at most 128 levels deep.
     #[serde(default, deserialize_with = "crate::value::extensions", skip_serializing_if = "BTreeMap::is_empty")]
     pub extensions: BTreeMap<String, serde_json::Value>,
 }

@@ -144,7 +144,7 @@ impl schemars::JsonSchema for Text {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "A text in one or more of Finnish (`fi`), Swedish (`sv`) and English (`en`); at least one language is present.",
+            "description": "A text in one or more of Finnish (`fi`), Swedish (`sv`) and English (`en`); at least one language is present and not null.",
             "type": "object",
             "properties": {
                 "fi": { "type": "string", "description": "Finnish." },

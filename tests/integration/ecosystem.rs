@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 use std::error::Error as _;
-use std::process::Command;
 
 use childwelfare::{Document, DocumentKind, Id, ParseErrorKind, Project, ProjectStatus, data};
 
@@ -86,6 +85,7 @@ fn a_constructed_project_keeps_its_required_fields_and_writes_nothing_else() {
     assert_eq!(project, Project::from_json(&format!("{MINIMAL}\"}}")).unwrap());
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn the_cli_skips_json_that_is_not_a_document_in_a_folder_and_names_it_when_given() {
     let dir = std::env::temp_dir().join(format!("childwelfare-ecosystem-{}", std::process::id()));
@@ -93,6 +93,8 @@ fn the_cli_skips_json_that_is_not_a_document_in_a_folder_and_names_it_when_given
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::copy(root().join("data/lumo.json"), dir.join("lumo.json")).unwrap();
     std::fs::copy(root().join("schema/project.schema.json"), dir.join("project.schema.json")).unwrap();
+    use std::process::Command;
+
     let report = Command::new(env!("CARGO_BIN_EXE_childwelfare"))
         .args(["validate", "--format", "json", "data/lumo.json"])
         .current_dir(root())

@@ -59,6 +59,12 @@ fn places(value: &Value, pointer: String, out: &mut Vec<String>) {
 /// differ"): documents the schema accepts and the parser rejects, known by
 /// the parser's message.
 const EXCEPTIONS: &[(&str, &str)] = &[
+    // Rules a pattern cannot state: a day that does not exist, a share's
+    // decimals, a business ID's check digit.
+    ("date that does not exist", "no such day in the calendar"),
+    ("share with more decimals", "use at most two decimals"),
+    ("business ID check digit", "the check digit does not match"),
+    ("business ID check digit", "no business ID can have these seven digits"),
     // An integer written as `100.0` or `1e2` is an integer to JSON Schema,
     // a float to the parser.
     ("integral float", "invalid type: floating point"),
@@ -172,8 +178,8 @@ fn mutate(rng: &mut Rng, document: &mut Value) -> String {
         // A float in `extensions`.
         8 => {
             let float = f64::from_bits(rng.next());
-            if float.is_finite() {
-                document["extensions"] = json!({ "x": float, "list": [float, {"y": float}] });
+            if let (true, Value::Object(map)) = (float.is_finite(), document) {
+                map.insert("extensions".to_owned(), json!({ "x": float, "list": [float, {"y": float}] }));
             }
         }
         // A language of a text set to null.

@@ -2,6 +2,7 @@
 //! kept as a regression under `tests/regressions/`.
 
 use std::path::PathBuf;
+#[cfg(feature = "cli")]
 use std::process::Command;
 
 use childwelfare::{Document, Project, load};
@@ -111,11 +112,12 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+#[cfg(feature = "cli")]
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-#[cfg(unix)]
+#[cfg(all(unix, feature = "cli"))]
 #[test]
 fn the_walk_follows_no_link_inside_a_folder_opens_only_regular_files_and_says_what_it_skipped() {
     let dir = temp_dir("walk");
@@ -166,6 +168,7 @@ fn the_walk_follows_no_link_inside_a_folder_opens_only_regular_files_and_says_wh
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn an_explicit_path_without_documents_is_a_usage_error() {
     let dir = temp_dir("empty");
@@ -221,6 +224,7 @@ fn loading_reports_every_bad_document_and_keeps_going() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+#[cfg(feature = "cli")]
 #[test]
 fn format_check_passes_on_the_bundled_data_and_the_float_regressions() {
     let run = Command::new(env!("CARGO_BIN_EXE_childwelfare"))
