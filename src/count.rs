@@ -73,6 +73,11 @@ impl Count {
     pub const fn at_least(value: u64) -> Self {
         Count { value, exactness: Exactness::AtLeast }
     }
+
+    /// An upper bound ("under", "at most").
+    pub const fn at_most(value: u64) -> Self {
+        Count { value, exactness: Exactness::AtMost }
+    }
 }
 
 impl std::fmt::Display for Count {

@@ -156,6 +156,18 @@ pub struct Money {
     pub exactness: Exactness,
 }
 
+impl Money {
+    /// An exact amount.
+    pub const fn exact(euros: Euros) -> Self {
+        Money { euros, exactness: Exactness::Exact }
+    }
+
+    /// An approximate amount ("about").
+    pub const fn approximate(euros: Euros) -> Self {
+        Money { euros, exactness: Exactness::Approximate }
+    }
+}
+
 impl fmt::Display for Money {
     /// The amount as [`Euros`] displays it, after "about", "at least" or
     /// "at most" when it is not exact.
@@ -247,6 +259,21 @@ pub(crate) fn thousandths_text(thousandths: u128) -> String {
 /// (a sum), in the display convention of [`Percent`]: `80 %`, `33.3 %`.
 pub(crate) fn percent_text(hundredths: u128) -> String {
     format!("{} %", thousandths_text(hundredths * 10))
+}
+
+impl Percent {
+    /// The number as JSON writes it, without the sign: `80`, `33.33`, `12.5`.
+    ///
+    /// ```
+    /// use childwelfare::Percent;
+    ///
+    /// assert_eq!(Percent::from_hundredths(3333)?.to_plain_string(), "33.33");
+    /// assert_eq!(Percent::from_hundredths(8000)?.to_plain_string(), "80");
+    /// # Ok::<(), childwelfare::InvalidValue>(())
+    /// ```
+    pub fn to_plain_string(self) -> String {
+        thousandths_text(u128::from(self.0) * 10)
+    }
 }
 
 impl fmt::Display for Percent {

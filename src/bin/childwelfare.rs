@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! childwelfare validate PATH... [--format text|json]
+//! childwelfare report [PATH...] [--format text|markdown|json] [--explain] [--lang fi|sv|en]
+//! childwelfare export TABLE [PATH...] [--format csv|json] [--lang fi|sv|en]
 //! childwelfare format [--check] PATH...
 //! childwelfare schema project|programme|report
 //! ```
@@ -14,8 +16,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use childwelfare::aggregate::Aggregator;
 use childwelfare::validation::{self, Diagnostic, Report};
-use childwelfare::{Document, DocumentKind, load, schema};
+use childwelfare::{Document, DocumentKind, Language, export, load, schema};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Check and describe multi-agency child-welfare project documents.
@@ -36,6 +39,35 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Summarise documents (or the bundled seed data when no path is given): participation,
+    /// achievement, outputs, money and staffing, the projects side by side.
+    Report {
+        /// Files or folders; none for the bundled seed data.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Show how each figure was made: the records and the rule.
+        #[arg(long)]
+        explain: bool,
+        /// Language of names and labels (falling back to another when a text lacks it).
+        #[arg(long, value_enum, default_value_t = Lang::Fi)]
+        lang: Lang,
+    },
+    /// Export a tidy table, one observation per row: events, objectives, outputs, measures,
+    /// funding_parts, implementers or projects.
+    Export {
+        /// The table.
+        table: export::Table,
+        /// Files or folders; none for the bundled seed data.
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// Language of texts (falling back to another when a text lacks it).
+        #[arg(long, value_enum, default_value_t = Lang::Fi)]
+        lang: Lang,
     },
     /// Rewrite .json documents in the canonical form the crate writes (as rustfmt does for code).
     Format {
@@ -61,6 +93,36 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Lang {
+    Fi,
+    Sv,
+    En,
+}
+
+impl From<Lang> for Language {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::Fi => Language::Fi,
+            Lang::Sv => Language::Sv,
+            Lang::En => Language::En,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum SchemaKind {
     Project,
     Programme,
@@ -76,6 +138,8 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Validate { paths, format } => validate(&paths, format),
         Command::Format { paths, check } => format(&paths, check),
+        Command::Report { paths, format, explain, lang } => report(&paths, format, explain, lang.into()),
+        Command::Export { table, paths, format, lang } => export_table(table, &paths, format, lang.into()),
         Command::Schema { kind } => {
             let value = match kind {
                 SchemaKind::Project => schema::json_schema(DocumentKind::Project),
@@ -243,5 +307,78 @@ fn validate(paths: &[PathBuf], format: Format) -> u8 {
         OK
     } else {
         REJECTED
+    }
+}
+
+/// Calls `each` with every document under `paths` (the bundled seed data
+/// when there are none), one at a time; bad documents are reported on
+/// standard error. The exit code so far: 0, 1 (a bad document) or 2; `None`
+/// when the paths cannot be used at all (said on standard error).
+fn each_document(paths: &[PathBuf], mut each: impl FnMut(&Document)) -> Option<u8> {
+    if paths.is_empty() {
+        childwelfare::data::seed().iter().for_each(each);
+        return Some(OK);
+    }
+    let files = files(paths)?;
+    let mut code = OK;
+    for loaded in files.documents() {
+        match loaded {
+            load::Loaded::Document(document, _) => each(&document),
+            load::Loaded::Skipped(skipped) => note(&skipped),
+            load::Loaded::Failed(error @ (load::LoadError::Read { .. } | load::LoadError::Empty { .. })) => {
+                eprintln!("childwelfare: {error}");
+                code = USAGE_OR_IO;
+            }
+            load::Loaded::Failed(error) => {
+                eprintln!("{error}");
+                code = code.max(REJECTED);
+            }
+            _ => {}
+        }
+    }
+    Some(code)
+}
+
+/// Summarises the documents; the summary covers the documents that could be
+/// read, and the exit code says whether some could not.
+fn report(paths: &[PathBuf], format: ReportFormat, explain: bool, language: Language) -> u8 {
+    let mut aggregator = Aggregator::new().explain(explain).language(language);
+    let Some(code) = each_document(paths, |document| aggregator.add(document)) else { return USAGE_OR_IO };
+    let format = match format {
+        ReportFormat::Text => childwelfare::report::Format::Text,
+        ReportFormat::Markdown => childwelfare::report::Format::Markdown,
+        ReportFormat::Json => childwelfare::report::Format::Json,
+    };
+    let printed = print(&childwelfare::report::render(&aggregator.finish(), format, explain));
+    code.max(printed)
+}
+
+/// Writes one table, one document at a time.
+fn export_table(table: export::Table, paths: &[PathBuf], format: ExportFormat, language: Language) -> u8 {
+    let format = match format {
+        ExportFormat::Csv => export::Format::Csv,
+        ExportFormat::Json => export::Format::Json,
+    };
+    let mut writer = export::Writer::new(format, std::io::stdout().lock());
+    let mut failed: Option<std::io::Error> = None;
+    let code = each_document(paths, |document| {
+        for row in export::rows(document, table, language) {
+            if failed.is_none()
+                && let Err(error) = writer.write(&row)
+            {
+                failed = Some(error);
+            }
+        }
+    });
+    if let Err(error) = writer.finish() {
+        failed.get_or_insert(error);
+    }
+    match (code, failed) {
+        (None, _) => USAGE_OR_IO,
+        (Some(_), Some(error)) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("childwelfare: cannot write the output: {error}");
+            USAGE_OR_IO
+        }
+        (Some(code), _) => code,
     }
 }

@@ -1,0 +1,310 @@
+//! Figures across projects, each counted once and each able to explain
+//! itself.
+//!
+//! An [`Aggregator`] takes documents one at a time (so that a corpus never
+//! has to be in memory at once) and [`finish`](Aggregator::finish)es into a
+//! [`Summary`]: participation by theme, event kind, scope, county, year,
+//! quarter, work package and project; achievement judgements; outputs;
+//! money; staffing; and the projects side by side with the programme's own
+//! figures against the sum of its projects. Every result is a plain
+//! serialisable type.
+//!
+//! The rules, which every [`Derivation`] names for its figure:
+//!
+//! - a figure that is `part_of` another counted figure is not added again;
+//! - cancelled and planned events are counted apart, never in the totals;
+//! - figures that may overlap make a range ([`Total`]), from the total
+//!   without the smaller of each overlapping pair to the full sum;
+//! - distinct people over several events (or projects) are a range too: from
+//!   the largest single figure to the sum;
+//! - figures keep their exactness ([`figure`](crate::figure)): exact +
+//!   about is about;
+//! - a regional part's money is added to its project's only when it is
+//!   `additional_to_project`.
+//!
+//! ```
+//! use childwelfare::aggregate::{Aggregator, Dimension};
+//! use childwelfare::{Count, Total, data};
+//!
+//! let mut aggregator = Aggregator::new().explain(true);
+//! for document in data::seed() {
+//!     aggregator.add(&document);
+//! }
+//! let summary = aggregator.finish();
+//!
+//! // LUMO: 3 667 in events for the whole area, and about 1 000 in local ones.
+//! let lumo = summary.participation(Dimension::Project).find(|row| row.group.key == "lumo").unwrap();
+//! let attendances = lumo.attendances.as_ref().unwrap();
+//! assert_eq!(attendances.value, Total::from(Count::approximate(4667)));
+//! println!("{}", attendances.derivation.as_ref().unwrap()); // the records and the rule
+//! ```
+
+mod participation;
+mod resources;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+pub(crate) use participation::ancestors;
+pub use participation::{Dimension, ParticipationRow};
+pub use resources::{
+    AchievementRow, AssessmentRow, FundingDimension, FundingRow, OutputRow, ProgrammeTotals, ProjectRow, StaffingRow,
+    TargetRow, UnjudgedObjective,
+};
+
+use crate::{Document, Language, Project, Total};
+
+/// How a figure was made: the rule that combined it and the records it came
+/// from (`project/record = figure`), so that it can be checked by hand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Derivation {
+    /// The rule.
+    pub rule: String,
+    /// The records, each with its figure.
+    pub records: Vec<String>,
+}
+
+impl fmt::Display for Derivation {
+    /// The rule, then one record a line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.rule)?;
+        for record in &self.records {
+            write!(f, "\n  - {record}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A figure and, when asked for ([`Aggregator::explain`]), its derivation.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Figure<T> {
+    /// The figure.
+    pub value: T,
+    /// How it was made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derivation: Option<Derivation>,
+}
+
+impl<T> Figure<T> {
+    /// Combines two optional figures of the same group from different
+    /// projects: values by `add`, derivations by joining their records.
+    pub(crate) fn merge(a: Option<Self>, b: Option<Self>, add: impl FnOnce(T, T) -> T) -> Option<Self> {
+        match (a, b) {
+            (None, other) | (other, None) => other,
+            (Some(a), Some(b)) => Some(Figure {
+                value: add(a.value, b.value),
+                derivation: match (a.derivation, b.derivation) {
+                    (Some(mut a), Some(b)) => {
+                        if a.rule != b.rule && !a.rule.contains(&b.rule) {
+                            a.rule = format!("{}; {}", a.rule, b.rule);
+                        }
+                        a.records.extend(b.records);
+                        Some(a)
+                    }
+                    (a, b) => a.or(b),
+                },
+            }),
+        }
+    }
+}
+
+/// A group of records: its dimension, a stable key (a code or an id; empty
+/// for "not stated") and a label in the chosen language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Group {
+    /// What the records are grouped by.
+    pub dimension: Dimension,
+    /// The code or id; empty when the records do not state it.
+    pub key: String,
+    /// The label.
+    pub label: String,
+}
+
+/// `project/record`, how derivations name a record.
+pub(crate) fn record(project: &Project, id: &str) -> String {
+    format!("{}/{id}", project.id)
+}
+
+/// Everything aggregated over the documents given.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct Summary {
+    /// Project documents aggregated.
+    pub projects: u64,
+    /// Programme documents given.
+    pub programmes: u64,
+    /// Participation tables, one per [`Dimension`], in [`Dimension::ALL`] order.
+    pub participation: Vec<ParticipationTable>,
+    /// Judgements per rating, by project, work package and assessment source.
+    pub achievement: Vec<AchievementRow>,
+    /// Who each assessment reached, and how many judgements it gives.
+    pub assessments: Vec<AssessmentRow>,
+    /// Objectives that no assessment judges.
+    pub unjudged_objectives: Vec<UnjudgedObjective>,
+    /// Targets against actual figures, where outputs and measures state a target.
+    pub targets: Vec<TargetRow>,
+    /// Outputs by kind and status.
+    pub outputs: Vec<OutputRow>,
+    /// Money by funder, funding kind, implementer and project.
+    pub funding: Vec<FundingRow>,
+    /// Staffing by project and implementer.
+    pub staffing: Vec<StaffingRow>,
+    /// The projects side by side, one row each, the same columns.
+    pub project_rows: Vec<ProjectRow>,
+    /// Each programme's own figures against the sum of its projects.
+    pub programme_totals: Vec<ProgrammeTotals>,
+}
+
+/// One participation table: its dimension and rows.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct ParticipationTable {
+    /// What the rows are grouped by.
+    pub dimension: Dimension,
+    /// The rows, in key order.
+    pub rows: Vec<ParticipationRow>,
+}
+
+impl Summary {
+    /// The same summary without derivations (what an [`Aggregator`] makes
+    /// without [`explain`](Aggregator::explain)).
+    pub fn without_derivations(&self) -> Summary {
+        let mut summary = self.clone();
+        for row in summary.participation.iter_mut().flat_map(|t| &mut t.rows) {
+            for figure in [&mut row.attendances, &mut row.distinct_people].into_iter().flatten() {
+                figure.derivation = None;
+            }
+        }
+        summary.achievement.iter_mut().for_each(|row| row.judgements.derivation = None);
+        summary.outputs.iter_mut().filter_map(|row| row.count.as_mut()).for_each(|f| f.derivation = None);
+        summary.funding.iter_mut().filter_map(|row| row.amount.as_mut()).for_each(|f| f.derivation = None);
+        summary
+            .programme_totals
+            .iter_mut()
+            .filter_map(|row| row.projects_budget.as_mut())
+            .for_each(|f| f.derivation = None);
+        summary
+    }
+
+    /// The participation rows of one dimension.
+    pub fn participation(&self, dimension: Dimension) -> impl Iterator<Item = &ParticipationRow> {
+        self.participation.iter().filter(move |t| t.dimension == dimension).flat_map(|t| &t.rows)
+    }
+
+    /// The attendances of all projects together: the sum of the project
+    /// rows (projects are separate, so nothing overlaps between them).
+    pub fn total_attendances(&self) -> Option<Total> {
+        let rows: Vec<Total> =
+            self.participation(Dimension::Project).filter_map(|r| r.attendances.as_ref().map(|f| f.value)).collect();
+        (!rows.is_empty()).then(|| rows.into_iter().sum())
+    }
+}
+
+/// Aggregates documents one at a time.
+#[derive(Debug, Clone)]
+pub struct Aggregator {
+    explain: bool,
+    language: Language,
+    projects: u64,
+    programmes: Vec<crate::Programme>,
+    participation: BTreeMap<(Dimension, String), ParticipationRow>,
+    resources: resources::Accumulator,
+}
+
+impl Default for Aggregator {
+    fn default() -> Self {
+        Aggregator::new()
+    }
+}
+
+impl Aggregator {
+    /// An empty aggregation, without derivations, with Finnish labels.
+    pub fn new() -> Self {
+        Aggregator {
+            explain: false,
+            language: Language::Fi,
+            projects: 0,
+            programmes: Vec::new(),
+            participation: BTreeMap::new(),
+            resources: resources::Accumulator::default(),
+        }
+    }
+
+    /// Keep each figure's derivation (the records it came from); memory then
+    /// grows with the records aggregated.
+    pub fn explain(mut self, explain: bool) -> Self {
+        self.explain = explain;
+        self
+    }
+
+    /// The language of labels (falling back as [`Text::best`](crate::Text::best) does).
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = language;
+        self
+    }
+
+    /// Adds a document.
+    pub fn add(&mut self, document: &Document) {
+        match document {
+            Document::Project(project) => self.add_project(project),
+            Document::Programme(programme) => self.programmes.push(programme.as_ref().clone()),
+        }
+    }
+
+    /// Adds a project.
+    pub fn add_project(&mut self, project: &Project) {
+        self.projects += 1;
+        for dimension in Dimension::ALL {
+            for row in participation::of_project(project, dimension, self.language, self.explain) {
+                let key = (dimension, row.group.key.clone());
+                match self.participation.get_mut(&key) {
+                    Some(existing) => existing.merge(row),
+                    None => {
+                        self.participation.insert(key, row);
+                    }
+                }
+            }
+        }
+        let project_attendances = self
+            .participation
+            .get(&(Dimension::Project, project.id.to_string()))
+            .and_then(|r| r.attendances.as_ref().map(|f| f.value));
+        self.resources.add_project(project, self.language, self.explain, project_attendances);
+    }
+
+    /// The summary of everything added.
+    pub fn finish(self) -> Summary {
+        let mut tables: BTreeMap<Dimension, Vec<ParticipationRow>> = BTreeMap::new();
+        for ((dimension, _), row) in self.participation {
+            tables.entry(dimension).or_default().push(row);
+        }
+        let participation = Dimension::ALL
+            .iter()
+            .filter_map(|d| tables.remove(d).map(|rows| ParticipationTable { dimension: *d, rows }))
+            .collect();
+        self.resources.finish(&self.programmes, self.language, self.projects, participation)
+    }
+}
+
+/// Aggregates documents in one call.
+///
+/// ```
+/// use childwelfare::{aggregate, data};
+///
+/// let summary = aggregate::summarise(&data::seed(), false);
+/// assert_eq!(summary.projects, 2);
+/// assert_eq!(summary.project_rows.len(), 2);
+/// ```
+pub fn summarise(documents: &[Document], explain: bool) -> Summary {
+    let mut aggregator = Aggregator::new().explain(explain);
+    for document in documents {
+        aggregator.add(document);
+    }
+    aggregator.finish()
+}

@@ -1,0 +1,607 @@
+//! Achievement, targets, outputs, money, staffing, and the projects side by
+//! side with their programme.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{Derivation, Figure, record};
+use crate::{
+    AchievementRating, BudgetRelation, Count, DatedCount, Euros, Exactness, FundingKind, Id, Language, Money,
+    Programme, Project, Total,
+};
+
+/// How many judgements gave one rating, in one group.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct AchievementRow {
+    /// What the judgements are grouped by: `project`, `work_package` or `assessment_source`.
+    pub by: String,
+    /// The project id, `project/work-package-id` or the assessment source code.
+    pub key: String,
+    /// The group's label.
+    pub label: String,
+    /// The rating's code (`achieved`, `partly_achieved` …).
+    pub rating: String,
+    /// Judgements with that rating.
+    pub judgements: Figure<u64>,
+}
+
+/// Who an assessment reached (a dialogic evaluation's participants).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct AssessmentRow {
+    /// The project.
+    pub project: Id,
+    /// The assessment.
+    pub assessment: Id,
+    /// Its source's code (`dialogic_evaluation` …).
+    pub source: String,
+    /// Occasions (rounds, meetings), where stated.
+    pub occasions: Option<Count>,
+    /// Its participation, where stated.
+    pub participation: Option<crate::Participation>,
+    /// Judgements it gives.
+    pub judgements: u64,
+}
+
+/// An objective of an ended or ongoing project that no assessment judges.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct UnjudgedObjective {
+    /// The project.
+    pub project: Id,
+    /// The objective.
+    pub objective: Id,
+    /// Its statement.
+    pub statement: String,
+}
+
+/// A target against the actual figure of an output or a measure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct TargetRow {
+    /// The project.
+    pub project: Id,
+    /// The output or measure.
+    pub record: Id,
+    /// `output` or `measure`.
+    pub kind: String,
+    /// The target.
+    pub target: DatedCount,
+    /// The actual figure, where stated.
+    pub actual: Option<Count>,
+    /// Whether the target was met, when the figures' exactness allows saying so.
+    pub met: Option<bool>,
+}
+
+/// Outputs of one kind and status.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct OutputRow {
+    /// The output kind's code.
+    pub kind: String,
+    /// Its label.
+    pub label: String,
+    /// The status code (`produced`, `planned` …).
+    pub status: String,
+    /// Output records.
+    pub records: u64,
+    /// The sum of the outputs' own counts (copies, videos …), where stated,
+    /// leaving out counts that are part of another counted output.
+    pub count: Option<Figure<Count>>,
+}
+
+/// What money is grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FundingDimension {
+    /// The project's budget (its total, and regional parts that come on top).
+    Project,
+    /// The funder granting the state grant.
+    Funder,
+    /// The kind of funding (state grant, self-financing …).
+    FundingKind,
+    /// The implementer paying a part.
+    Implementer,
+}
+
+impl FundingDimension {
+    /// A heading for people: "by funder".
+    pub const fn heading(self) -> &'static str {
+        match self {
+            FundingDimension::Project => "by project",
+            FundingDimension::Funder => "by funder",
+            FundingDimension::FundingKind => "by funding kind",
+            FundingDimension::Implementer => "by implementer",
+        }
+    }
+}
+
+/// Money in one group.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct FundingRow {
+    /// What the money is grouped by.
+    pub by: FundingDimension,
+    /// The project id, implementer id or funding kind code.
+    pub key: String,
+    /// The label.
+    pub label: String,
+    /// Funding parts (or budgets) in the group, with or without an amount.
+    pub parts: u64,
+    /// The sum of the amounts stated, exact to the cent, with its exactness.
+    pub amount: Option<Figure<Money>>,
+}
+
+/// The staffing of one implementer in one project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct StaffingRow {
+    /// The project.
+    pub project: Id,
+    /// The implementer's id; empty when the entry names none.
+    pub implementer: String,
+    /// The implementer's name.
+    pub label: String,
+    /// Staffing entries.
+    pub entries: u64,
+    /// Posts, counting an entry without a number of posts as one.
+    pub posts: u64,
+    /// Full-time equivalents in hundredths (150 is 1.5), over the entries
+    /// that state a share of full time.
+    pub full_time_hundredths: u64,
+    /// Entries without a share of full time, not in `full_time_hundredths`.
+    pub entries_without_share: u64,
+}
+
+/// One project, with the same columns as every other.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct ProjectRow {
+    /// The project's id.
+    pub id: Id,
+    /// Its name.
+    pub name: String,
+    /// Its status code.
+    pub status: String,
+    /// Its period, as the crate displays it.
+    pub period: Option<String>,
+    /// Counties in its working area.
+    pub counties: u64,
+    /// Implementers.
+    pub implementers: u64,
+    /// Work packages.
+    pub work_packages: u64,
+    /// Objectives.
+    pub objectives: u64,
+    /// Held event records.
+    pub events_held: u64,
+    /// Cancelled event records.
+    pub events_cancelled: u64,
+    /// Attendances, counted once.
+    pub attendances: Option<Total>,
+    /// Output records.
+    pub outputs: u64,
+    /// Judgements rated achieved.
+    pub achieved: u64,
+    /// Judgements rated partly achieved.
+    pub partly_achieved: u64,
+    /// Judgements rated not achieved.
+    pub not_achieved: u64,
+    /// Objectives no assessment judges.
+    pub unjudged_objectives: u64,
+    /// The budget (the total, or the complete parts' sum), with regional
+    /// parts that come on top.
+    pub budget: Option<Money>,
+    /// The state grant.
+    pub state_grant: Option<Money>,
+    /// The state grant's share of the budget, where stated.
+    pub state_grant_share: Option<crate::Percent>,
+}
+
+/// A programme's own figures against the sum of its projects' figures.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct ProgrammeTotals {
+    /// The programme.
+    pub programme: Id,
+    /// Its name.
+    pub name: String,
+    /// Projects it lists.
+    pub listed_projects: u64,
+    /// Listed projects among the documents aggregated.
+    pub projects_given: u64,
+    /// The funding the programme states.
+    pub stated_funding: Option<Money>,
+    /// The budgets of the listed projects given, summed.
+    pub projects_budget: Option<Figure<Money>>,
+    /// Listed projects whose budget is not known here (not given, or no budget stated).
+    pub projects_without_budget: Vec<Id>,
+    /// Attendances over the listed projects given.
+    pub attendances: Option<Total>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Accumulator {
+    achievement: BTreeMap<(String, String, String), (String, Figure<u64>)>,
+    assessments: Vec<AssessmentRow>,
+    unjudged: Vec<UnjudgedObjective>,
+    targets: Vec<TargetRow>,
+    outputs: BTreeMap<(String, String), OutputRow>,
+    funding: BTreeMap<(FundingDimension, String), FundingRow>,
+    staffing: Vec<StaffingRow>,
+    project_rows: Vec<ProjectRow>,
+}
+
+fn one(explain: bool, rule: &str, records: Vec<String>) -> Option<Derivation> {
+    explain.then(|| Derivation { rule: rule.to_owned(), records })
+}
+
+fn add_money(a: Money, b: Money) -> Money {
+    // Beyond `Euros`' range the sum stays at the maximum as "at least".
+    a.checked_add(b).unwrap_or(Money { euros: Euros::from_cents(u64::MAX), exactness: Exactness::AtLeast })
+}
+
+impl Accumulator {
+    pub(crate) fn add_project(
+        &mut self,
+        project: &Project,
+        language: Language,
+        explain: bool,
+        attendances: Option<Total>,
+    ) {
+        let name = project.name.best(language).to_owned();
+        // Achievement.
+        let mut judged = std::collections::BTreeSet::new();
+        let mut ratings = BTreeMap::<AchievementRating, u64>::new();
+        for assessment in &project.assessments {
+            self.assessments.push(AssessmentRow {
+                project: project.id.clone(),
+                assessment: assessment.id.clone(),
+                source: assessment.source.code().to_owned(),
+                occasions: assessment.occasions,
+                participation: assessment.participation,
+                judgements: assessment.judgements.len() as u64,
+            });
+            for judgement in &assessment.judgements {
+                judged.insert(judgement.objective.as_str());
+                *ratings.entry(judgement.rating).or_default() += 1;
+                let source = assessment.source;
+                let mut groups = vec![
+                    ("project".to_owned(), project.id.to_string(), name.clone()),
+                    ("assessment_source".to_owned(), source.code().to_owned(), source.label(language).to_owned()),
+                ];
+                if let Some(objective) = project.objectives.iter().find(|o| o.id == judgement.objective) {
+                    for wp in &objective.work_packages {
+                        let label = project
+                            .work_packages
+                            .iter()
+                            .find(|w| w.id == *wp)
+                            .map_or_else(|| wp.to_string(), |w| format!("{} {}", w.number, w.title.best(language)));
+                        groups.push(("work_package".to_owned(), format!("{}/{wp}", project.id), label));
+                    }
+                }
+                let here = format!(
+                    "{} judges {} {}",
+                    record(project, assessment.id.as_str()),
+                    judgement.objective,
+                    judgement.rating.code()
+                );
+                for (by, key, label) in groups {
+                    let entry =
+                        self.achievement.entry((by, key, judgement.rating.code().to_owned())).or_insert_with(|| {
+                            (label, Figure { value: 0, derivation: one(explain, "judgements counted", Vec::new()) })
+                        });
+                    entry.1.value += 1;
+                    if let Some(derivation) = &mut entry.1.derivation {
+                        derivation.records.push(here.clone());
+                    }
+                }
+            }
+        }
+        let unjudged_before = self.unjudged.len();
+        for objective in &project.objectives {
+            if !judged.contains(objective.id.as_str()) {
+                self.unjudged.push(UnjudgedObjective {
+                    project: project.id.clone(),
+                    objective: objective.id.clone(),
+                    statement: objective.statement.best(language).to_owned(),
+                });
+            }
+        }
+        let unjudged = (self.unjudged.len() - unjudged_before) as u64;
+
+        // Targets.
+        for output in &project.outputs {
+            if let Some(target) = &output.target {
+                self.targets.push(target_row(project, &output.id, "output", target, output.count));
+            }
+        }
+        for measure in &project.measures {
+            if let Some(target) = &measure.target {
+                self.targets.push(target_row(project, &measure.id, "measure", target, Some(measure.value)));
+            }
+        }
+
+        // Outputs: counts that are part of another counted output are left out.
+        let counted_parents: std::collections::BTreeSet<&str> =
+            project.outputs.iter().filter(|o| o.count.is_some()).map(|o| o.id.as_str()).collect();
+        for output in &project.outputs {
+            let key = (output.kind.code().to_owned(), output.status.code().to_owned());
+            let row = self.outputs.entry(key).or_insert_with(|| OutputRow {
+                kind: output.kind.code().to_owned(),
+                label: output.kind.label(language).to_owned(),
+                status: output.status.code().to_owned(),
+                records: 0,
+                count: None,
+            });
+            row.records += 1;
+            let inside = output.part_of.as_ref().is_some_and(|parent| counted_parents.contains(parent.as_str()));
+            if let (Some(count), false) = (output.count, inside) {
+                let figure = Figure {
+                    value: count,
+                    derivation: one(
+                        explain,
+                        "sum of the outputs' counts, leaving out counts that are part of another counted output",
+                        vec![format!("{} = {count}", record(project, output.id.as_str()))],
+                    ),
+                };
+                row.count = Figure::merge(row.count.take(), Some(figure), |a, b| a + b);
+            }
+        }
+
+        // Money.
+        let mut budget: Option<Figure<Money>> = None;
+        let mut state_grant: Option<Money> = None;
+        let mut state_grant_share: Option<u32> = None;
+        if let Some(funding) = &project.funding {
+            let from_parts: Option<Money> =
+                funding.parts.iter().map(|p| p.amount).collect::<Option<Vec<Money>>>().and_then(|amounts| {
+                    (funding.parts_complete && !amounts.is_empty())
+                        .then(|| amounts.into_iter().sum::<Option<Money>>())
+                        .flatten()
+                });
+            let (amount, rule) = match (funding.total, from_parts) {
+                (Some(total), _) => (Some(total), "the project's stated total"),
+                (None, Some(sum)) => (Some(sum), "the sum of the project's complete funding parts"),
+                (None, None) => (None, ""),
+            };
+            budget = amount.map(|value| Figure {
+                value,
+                derivation: one(explain, rule, vec![format!("{}/funding = {value}", project.id)]),
+            });
+            for part in &funding.parts {
+                if part.kind == FundingKind::StateGrant
+                    && let Some(share) = part.share
+                {
+                    state_grant_share = Some(state_grant_share.map_or(share.hundredths(), |s| s + share.hundredths()));
+                }
+                let amount = part.amount;
+                let stated = amount.map_or_else(|| "no amount stated".to_owned(), |a| a.to_string());
+                let source = vec![format!("{}/funding/{} = {stated}", project.id, part.kind.code())];
+                self.add_funding(
+                    FundingDimension::FundingKind,
+                    part.kind.code(),
+                    part.kind.label(language),
+                    amount,
+                    one(explain, "sum of the funding parts of this kind", source.clone()),
+                );
+                if part.kind == FundingKind::StateGrant {
+                    if let Some(amount) = amount {
+                        state_grant = Some(state_grant.map_or(amount, |s| add_money(s, amount)));
+                    }
+                    if let Some(funder) = &funding.funder {
+                        let label = implementer_name(project, funder, language);
+                        self.add_funding(
+                            FundingDimension::Funder,
+                            funder.as_str(),
+                            &label,
+                            amount,
+                            one(explain, "sum of the state grants the funder gives", source.clone()),
+                        );
+                    }
+                }
+                if !part.paid_by.is_empty() {
+                    let key: Vec<&str> = part.paid_by.iter().map(Id::as_str).collect();
+                    let label: Vec<String> =
+                        part.paid_by.iter().map(|id| implementer_name(project, id, language)).collect();
+                    self.add_funding(
+                        FundingDimension::Implementer,
+                        &key.join(" + "),
+                        &label.join(" + "),
+                        amount,
+                        one(explain, "sum of the parts the implementer (or implementers, jointly) pays", source),
+                    );
+                }
+            }
+        }
+        for part in &project.regional_parts {
+            let Some(total) = part.funding.as_ref().and_then(|f| f.total) else { continue };
+            if part.budget_relation == Some(BudgetRelation::AdditionalToProject) {
+                let addition = Figure {
+                    value: total,
+                    derivation: one(
+                        explain,
+                        "a regional part's budget that comes on top of the project's",
+                        vec![format!("{} = {total}", record(project, part.id.as_str()))],
+                    ),
+                };
+                budget = Figure::merge(budget, Some(addition), add_money);
+            }
+        }
+        if let Some(budget) = &budget {
+            self.add_funding(
+                FundingDimension::Project,
+                project.id.as_str(),
+                &name,
+                Some(budget.value),
+                budget.derivation.clone(),
+            );
+        }
+
+        // Staffing.
+        let mut staffing: BTreeMap<String, StaffingRow> = BTreeMap::new();
+        for entry in &project.staffing {
+            let key = entry.implementer.as_ref().map_or_else(String::new, ToString::to_string);
+            let label = entry
+                .implementer
+                .as_ref()
+                .map_or_else(|| "not stated".to_owned(), |id| implementer_name(project, id, language));
+            let row = staffing.entry(key.clone()).or_insert_with(|| StaffingRow {
+                project: project.id.clone(),
+                implementer: key,
+                label,
+                entries: 0,
+                posts: 0,
+                full_time_hundredths: 0,
+                entries_without_share: 0,
+            });
+            let posts = u64::from(entry.posts.unwrap_or(1));
+            row.entries += 1;
+            row.posts += posts;
+            match entry.share_of_full_time {
+                Some(share) => row.full_time_hundredths += posts * u64::from(share.hundredths()) / 100,
+                None => row.entries_without_share += 1,
+            }
+        }
+        self.staffing.extend(staffing.into_values());
+
+        let rating = |r: AchievementRating| ratings.get(&r).copied().unwrap_or(0);
+        self.project_rows.push(ProjectRow {
+            id: project.id.clone(),
+            name,
+            status: project.status.code().to_owned(),
+            period: project.period.map(|p| p.to_string()),
+            counties: project.working_area.as_ref().map_or(0, |a| a.counties.len() as u64),
+            implementers: project.implementers.len() as u64,
+            work_packages: project.work_packages.len() as u64,
+            objectives: project.objectives.len() as u64,
+            events_held: project.events.iter().filter(|e| e.status == crate::EventStatus::Held).count() as u64,
+            events_cancelled: project.events.iter().filter(|e| e.status == crate::EventStatus::Cancelled).count()
+                as u64,
+            attendances,
+            outputs: project.outputs.len() as u64,
+            achieved: rating(AchievementRating::Achieved),
+            partly_achieved: rating(AchievementRating::PartlyAchieved),
+            not_achieved: rating(AchievementRating::NotAchieved),
+            unjudged_objectives: unjudged,
+            budget: budget.map(|b| b.value),
+            state_grant,
+            state_grant_share: state_grant_share.and_then(|h| crate::Percent::from_hundredths(h).ok()),
+        });
+    }
+
+    fn add_funding(
+        &mut self,
+        by: FundingDimension,
+        key: &str,
+        label: &str,
+        amount: Option<Money>,
+        derivation: Option<Derivation>,
+    ) {
+        let row = self.funding.entry((by, key.to_owned())).or_insert_with(|| FundingRow {
+            by,
+            key: key.to_owned(),
+            label: label.to_owned(),
+            parts: 0,
+            amount: None,
+        });
+        row.parts += 1;
+        if let Some(amount) = amount {
+            row.amount = Figure::merge(row.amount.take(), Some(Figure { value: amount, derivation }), add_money);
+        }
+    }
+
+    /// The summary, with the participation tables made elsewhere.
+    pub(crate) fn finish(
+        self,
+        programmes: &[Programme],
+        language: Language,
+        projects: u64,
+        participation: Vec<super::ParticipationTable>,
+    ) -> super::Summary {
+        let programme_totals = programmes
+            .iter()
+            .map(|programme| {
+                let listed: Vec<&Id> = programme.projects.iter().map(|p| &p.id).collect();
+                let given: Vec<&ProjectRow> = self.project_rows.iter().filter(|r| listed.contains(&&r.id)).collect();
+                let mut projects_budget: Option<Figure<Money>> = None;
+                for row in &given {
+                    if let Some(budget) = row.budget {
+                        let figure = Figure {
+                            value: budget,
+                            derivation: Some(Derivation {
+                                rule: "sum of the budgets of the listed projects given".to_owned(),
+                                records: vec![format!("{}/funding = {budget}", row.id)],
+                            }),
+                        };
+                        projects_budget = Figure::merge(projects_budget, Some(figure), add_money);
+                    }
+                }
+                let without: Vec<Id> = listed
+                    .iter()
+                    .filter(|id| !given.iter().any(|r| r.id == ***id && r.budget.is_some()))
+                    .map(|id| (*id).clone())
+                    .collect();
+                let attendances: Vec<Total> = given.iter().filter_map(|r| r.attendances).collect();
+                ProgrammeTotals {
+                    programme: programme.id.clone(),
+                    name: programme.name.best(language).to_owned(),
+                    listed_projects: listed.len() as u64,
+                    projects_given: given.len() as u64,
+                    stated_funding: programme.total_funding,
+                    projects_budget,
+                    projects_without_budget: without,
+                    attendances: (!attendances.is_empty()).then(|| attendances.into_iter().sum()),
+                }
+            })
+            .collect();
+        super::Summary {
+            projects,
+            programmes: programmes.len() as u64,
+            participation,
+            achievement: self
+                .achievement
+                .into_iter()
+                .map(|((by, key, rating), (label, judgements))| AchievementRow { by, key, label, rating, judgements })
+                .collect(),
+            assessments: self.assessments,
+            unjudged_objectives: self.unjudged,
+            targets: self.targets,
+            outputs: self.outputs.into_values().collect(),
+            funding: self.funding.into_values().collect(),
+            staffing: self.staffing,
+            project_rows: self.project_rows,
+            programme_totals,
+        }
+    }
+}
+
+fn implementer_name(project: &Project, id: &Id, language: Language) -> String {
+    project.implementers.iter().find(|i| i.id == *id).map_or_else(|| id.to_string(), |i| i.display_name(language))
+}
+
+fn target_row(project: &Project, id: &Id, kind: &str, target: &DatedCount, actual: Option<Count>) -> TargetRow {
+    let met = actual.and_then(|actual| {
+        let (a, t) = (actual.value, target.value.value);
+        match (actual.exactness, target.value.exactness) {
+            (Exactness::Exact, Exactness::Exact) => Some(a >= t),
+            (Exactness::Exact | Exactness::AtLeast, _) if a >= t && target.value.exactness != Exactness::AtLeast => {
+                Some(true)
+            }
+            (Exactness::AtMost, Exactness::Exact) if a < t => Some(false),
+            _ => None,
+        }
+    });
+    TargetRow {
+        project: project.id.clone(),
+        record: id.clone(),
+        kind: kind.to_owned(),
+        target: target.clone(),
+        actual,
+        met,
+    }
+}

@@ -1,0 +1,609 @@
+//! Tidy tables for spreadsheets and data tools: one observation per row,
+//! stable column names, a figure's exactness in a column of its own, text in
+//! the chosen language.
+//!
+//! Rows are made one document at a time ([`rows`]), so that a large JSON
+//! Lines file is exported without holding it in memory; [`CsvWriter`] and
+//! [`JsonWriter`] write them.
+//!
+//! ```
+//! use childwelfare::{Language, data, export};
+//!
+//! let mut csv = export::CsvWriter::new(Vec::new());
+//! for document in data::seed() {
+//!     for row in export::rows(&document, export::Table::Events, Language::Fi) {
+//!         csv.write(&row)?;
+//!     }
+//! }
+//! let text = String::from_utf8(csv.finish()?)?;
+//! assert!(text.starts_with("project,event,title,status,kinds,"));
+//! assert!(text.contains("lumo,lumo-ev-yta-all,"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::io::Write;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::{Count, Document, EventStatus, Language, Money, Project, Text};
+
+/// The tables that can be exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Table {
+    /// Events with their participation; `counted` marks the figures a
+    /// project total adds (the others are part of a counted one).
+    Events,
+    /// Objectives with their judgements (a row per judgement; an objective
+    /// no assessment judges has one row without a rating).
+    Objectives,
+    /// Outputs.
+    Outputs,
+    /// Measures.
+    Measures,
+    /// Funding parts of projects and of their regional parts.
+    FundingParts,
+    /// Implementers with their roles (a row per role).
+    Implementers,
+    /// Projects, one row each.
+    Projects,
+}
+
+impl Table {
+    /// Every table.
+    pub const ALL: [Table; 7] = [
+        Table::Events,
+        Table::Objectives,
+        Table::Outputs,
+        Table::Measures,
+        Table::FundingParts,
+        Table::Implementers,
+        Table::Projects,
+    ];
+
+    /// The table's name: `events`, `objectives`, `outputs`, `measures`,
+    /// `funding_parts`, `implementers`, `projects`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Table::Events => "events",
+            Table::Objectives => "objectives",
+            Table::Outputs => "outputs",
+            Table::Measures => "measures",
+            Table::FundingParts => "funding_parts",
+            Table::Implementers => "implementers",
+            Table::Projects => "projects",
+        }
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A table name that is not one of [`Table::ALL`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown table `{0}`, expected one of events, objectives, outputs, measures, funding_parts, implementers, projects"
+)]
+pub struct UnknownTable(String);
+
+impl FromStr for Table {
+    type Err = UnknownTable;
+
+    fn from_str(name: &str) -> Result<Self, UnknownTable> {
+        Table::ALL.into_iter().find(|t| t.name() == name).ok_or_else(|| UnknownTable(name.to_owned()))
+    }
+}
+
+/// One value of an exported row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Cell {
+    /// Nothing stated (an empty CSV field, `null` in JSON).
+    Empty,
+    /// Text.
+    Text(String),
+    /// A whole number.
+    Number(u64),
+    /// Yes or no.
+    Bool(bool),
+}
+
+impl fmt::Display for Cell {
+    /// As CSV writes it: empty, the text, the number, `true` or `false`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cell::Empty => Ok(()),
+            Cell::Text(text) => f.write_str(text),
+            Cell::Number(number) => write!(f, "{number}"),
+            Cell::Bool(value) => write!(f, "{value}"),
+        }
+    }
+}
+
+impl Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Empty => serializer.serialize_none(),
+            Cell::Text(text) => serializer.serialize_str(text),
+            Cell::Number(number) => serializer.serialize_u64(*number),
+            Cell::Bool(value) => serializer.serialize_bool(*value),
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    /// Text; an empty string is [`Cell::Empty`].
+    fn from(text: &str) -> Self {
+        if text.is_empty() { Cell::Empty } else { Cell::Text(text.to_owned()) }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Self {
+        if text.is_empty() { Cell::Empty } else { Cell::Text(text) }
+    }
+}
+
+impl From<&crate::Id> for Cell {
+    fn from(id: &crate::Id) -> Self {
+        Cell::Text(id.to_string())
+    }
+}
+
+impl From<u64> for Cell {
+    fn from(number: u64) -> Self {
+        Cell::Number(number)
+    }
+}
+
+impl From<usize> for Cell {
+    fn from(number: usize) -> Self {
+        Cell::Number(number as u64)
+    }
+}
+
+impl From<bool> for Cell {
+    fn from(value: bool) -> Self {
+        Cell::Bool(value)
+    }
+}
+
+impl<T: Into<Cell>> From<Option<T>> for Cell {
+    fn from(value: Option<T>) -> Self {
+        value.map_or(Cell::Empty, Into::into)
+    }
+}
+
+/// One row of an exported table: column names and values in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row(Vec<(&'static str, Cell)>);
+
+impl Row {
+    /// The column names.
+    pub fn columns(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().map(|(name, _)| *name)
+    }
+
+    /// The value of a column.
+    pub fn get(&self, column: &str) -> Option<&Cell> {
+        self.0.iter().find(|(name, _)| *name == column).map(|(_, value)| value)
+    }
+}
+
+impl Serialize for Row {
+    /// An object of the columns, in order.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in &self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+struct Builder(Vec<(&'static str, Cell)>);
+
+impl Builder {
+    fn new() -> Self {
+        Builder(Vec::new())
+    }
+
+    fn col(mut self, name: &'static str, value: impl Into<Cell>) -> Self {
+        self.0.push((name, value.into()));
+        self
+    }
+
+    fn text(self, name: &'static str, text: Option<&Text>, language: Language) -> Self {
+        self.col(name, text.map_or("", |t| t.best(language)))
+    }
+
+    fn list<T: AsRef<str>>(self, name: &'static str, items: impl IntoIterator<Item = T>) -> Self {
+        let items: Vec<String> = items.into_iter().map(|i| i.as_ref().to_owned()).collect();
+        self.col(name, items.join(";"))
+    }
+
+    fn date(self, name: &'static str, date: Option<crate::PartialDate>) -> Self {
+        self.col(name, date.map(|d| d.to_string()))
+    }
+
+    /// A count as two columns: `name` (the number) and `name_exactness`.
+    fn count(self, name: &'static str, exactness: &'static str, count: Option<Count>) -> Self {
+        self.col(name, count.map(|c| c.value)).col(exactness, count.map(|c| c.exactness.code()))
+    }
+
+    /// An amount as two columns: euros with cents (`"160000.00"`) and its exactness.
+    fn money(self, name: &'static str, exactness: &'static str, money: Option<Money>) -> Self {
+        self.col(name, money.map(|m| m.euros.to_plain_string())).col(exactness, money.map(|m| m.exactness.code()))
+    }
+
+    fn done(self) -> Row {
+        Row(self.0)
+    }
+}
+
+/// The rows of `table` for one document (a programme has rows only in no
+/// table; its projects are their own documents).
+pub fn rows(document: &Document, table: Table, language: Language) -> Vec<Row> {
+    let Document::Project(project) = document else { return Vec::new() };
+    match table {
+        Table::Events => events(project, language),
+        Table::Objectives => objectives(project, language),
+        Table::Outputs => outputs(project, language),
+        Table::Measures => measures(project, language),
+        Table::FundingParts => funding_parts(project, language),
+        Table::Implementers => implementers(project, language),
+        Table::Projects => vec![project_row(project, language)],
+    }
+}
+
+/// The ids of the events whose attendances a project total adds: held, with
+/// a figure, and not part of an event with a figure.
+fn counted_events(project: &Project, figure: impl Fn(&crate::Event) -> Option<Count>) -> BTreeSet<&str> {
+    let by_id: HashMap<&str, &crate::Event> = project.events.iter().map(|e| (e.id.as_str(), e)).collect();
+    let with_figure: BTreeSet<&str> = project
+        .events
+        .iter()
+        .filter(|e| e.status == EventStatus::Held && figure(e).is_some())
+        .map(|e| e.id.as_str())
+        .collect();
+    with_figure
+        .iter()
+        .copied()
+        .filter(|id| {
+            by_id
+                .get(id)
+                .is_none_or(|event| !crate::aggregate::ancestors(event, &by_id).iter().any(|a| with_figure.contains(a)))
+        })
+        .collect()
+}
+
+fn events(project: &Project, language: Language) -> Vec<Row> {
+    let counted = counted_events(project, |e| e.participation.and_then(|p| p.attendances));
+    let counted_people = counted_events(project, |e| e.participation.and_then(|p| p.distinct_people));
+    project
+        .events
+        .iter()
+        .map(|event| {
+            let period = event.period.unwrap_or_default();
+            Builder::new()
+                .col("project", &project.id)
+                .col("event", &event.id)
+                .text("title", event.title.as_ref(), language)
+                .col("status", event.status.code())
+                .list("kinds", event.kinds.iter().map(|k| k.code()))
+                .col("scope", event.scope.map_or("", |s| s.code()))
+                .list("themes", event.themes.iter().map(|t| t.code()))
+                .list("counties", event.counties.iter().map(|c| c.code()))
+                .list("work_packages", event.work_packages.iter().map(|w| w.as_str()))
+                .date("start", period.start)
+                .date("end", period.end)
+                .col("part_of", event.part_of.as_ref().map_or("", |p| p.as_str()))
+                .list("possible_overlaps", event.possible_overlaps.iter().map(|o| o.with.as_str()))
+                .count("attendances", "attendances_exactness", event.participation.and_then(|p| p.attendances))
+                .col("attendances_counted", counted.contains(event.id.as_str()))
+                .count(
+                    "distinct_people",
+                    "distinct_people_exactness",
+                    event.participation.and_then(|p| p.distinct_people),
+                )
+                .col("distinct_people_counted", counted_people.contains(event.id.as_str()))
+                .count("sessions", "sessions_exactness", event.sessions)
+                .done()
+        })
+        .collect()
+}
+
+fn objectives(project: &Project, language: Language) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for objective in &project.objectives {
+        let base = || {
+            Builder::new()
+                .col("project", &project.id)
+                .col("objective", &objective.id)
+                .col("level", objective.level.code())
+                .col("number", objective.number.as_deref().unwrap_or(""))
+                .col("parent", objective.parent.as_ref().map_or("", |p| p.as_str()))
+                .text("statement", Some(&objective.statement), language)
+                .list("work_packages", objective.work_packages.iter().map(|w| w.as_str()))
+        };
+        let mut judged = false;
+        for assessment in &project.assessments {
+            for judgement in assessment.judgements.iter().filter(|j| j.objective == objective.id) {
+                judged = true;
+                rows.push(
+                    base()
+                        .col("assessment", &assessment.id)
+                        .col("assessment_source", assessment.source.code())
+                        .col("rating", judgement.rating.code())
+                        .done(),
+                );
+            }
+        }
+        if !judged {
+            rows.push(base().col("assessment", "").col("assessment_source", "").col("rating", "").done());
+        }
+    }
+    rows
+}
+
+fn outputs(project: &Project, language: Language) -> Vec<Row> {
+    project
+        .outputs
+        .iter()
+        .map(|output| {
+            Builder::new()
+                .col("project", &project.id)
+                .col("output", &output.id)
+                .col("kind", output.kind.code())
+                .col("status", output.status.code())
+                .text("title", output.title.as_ref(), language)
+                .date("date", output.date)
+                .count("count", "count_exactness", output.count)
+                .col("part_of", output.part_of.as_ref().map_or("", |p| p.as_str()))
+                .count("target", "target_exactness", output.target.as_ref().map(|t| t.value))
+                .list("work_packages", output.work_packages.iter().map(|w| w.as_str()))
+                .done()
+        })
+        .collect()
+}
+
+fn measures(project: &Project, language: Language) -> Vec<Row> {
+    project
+        .measures
+        .iter()
+        .map(|measure| {
+            Builder::new()
+                .col("project", &project.id)
+                .col("measure", &measure.id)
+                .col("kind", measure.kind.code())
+                .text("description", Some(&measure.description), language)
+                .count("value", "value_exactness", Some(measure.value))
+                .text("unit", Some(&measure.unit), language)
+                .date("date", measure.date)
+                .count("target", "target_exactness", measure.target.as_ref().map(|t| t.value))
+                .count("baseline", "baseline_exactness", measure.baseline.as_ref().map(|t| t.value))
+                .col("part_of", measure.part_of.as_ref().map_or("", |p| p.as_str()))
+                .done()
+        })
+        .collect()
+}
+
+fn funding_parts(project: &Project, language: Language) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut add = |scope: &str, relation: &str, funding: &crate::Funding| {
+        for part in &funding.parts {
+            rows.push(
+                Builder::new()
+                    .col("project", &project.id)
+                    .col("scope", scope)
+                    .col("budget_relation", relation)
+                    .col("funder", funding.funder.as_ref().map_or("", |f| f.as_str()))
+                    .col("kind", part.kind.code())
+                    .col("share", part.share.map(|s| s.to_plain_string()))
+                    .money("amount", "amount_exactness", part.amount)
+                    .list("paid_by", part.paid_by.iter().map(|p| p.as_str()))
+                    .text("note", part.note.as_ref(), language)
+                    .done(),
+            );
+        }
+    };
+    if let Some(funding) = &project.funding {
+        add("project", "", funding);
+    }
+    for part in &project.regional_parts {
+        if let Some(funding) = &part.funding {
+            add(part.id.as_str(), part.budget_relation.map_or("", |r| r.code()), funding);
+        }
+    }
+    rows
+}
+
+fn implementers(project: &Project, language: Language) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for implementer in &project.implementers {
+        let roles: Vec<Option<crate::ImplementerRole>> = if implementer.roles.is_empty() {
+            vec![None]
+        } else {
+            implementer.roles.iter().copied().map(Some).collect()
+        };
+        for role in roles {
+            rows.push(
+                Builder::new()
+                    .col("project", &project.id)
+                    .col("implementer", &implementer.id)
+                    .col("name", implementer.display_name(language))
+                    .col("kind", implementer.kind.code())
+                    .col("role", role.map_or("", |r| r.code()))
+                    .col("iati_role", role.map(|r| u64::from(r.iati_role().code())))
+                    .col("parent", implementer.parent.as_ref().map_or("", |p| p.as_str()))
+                    .list("counties", implementer.counties.iter().map(|c| c.code()))
+                    .col("business_id", implementer.business_id.as_ref().map_or("", |b| b.as_str()))
+                    .done(),
+            );
+        }
+    }
+    rows
+}
+
+fn project_row(project: &Project, language: Language) -> Row {
+    let summary = crate::aggregate::summarise(&[Document::Project(Box::new(project.clone()))], false);
+    let row = summary.project_rows.into_iter().next();
+    let attendances = row.as_ref().and_then(|r| r.attendances);
+    Builder::new()
+        .col("project", &project.id)
+        .col("name", project.name.best(language))
+        .col("status", project.status.code())
+        .date("start", project.period.and_then(|p| p.start))
+        .date("end", project.period.and_then(|p| p.end))
+        .col("collaborative_area", project.collaborative_area.map_or("", |a| a.code()))
+        .col("implementers", project.implementers.len())
+        .col("work_packages", project.work_packages.len())
+        .col("objectives", project.objectives.len())
+        .col("events_held", row.as_ref().map_or(0, |r| r.events_held))
+        .count("attendances_low", "attendances_low_exactness", attendances.map(|t| t.low))
+        .count("attendances_high", "attendances_high_exactness", attendances.map(|t| t.high))
+        .col("outputs", project.outputs.len())
+        .money("budget", "budget_exactness", row.as_ref().and_then(|r| r.budget))
+        .col("state_grant_share", row.as_ref().and_then(|r| r.state_grant_share).map(|s| s.to_plain_string()))
+        .done()
+}
+
+/// Writes rows as CSV (UTF-8, a header row from the first row's columns).
+#[derive(Debug)]
+pub struct CsvWriter<W: Write> {
+    writer: csv::Writer<W>,
+    header: bool,
+}
+
+impl<W: Write> CsvWriter<W> {
+    /// A writer to `out`.
+    pub fn new(out: W) -> Self {
+        CsvWriter { writer: csv::Writer::from_writer(out), header: false }
+    }
+
+    /// Writes a row (and, before the first, the header).
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn write(&mut self, row: &Row) -> Result<(), csv::Error> {
+        if !self.header {
+            self.writer.write_record(row.columns())?;
+            self.header = true;
+        }
+        self.writer.write_record(row.0.iter().map(|(_, value)| value.to_string()))
+    }
+
+    /// Flushes and returns the output.
+    ///
+    /// # Errors
+    /// When flushing fails.
+    pub fn finish(self) -> Result<W, std::io::Error> {
+        self.writer.into_inner().map_err(csv::IntoInnerError::into_error)
+    }
+}
+
+/// Writes rows as a JSON array of objects, one row at a time.
+#[derive(Debug)]
+pub struct JsonWriter<W: Write> {
+    out: W,
+    rows: u64,
+}
+
+impl<W: Write> JsonWriter<W> {
+    /// A writer to `out`.
+    pub fn new(out: W) -> Self {
+        JsonWriter { out, rows: 0 }
+    }
+
+    /// Writes a row.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn write(&mut self, row: &Row) -> std::io::Result<()> {
+        self.out.write_all(if self.rows == 0 { b"[\n  " } else { b",\n  " })?;
+        serde_json::to_writer(&mut self.out, row)?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// Closes the array and returns the output.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.out.write_all(if self.rows == 0 { b"[]\n" } else { b"\n]\n" })?;
+        Ok(self.out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Exactness;
+
+    #[test]
+    fn exactness_has_its_own_column() {
+        let row = Builder::new().count("n", "n_exactness", Some(Count::approximate(1000))).done();
+        assert_eq!(row.get("n"), Some(&Cell::Number(1000)));
+        assert_eq!(row.get("n_exactness"), Some(&Cell::from(Exactness::Approximate.code())));
+    }
+}
+
+/// The formats rows are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// CSV with a header row.
+    Csv,
+    /// A JSON array of objects.
+    Json,
+}
+
+/// Writes rows in either [`Format`].
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Writer<W: Write> {
+    /// CSV.
+    Csv(Box<CsvWriter<W>>),
+    /// JSON.
+    Json(JsonWriter<W>),
+}
+
+impl<W: Write> Writer<W> {
+    /// A writer of `format` to `out`.
+    pub fn new(format: Format, out: W) -> Self {
+        match format {
+            Format::Csv => Writer::Csv(Box::new(CsvWriter::new(out))),
+            Format::Json => Writer::Json(JsonWriter::new(out)),
+        }
+    }
+
+    /// Writes a row.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn write(&mut self, row: &Row) -> std::io::Result<()> {
+        match self {
+            Writer::Csv(writer) => writer.write(row).map_err(std::io::Error::other),
+            Writer::Json(writer) => writer.write(row),
+        }
+    }
+
+    /// Finishes the output and returns it.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn finish(self) -> std::io::Result<W> {
+        match self {
+            Writer::Csv(writer) => writer.finish(),
+            Writer::Json(writer) => writer.finish(),
+        }
+    }
+}

@@ -1,0 +1,354 @@
+//! A readable summary of an [`aggregate::Summary`](crate::aggregate::Summary):
+//! aligned text tables, Markdown, or JSON, optionally with the derivation of
+//! every figure.
+//!
+//! ```
+//! use childwelfare::{aggregate, data, report};
+//!
+//! let summary = aggregate::summarise(&data::seed(), true);
+//! let text = report::render(&summary, report::Format::Text, true);
+//! assert!(text.contains("about 4 667"));
+//! let markdown = report::render(&summary, report::Format::Markdown, false);
+//! assert!(markdown.contains("| LUMO"));
+//! ```
+
+use std::fmt::Write as _;
+
+use crate::Total;
+use crate::aggregate::{Derivation, Dimension, Figure, FundingDimension, Summary};
+
+/// How a report is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// Aligned plain-text tables.
+    Text,
+    /// Markdown tables.
+    Markdown,
+    /// The summary as JSON (derivations included when explained).
+    Json,
+}
+
+struct Table {
+    title: String,
+    headers: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+    /// Derivations of the table's figures: (what, derivation).
+    derivations: Vec<(String, Derivation)>,
+}
+
+impl Table {
+    fn new(title: impl Into<String>, headers: Vec<&'static str>) -> Self {
+        Table { title: title.into(), headers, rows: Vec::new(), derivations: Vec::new() }
+    }
+
+    fn explain<T>(&mut self, what: String, figure: Option<&Figure<T>>) {
+        if let Some(derivation) = figure.and_then(|f| f.derivation.clone()) {
+            self.derivations.push((what, derivation));
+        }
+    }
+
+    fn write(&self, out: &mut String, format: Format, explain: bool) {
+        if self.rows.is_empty() {
+            return;
+        }
+        match format {
+            Format::Markdown => {
+                let _ = writeln!(out, "## {}\n", self.title);
+                let _ = writeln!(out, "| {} |", self.headers.join(" | "));
+                let _ = writeln!(out, "|{}", " --- |".repeat(self.headers.len()));
+                for row in &self.rows {
+                    let cells: Vec<String> = row.iter().map(|c| c.replace('|', "\\|")).collect();
+                    let _ = writeln!(out, "| {} |", cells.join(" | "));
+                }
+            }
+            _ => {
+                let _ = writeln!(out, "{}", self.title);
+                let _ = writeln!(out, "{}", "=".repeat(self.title.chars().count()));
+                let widths: Vec<usize> = (0..self.headers.len())
+                    .map(|i| {
+                        self.rows
+                            .iter()
+                            .map(|r| r[i].chars().count())
+                            .chain(std::iter::once(self.headers[i].chars().count()))
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .collect();
+                let line = |cells: &[String]| {
+                    let padded: Vec<String> = cells
+                        .iter()
+                        .zip(&widths)
+                        .enumerate()
+                        .map(|(i, (cell, width))| {
+                            let pad = width - cell.chars().count();
+                            // Figures right-aligned, the first column left.
+                            if i == 0 {
+                                format!("{cell}{}", " ".repeat(pad))
+                            } else {
+                                format!("{}{cell}", " ".repeat(pad))
+                            }
+                        })
+                        .collect();
+                    padded.join("  ").trim_end().to_owned()
+                };
+                let headers: Vec<String> = self.headers.iter().map(|h| (*h).to_owned()).collect();
+                let _ = writeln!(out, "{}", line(&headers));
+                for row in &self.rows {
+                    let _ = writeln!(out, "{}", line(row));
+                }
+            }
+        }
+        if explain && !self.derivations.is_empty() {
+            let _ = writeln!(out, "\nHow the figures were made:");
+            for (what, derivation) in &self.derivations {
+                let _ = writeln!(out, "- {what}: {}", derivation.to_string().replace('\n', "\n  "));
+            }
+        }
+        out.push('\n');
+    }
+}
+
+fn total(figure: Option<&Figure<Total>>) -> String {
+    figure.map_or_else(|| "–".to_owned(), |f| f.value.to_string())
+}
+
+fn or_dash<T: ToString>(value: Option<T>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| v.to_string())
+}
+
+/// Writes the summary in `format`; with `explain`, each table is followed by
+/// the derivation of its figures (when the summary was made with them).
+pub fn render(summary: &Summary, format: Format, explain: bool) -> String {
+    if format == Format::Json {
+        return if explain {
+            crate::json::model_to_string(summary)
+        } else {
+            crate::json::model_to_string(&summary.without_derivations())
+        };
+    }
+    let mut out = String::new();
+    let heading = format!("{} projects, {} programmes", summary.projects, summary.programmes);
+    match format {
+        Format::Markdown => {
+            let _ = writeln!(out, "# Summary: {heading}\n");
+        }
+        _ => {
+            let _ = writeln!(out, "Summary: {heading}\n");
+        }
+    }
+    for table in tables(summary) {
+        table.write(&mut out, format, explain);
+    }
+    out
+}
+
+fn tables(summary: &Summary) -> Vec<Table> {
+    let mut tables = Vec::new();
+
+    let mut projects = Table::new(
+        "Projects side by side",
+        vec![
+            "project",
+            "status",
+            "period",
+            "events held",
+            "cancelled",
+            "attendances",
+            "outputs",
+            "achieved",
+            "partly",
+            "not achieved",
+            "unjudged",
+            "budget",
+            "state grant",
+        ],
+    );
+    for row in &summary.project_rows {
+        let grant = match (row.state_grant, row.state_grant_share) {
+            (Some(money), Some(share)) => format!("{money} ({share})"),
+            (Some(money), None) => money.to_string(),
+            (None, Some(share)) => share.to_string(),
+            (None, None) => "–".to_owned(),
+        };
+        projects.rows.push(vec![
+            row.name.clone(),
+            row.status.clone(),
+            or_dash(row.period.clone()),
+            row.events_held.to_string(),
+            row.events_cancelled.to_string(),
+            or_dash(row.attendances),
+            row.outputs.to_string(),
+            row.achieved.to_string(),
+            row.partly_achieved.to_string(),
+            row.not_achieved.to_string(),
+            row.unjudged_objectives.to_string(),
+            or_dash(row.budget),
+            grant,
+        ]);
+    }
+    tables.push(projects);
+
+    let mut programmes = Table::new(
+        "Programmes against their projects",
+        vec![
+            "programme",
+            "projects listed",
+            "given",
+            "stated funding",
+            "projects' budgets",
+            "without budget",
+            "attendances",
+        ],
+    );
+    for row in &summary.programme_totals {
+        programmes.rows.push(vec![
+            row.name.clone(),
+            row.listed_projects.to_string(),
+            row.projects_given.to_string(),
+            or_dash(row.stated_funding),
+            or_dash(row.projects_budget.as_ref().map(|f| f.value)),
+            row.projects_without_budget.len().to_string(),
+            or_dash(row.attendances),
+        ]);
+        programmes.explain(format!("{}, projects' budgets", row.name), row.projects_budget.as_ref());
+    }
+    tables.push(programmes);
+
+    for table in &summary.participation {
+        // A table whose every event leaves the dimension unstated says nothing.
+        if table.rows.iter().all(|r| r.group.key.is_empty()) && table.dimension != Dimension::Project {
+            continue;
+        }
+        let mut out = Table::new(
+            format!("Participation {}", table.dimension.heading()),
+            vec!["group", "held", "cancelled", "planned", "attendances", "distinct people"],
+        );
+        for row in &table.rows {
+            out.rows.push(vec![
+                row.group.label.clone(),
+                row.events_held.to_string(),
+                row.events_cancelled.to_string(),
+                row.events_planned.to_string(),
+                total(row.attendances.as_ref()),
+                total(row.distinct_people.as_ref()),
+            ]);
+            out.explain(format!("{}, attendances", row.group.label), row.attendances.as_ref());
+            out.explain(format!("{}, distinct people", row.group.label), row.distinct_people.as_ref());
+        }
+        tables.push(out);
+    }
+
+    let mut assessments = Table::new(
+        "Assessments",
+        vec!["assessment", "source", "occasions", "attendances", "distinct people", "judgements"],
+    );
+    for row in &summary.assessments {
+        assessments.rows.push(vec![
+            format!("{}/{}", row.project, row.assessment),
+            row.source.clone(),
+            or_dash(row.occasions),
+            or_dash(row.participation.and_then(|p| p.attendances)),
+            or_dash(row.participation.and_then(|p| p.distinct_people)),
+            row.judgements.to_string(),
+        ]);
+    }
+    tables.push(assessments);
+
+    for by in ["project", "work_package", "assessment_source"] {
+        let mut table = Table::new(
+            format!("Judgements by {}", by.replace('_', " ")),
+            vec!["group", "achieved", "partly achieved", "not achieved", "revised", "not yet tried"],
+        );
+        let mut keys: Vec<(&str, &str)> =
+            summary.achievement.iter().filter(|r| r.by == by).map(|r| (r.key.as_str(), r.label.as_str())).collect();
+        keys.dedup();
+        for (key, label) in keys {
+            let count = |rating: &str| {
+                summary
+                    .achievement
+                    .iter()
+                    .find(|r| r.by == by && r.key == key && r.rating == rating)
+                    .map_or(0, |r| r.judgements.value)
+                    .to_string()
+            };
+            table.rows.push(vec![
+                label.to_owned(),
+                count("achieved"),
+                count("partly_achieved"),
+                count("not_achieved"),
+                count("revised"),
+                count("not_yet_tried"),
+            ]);
+        }
+        for row in summary.achievement.iter().filter(|r| r.by == by) {
+            table.explain(format!("{}, {}", row.label, row.rating), Some(&row.judgements));
+        }
+        tables.push(table);
+    }
+
+    let mut unjudged = Table::new("Objectives no assessment judges", vec!["project", "objective", "statement"]);
+    for row in &summary.unjudged_objectives {
+        unjudged.rows.push(vec![row.project.to_string(), row.objective.to_string(), row.statement.clone()]);
+    }
+    tables.push(unjudged);
+
+    let mut targets = Table::new("Targets against actual figures", vec!["record", "kind", "target", "actual", "met"]);
+    for row in &summary.targets {
+        targets.rows.push(vec![
+            format!("{}/{}", row.project, row.record),
+            row.kind.clone(),
+            row.target.value.to_string(),
+            or_dash(row.actual),
+            row.met.map_or_else(|| "cannot say".to_owned(), |met| if met { "yes" } else { "no" }.to_owned()),
+        ]);
+    }
+    tables.push(targets);
+
+    let mut outputs = Table::new("Outputs by kind and status", vec!["kind", "status", "records", "count"]);
+    for row in &summary.outputs {
+        outputs.rows.push(vec![
+            row.label.clone(),
+            row.status.clone(),
+            row.records.to_string(),
+            or_dash(row.count.as_ref().map(|f| f.value)),
+        ]);
+        outputs.explain(format!("{} ({}), count", row.label, row.status), row.count.as_ref());
+    }
+    tables.push(outputs);
+
+    for by in [
+        FundingDimension::Project,
+        FundingDimension::Funder,
+        FundingDimension::FundingKind,
+        FundingDimension::Implementer,
+    ] {
+        let mut table = Table::new(format!("Money {}", by.heading()), vec!["group", "parts", "amount"]);
+        for row in summary.funding.iter().filter(|r| r.by == by) {
+            table.rows.push(vec![
+                row.label.clone(),
+                row.parts.to_string(),
+                or_dash(row.amount.as_ref().map(|f| f.value)),
+            ]);
+            table.explain(format!("{}, amount", row.label), row.amount.as_ref());
+        }
+        tables.push(table);
+    }
+
+    let mut staffing = Table::new(
+        "Staffing",
+        vec!["project", "implementer", "entries", "posts", "full-time equivalents", "without share"],
+    );
+    for row in &summary.staffing {
+        staffing.rows.push(vec![
+            row.project.to_string(),
+            row.label.clone(),
+            row.entries.to_string(),
+            row.posts.to_string(),
+            format!("{}.{:02}", row.full_time_hundredths / 100, row.full_time_hundredths % 100),
+            row.entries_without_share.to_string(),
+        ]);
+    }
+    tables.push(staffing);
+    tables
+}
