@@ -1,29 +1,31 @@
-//! An analyst's first look: loads every document in `data/` and prints, per
-//! project, its implementers with roles, its work packages with their
-//! objectives, and how many events, outputs and assessments it holds.
+//! An analyst's first look: every document in a folder (or the bundled seed
+//! data), with each project's implementers and roles, work packages and
+//! objectives, and its figures: events held, attendances counted once,
+//! outputs and judgements.
 //!
-//! Run with `cargo run --example inventory`, or give another folder:
+//! Run with `cargo run --example inventory`, or give a folder or files:
 //! `cargo run --example inventory -- path/to/folder`.
 
 use std::error::Error;
-use std::path::PathBuf;
 
-use childwelfare::{Document, Language, Project};
+use childwelfare::aggregate::{Aggregator, Dimension};
+use childwelfare::{Document, Language, Project, data, load};
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let folder = std::env::args_os().nth(1).map_or_else(|| PathBuf::from("data"), PathBuf::from);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&folder)
-        .map_err(|e| format!("cannot read folder {}: {e}", folder.display()))?
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    paths.sort();
+    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let documents = if paths.is_empty() {
+        data::seed()
+    } else {
+        let loaded = load::load(&paths)?;
+        for failure in &loaded.failures {
+            eprintln!("{failure}");
+        }
+        loaded.into_documents()
+    };
 
-    for path in paths {
-        let json = std::fs::read_to_string(&path)?;
-        let document = Document::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
+    for document in &documents {
         match document {
-            Document::Project(project) => print_project(&project),
+            Document::Project(project) => print_project(project),
             Document::Programme(programme) => {
                 println!("Programme: {} ({} projects)", programme.name.best(Language::En), programme.projects.len());
                 for listed in &programme.projects {
@@ -32,7 +34,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 }
                 println!();
             }
-            _ => println!("{}: a document kind this example does not know", path.display()),
+            _ => println!("a document kind this example does not know"),
         }
     }
     Ok(())
@@ -52,11 +54,23 @@ fn print_project(project: &Project) {
             println!("       • [{}] {}", objective.level.label(Language::En), objective.statement);
         }
     }
+
+    // The figures, counted once by the library.
+    let mut aggregator = Aggregator::new();
+    aggregator.add_project(project);
+    let summary = aggregator.finish();
+    let row = &summary.project_rows[0];
+    let attendances = summary
+        .participation(Dimension::Project)
+        .find_map(|r| r.attendances.as_ref())
+        .map_or_else(|| "not stated".to_owned(), |f| f.value.to_string());
+    println!("  Figures:");
+    println!("    events held: {} (cancelled: {})", row.events_held, row.events_cancelled);
+    println!("    attendances: {attendances}");
+    println!("    outputs: {}", row.outputs);
     println!(
-        "  Holds {} events, {} outputs and {} assessments.",
-        project.events.len(),
-        project.outputs.len(),
-        project.assessments.len()
+        "    judgements: {} achieved, {} partly, {} not achieved; {} objectives unjudged",
+        row.achieved, row.partly_achieved, row.not_achieved, row.unjudged_objectives
     );
     println!();
 }

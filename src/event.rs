@@ -84,8 +84,9 @@ code_list! {
 /// A possible overlap between two figures that the source leaves open: the
 /// participants of one may or may not be counted in the other.
 ///
-/// Aggregation keeps such figures apart and reports the overlap instead of
-/// guessing.
+/// [Aggregation](crate::aggregate) does not guess: a total over figures
+/// that may overlap is a [`Total`](crate::Total) range, from the sum without
+/// the smaller figure to the full sum, and its derivation names the overlap.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]

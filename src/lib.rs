@@ -127,6 +127,30 @@
 //! }
 //! ```
 //!
+//! ## Aggregating
+//!
+//! [`aggregate`] answers the questions across projects: who the events
+//! reached by theme, county, year …, judgements per rating, outputs, money,
+//! staffing, and the projects side by side. Each figure is counted once and
+//! keeps its exactness ([`figure`] has the arithmetic), and can explain
+//! itself. [`report`] writes a summary; [`export`] writes tidy tables.
+//!
+//! ```
+//! use childwelfare::aggregate::{Aggregator, Dimension};
+//! use childwelfare::{data, load};
+//!
+//! let mut aggregator = Aggregator::new().explain(true);
+//! for document in data::seed() {
+//!     aggregator.add(&document); // or each document of load::walk(paths)?.documents()
+//! }
+//! let summary = aggregator.finish();
+//! for row in summary.participation(Dimension::Theme) {
+//!     if let Some(attendances) = &row.attendances {
+//!         println!("{}: {}", row.group.label, attendances.value);
+//!     }
+//! }
+//! ```
+//!
 //! ## Schemas
 //!
 //! The JSON Schemas (Draft 2020-12) that other languages generate code from

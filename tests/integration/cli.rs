@@ -129,3 +129,62 @@ fn schema_prints_the_committed_schemas() {
     let output = run(&["schema", "projekt"], root());
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn report_without_paths_summarises_the_seed_data_and_explains_on_request() {
+    let lumo = childwelfare::data::lumo();
+    let figure = |id: &str| {
+        lumo.events.iter().find(|e| e.id == id).and_then(|e| e.participation).and_then(|p| p.attendances).unwrap()
+    };
+    let total = figure("lumo-ev-yta-all") + figure("lumo-ev-local");
+
+    let output = run(&["report"], root());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("Summary: 2 projects, 1 programmes\n"), "{text}");
+    assert!(text.contains(&format!("  {total}  ")), "{text}");
+    assert!(!text.contains("How the figures were made"));
+
+    let explained = stdout(&run(&["report", "--explain"], root()));
+    assert!(explained.contains("How the figures were made:"), "{explained}");
+    assert!(
+        explained.contains(&format!("    - lumo/lumo-ev-yta-all = {}\n", figure("lumo-ev-yta-all"))),
+        "{explained}"
+    );
+
+    let json = run(&["report", "--format", "json", "data/"], root());
+    assert_eq!(json.status.code(), Some(0));
+    let expected = childwelfare::aggregate::summarise(&childwelfare::data::seed(), false);
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&json.stdout).unwrap(),
+        serde_json::to_value(&expected).unwrap()
+    );
+    let markdown = stdout(&run(&["report", "--format", "markdown", "--lang", "en"], root()));
+    assert!(markdown.starts_with("# Summary: 2 projects, 1 programmes\n"), "{markdown}");
+    assert!(markdown.contains("| group | held | cancelled | planned | attendances | distinct people |"), "{markdown}");
+}
+
+#[test]
+fn report_and_export_go_on_past_a_bad_document_and_say_so() {
+    let dir = temp_dir("report-bad");
+    std::fs::write(dir.join("lumo.json"), childwelfare::data::LUMO_JSON).unwrap();
+    std::fs::write(dir.join("bad.json"), "{").unwrap();
+    let output = run(&["report", dir.to_str().unwrap()], root());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).starts_with("Summary: 1 projects, 0 programmes"), "{}", stdout(&output));
+    assert!(stderr(&output).contains("bad.json: line 1, column 1"), "{}", stderr(&output));
+
+    let output = run(&["export", "outputs", "--format", "csv", dir.to_str().unwrap()], root());
+    assert_eq!(output.status.code(), Some(1));
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    assert_eq!(reader.records().count(), childwelfare::data::lumo().outputs.len());
+
+    let output = run(&["export", "nonsense"], root());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("unknown table `nonsense`, expected one of events, objectives"),
+        "{}",
+        stderr(&output)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,5 +1,6 @@
 //! Integration tests, built as one binary to keep compile times down.
 
+mod aggregation;
 #[cfg(feature = "cli")]
 mod cli;
 mod common;

@@ -1,0 +1,38 @@
+//! Who the events reached in one county, by theme: load documents, keep the
+//! projects that work in the county, aggregate, print.
+//!
+//! `cargo run --example participation_by_county -- pohjois_karjala [PATH...]`
+//! (the county's code; without paths, the bundled seed data).
+
+use std::error::Error;
+
+use childwelfare::aggregate::{Aggregator, Dimension};
+use childwelfare::{County, Document, Language, data, load};
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut args = std::env::args().skip(1);
+    let county: County = args.next().unwrap_or_else(|| "pohjois_karjala".to_owned()).parse()?;
+    let paths: Vec<String> = args.collect();
+    let documents = if paths.is_empty() { data::seed() } else { load::load(&paths)?.into_documents() };
+
+    // Keep only the events in the county; the library counts each figure once.
+    let mut aggregator = Aggregator::new().explain(true).language(Language::En);
+    for document in &documents {
+        if let Document::Project(project) = document {
+            let mut project = project.as_ref().clone();
+            project.events.retain(|event| event.counties.contains(&county));
+            aggregator.add_project(&project);
+        }
+    }
+    let summary = aggregator.finish();
+
+    println!("Events in {} by theme:", county.label(Language::En));
+    for row in summary.participation(Dimension::Theme) {
+        let reached = row.attendances.as_ref().map_or_else(|| "not stated".to_owned(), |f| f.value.to_string());
+        println!("  {:<45} {:>3} held  {reached}", row.group.label, row.events_held);
+    }
+    if let Some(total) = summary.total_attendances() {
+        println!("All projects: {total} attendances");
+    }
+    Ok(())
+}

@@ -1,0 +1,275 @@
+//! Aggregation, reports and exports: the figures the seed documents state,
+//! computed by the library from the data, each counted once; the arithmetic
+//! of exactness; and properties that hold for any set of projects.
+
+use childwelfare::aggregate::{self, Dimension, Summary};
+use childwelfare::export::{self, Cell, Table};
+use childwelfare::{Count, Document, Event, Exactness, Language, Project, Total, data};
+use proptest::prelude::*;
+
+fn event<'a>(project: &'a Project, id: &str) -> &'a Event {
+    project.events.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("no event {id}"))
+}
+
+fn attendances(event: &Event) -> Count {
+    event.participation.and_then(|p| p.attendances).expect("the event states its attendances")
+}
+
+fn row<'a>(summary: &'a Summary, dimension: Dimension, key: &str) -> &'a aggregate::ParticipationRow {
+    summary
+        .participation(dimension)
+        .find(|r| r.group.key == key)
+        .unwrap_or_else(|| panic!("no {dimension:?} row {key}"))
+}
+
+#[test]
+fn lumo_reached_its_stated_figures_by_theme_and_in_all_each_counted_once() {
+    let lumo = data::lumo();
+    let summary = aggregate::summarise(&data::seed(), true);
+
+    // Each thematic group of events is its own stated figure; its webinars,
+    // part of it, are not added on top.
+    for (theme, group) in [
+        ("client_participation", "lumo-ev-theme-participation"),
+        ("multi_agency_working", "lumo-ev-theme-multiagency"),
+        ("systemic_practice", "lumo-ev-theme-systemic"),
+    ] {
+        let stated = attendances(event(&lumo, group));
+        assert_eq!(
+            row(&summary, Dimension::Theme, theme).attendances.as_ref().unwrap().value,
+            Total::from(stated),
+            "{theme}"
+        );
+    }
+
+    // In all: the whole-area total (which includes the thematic groups) plus
+    // the local events, and "about" because the local figure is.
+    let area = attendances(event(&lumo, "lumo-ev-yta-all"));
+    let local = attendances(event(&lumo, "lumo-ev-local"));
+    let thematic: Count = ["lumo-ev-theme-participation", "lumo-ev-theme-multiagency", "lumo-ev-theme-systemic"]
+        .iter()
+        .map(|id| attendances(event(&lumo, id)))
+        .sum();
+    assert_eq!(thematic, area, "the data's thematic groups add up to the whole-area figure");
+    let total = row(&summary, Dimension::Project, "lumo").attendances.as_ref().unwrap();
+    assert_eq!(total.value, Total::from(area + local));
+    assert_eq!(total.value.single().unwrap().exactness, Exactness::Approximate);
+    assert_eq!(total.value.to_string(), format!("{}", area + local));
+    let derivation = total.derivation.as_ref().unwrap();
+    assert_eq!(derivation.records, [format!("lumo/lumo-ev-yta-all = {area}"), format!("lumo/lumo-ev-local = {local}")]);
+
+    // The cancelled webinar is apart.
+    let webinars = row(&summary, Dimension::EventKind, "webinar");
+    let cancelled = lumo
+        .events
+        .iter()
+        .filter(|e| {
+            e.kinds.contains(&childwelfare::EventKind::Webinar) && e.status == childwelfare::EventStatus::Cancelled
+        })
+        .count();
+    assert_eq!(webinars.events_cancelled, cancelled as u64);
+    assert!(cancelled > 0);
+}
+
+#[test]
+fn the_dialogic_evaluation_reached_its_stated_distinct_people_and_lumo_its_state_grant_share() {
+    let tl = data::tulevaisuuden_lastensuojelu();
+    let summary = aggregate::summarise(&data::seed(), false);
+    let dialogic =
+        tl.assessments.iter().find(|a| a.source == childwelfare::AssessmentSource::DialogicEvaluation).unwrap();
+    let row = summary.assessments.iter().find(|r| r.assessment == dialogic.id).unwrap();
+    assert_eq!(
+        row.participation.and_then(|p| p.distinct_people),
+        dialogic.participation.and_then(|p| p.distinct_people)
+    );
+    assert!(row.participation.and_then(|p| p.distinct_people).is_some());
+
+    let lumo = data::lumo();
+    let stated = lumo
+        .funding
+        .as_ref()
+        .unwrap()
+        .parts
+        .iter()
+        .find(|p| p.kind == childwelfare::FundingKind::StateGrant)
+        .unwrap()
+        .share;
+    let project = summary.project_rows.iter().find(|r| r.id == "lumo").unwrap();
+    assert_eq!(project.state_grant_share, stated);
+    assert_eq!(project.state_grant_share.map(|s| s.to_string()).as_deref(), Some("80 %"));
+}
+
+#[test]
+fn possible_overlaps_make_a_range_and_distinct_people_of_several_events_too() {
+    let mut project =
+        Project::new("demo".parse().unwrap(), childwelfare::Text::fi("x"), childwelfare::ProjectStatus::Ended);
+    let mut a = Event::new("a".parse().unwrap());
+    a.participation = Some(childwelfare::Participation::new(Some(Count::exact(963)), Some(Count::exact(50))));
+    let mut b = Event::new("b".parse().unwrap());
+    b.participation = Some(childwelfare::Participation::new(Some(Count::approximate(400)), Some(Count::exact(30))));
+    b.possible_overlaps = vec![childwelfare::PossibleOverlap::new("a".parse().unwrap())];
+    project.events = vec![a, b];
+    let summary = aggregate::summarise(&[Document::Project(Box::new(project))], true);
+    let row = row(&summary, Dimension::Project, "demo");
+    let attendances = row.attendances.as_ref().unwrap();
+    assert_eq!(attendances.value, Total::range(Count::exact(963), Count::exact(963) + Count::approximate(400)));
+    assert_eq!(attendances.value.to_string(), "963–about 1 363");
+    assert!(attendances.derivation.as_ref().unwrap().rule.contains("demo/b may overlap demo/a"));
+    assert_eq!(row.distinct_people.as_ref().unwrap().value, Total::range(Count::exact(50), Count::exact(80)));
+}
+
+#[test]
+fn exactness_follows_the_table_and_never_gains() {
+    use Exactness::*;
+    let table = [
+        (Exact, Exact, Exact),
+        (Exact, Approximate, Approximate),
+        (Exact, AtLeast, AtLeast),
+        (Exact, AtMost, AtMost),
+        (Approximate, Approximate, Approximate),
+        (Approximate, AtLeast, Approximate),
+        (Approximate, AtMost, Approximate),
+        (AtLeast, AtLeast, AtLeast),
+        (AtLeast, AtMost, Approximate),
+        (AtMost, AtMost, AtMost),
+    ];
+    for (a, b, sum) in table {
+        let count = |value, exactness| Count { value, exactness };
+        assert_eq!((count(1, a) + count(2, b)).exactness, sum, "{a:?} + {b:?}");
+        assert_eq!((count(2, b) + count(1, a)).exactness, sum, "{b:?} + {a:?}");
+    }
+    assert_eq!(Count::exact(u64::MAX) + Count::exact(1), Count::at_least(u64::MAX));
+    assert_eq!([Count::exact(3667), Count::approximate(1000)].iter().sum::<Count>().to_string(), "about 4 667");
+}
+
+fn rank(exactness: Exactness) -> u8 {
+    if exactness == Exactness::Exact {
+        0
+    } else if exactness == Exactness::Approximate {
+        2
+    } else {
+        1
+    }
+}
+
+fn exactness() -> impl Strategy<Value = Exactness> {
+    prop_oneof![Just(Exactness::Exact), Just(Exactness::Approximate), Just(Exactness::AtLeast), Just(Exactness::AtMost)]
+}
+
+/// The seed projects, each copied `copies` times under new ids, with their
+/// events in the order given by `rotate`.
+fn projects(copies: usize, rotate: usize) -> Vec<Document> {
+    let mut out = Vec::new();
+    for copy in 0..copies {
+        for document in data::seed() {
+            if let Document::Project(mut project) = document {
+                project.id = format!("{}-{copy}", project.id).parse().unwrap();
+                let len = project.events.len().max(1);
+                project.events.rotate_left(rotate % len);
+                project.outputs.reverse();
+                out.push(Document::Project(project));
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn a_sum_is_never_more_exact_than_its_parts(parts in proptest::collection::vec((0u64..1_000_000, exactness()), 1..8)) {
+        let counts: Vec<Count> = parts.iter().map(|(v, e)| Count { value: *v, exactness: *e }).collect();
+        let sum: Count = counts.iter().sum();
+        prop_assert_eq!(sum.value, parts.iter().map(|(v, _)| v).sum::<u64>());
+        let worst = counts.iter().map(|c| rank(c.exactness)).max().unwrap();
+        prop_assert!(rank(sum.exactness) >= worst);
+    }
+
+    #[test]
+    fn two_sets_of_projects_aggregate_to_the_sum_of_their_aggregates(split in 1usize..5, rotate in 0usize..20) {
+        let all = projects(5, rotate);
+        let cut = split * 2;
+        let (first, second) = all.split_at(cut);
+        let (whole, a, b) = (
+            aggregate::summarise(&all, false),
+            aggregate::summarise(first, false),
+            aggregate::summarise(second, false),
+        );
+        for dimension in Dimension::ALL {
+            for row in whole.participation(dimension) {
+                let part = |s: &Summary| s.participation(dimension).find(|r| r.group.key == row.group.key).cloned();
+                let (ra, rb) = (part(&a), part(&b));
+                let held = ra.as_ref().map_or(0, |r| r.events_held) + rb.as_ref().map_or(0, |r| r.events_held);
+                prop_assert_eq!(row.events_held, held);
+                let sum = [ra.and_then(|r| r.attendances), rb.and_then(|r| r.attendances)]
+                    .into_iter()
+                    .flatten()
+                    .map(|f| f.value)
+                    .reduce(|x, y| x + y);
+                prop_assert_eq!(row.attendances.as_ref().map(|f| f.value), sum);
+            }
+        }
+        prop_assert_eq!(whole.total_attendances(), [a.total_attendances(), b.total_attendances()].into_iter().flatten().reduce(|x, y| x + y));
+    }
+
+    #[test]
+    fn record_order_changes_no_figure(rotate in 1usize..20) {
+        let plain = aggregate::summarise(&projects(1, 0), false);
+        let rotated = aggregate::summarise(&projects(1, rotate), false);
+        prop_assert_eq!(plain, rotated);
+    }
+}
+
+#[test]
+fn the_events_export_sums_to_the_report_totals() {
+    let documents = data::seed();
+    let summary = aggregate::summarise(&documents, false);
+    let mut csv = export::CsvWriter::new(Vec::new());
+    for document in &documents {
+        for row in export::rows(document, Table::Events, Language::Fi) {
+            csv.write(&row).unwrap();
+        }
+    }
+    let bytes = csv.finish().unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let mut sums: std::collections::BTreeMap<String, u64> = Default::default();
+    for record in reader.records() {
+        let record = record.unwrap();
+        assert_eq!(record.len(), headers.len(), "one observation per row, every column");
+        if &record[column("attendances_counted")] == "true" {
+            *sums.entry(record[column("project")].to_owned()).or_default() +=
+                record[column("attendances")].parse::<u64>().unwrap();
+        }
+    }
+    for project in &summary.project_rows {
+        let total = project.attendances.map(|t| t.high.value);
+        assert_eq!(sums.get(project.id.as_str()).copied(), total, "{}", project.id);
+    }
+    assert!(!sums.is_empty());
+}
+
+#[test]
+fn every_table_exports_one_observation_per_row_in_csv_and_json() {
+    for table in Table::ALL {
+        let rows: Vec<export::Row> = data::seed().iter().flat_map(|d| export::rows(d, table, Language::En)).collect();
+        assert!(!rows.is_empty(), "{table}");
+        let columns: Vec<&str> = rows[0].columns().collect();
+        assert!(
+            rows.iter().all(|r| r.columns().collect::<Vec<_>>() == columns),
+            "{table}: the same columns in every row"
+        );
+        let mut json = export::JsonWriter::new(Vec::new());
+        for row in &rows {
+            json.write(row).unwrap();
+        }
+        let parsed: Vec<serde_json::Value> = serde_json::from_slice(&json.finish().unwrap()).unwrap();
+        assert_eq!(parsed.len(), rows.len(), "{table}");
+        assert_eq!(table.name().parse::<Table>().unwrap(), table);
+    }
+    let events = export::rows(&Document::Project(Box::new(data::lumo())), Table::Events, Language::Fi);
+    let local = events.iter().find(|r| r.get("event") == Some(&Cell::from("lumo-ev-local"))).unwrap();
+    assert_eq!(local.get("attendances_exactness"), Some(&Cell::from("approximate")));
+}
