@@ -185,6 +185,7 @@ mod value;
 pub mod aggregate;
 mod area;
 mod assessment;
+pub mod corpus;
 mod count;
 pub mod data;
 mod date;

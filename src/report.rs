@@ -263,15 +263,14 @@ fn tables(summary: &Summary) -> Vec<Table> {
         let mut keys: Vec<(&str, &str)> =
             summary.achievement.iter().filter(|r| r.by == by).map(|r| (r.key.as_str(), r.label.as_str())).collect();
         keys.dedup();
+        let counts: std::collections::HashMap<(&str, &str), u64> = summary
+            .achievement
+            .iter()
+            .filter(|r| r.by == by)
+            .map(|r| ((r.key.as_str(), r.rating.as_str()), r.judgements.value))
+            .collect();
         for (key, label) in keys {
-            let count = |rating: &str| {
-                summary
-                    .achievement
-                    .iter()
-                    .find(|r| r.by == by && r.key == key && r.rating == rating)
-                    .map_or(0, |r| r.judgements.value)
-                    .to_string()
-            };
+            let count = |rating: &str| counts.get(&(key, rating)).copied().unwrap_or(0).to_string();
             table.rows.push(vec![
                 label.to_owned(),
                 count("achieved"),

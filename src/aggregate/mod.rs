@@ -288,7 +288,7 @@ impl Aggregator {
             .iter()
             .filter_map(|d| tables.remove(d).map(|rows| ParticipationTable { dimension: *d, rows }))
             .collect();
-        self.resources.finish(&self.programmes, self.language, self.projects, participation)
+        self.resources.finish(&self.programmes, self.language, self.projects, participation, self.explain)
     }
 }
 

@@ -522,30 +522,32 @@ impl Accumulator {
         language: Language,
         projects: u64,
         participation: Vec<super::ParticipationTable>,
+        explain: bool,
     ) -> super::Summary {
         let programme_totals = programmes
             .iter()
             .map(|programme| {
                 let listed: Vec<&Id> = programme.projects.iter().map(|p| &p.id).collect();
-                let given: Vec<&ProjectRow> = self.project_rows.iter().filter(|r| listed.contains(&&r.id)).collect();
+                let listed_set: std::collections::HashSet<&Id> = listed.iter().copied().collect();
+                let given: Vec<&ProjectRow> = self.project_rows.iter().filter(|r| listed_set.contains(&r.id)).collect();
+                let with_budget: std::collections::HashSet<&Id> =
+                    given.iter().filter(|r| r.budget.is_some()).map(|r| &r.id).collect();
                 let mut projects_budget: Option<Figure<Money>> = None;
                 for row in &given {
                     if let Some(budget) = row.budget {
                         let figure = Figure {
                             value: budget,
-                            derivation: Some(Derivation {
-                                rule: "sum of the budgets of the listed projects given".to_owned(),
-                                records: vec![format!("{}/funding = {budget}", row.id)],
-                            }),
+                            derivation: one(
+                                explain,
+                                "sum of the budgets of the listed projects given",
+                                vec![format!("{}/funding = {budget}", row.id)],
+                            ),
                         };
                         projects_budget = Figure::merge(projects_budget, Some(figure), add_money);
                     }
                 }
-                let without: Vec<Id> = listed
-                    .iter()
-                    .filter(|id| !given.iter().any(|r| r.id == ***id && r.budget.is_some()))
-                    .map(|id| (*id).clone())
-                    .collect();
+                let without: Vec<Id> =
+                    listed.iter().filter(|id| !with_budget.contains(*id)).map(|id| (*id).clone()).collect();
                 let attendances: Vec<Total> = given.iter().filter_map(|r| r.attendances).collect();
                 ProgrammeTotals {
                     programme: programme.id.clone(),

@@ -273,3 +273,31 @@ fn every_table_exports_one_observation_per_row_in_csv_and_json() {
     let local = events.iter().find(|r| r.get("event") == Some(&Cell::from("lumo-ev-local"))).unwrap();
     assert_eq!(local.get("attendances_exactness"), Some(&Cell::from("approximate")));
 }
+
+#[test]
+fn the_synthetic_corpus_is_valid_together_and_injected_violations_are_found_exactly() {
+    use childwelfare::corpus::{Generator, Violation};
+    use childwelfare::validation;
+    let generator = Generator::new(42);
+    let mut documents: Vec<Document> = (0..20).map(|i| generator.document(i)).collect();
+    documents.push(generator.programme(20).into());
+    let report = validation::validate_documents(&documents);
+    assert!(report.diagnostics.iter().all(|d| !d.code.starts_with("parse")), "{report}");
+    assert_eq!(report.error_count(), 0, "{report}");
+
+    let (project, added) = generator.inject(0, 6);
+    documents[0] = project.into();
+    let report = validation::validate_documents(&documents);
+    let mut found: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == validation::Severity::Error)
+        .map(|d| d.code.as_str())
+        .collect();
+    let mut expected: Vec<&str> = added.iter().map(|v| v.code()).collect();
+    found.sort_unstable();
+    expected.sort_unstable();
+    // A second administrator is one problem of the project, however many are added.
+    expected.dedup_by(|a, b| a == b && *a == Violation::SecondAdministrator.code());
+    assert_eq!(found, expected, "{report}");
+}
