@@ -460,10 +460,14 @@ impl Accumulator {
                 entries_without_share: 0,
             });
             let posts = u64::from(entry.posts.unwrap_or(1));
+            // Saturating: a document cannot make the sums overflow.
             row.entries += 1;
-            row.posts += posts;
+            row.posts = row.posts.saturating_add(posts);
             match entry.share_of_full_time {
-                Some(share) => row.full_time_hundredths += posts * u64::from(share.hundredths()) / 100,
+                Some(share) => {
+                    let hundredths = posts.saturating_mul(u64::from(share.hundredths())) / 100;
+                    row.full_time_hundredths = row.full_time_hundredths.saturating_add(hundredths);
+                }
                 None => row.entries_without_share += 1,
             }
         }
