@@ -436,77 +436,19 @@ fn display(date: Option<crate::PartialDate>) -> String {
     date.map_or_else(|| "open".to_owned(), |d| d.to_string())
 }
 
-/// Every string in `value` (outside `extensions`) that is empty or only white space.
-fn empty_strings(value: &serde_json::Value, pointer: &mut String, out: &mut Vec<String>) {
-    match value {
-        serde_json::Value::String(s) if s.trim().is_empty() => out.push(pointer.clone()),
-        serde_json::Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push_str(&format!("/{i}"));
-                empty_strings(item, pointer, out);
-                pointer.truncate(len);
-            }
-        }
-        serde_json::Value::Object(map) => {
-            for (key, item) in map {
-                if key == "extensions" {
-                    continue;
-                }
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                empty_strings(item, pointer, out);
-                pointer.truncate(len);
-            }
-        }
-        _ => {}
+fn emit_unknown_sources(found: &mut super::walk::Found, sink: &mut Sink<'_>) {
+    for (pointer, document) in std::mem::take(&mut found.unknown_sources) {
+        sink.emit(
+            &REF_UNRESOLVED,
+            pointer,
+            format!("a source reference names source document `{document}`, which does not exist"),
+        );
     }
 }
 
-fn check_text<T: serde::Serialize>(document: &T, sink: &mut Sink<'_>) {
-    let Ok(value) = serde_json::to_value(document) else { return };
-    let mut found = Vec::new();
-    empty_strings(&value, &mut String::new(), &mut found);
-    for pointer in found {
+fn emit_empty_texts(found: super::walk::Found, sink: &mut Sink<'_>) {
+    for pointer in found.empty_texts {
         sink.emit(&TEXT_EMPTY, pointer, "the text is empty");
-    }
-}
-
-/// Source references: every `sources[].document` names a source document.
-fn check_sources<T: serde::Serialize>(document: &T, known: &HashSet<&str>, sink: &mut Sink<'_>) {
-    fn walk(value: &serde_json::Value, pointer: String, known: &HashSet<&str>, sink: &mut Sink<'_>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                for (key, item) in map {
-                    if key == "extensions" {
-                        continue;
-                    }
-                    if key == "sources" {
-                        for (i, source) in item.as_array().into_iter().flatten().enumerate() {
-                            if let Some(doc) = source["document"].as_str().filter(|d| !known.contains(d)) {
-                                sink.emit(
-                                    &REF_UNRESOLVED,
-                                    format!("{pointer}/sources/{i}/document"),
-                                    format!("a source reference names source document `{doc}`, which does not exist"),
-                                );
-                            }
-                        }
-                    } else {
-                        walk(item, format!("{pointer}/{key}"), known, sink);
-                    }
-                }
-            }
-            serde_json::Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    walk(item, format!("{pointer}/{i}"), known, sink);
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Ok(value) = serde_json::to_value(document) {
-        walk(&value, String::new(), known, sink);
     }
 }
 
@@ -534,7 +476,10 @@ pub(crate) fn check_project(p: &Project, sink: &mut Sink<'_>) {
     let refs = references(p);
     check_references(&refs, &ids, sink);
     let known_sources: HashSet<&str> = p.source_documents.iter().map(|d| d.id.as_str()).collect();
-    check_sources(p, &known_sources, sink);
+    // One pass over the whole document for the rules on every text and
+    // every source reference; the texts are reported last, as before.
+    let mut found = super::walk::walk(p, &known_sources);
+    emit_unknown_sources(&mut found, sink);
 
     // Cycles.
     let event_links: Vec<Option<&Id>> = p.events.iter().map(|e| e.part_of.as_ref()).collect();
@@ -608,7 +553,7 @@ pub(crate) fn check_project(p: &Project, sink: &mut Sink<'_>) {
     check_assessments(p, sink);
     super::results::check_targets(p, sink);
     check_numbering(p, sink);
-    check_text(p, sink);
+    emit_empty_texts(found, sink);
 }
 
 fn check_organisations(p: &Project, ids: &Ids<'_>, sink: &mut Sink<'_>) {
@@ -1022,6 +967,7 @@ pub(crate) fn check_programme(programme: &Programme, sink: &mut Sink<'_>) {
         }
     }
     let known: HashSet<&str> = sources.keys().copied().collect();
-    check_sources(programme, &known, sink);
-    check_text(programme, sink);
+    let mut found = super::walk::walk(programme, &known);
+    emit_unknown_sources(&mut found, sink);
+    emit_empty_texts(found, sink);
 }

@@ -38,6 +38,7 @@ mod funding;
 mod report;
 mod results;
 pub mod rules;
+mod walk;
 
 pub use report::{Category, Diagnostic, NotRun, Report, Severity};
 pub use rules::{RULES, Rule, rule, rules_markdown};

@@ -1,0 +1,377 @@
+//! One pass over a document as it would be written, without writing it:
+//! the texts that are empty and the source references that name no source
+//! document, found by a `serde::Serializer` that keeps only the path to the
+//! value it is at. A JSON Pointer is built only for a value that is reported,
+//! so a valid document costs no allocation per node (the rules used to
+//! convert the whole document to a `serde_json::Value` twice).
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::ser::{self, Serialize};
+
+/// One step of the path from the document's root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Segment {
+    Field(&'static str),
+    Index(usize),
+    /// A map key (only maps outside `extensions`; none in schema 1.1).
+    Key(String),
+}
+
+/// What one pass found, as JSON Pointers in document order.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// Strings that are empty or only white space, outside `extensions`.
+    pub(crate) empty_texts: Vec<String>,
+    /// `sources[].document` values not among the known source documents:
+    /// the pointer and the value.
+    pub(crate) unknown_sources: Vec<(String, String)>,
+}
+
+/// Walks `document` once; `known` are the ids of its source documents.
+pub(crate) fn walk<T: Serialize + ?Sized>(document: &T, known: &HashSet<&str>) -> Found {
+    let mut walker = Walker { path: Vec::with_capacity(8), known, found: Found::default() };
+    // The walker's own methods never fail; a custom `Serialize` impl that
+    // does ends the walk, keeping what was found so far.
+    let _ = document.serialize(&mut walker);
+    walker.found
+}
+
+struct Walker<'k> {
+    path: Vec<Segment>,
+    known: &'k HashSet<&'k str>,
+    found: Found,
+}
+
+impl Walker<'_> {
+    fn pointer(&self) -> String {
+        let mut out = String::new();
+        for segment in &self.path {
+            out.push('/');
+            match segment {
+                Segment::Field(name) => out.push_str(name),
+                Segment::Index(i) => out.push_str(&i.to_string()),
+                Segment::Key(key) => out.push_str(&key.replace('~', "~0").replace('/', "~1")),
+            }
+        }
+        out
+    }
+
+    fn string(&mut self, value: &str) {
+        if value.trim().is_empty() {
+            let pointer = self.pointer();
+            self.found.empty_texts.push(pointer);
+        }
+        if let [.., Segment::Field("sources"), Segment::Index(_), Segment::Field("document")] = self.path.as_slice() {
+            if !self.known.contains(value) {
+                let pointer = self.pointer();
+                self.found.unknown_sources.push((pointer, value.to_owned()));
+            }
+        }
+    }
+
+    fn child<T: Serialize + ?Sized>(&mut self, segment: Segment, value: &T) -> Result<(), Stop> {
+        self.path.push(segment);
+        let result = value.serialize(&mut *self);
+        self.path.pop();
+        result
+    }
+}
+
+/// The error type a serializer must have; the walk itself never fails.
+#[derive(Debug)]
+struct Stop;
+
+impl fmt::Display for Stop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the walk stopped")
+    }
+}
+
+impl std::error::Error for Stop {}
+
+impl ser::Error for Stop {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Stop
+    }
+}
+
+/// A sequence or tuple being walked: counts its items.
+struct Seq<'w, 'k> {
+    walker: &'w mut Walker<'k>,
+    next: usize,
+}
+
+impl Seq<'_, '_> {
+    fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
+        let index = self.next;
+        self.next += 1;
+        self.walker.child(Segment::Index(index), value)
+    }
+}
+
+/// A map being walked: remembers its key until the value comes.
+struct Map<'w, 'k> {
+    walker: &'w mut Walker<'k>,
+    key: Option<String>,
+    /// Inside a struct or newtype variant, the variant's name leads the path.
+    variant: bool,
+}
+
+impl<'w, 'k> ser::Serializer for &'w mut Walker<'k> {
+    type Ok = ();
+    type Error = Stop;
+    type SerializeSeq = Seq<'w, 'k>;
+    type SerializeTuple = Seq<'w, 'k>;
+    type SerializeTupleStruct = Seq<'w, 'k>;
+    type SerializeTupleVariant = Seq<'w, 'k>;
+    type SerializeMap = Map<'w, 'k>;
+    type SerializeStruct = Map<'w, 'k>;
+    type SerializeStructVariant = Map<'w, 'k>;
+
+    fn serialize_bool(self, _: bool) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_i8(self, _: i8) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_i16(self, _: i16) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_i32(self, _: i32) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_i64(self, _: i64) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_u8(self, _: u8) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_u16(self, _: u16) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_u32(self, _: u32) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_u64(self, _: u64) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_char(self, value: char) -> Result<(), Stop> {
+        self.string(value.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, value: &str) -> Result<(), Stop> {
+        self.string(value);
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_none(self) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Stop> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Stop> {
+        Ok(())
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Stop> {
+        self.string(variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Stop> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Stop> {
+        self.child(Segment::Field(variant), value)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Seq<'w, 'k>, Stop> {
+        Ok(Seq { walker: self, next: 0 })
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Seq<'w, 'k>, Stop> {
+        Ok(Seq { walker: self, next: 0 })
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Seq<'w, 'k>, Stop> {
+        Ok(Seq { walker: self, next: 0 })
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Seq<'w, 'k>, Stop> {
+        self.path.push(Segment::Field(variant));
+        Ok(Seq { walker: self, next: 0 })
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Map<'w, 'k>, Stop> {
+        Ok(Map { walker: self, key: None, variant: false })
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Map<'w, 'k>, Stop> {
+        Ok(Map { walker: self, key: None, variant: false })
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Map<'w, 'k>, Stop> {
+        self.path.push(Segment::Field(variant));
+        Ok(Map { walker: self, key: None, variant: true })
+    }
+}
+
+impl ser::SerializeSeq for Seq<'_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), Stop> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Seq<'_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), Stop> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleStruct for Seq<'_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), Stop> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleVariant for Seq<'_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
+        self.item(value)
+    }
+    fn end(self) -> Result<(), Stop> {
+        self.walker.path.pop();
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for Map<'_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Stop> {
+        // Map keys are rare (none outside `extensions` in schema 1.1); the
+        // cost of writing one as JSON to learn its text is no concern.
+        let text = match serde_json::to_value(key) {
+            Ok(serde_json::Value::String(text)) => text,
+            Ok(other) => other.to_string(),
+            Err(_) => return Err(Stop),
+        };
+        self.key = Some(text);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
+        match self.key.take() {
+            Some(key) if key == "extensions" => Ok(()),
+            Some(key) => self.walker.child(Segment::Key(key), value),
+            None => Err(Stop),
+        }
+    }
+    fn end(self) -> Result<(), Stop> {
+        Ok(())
+    }
+}
+
+impl Map<'_, '_> {
+    fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Stop> {
+        if name == "extensions" {
+            return Ok(());
+        }
+        self.walker.child(Segment::Field(name), value)
+    }
+}
+
+impl ser::SerializeStruct for Map<'_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Stop> {
+        self.field(name, value)
+    }
+    fn end(self) -> Result<(), Stop> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for Map<'_, '_> {
+    type Ok = ();
+    type Error = Stop;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Stop> {
+        self.field(name, value)
+    }
+    fn end(self) -> Result<(), Stop> {
+        if self.variant {
+            self.walker.path.pop();
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Serialize)]
+    struct Source {
+        document: String,
+    }
+
+    #[derive(serde::Serialize)]
+    struct Record {
+        name: String,
+        sources: Vec<Source>,
+        extensions: std::collections::BTreeMap<String, String>,
+        notes: std::collections::BTreeMap<String, String>,
+    }
+
+    #[test]
+    fn finds_empty_texts_and_unknown_sources_with_their_pointers() {
+        let record = Record {
+            name: " ".into(),
+            sources: vec![Source { document: "known".into() }, Source { document: "other".into() }],
+            extensions: [("x".to_owned(), String::new())].into(),
+            notes: [("a/b".to_owned(), String::new())].into(),
+        };
+        let known: HashSet<&str> = ["known"].into();
+        let found = walk(&[record], &known);
+        assert_eq!(found.empty_texts, ["/0/name", "/0/notes/a~1b"]);
+        assert_eq!(found.unknown_sources, [("/0/sources/1/document".to_owned(), "other".to_owned())]);
+    }
+}
