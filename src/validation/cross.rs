@@ -1,78 +1,222 @@
-//! The rules across documents given together.
+//! The rules across documents given together, from a compact index of what
+//! they need, so that a corpus can be checked one document at a time.
+//!
+//! Each rule is linear in the number of documents: every lookup is a hash
+//! map, never a search per entry. What the index keeps of a document:
+//!
+//! - its kind and id, and for a project its programme, collaborative area
+//!   and total funding;
+//! - a 96-bit fingerprint and the owning project's number for each record
+//!   id (16 bytes in the table; the id itself is not kept). Two different
+//!   ids share a fingerprint with a probability of about n² / 2⁹⁷, below
+//!   10⁻¹⁶ for ten million records;
+//! - each organisation once: its first name, business ID and project;
+//! - a programme's listing: project ids, `document` and collaborative area.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use super::checks::{first_seen, pointer, records};
+use super::checks::{Kind, first_seen, pointer, records};
 use super::rules::*;
 use super::{Report, Sink};
-use crate::{Document, Exactness, Language};
+use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, Money, Programme, Project, Text};
 
-pub(crate) fn check_documents(documents: &[Document], report: &mut Report) {
-    let mut sink = Sink::new(report, None);
+/// What the rules across documents need to know, added one document at a
+/// time; [`CrossIndex::finish`] runs the rules that need every document.
+///
+/// Memory grows with this index only (see [`CrossIndex::add`]), so a
+/// caller can drop each document once it is added.
+///
+/// ```
+/// use childwelfare::validation::CrossIndex;
+///
+/// let mut index = CrossIndex::new();
+/// for document in childwelfare::data::seed() {
+///     index.add(&document); // the document can be dropped now
+/// }
+/// // The same project given twice.
+/// let lumo = childwelfare::Document::from_json(childwelfare::data::LUMO_JSON)?;
+/// index.add(&lumo);
+/// assert_eq!(index.documents_with_id("lumo"), [1, 3]);
+///
+/// let report = index.finish();
+/// assert_eq!(report.diagnostics[0].code, "cross.duplicate_document");
+/// assert_eq!(report.diagnostics[0].message, "project id `lumo` is also the id of document 2 given");
+/// # Ok::<(), childwelfare::ParseError>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct CrossIndex {
+    /// Documents added so far.
+    count: u32,
+    /// (kind, id) → the number of the first document with them.
+    documents: HashMap<(DocumentKind, Box<str>), usize>,
+    /// Documents that repeat an earlier one's kind and id: (number, first).
+    repeats: Vec<(u32, u32)>,
+    projects: Vec<ProjectEntry>,
+    /// Project id → the first project with it.
+    project_numbers: HashMap<Box<str>, u32>,
+    programmes: Vec<ProgrammeEntry>,
+    /// Record id fingerprint → (owning project, check bits).
+    records: HashMap<u64, (u32, u32), BuildHasherDefault<Fingerprinted>>,
+    /// Organisation id → as first seen.
+    organisations: HashMap<Box<str>, Organisation>,
+    /// Business ID → (project number, organisation id) as first seen.
+    business_ids: HashMap<Box<str>, (u32, Box<str>)>,
+    /// What the rules found while documents were added, kept apart so that
+    /// the report lists them rule by rule.
+    duplicate_documents: Report,
+    duplicate_records: Report,
+    organisation_names: Report,
+}
 
-    // Document ids.
-    let mut ids: HashMap<(&str, &str), usize> = HashMap::new();
-    for (n, document) in documents.iter().enumerate() {
-        let key = (document.kind().code(), document.id().as_str());
-        if let Some(first) = first_seen(&mut ids, key, n) {
-            sink.document = Some(document.id().to_string());
-            sink.emit(
+#[derive(Debug)]
+struct ProjectEntry {
+    id: Box<str>,
+    programme: Option<Id>,
+    area: Option<CollaborativeArea>,
+    total_funding: Option<Money>,
+}
+
+/// An organisation as first seen: the project number, name and business ID.
+type Organisation = (u32, Option<Text>, Option<Box<str>>);
+
+#[derive(Debug)]
+struct ProgrammeEntry {
+    id: Id,
+    total_funding: Option<Money>,
+    listed: Vec<Listed>,
+}
+
+#[derive(Debug)]
+struct Listed {
+    id: Id,
+    document: Option<String>,
+    area: CollaborativeArea,
+}
+
+/// A hasher for keys that are already hashes: passes the `u64` through.
+#[derive(Debug, Default)]
+struct Fingerprinted(u64);
+
+impl Hasher for Fingerprinted {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used; fold anything else in for safety.
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+/// 96 bits of an id: SipHash with fixed keys, twice with different prefixes.
+fn fingerprint(id: &str) -> (u64, u32) {
+    let mut first = std::hash::DefaultHasher::new();
+    id.hash(&mut first);
+    let mut second = std::hash::DefaultHasher::new();
+    0x00C0_FFEE_u32.hash(&mut second);
+    id.hash(&mut second);
+    // Keeping the low 32 bits of the second hash is the intent.
+    #[allow(clippy::cast_possible_truncation)]
+    let check = second.finish() as u32;
+    (first.finish(), check)
+}
+
+fn number(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl CrossIndex {
+    /// An empty index.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many documents have been added.
+    pub fn len(&self) -> usize {
+        self.count as usize
+    }
+
+    /// Whether no document has been added.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Adds one document: records what the rules across documents need and
+    /// runs the rules that can run as documents arrive (repeated document
+    /// and record ids, one name and business ID per organisation).
+    pub fn add(&mut self, document: &Document) {
+        let n = self.count;
+        self.count = self.count.saturating_add(1);
+        let key = (document.kind(), Box::from(document.id().as_str()));
+        if let Some(first) = first_seen(&mut self.documents, key, n as usize) {
+            self.repeats.push((n, number(first)));
+            Sink::new(&mut self.duplicate_documents, Some(document.id().as_str())).emit(
                 &CROSS_DUPLICATE_DOCUMENT,
                 "/id",
-                format!("{} id `{}` is also the id of document {} given", key.0, key.1, first + 1),
+                format!(
+                    "{} id `{}` is also the id of document {} given",
+                    document.kind().code(),
+                    document.id(),
+                    first + 1
+                ),
             );
+        }
+        match document {
+            Document::Project(project) => self.add_project(project),
+            Document::Programme(programme) => self.add_programme(programme),
         }
     }
 
-    let projects: Vec<&crate::Project> = documents
-        .iter()
-        .filter_map(|d| match d {
-            Document::Project(p) => Some(p.as_ref()),
-            _ => None,
-        })
-        .collect();
-    let programmes: Vec<&crate::Programme> = documents
-        .iter()
-        .filter_map(|d| match d {
-            Document::Programme(p) => Some(p.as_ref()),
-            _ => None,
-        })
-        .collect();
+    fn add_project(&mut self, project: &Project) {
+        let here = number(self.projects.len());
+        self.project_numbers.entry(Box::from(project.id.as_str())).or_insert(here);
+        self.projects.push(ProjectEntry {
+            id: Box::from(project.id.as_str()),
+            programme: project.programme.clone(),
+            area: project.collaborative_area,
+            total_funding: project.funding.as_ref().and_then(|f| f.total),
+        });
 
-    // Record ids across projects (implementers and source documents are shared on purpose).
-    let mut owners: HashMap<&str, &str> = HashMap::new();
-    for project in &projects {
+        // Record ids across projects (implementers and source documents are shared on purpose).
         let mut own: HashMap<&str, ()> = HashMap::new();
         for (kind, index, id) in records(project) {
-            use super::checks::Kind;
             if matches!(kind, Kind::Implementer | Kind::SourceDocument) || own.insert(id.as_str(), ()).is_some() {
                 continue;
             }
-            match owners.get(id.as_str()) {
-                Some(owner) if *owner != project.id.as_str() => {
-                    sink.document = Some(project.id.to_string());
-                    sink.emit(
-                        &CROSS_DUPLICATE_RECORD,
-                        format!("{}/id", pointer(kind, index)),
-                        format!("{} id `{id}` is also used in project `{owner}`", kind.noun()),
-                    );
+            let (key, check) = fingerprint(id.as_str());
+            match self.records.get(&key) {
+                Some(&(owner, owner_check)) if owner_check == check => {
+                    let owner = &self.projects[owner as usize].id;
+                    if **owner != *project.id.as_str() {
+                        Sink::new(&mut self.duplicate_records, Some(project.id.as_str())).emit(
+                            &CROSS_DUPLICATE_RECORD,
+                            format!("{}/id", pointer(kind, index)),
+                            format!("{} id `{id}` is also used in project `{owner}`", kind.noun()),
+                        );
+                    }
                 }
-                _ => {
-                    owners.insert(id.as_str(), project.id.as_str());
+                // The same 64 bits but other check bits: a different id. It
+                // is not indexed, so a later repeat of it goes unreported;
+                // with 64-bit keys this needs billions of records.
+                Some(_) => {}
+                None => {
+                    self.records.insert(key, (here, check));
                 }
             }
         }
-    }
 
-    // Organisations: one name and one business ID per id.
-    let mut organisations: HashMap<&str, (&str, &crate::Implementer)> = HashMap::new();
-    let mut business_ids: HashMap<&str, (&str, &str)> = HashMap::new();
-    for project in &projects {
-        sink.document = Some(project.id.to_string());
+        // Organisations: one name and one business ID per id.
+        let mut sink = Sink::new(&mut self.organisation_names, Some(project.id.as_str()));
         for (i, implementer) in project.implementers.iter().enumerate() {
-            if let Some((other_project, first)) = organisations.get(implementer.id.as_str()) {
+            if let Some((other, name, business_id)) = self.organisations.get(implementer.id.as_str()) {
+                let other_project = &self.projects[*other as usize].id;
                 // An unnamed implementer (a region only) agrees with any name.
-                if let (Some(here), Some(there)) = (&implementer.name, &first.name) {
+                if let (Some(here), Some(there)) = (&implementer.name, name) {
                     if here != there {
                         sink.emit(
                             &CROSS_ORGANISATION_NAME,
@@ -86,8 +230,8 @@ pub(crate) fn check_documents(documents: &[Document], report: &mut Report) {
                         );
                     }
                 }
-                if let (Some(a), Some(b)) = (&first.business_id, &implementer.business_id) {
-                    if a != b {
+                if let (Some(a), Some(b)) = (business_id, &implementer.business_id) {
+                    if **a != *b.as_str() {
                         sink.emit(
                             &CROSS_BUSINESS_ID,
                             format!("/implementers/{i}/business_id"),
@@ -99,119 +243,189 @@ pub(crate) fn check_documents(documents: &[Document], report: &mut Report) {
                     }
                 }
             } else {
-                organisations.insert(implementer.id.as_str(), (project.id.as_str(), implementer));
+                self.organisations.insert(
+                    Box::from(implementer.id.as_str()),
+                    (here, implementer.name.clone(), implementer.business_id.as_ref().map(|b| Box::from(b.as_str()))),
+                );
             }
             if let Some(business_id) = &implementer.business_id {
-                match business_ids.get(business_id.as_str()) {
-                    Some((other_project, other_id)) if *other_id != implementer.id.as_str() => sink.emit(
+                match self.business_ids.get(business_id.as_str()) {
+                    Some((other, other_id)) if **other_id != *implementer.id.as_str() => sink.emit(
                         &CROSS_BUSINESS_ID,
                         format!("/implementers/{i}/business_id"),
                         format!(
-                            "business ID {business_id} belongs to organisation `{}` here but to `{other_id}` in project `{other_project}`",
-                            implementer.id
+                            "business ID {business_id} belongs to organisation `{}` here but to `{other_id}` in project `{}`",
+                            implementer.id,
+                            self.projects[*other as usize].id
                         ),
                     ),
                     Some(_) => {}
                     None => {
-                        business_ids.insert(business_id.as_str(), (project.id.as_str(), implementer.id.as_str()));
+                        self.business_ids
+                            .insert(Box::from(business_id.as_str()), (here, Box::from(implementer.id.as_str())));
                     }
                 }
             }
         }
     }
 
-    // Programmes and their projects.
-    for project in &projects {
-        let Some(programme_id) = &project.programme else { continue };
-        sink.document = Some(project.id.to_string());
-        let Some(programme) = programmes.iter().find(|p| &p.id == programme_id) else {
+    fn add_programme(&mut self, programme: &Programme) {
+        self.programmes.push(ProgrammeEntry {
+            id: programme.id.clone(),
+            total_funding: programme.total_funding,
+            listed: programme
+                .projects
+                .iter()
+                .map(|p| Listed { id: p.id.clone(), document: p.document.clone(), area: p.collaborative_area })
+                .collect(),
+        });
+    }
+
+    /// The numbers (from 0, in the order added) of every document added
+    /// with this id, of either kind; for a caller that wants to say where a
+    /// diagnostic across documents comes from.
+    pub fn documents_with_id(&self, id: &str) -> Vec<usize> {
+        let mut numbers = Vec::new();
+        for kind in [DocumentKind::Project, DocumentKind::Programme] {
+            if let Some(&first) = self.documents.get(&(kind, Box::from(id))) {
+                numbers.push(first);
+                numbers.extend(self.repeats.iter().filter(|(_, f)| *f as usize == first).map(|(n, _)| *n as usize));
+            }
+        }
+        numbers.sort_unstable();
+        numbers
+    }
+
+    /// Runs the rules that need every document (programme listings and
+    /// totals) and returns every diagnostic across documents.
+    pub fn finish(mut self) -> Report {
+        let mut report = Report::new();
+        report.merge(std::mem::take(&mut self.duplicate_documents));
+        report.merge(std::mem::take(&mut self.duplicate_records));
+        report.merge(std::mem::take(&mut self.organisation_names));
+        let mut sink = Sink::new(&mut report, None);
+
+        // Programme id → the first programme with it, and each programme's
+        // listing by project id (the first entry for an id).
+        let mut programmes: HashMap<&str, usize> = HashMap::new();
+        for (at, programme) in self.programmes.iter().enumerate() {
+            programmes.entry(programme.id.as_str()).or_insert(at);
+        }
+        let listings: Vec<HashMap<&str, &Listed>> = self
+            .programmes
+            .iter()
+            .map(|programme| {
+                let mut listed = HashMap::new();
+                for entry in &programme.listed {
+                    listed.entry(entry.id.as_str()).or_insert(entry);
+                }
+                listed
+            })
+            .collect();
+
+        // Programmes and their projects.
+        for project in &self.projects {
+            let Some(programme_id) = &project.programme else { continue };
+            sink.document = Some(project.id.to_string());
+            let Some(&programme) = programmes.get(programme_id.as_str()) else {
+                sink.not_run(
+                    &CROSS_PROJECT_NOT_LISTED,
+                    format!(
+                        "programme `{programme_id}` is not among the documents given, so its listing cannot be compared"
+                    ),
+                );
+                continue;
+            };
+            let Some(listed) = listings.get(programme).and_then(|l| l.get(&*project.id)) else {
+                sink.emit(
+                    &CROSS_PROJECT_NOT_LISTED,
+                    "/programme",
+                    format!("project `{}` names programme `{programme_id}`, which does not list it", project.id),
+                );
+                continue;
+            };
+            if let Some(area) = project.area {
+                if area != listed.area {
+                    sink.emit(
+                        &CROSS_PROGRAMME_MISMATCH,
+                        "/collaborative_area",
+                        format!(
+                            "project `{}` is in the {} but programme `{programme_id}` lists it in the {}",
+                            project.id,
+                            area.label(Language::En),
+                            listed.area.label(Language::En)
+                        ),
+                    );
+                }
+            }
+        }
+        for programme in &self.programmes {
+            sink.document = Some(programme.id.to_string());
+            for (i, listed) in programme.listed.iter().enumerate() {
+                if listed.document.is_some() && !self.project_numbers.contains_key(listed.id.as_str()) {
+                    sink.emit(
+                        &CROSS_DOCUMENT_MISSING,
+                        format!("/projects/{i}/document"),
+                        format!(
+                            "programme lists project `{}` with document {}, but no project document with that id was given",
+                            listed.id,
+                            listed.document.as_deref().unwrap_or_default()
+                        ),
+                    );
+                }
+            }
+            self.check_programme_totals(programme, &mut sink);
+        }
+        report
+    }
+
+    fn check_programme_totals(&self, programme: &ProgrammeEntry, sink: &mut Sink<'_>) {
+        let Some(total) = programme.total_funding else { return };
+        let mut missing = Vec::new();
+        let mut sum = 0u64;
+        let mut all_exact = total.exactness == Exactness::Exact;
+        for listed in &programme.listed {
+            let project = self.project_numbers.get(listed.id.as_str()).map(|&n| &self.projects[n as usize]);
+            match project.and_then(|p| p.total_funding) {
+                Some(money) => {
+                    sum = sum.saturating_add(money.euros.cents());
+                    all_exact &= money.exactness == Exactness::Exact;
+                }
+                None => missing.push(format!("`{}`", listed.id)),
+            }
+        }
+        if !missing.is_empty() {
             sink.not_run(
-                &CROSS_PROJECT_NOT_LISTED,
+                &CROSS_PROGRAMME_TOTALS,
                 format!(
-                    "programme `{programme_id}` is not among the documents given, so its listing cannot be compared"
+                    "no total funding is known for project(s) {}, so the programme total cannot be compared",
+                    missing.join(", ")
                 ),
             );
-            continue;
-        };
-        let Some(listed) = programme.projects.iter().find(|l| l.id == project.id) else {
+            return;
+        }
+        let stated = total.euros.cents();
+        let consistent = if all_exact { sum == stated } else { sum.abs_diff(stated) <= stated / 10 };
+        if !consistent {
             sink.emit(
-                &CROSS_PROJECT_NOT_LISTED,
-                "/programme",
-                format!("project `{}` names programme `{programme_id}`, which does not list it", project.id),
+                &CROSS_PROGRAMME_TOTALS,
+                "/total_funding",
+                format!(
+                    "the projects' total funding adds up to {} but the programme states {}{}; difference {}",
+                    crate::Euros::from_cents(sum),
+                    if all_exact { "" } else { "about " },
+                    total.euros,
+                    crate::Euros::from_cents(sum.abs_diff(stated))
+                ),
             );
-            continue;
-        };
-        if let Some(area) = project.collaborative_area {
-            if area != listed.collaborative_area {
-                sink.emit(
-                    &CROSS_PROGRAMME_MISMATCH,
-                    "/collaborative_area",
-                    format!(
-                        "project `{}` is in the {} but programme `{programme_id}` lists it in the {}",
-                        project.id,
-                        area.label(Language::En),
-                        listed.collaborative_area.label(Language::En)
-                    ),
-                );
-            }
         }
-    }
-    for programme in &programmes {
-        sink.document = Some(programme.id.to_string());
-        for (i, listed) in programme.projects.iter().enumerate() {
-            if listed.document.is_some() && !projects.iter().any(|p| p.id == listed.id) {
-                sink.emit(
-                    &CROSS_DOCUMENT_MISSING,
-                    format!("/projects/{i}/document"),
-                    format!(
-                        "programme lists project `{}` with document {}, but no project document with that id was given",
-                        listed.id,
-                        listed.document.as_deref().unwrap_or_default()
-                    ),
-                );
-            }
-        }
-        check_programme_totals(programme, &projects, &mut sink);
     }
 }
 
-fn check_programme_totals(programme: &crate::Programme, projects: &[&crate::Project], sink: &mut Sink<'_>) {
-    let Some(total) = programme.total_funding else { return };
-    let mut missing = Vec::new();
-    let mut sum = 0u64;
-    let mut all_exact = total.exactness == Exactness::Exact;
-    for listed in &programme.projects {
-        match projects.iter().find(|p| p.id == listed.id).and_then(|p| p.funding.as_ref()).and_then(|f| f.total) {
-            Some(money) => {
-                sum = sum.saturating_add(money.euros.cents());
-                all_exact &= money.exactness == Exactness::Exact;
-            }
-            None => missing.push(format!("`{}`", listed.id)),
-        }
+pub(crate) fn check_documents(documents: &[Document], report: &mut Report) {
+    let mut index = CrossIndex::new();
+    for document in documents {
+        index.add(document);
     }
-    if !missing.is_empty() {
-        sink.not_run(
-            &CROSS_PROGRAMME_TOTALS,
-            format!(
-                "no total funding is known for project(s) {}, so the programme total cannot be compared",
-                missing.join(", ")
-            ),
-        );
-        return;
-    }
-    let stated = total.euros.cents();
-    let consistent = if all_exact { sum == stated } else { sum.abs_diff(stated) <= stated / 10 };
-    if !consistent {
-        sink.emit(
-            &CROSS_PROGRAMME_TOTALS,
-            "/total_funding",
-            format!(
-                "the projects' total funding adds up to {} but the programme states {}{}; difference {}",
-                crate::Euros::from_cents(sum),
-                if all_exact { "" } else { "about " },
-                total.euros,
-                crate::Euros::from_cents(sum.abs_diff(stated))
-            ),
-        );
-    }
+    report.merge(index.finish());
 }

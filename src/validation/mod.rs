@@ -40,6 +40,7 @@ mod results;
 pub mod rules;
 mod walk;
 
+pub use cross::CrossIndex;
 pub use report::{Category, Diagnostic, NotRun, Report, Severity};
 pub use rules::{RULES, Rule, rule, rules_markdown};
 
