@@ -155,7 +155,9 @@ impl FromStr for PartialDate {
         let Some(second) = parts.next() else {
             return Ok(PartialDate::Year(year));
         };
-        if let Ok(season) = Season::from_code(second) {
+        // A month is digits; only words are tried as seasons (a failed code
+        // lookup computes a suggestion, which costs more than the parse).
+        if let Some(Ok(season)) = (!second.bytes().all(|b| b.is_ascii_digit())).then(|| Season::from_code(second)) {
             return match parts.next() {
                 None => Ok(PartialDate::Season(year, season)),
                 Some(_) => Err(invalid(DATE_RULE)),

@@ -32,6 +32,8 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::{Document, OtherJson, ParseError};
 
 /// Whether a file name has a document extension: `.json`, `.jsonl` or `.ndjson`.
@@ -284,6 +286,24 @@ impl Files {
     pub fn documents(&self) -> Documents<'_> {
         Documents { files: self.files.iter(), lines: None, pending: Vec::new() }
     }
+
+    /// Reads the files as [`Files::documents`] does, in batches of up to
+    /// `size` documents, each batch parsed on every core (with `rayon`).
+    /// The order is the order read, as with [`Files::documents`]; memory
+    /// holds one batch at a time. A `size` of 0 is taken as 1.
+    ///
+    /// ```
+    /// use childwelfare::load;
+    ///
+    /// let files = load::walk(&["data/"])?;
+    /// let one_by_one: Vec<String> = files.documents().map(|l| format!("{l:?}")).collect();
+    /// let in_batches: Vec<String> = files.batches(2).flatten().map(|l| format!("{l:?}")).collect();
+    /// assert_eq!(one_by_one, in_batches);
+    /// # Ok::<(), load::WalkError>(())
+    /// ```
+    pub fn batches(&self, size: usize) -> Batches<'_> {
+        Batches { documents: self.documents(), size: size.max(1) }
+    }
 }
 
 /// The iterator of [`Files::documents`].
@@ -307,9 +327,33 @@ impl Iterator for Documents<'_> {
     type Item = Loaded;
 
     fn next(&mut self) -> Option<Loaded> {
+        self.next_raw().map(Raw::parse)
+    }
+}
+
+/// What reading gives before parsing: a document's bytes, or already a
+/// result (a read failure, an empty file).
+enum Raw {
+    Bytes(Vec<u8>, Origin),
+    Done(Loaded),
+}
+
+impl Raw {
+    fn parse(self) -> Loaded {
+        match self {
+            Raw::Bytes(bytes, origin) => parse(&bytes, origin),
+            Raw::Done(loaded) => loaded,
+        }
+    }
+}
+
+impl Documents<'_> {
+    /// Reads the next document's bytes; reading stays in order and on one
+    /// thread, parsing can then go to any.
+    fn next_raw(&mut self) -> Option<Raw> {
         loop {
             if let Some(item) = self.pending.pop() {
-                return Some(item);
+                return Some(Raw::Done(item));
             }
             if let Some(lines) = &mut self.lines {
                 match next_line(lines) {
@@ -317,7 +361,7 @@ impl Iterator for Documents<'_> {
                     None => {
                         let lines = self.lines.take()?;
                         if !lines.any && !lines.origin.found_in_folder {
-                            return Some(Loaded::Failed(LoadError::Empty { origin: lines.origin }));
+                            return Some(Raw::Done(Loaded::Failed(LoadError::Empty { origin: lines.origin })));
                         }
                         continue;
                     }
@@ -327,7 +371,9 @@ impl Iterator for Documents<'_> {
             let origin = Origin { file: path.clone(), line: None, found_in_folder: *found };
             let file = match std::fs::File::open(path) {
                 Ok(file) => file,
-                Err(error) => return Some(Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) })),
+                Err(error) => {
+                    return Some(Raw::Done(Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) })));
+                }
             };
             if is_lines_file(path) {
                 self.lines =
@@ -336,14 +382,39 @@ impl Iterator for Documents<'_> {
             }
             let mut bytes = Vec::new();
             if let Err(error) = BufReader::new(file).read_to_end(&mut bytes) {
-                return Some(Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) }));
+                return Some(Raw::Done(Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) })));
             }
-            return Some(parse(&bytes, origin));
+            return Some(Raw::Bytes(bytes, origin));
         }
     }
 }
 
-fn next_line(lines: &mut Lines) -> Option<Loaded> {
+/// The iterator of [`Files::batches`].
+#[derive(Debug)]
+pub struct Batches<'a> {
+    documents: Documents<'a>,
+    size: usize,
+}
+
+impl Iterator for Batches<'_> {
+    type Item = Vec<Loaded>;
+
+    fn next(&mut self) -> Option<Vec<Loaded>> {
+        let raw: Vec<Raw> = self.documents.by_ref().map_raw().take(self.size).collect();
+        if raw.is_empty() {
+            return None;
+        }
+        Some(raw.into_par_iter().map(Raw::parse).collect())
+    }
+}
+
+impl<'a> Documents<'a> {
+    fn map_raw(&mut self) -> impl Iterator<Item = Raw> + '_ {
+        std::iter::from_fn(move || self.next_raw())
+    }
+}
+
+fn next_line(lines: &mut Lines) -> Option<Raw> {
     let mut line = Vec::new();
     while !lines.done {
         line.clear();
@@ -355,14 +426,14 @@ fn next_line(lines: &mut Lines) -> Option<Loaded> {
                 let origin = Origin { line: Some(number), ..lines.origin.clone() };
                 // A failed read cannot be resumed; end the file here.
                 lines.done = true;
-                return Some(Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) }));
+                return Some(Raw::Done(Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) })));
             }
         }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         lines.any = true;
-        return Some(parse(&line, Origin { line: Some(number), ..lines.origin.clone() }));
+        return Some(Raw::Bytes(line, Origin { line: Some(number), ..lines.origin.clone() }));
     }
     None
 }

@@ -11,13 +11,12 @@
 //! Exit codes: 0 all documents valid (warnings allowed), 1 some document
 //! rejected, 2 usage or I/O error.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use childwelfare::aggregate::Aggregator;
-use childwelfare::validation::{self, Diagnostic, Report};
+use childwelfare::validation;
 use childwelfare::{Document, DocumentKind, Language, export, load, schema};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -234,68 +233,22 @@ fn format(paths: &[PathBuf], check: bool) -> u8 {
 
 fn validate(paths: &[PathBuf], format: Format) -> u8 {
     let Some(files) = files(paths) else { return USAGE_OR_IO };
-    let mut report = Report::new();
+    let found = validation::validate_files(&files);
+    for skipped in &found.skipped {
+        note(skipped);
+    }
     let (mut io_failed, mut usage) = (false, false);
-    let mut documents = Vec::new();
-    let mut files_by_document: BTreeMap<String, Vec<(String, Option<usize>)>> = BTreeMap::new();
-    for loaded in files.documents() {
-        match loaded {
-            load::Loaded::Document(document, origin) => {
-                let file = origin.file.display().to_string();
-                let mut own = match document.as_ref() {
-                    Document::Project(project) => validation::validate_project(project),
-                    Document::Programme(programme) => validation::validate_programme(programme),
-                    _ => Report { documents: 1, ..Report::new() },
-                };
-                for diagnostic in &mut own.diagnostics {
-                    diagnostic.file = Some(file.clone());
-                    diagnostic.line = origin.line;
-                }
-                report.merge(own);
-                files_by_document.entry(document.id().to_string()).or_default().push((file, origin.line));
-                documents.push(*document);
-            }
-            load::Loaded::Skipped(skipped) => note(&skipped),
-            load::Loaded::Failed(load::LoadError::Read { origin, source }) => {
-                io_failed = true;
-                report.documents += 1;
-                report.diagnostics.push(Diagnostic::from_io_error(&source, &origin.to_string()));
-            }
-            load::Loaded::Failed(load::LoadError::Parse { origin, source }) => {
-                report.documents += 1;
-                for mut diagnostic in Diagnostic::from_parse_problems(&source, Some(&origin.file.display().to_string()))
-                {
-                    if origin.line.is_some() {
-                        diagnostic.line = origin.line;
-                    }
-                    report.diagnostics.push(diagnostic);
-                }
-            }
-            load::Loaded::Failed(error) => {
+    for error in &found.unusable {
+        match error {
+            // Already a `parse.io` diagnostic in the report.
+            load::LoadError::Read { .. } => io_failed = true,
+            error => {
                 eprintln!("childwelfare: {error}");
                 usage = true;
             }
-            _ => {}
         }
     }
-    let mut across = validation::validate_across_documents(&documents);
-    for diagnostic in &mut across.diagnostics {
-        match diagnostic.document.as_ref().and_then(|id| files_by_document.get(id)).map(Vec::as_slice) {
-            Some([(file, line)]) => {
-                diagnostic.file = Some(file.clone());
-                diagnostic.line = *line;
-            }
-            Some(places) => {
-                let labels: Vec<String> = places
-                    .iter()
-                    .map(|(file, line)| line.map_or_else(|| file.clone(), |line| format!("{file}:{line}")))
-                    .collect();
-                diagnostic.file = Some(labels.join(", "));
-            }
-            None => {}
-        }
-    }
-    report.merge(across);
+    let report = found.report;
 
     let printed = match format {
         Format::Text => print(&format!("{report}\n")),

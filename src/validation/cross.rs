@@ -10,8 +10,13 @@
 //!   id (16 bytes in the table; the id itself is not kept). Two different
 //!   ids share a fingerprint with a probability of about n² / 2⁹⁷, below
 //!   10⁻¹⁶ for ten million records;
-//! - each organisation once: its first name, business ID and project;
+//! - each organisation once: its id, first name and business ID as text
+//!   in one shared buffer (for the messages), a fingerprint of the whole
+//!   name (to compare), and its project;
 //! - a programme's listing: project ids, `document` and collaborative area.
+//!
+//! The fingerprint tables are split in 256 shards so that growing one never
+//! holds two copies of the whole table in memory.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -57,11 +62,13 @@ pub struct CrossIndex {
     project_numbers: HashMap<Box<str>, u32>,
     programmes: Vec<ProgrammeEntry>,
     /// Record id fingerprint → (owning project, check bits).
-    records: HashMap<u64, (u32, u32), BuildHasherDefault<Fingerprinted>>,
-    /// Organisation id → as first seen.
-    organisations: HashMap<Box<str>, Organisation>,
-    /// Business ID → (project number, organisation id) as first seen.
-    business_ids: HashMap<Box<str>, (u32, Box<str>)>,
+    records: Shards<(u32, u32)>,
+    /// Organisation id fingerprint → the organisation as first seen.
+    organisations: Shards<Organisation>,
+    /// Business ID fingerprint → where it was first seen.
+    business_ids: Shards<BusinessIdSeen>,
+    /// The texts kept for messages: organisation ids, names, business IDs.
+    texts: Arena,
     /// What the rules found while documents were added, kept apart so that
     /// the report lists them rule by rule.
     duplicate_documents: Report,
@@ -77,8 +84,84 @@ struct ProjectEntry {
     total_funding: Option<Money>,
 }
 
-/// An organisation as first seen: the project number, name and business ID.
-type Organisation = (u32, Option<Text>, Option<Box<str>>);
+/// An organisation as first seen.
+#[derive(Debug, Clone, Copy)]
+struct Organisation {
+    project: u32,
+    check: u32,
+    /// A fingerprint of the whole name (every language) and its best
+    /// Finnish text; two names with the same fingerprint are taken as equal,
+    /// so a fingerprint collision can hide a mismatch, never invent one.
+    name: Option<(u64, Span)>,
+    business_id: Option<Span>,
+}
+
+/// A business ID as first seen: the project and the organisation's id.
+#[derive(Debug, Clone, Copy)]
+struct BusinessIdSeen {
+    project: u32,
+    check: u32,
+    organisation: Span,
+}
+
+/// Texts kept one after another in one buffer, without an allocation each.
+#[derive(Debug, Default)]
+struct Arena(String);
+
+/// Where a text is in the [`Arena`].
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+impl Arena {
+    /// Keeps `text`; past 4 GiB of texts (some sixty million organisations)
+    /// a text is no longer kept and messages show `…` for it.
+    fn put(&mut self, text: &str) -> Span {
+        match (u32::try_from(self.0.len()), u32::try_from(text.len())) {
+            (Ok(start), Ok(len)) if start.checked_add(len).is_some() => {
+                self.0.push_str(text);
+                Span { start, len }
+            }
+            _ => Span { start: 0, len: 0 },
+        }
+    }
+
+    fn get(&self, span: Span) -> &str {
+        let (start, len) = (span.start as usize, span.len as usize);
+        self.0.get(start..start + len).filter(|t| !t.is_empty()).unwrap_or("…")
+    }
+}
+
+/// A table keyed by fingerprints, in 256 shards chosen by bits 48 to 55
+/// (the table itself uses the low bits for places and the top seven as
+/// tags), so that no resize copies more than a 256th of it.
+#[derive(Debug)]
+struct Shards<V> {
+    shards: Vec<HashMap<u64, V, BuildHasherDefault<Fingerprinted>>>,
+}
+
+impl<V> Default for Shards<V> {
+    fn default() -> Self {
+        Shards { shards: (0..256).map(|_| HashMap::default()).collect() }
+    }
+}
+
+impl<V> Shards<V> {
+    fn shard(&mut self, key: u64) -> &mut HashMap<u64, V, BuildHasherDefault<Fingerprinted>> {
+        let at = usize::from((key >> 48) as u8);
+        &mut self.shards[at]
+    }
+
+    fn get(&mut self, key: u64) -> Option<&V> {
+        self.shard(key).get(&key)
+    }
+
+    fn insert(&mut self, key: u64, value: V) {
+        self.shard(key).insert(key, value);
+    }
+}
 
 #[derive(Debug)]
 struct ProgrammeEntry {
@@ -124,6 +207,13 @@ fn fingerprint(id: &str) -> (u64, u32) {
     #[allow(clippy::cast_possible_truncation)]
     let check = second.finish() as u32;
     (first.finish(), check)
+}
+
+/// A fingerprint of a whole text, every language.
+fn text_fingerprint(text: &Text) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 fn number(n: usize) -> u32 {
@@ -189,7 +279,7 @@ impl CrossIndex {
                 continue;
             }
             let (key, check) = fingerprint(id.as_str());
-            match self.records.get(&key) {
+            match self.records.get(key) {
                 Some(&(owner, owner_check)) if owner_check == check => {
                     let owner = &self.projects[owner as usize].id;
                     if **owner != *project.id.as_str() {
@@ -213,56 +303,69 @@ impl CrossIndex {
         // Organisations: one name and one business ID per id.
         let mut sink = Sink::new(&mut self.organisation_names, Some(project.id.as_str()));
         for (i, implementer) in project.implementers.iter().enumerate() {
-            if let Some((other, name, business_id)) = self.organisations.get(implementer.id.as_str()) {
-                let other_project = &self.projects[*other as usize].id;
-                // An unnamed implementer (a region only) agrees with any name.
-                if let (Some(here), Some(there)) = (&implementer.name, name) {
-                    if here != there {
-                        sink.emit(
-                            &CROSS_ORGANISATION_NAME,
-                            format!("/implementers/{i}/name"),
-                            format!(
-                                "organisation `{}` is named \"{}\" here but \"{}\" in project `{other_project}`",
-                                implementer.id,
-                                here.best(Language::Fi),
-                                there.best(Language::Fi)
-                            ),
-                        );
+            let (key, check) = fingerprint(implementer.id.as_str());
+            let name = implementer.name.as_ref().map(|name| (text_fingerprint(name), name));
+            match self.organisations.get(key).copied() {
+                Some(first) if first.check == check => {
+                    let other_project = &self.projects[first.project as usize].id;
+                    // An unnamed implementer (a region only) agrees with any name.
+                    if let (Some((here_print, here)), Some((there_print, there))) = (name, first.name) {
+                        if here_print != there_print {
+                            sink.emit(
+                                &CROSS_ORGANISATION_NAME,
+                                format!("/implementers/{i}/name"),
+                                format!(
+                                    "organisation `{}` is named \"{}\" here but \"{}\" in project `{other_project}`",
+                                    implementer.id,
+                                    here.best(Language::Fi),
+                                    self.texts.get(there)
+                                ),
+                            );
+                        }
+                    }
+                    if let (Some(a), Some(b)) = (first.business_id, &implementer.business_id) {
+                        let a = self.texts.get(a);
+                        if a != b.as_str() {
+                            sink.emit(
+                                &CROSS_BUSINESS_ID,
+                                format!("/implementers/{i}/business_id"),
+                                format!(
+                                    "organisation `{}` has business ID {b} here but {a} in project `{other_project}`",
+                                    implementer.id
+                                ),
+                            );
+                        }
                     }
                 }
-                if let (Some(a), Some(b)) = (business_id, &implementer.business_id) {
-                    if **a != *b.as_str() {
-                        sink.emit(
-                            &CROSS_BUSINESS_ID,
-                            format!("/implementers/{i}/business_id"),
-                            format!(
-                                "organisation `{}` has business ID {b} here but {a} in project `{other_project}`",
-                                implementer.id
-                            ),
-                        );
-                    }
+                // Another id with the same 64 bits: not indexed (see `records`).
+                Some(_) => {}
+                None => {
+                    let name = name.map(|(print, name)| (print, self.texts.put(name.best(Language::Fi))));
+                    let business_id = implementer.business_id.as_ref().map(|b| self.texts.put(b.as_str()));
+                    self.organisations.insert(key, Organisation { project: here, check, name, business_id });
                 }
-            } else {
-                self.organisations.insert(
-                    Box::from(implementer.id.as_str()),
-                    (here, implementer.name.clone(), implementer.business_id.as_ref().map(|b| Box::from(b.as_str()))),
-                );
             }
             if let Some(business_id) = &implementer.business_id {
-                match self.business_ids.get(business_id.as_str()) {
-                    Some((other, other_id)) if **other_id != *implementer.id.as_str() => sink.emit(
-                        &CROSS_BUSINESS_ID,
-                        format!("/implementers/{i}/business_id"),
-                        format!(
-                            "business ID {business_id} belongs to organisation `{}` here but to `{other_id}` in project `{}`",
-                            implementer.id,
-                            self.projects[*other as usize].id
-                        ),
-                    ),
+                let (key, check) = fingerprint(business_id.as_str());
+                match self.business_ids.get(key).copied() {
+                    Some(first) if first.check == check => {
+                        let other_id = self.texts.get(first.organisation);
+                        if other_id != implementer.id.as_str() {
+                            sink.emit(
+                                &CROSS_BUSINESS_ID,
+                                format!("/implementers/{i}/business_id"),
+                                format!(
+                                    "business ID {business_id} belongs to organisation `{}` here but to `{other_id}` in project `{}`",
+                                    implementer.id,
+                                    self.projects[first.project as usize].id
+                                ),
+                            );
+                        }
+                    }
                     Some(_) => {}
                     None => {
-                        self.business_ids
-                            .insert(Box::from(business_id.as_str()), (here, Box::from(implementer.id.as_str())));
+                        let organisation = self.texts.put(implementer.id.as_str());
+                        self.business_ids.insert(key, BusinessIdSeen { project: here, check, organisation });
                     }
                 }
             }
@@ -299,6 +402,12 @@ impl CrossIndex {
     /// Runs the rules that need every document (programme listings and
     /// totals) and returns every diagnostic across documents.
     pub fn finish(mut self) -> Report {
+        self.run()
+    }
+
+    /// [`CrossIndex::finish`], leaving the index for
+    /// [`CrossIndex::documents_with_id`].
+    pub(crate) fn run(&mut self) -> Report {
         let mut report = Report::new();
         report.merge(std::mem::take(&mut self.duplicate_documents));
         report.merge(std::mem::take(&mut self.duplicate_records));

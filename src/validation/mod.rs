@@ -34,6 +34,7 @@
 
 mod checks;
 mod cross;
+mod files;
 mod funding;
 mod report;
 mod results;
@@ -41,6 +42,7 @@ pub mod rules;
 mod walk;
 
 pub use cross::CrossIndex;
+pub use files::{FilesReport, validate_files};
 pub use report::{Category, Diagnostic, NotRun, Report, Severity};
 pub use rules::{RULES, Rule, rule, rules_markdown};
 
@@ -85,16 +87,24 @@ pub fn validate_programme(programme: &Programme) -> Report {
     report
 }
 
-/// Validates documents given together: each on its own, then the rules
+/// Validates one document of either kind.
+pub fn validate_document(document: &Document) -> Report {
+    match document {
+        Document::Project(project) => validate_project(project),
+        Document::Programme(programme) => validate_programme(programme),
+    }
+}
+
+/// Validates documents given together: each on its own (on every core,
+/// with `rayon`; the diagnostics keep the documents' order), then the rules
 /// across them (unique identifiers across projects, one name and business ID
 /// per organisation, programme listings and totals).
 pub fn validate_documents(documents: &[Document]) -> Report {
+    use rayon::prelude::*;
+    let reports: Vec<Report> = documents.par_iter().map(validate_document).collect();
     let mut report = Report::new();
-    for document in documents {
-        report.merge(match document {
-            Document::Project(project) => validate_project(project),
-            Document::Programme(programme) => validate_programme(programme),
-        });
+    for own in reports {
+        report.merge(own);
     }
     report.merge(validate_across_documents(documents));
     report

@@ -11,5 +11,6 @@ mod model_fit;
 mod mutation;
 mod properties;
 mod reliability;
+mod scale;
 mod schema;
 mod validation;
