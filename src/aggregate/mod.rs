@@ -159,6 +159,15 @@ pub struct Summary {
     pub project_rows: Vec<ProjectRow>,
     /// Each programme's own figures against the sum of its projects.
     pub programme_totals: Vec<ProgrammeTotals>,
+    /// Attendances at every project's events: the sum of each project's
+    /// figure (a range where they may overlap), kept when the per-project
+    /// tables are not.
+    pub attendances: Option<Total>,
+    /// The [`Aggregator::per_project_limit`] when the tables with a row per
+    /// project were left out because more projects were added; `None` when
+    /// they are complete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_project_omitted: Option<u64>,
 }
 
 /// One participation table: its dimension and rows.
@@ -200,9 +209,7 @@ impl Summary {
     /// The attendances of all projects together: the sum of the project
     /// rows (projects are separate, so nothing overlaps between them).
     pub fn total_attendances(&self) -> Option<Total> {
-        let rows: Vec<Total> =
-            self.participation(Dimension::Project).filter_map(|r| r.attendances.as_ref().map(|f| f.value)).collect();
-        (!rows.is_empty()).then(|| rows.into_iter().sum())
+        self.attendances
     }
 }
 
@@ -211,8 +218,10 @@ impl Summary {
 pub struct Aggregator {
     explain: bool,
     language: Language,
+    per_project_limit: u64,
     projects: u64,
-    programmes: Vec<crate::Programme>,
+    attendances: Option<Total>,
+    programmes: Vec<ProgrammeFacts>,
     participation: BTreeMap<(Dimension, String), ParticipationRow>,
     resources: resources::Accumulator,
 }
@@ -229,7 +238,9 @@ impl Aggregator {
         Aggregator {
             explain: false,
             language: Language::Fi,
+            per_project_limit: PER_PROJECT_LIMIT,
             projects: 0,
+            attendances: None,
             programmes: Vec::new(),
             participation: BTreeMap::new(),
             resources: resources::Accumulator::default(),
@@ -249,11 +260,44 @@ impl Aggregator {
         self
     }
 
+    /// Keep the tables with a row per project (by project and work package,
+    /// assessments, unjudged objectives, targets, staffing, money by project
+    /// and implementer, the projects side by side) for up to `limit`
+    /// projects; past that, they are dropped and no longer collected, so
+    /// that memory stays flat however many projects are added, and
+    /// [`Summary::per_project_omitted`] says so. The totals, the tables by
+    /// theme, kind, scope, county, year and quarter, and programme totals
+    /// are always complete. The default is [`PER_PROJECT_LIMIT`];
+    /// `u64::MAX` keeps everything.
+    ///
+    /// ```
+    /// use childwelfare::aggregate::Aggregator;
+    ///
+    /// let mut aggregator = Aggregator::new().per_project_limit(1);
+    /// for document in childwelfare::data::seed() {
+    ///     aggregator.add(&document);
+    /// }
+    /// let summary = aggregator.finish();
+    /// assert_eq!(summary.projects, 2);
+    /// assert_eq!(summary.per_project_omitted, Some(1));
+    /// assert!(summary.project_rows.is_empty());
+    /// assert!(summary.total_attendances().is_some()); // totals stay
+    /// ```
+    pub fn per_project_limit(mut self, limit: u64) -> Self {
+        self.per_project_limit = limit;
+        self
+    }
+
     /// Adds a document.
     pub fn add(&mut self, document: &Document) {
         match document {
             Document::Project(project) => self.add_project(project),
-            Document::Programme(programme) => self.programmes.push(programme.as_ref().clone()),
+            Document::Programme(programme) => self.programmes.push(ProgrammeFacts {
+                id: programme.id.clone(),
+                name: programme.name.clone(),
+                total_funding: programme.total_funding,
+                listed: programme.projects.iter().map(|p| p.id.clone()).collect(),
+            }),
         }
     }
 
@@ -275,7 +319,14 @@ impl Aggregator {
             .participation
             .get(&(Dimension::Project, project.id.to_string()))
             .and_then(|r| r.attendances.as_ref().map(|f| f.value));
+        if let Some(here) = project_attendances {
+            self.attendances = Some(self.attendances.map_or(here, |sum| sum + here));
+        }
         self.resources.add_project(project, self.language, self.explain, project_attendances);
+        if self.projects > self.per_project_limit {
+            self.participation.retain(|(dimension, _), _| !dimension.is_per_project());
+            self.resources.drop_per_project();
+        }
     }
 
     /// The summary of everything added.
@@ -288,8 +339,25 @@ impl Aggregator {
             .iter()
             .filter_map(|d| tables.remove(d).map(|rows| ParticipationTable { dimension: *d, rows }))
             .collect();
-        self.resources.finish(&self.programmes, self.language, self.projects, participation, self.explain)
+        let mut summary =
+            self.resources.finish(&self.programmes, self.language, self.projects, participation, self.explain);
+        summary.per_project_omitted = (self.projects > self.per_project_limit).then_some(self.per_project_limit);
+        summary.attendances = self.attendances;
+        summary
     }
+}
+
+/// How many projects an [`Aggregator`] keeps per-project tables for by
+/// default; see [`Aggregator::per_project_limit`].
+pub const PER_PROJECT_LIMIT: u64 = 1_000;
+
+/// What programme totals need of a programme document.
+#[derive(Debug, Clone)]
+pub(crate) struct ProgrammeFacts {
+    pub(crate) id: crate::Id,
+    pub(crate) name: crate::Text,
+    pub(crate) total_funding: Option<crate::Money>,
+    pub(crate) listed: Vec<crate::Id>,
 }
 
 /// Aggregates documents in one call.

@@ -36,6 +36,12 @@ pub enum Dimension {
 }
 
 impl Dimension {
+    /// Whether the dimension has a row per project (by project, by work
+    /// package), left out past [`Aggregator::per_project_limit`](super::Aggregator::per_project_limit).
+    pub const fn is_per_project(self) -> bool {
+        matches!(self, Dimension::Project | Dimension::WorkPackage)
+    }
+
     /// Every dimension, in report order.
     pub const ALL: [Dimension; 8] = [
         Dimension::Project,

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::{Derivation, Figure, record};
 use crate::{
-    AchievementRating, BudgetRelation, Count, DatedCount, Euros, Exactness, FundingKind, Id, Language, Money,
-    Programme, Project, Total,
+    AchievementRating, BudgetRelation, Count, DatedCount, Euros, Exactness, FundingKind, Id, Language, Money, Project,
+    Total,
 };
 
 /// How many judgements gave one rating, in one group.
@@ -234,6 +234,17 @@ pub(crate) struct Accumulator {
     funding: BTreeMap<(FundingDimension, String), FundingRow>,
     staffing: Vec<StaffingRow>,
     project_rows: Vec<ProjectRow>,
+    /// What a programme's totals need of each project, kept for every
+    /// project even when the per-project tables are not.
+    facts: Vec<ProjectFacts>,
+}
+
+/// A project's id, budget and attendances: what programme totals need.
+#[derive(Debug, Clone)]
+struct ProjectFacts {
+    id: Id,
+    budget: Option<Money>,
+    attendances: Option<Total>,
 }
 
 fn one(explain: bool, rule: &str, records: Vec<String>) -> Option<Derivation> {
@@ -474,6 +485,7 @@ impl Accumulator {
         self.staffing.extend(staffing.into_values());
 
         let rating = |r: AchievementRating| ratings.get(&r).copied().unwrap_or(0);
+        self.facts.push(ProjectFacts { id: project.id.clone(), budget: budget.as_ref().map(|b| b.value), attendances });
         self.project_rows.push(ProjectRow {
             id: project.id.clone(),
             name,
@@ -520,9 +532,21 @@ impl Accumulator {
     }
 
     /// The summary, with the participation tables made elsewhere.
+    /// Drops the tables with a row per project, work package, assessment,
+    /// record or implementer, keeping the totals and the programme facts.
+    pub(crate) fn drop_per_project(&mut self) {
+        self.achievement.retain(|(by, _, _), _| by == "assessment_source");
+        self.assessments.clear();
+        self.unjudged.clear();
+        self.targets.clear();
+        self.funding.retain(|(by, _), _| !matches!(by, FundingDimension::Project | FundingDimension::Implementer));
+        self.staffing.clear();
+        self.project_rows.clear();
+    }
+
     pub(crate) fn finish(
         self,
-        programmes: &[Programme],
+        programmes: &[super::ProgrammeFacts],
         language: Language,
         projects: u64,
         participation: Vec<super::ParticipationTable>,
@@ -531,9 +555,9 @@ impl Accumulator {
         let programme_totals = programmes
             .iter()
             .map(|programme| {
-                let listed: Vec<&Id> = programme.projects.iter().map(|p| &p.id).collect();
+                let listed: Vec<&Id> = programme.listed.iter().collect();
                 let listed_set: std::collections::HashSet<&Id> = listed.iter().copied().collect();
-                let given: Vec<&ProjectRow> = self.project_rows.iter().filter(|r| listed_set.contains(&r.id)).collect();
+                let given: Vec<&ProjectFacts> = self.facts.iter().filter(|r| listed_set.contains(&r.id)).collect();
                 let with_budget: std::collections::HashSet<&Id> =
                     given.iter().filter(|r| r.budget.is_some()).map(|r| &r.id).collect();
                 let mut projects_budget: Option<Figure<Money>> = None;
@@ -582,6 +606,8 @@ impl Accumulator {
             staffing: self.staffing,
             project_rows: self.project_rows,
             programme_totals,
+            attendances: None,
+            per_project_omitted: None,
         }
     }
 }

@@ -274,7 +274,8 @@ fn each_document(paths: &[PathBuf], mut each: impl FnMut(&Document)) -> Option<u
     }
     let files = files(paths)?;
     let mut code = OK;
-    for loaded in files.documents() {
+    // Parsed on every core, a batch at a time, in the order read.
+    for loaded in files.batches(64).flatten() {
         match loaded {
             load::Loaded::Document(document, _) => each(&document),
             load::Loaded::Skipped(skipped) => note(&skipped),

@@ -6,10 +6,11 @@
 //!
 //! - its kind and id, and for a project its programme, collaborative area
 //!   and total funding;
-//! - a 96-bit fingerprint and the owning project's number for each record
-//!   id (16 bytes in the table; the id itself is not kept). Two different
-//!   ids share a fingerprint with a probability of about n² / 2⁹⁷, below
-//!   10⁻¹⁶ for ten million records;
+//! - a 72-bit fingerprint and the owning project's number for each record
+//!   id, in 12 bytes (the id itself is not kept). Two different ids share a
+//!   fingerprint with a probability of about n² / 2⁷³: below 10⁻⁸ for the
+//!   six million records of 100 000 projects. Record ids of projects after
+//!   the 16 777 215th are not compared (the rule says so in `not_run`);
 //! - each organisation once: its id, first name and business ID as text
 //!   in one shared buffer (for the messages), a fingerprint of the whole
 //!   name (to compare), and its project;
@@ -61,8 +62,11 @@ pub struct CrossIndex {
     /// Project id → the first project with it.
     project_numbers: HashMap<Box<str>, u32>,
     programmes: Vec<ProgrammeEntry>,
-    /// Record id fingerprint → (owning project, check bits).
-    records: Shards<(u32, u32)>,
+    /// Record id fingerprint → owning project and check bits.
+    records: Shards<Owner>,
+    /// Whether some project came after the 16 777 215th, whose record ids
+    /// are not compared.
+    records_not_compared: bool,
     /// Organisation id fingerprint → the organisation as first seen.
     organisations: Shards<Organisation>,
     /// Business ID fingerprint → where it was first seen.
@@ -134,12 +138,56 @@ impl Arena {
     }
 }
 
+/// 64 bits of a fingerprint, aligned to 4 bytes so that a table entry
+/// with a `u32` value takes 12 bytes rather than 16.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key([u32; 2]);
+
+impl Key {
+    fn new(value: u64) -> Self {
+        // The two halves of the value, kept apart for the alignment.
+        #[allow(clippy::cast_possible_truncation)]
+        Key([(value >> 32) as u32, value as u32])
+    }
+
+    fn value(self) -> u64 {
+        (u64::from(self.0[0]) << 32) | u64::from(self.0[1])
+    }
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.value());
+    }
+}
+
+/// The project that first used a record id (24 bits) and 8 more bits of
+/// the id's fingerprint.
+#[derive(Debug, Clone, Copy)]
+struct Owner(u32);
+
+impl Owner {
+    const PROJECTS: u32 = 1 << 24;
+
+    fn new(project: u32, check: u32) -> Option<Self> {
+        (project < Self::PROJECTS).then_some(Owner((project << 8) | (check & 0xFF)))
+    }
+
+    fn project(self) -> u32 {
+        self.0 >> 8
+    }
+
+    fn check(self) -> u32 {
+        self.0 & 0xFF
+    }
+}
+
 /// A table keyed by fingerprints, in 256 shards chosen by bits 48 to 55
 /// (the table itself uses the low bits for places and the top seven as
 /// tags), so that no resize copies more than a 256th of it.
 #[derive(Debug)]
 struct Shards<V> {
-    shards: Vec<HashMap<u64, V, BuildHasherDefault<Fingerprinted>>>,
+    shards: Vec<HashMap<Key, V, BuildHasherDefault<Fingerprinted>>>,
 }
 
 impl<V> Default for Shards<V> {
@@ -149,17 +197,17 @@ impl<V> Default for Shards<V> {
 }
 
 impl<V> Shards<V> {
-    fn shard(&mut self, key: u64) -> &mut HashMap<u64, V, BuildHasherDefault<Fingerprinted>> {
+    fn shard(&mut self, key: u64) -> &mut HashMap<Key, V, BuildHasherDefault<Fingerprinted>> {
         let at = usize::from((key >> 48) as u8);
         &mut self.shards[at]
     }
 
     fn get(&mut self, key: u64) -> Option<&V> {
-        self.shard(key).get(&key)
+        self.shard(key).get(&Key::new(key))
     }
 
     fn insert(&mut self, key: u64, value: V) {
-        self.shard(key).insert(key, value);
+        self.shard(key).insert(Key::new(key), value);
     }
 }
 
@@ -279,9 +327,9 @@ impl CrossIndex {
                 continue;
             }
             let (key, check) = fingerprint(id.as_str());
-            match self.records.get(key) {
-                Some(&(owner, owner_check)) if owner_check == check => {
-                    let owner = &self.projects[owner as usize].id;
+            match self.records.get(key).copied() {
+                Some(owner) if owner.check() == check & 0xFF => {
+                    let owner = &self.projects[owner.project() as usize].id;
                     if **owner != *project.id.as_str() {
                         Sink::new(&mut self.duplicate_records, Some(project.id.as_str())).emit(
                             &CROSS_DUPLICATE_RECORD,
@@ -292,11 +340,12 @@ impl CrossIndex {
                 }
                 // The same 64 bits but other check bits: a different id. It
                 // is not indexed, so a later repeat of it goes unreported;
-                // with 64-bit keys this needs billions of records.
+                // that needs billions of records to happen once.
                 Some(_) => {}
-                None => {
-                    self.records.insert(key, (here, check));
-                }
+                None => match Owner::new(here, check) {
+                    Some(owner) => self.records.insert(key, owner),
+                    None => self.records_not_compared = true,
+                },
             }
         }
 
@@ -413,6 +462,15 @@ impl CrossIndex {
         report.merge(std::mem::take(&mut self.duplicate_records));
         report.merge(std::mem::take(&mut self.organisation_names));
         let mut sink = Sink::new(&mut report, None);
+        if self.records_not_compared {
+            sink.not_run(
+                &CROSS_DUPLICATE_RECORD,
+                format!(
+                    "the record ids of projects after the first {} were not compared across projects",
+                    Owner::PROJECTS - 1
+                ),
+            );
+        }
 
         // Programme id → the first programme with it, and each programme's
         // listing by project id (the first entry for an id).

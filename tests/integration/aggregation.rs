@@ -301,3 +301,48 @@ fn the_synthetic_corpus_is_valid_together_and_injected_violations_are_found_exac
     expected.dedup_by(|a, b| a == b && *a == Violation::SecondAdministrator.code());
     assert_eq!(found, expected, "{report}");
 }
+
+#[test]
+fn past_the_per_project_limit_the_totals_stay_and_only_per_project_tables_go() {
+    use childwelfare::aggregate::{Aggregator, Dimension};
+    use childwelfare::corpus::Generator;
+    let generator = Generator::new(3);
+    let mut documents: Vec<Document> = (0..30).map(|i| generator.document(i)).collect();
+    documents.push(generator.programme(30).into());
+    let summarise = |limit: u64| {
+        let mut aggregator = Aggregator::new().per_project_limit(limit);
+        documents.iter().for_each(|d| aggregator.add(d));
+        aggregator.finish()
+    };
+    let (all, flat) = (summarise(u64::MAX), summarise(10));
+    assert_eq!(all.per_project_omitted, None);
+    assert_eq!(flat.per_project_omitted, Some(10));
+    assert_eq!(flat.projects, 30);
+    // The totals are those of the complete summary.
+    assert!(all.total_attendances().is_some());
+    assert_eq!(flat.total_attendances(), all.total_attendances());
+    assert_eq!(flat.programme_totals, all.programme_totals);
+    assert_eq!(flat.outputs, all.outputs);
+    for dimension in Dimension::ALL {
+        let rows = |s: &childwelfare::aggregate::Summary| s.participation(dimension).cloned().collect::<Vec<_>>();
+        if dimension.is_per_project() {
+            assert!(rows(&flat).is_empty(), "{dimension:?}");
+            assert!(!rows(&all).is_empty(), "{dimension:?}");
+        } else {
+            assert_eq!(rows(&flat), rows(&all), "{dimension:?}");
+        }
+    }
+    let by_kind = |s: &childwelfare::aggregate::Summary| {
+        s.funding
+            .iter()
+            .filter(|r| r.by == childwelfare::aggregate::FundingDimension::FundingKind)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(by_kind(&flat), by_kind(&all));
+    // What has a row per project is gone.
+    assert!(flat.project_rows.is_empty() && flat.staffing.is_empty() && flat.targets.is_empty());
+    assert_eq!(all.project_rows.len(), 30);
+    let text = childwelfare::report::render(&flat, childwelfare::report::Format::Text, false);
+    assert!(text.contains("More than 10 projects: the tables with a row per project"), "{text}");
+}
