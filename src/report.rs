@@ -141,7 +141,7 @@ pub fn render(summary: &Summary, format: Format, explain: bool) -> String {
         let _ = writeln!(
             out,
             "More than {} projects: the tables with a row per project, work package, assessment, record or \
-             implementer are left out so that memory stays flat; `childwelfare export` writes those one row per \
+             organisation are left out so that memory stays flat; `childwelfare export` writes those one row per \
              record. Attendances at all projects' events: {}.\n",
             crate::value::thousands(limit),
             summary.attendances.map_or_else(|| "none stated".to_owned(), |t| t.to_string())

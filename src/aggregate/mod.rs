@@ -261,14 +261,14 @@ impl Aggregator {
     }
 
     /// Keep the tables with a row per project (by project and work package,
-    /// assessments, unjudged objectives, targets, staffing, money by project
-    /// and implementer, the projects side by side) for up to `limit`
+    /// assessments, unjudged objectives, targets, staffing, money by project,
+    /// funder and implementer, the projects side by side) for up to `limit`
     /// projects; past that, they are dropped and no longer collected, so
     /// that memory stays flat however many projects are added, and
     /// [`Summary::per_project_omitted`] says so. The totals, the tables by
-    /// theme, kind, scope, county, year and quarter, and programme totals
-    /// are always complete. The default is [`PER_PROJECT_LIMIT`];
-    /// `u64::MAX` keeps everything.
+    /// theme, kind, scope, county, year and quarter, outputs by kind, money
+    /// by funding kind and programme totals are always complete. The
+    /// default is [`PER_PROJECT_LIMIT`]; `u64::MAX` keeps everything.
     ///
     /// ```
     /// use childwelfare::aggregate::Aggregator;

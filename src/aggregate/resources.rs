@@ -533,13 +533,14 @@ impl Accumulator {
 
     /// The summary, with the participation tables made elsewhere.
     /// Drops the tables with a row per project, work package, assessment,
-    /// record or implementer, keeping the totals and the programme facts.
+    /// record or organisation, keeping the totals and the programme facts.
     pub(crate) fn drop_per_project(&mut self) {
         self.achievement.retain(|(by, _, _), _| by == "assessment_source");
         self.assessments.clear();
         self.unjudged.clear();
         self.targets.clear();
-        self.funding.retain(|(by, _), _| !matches!(by, FundingDimension::Project | FundingDimension::Implementer));
+        // Funders and implementers are organisations, which grow with the projects.
+        self.funding.retain(|(by, _), _| *by == FundingDimension::FundingKind);
         self.staffing.clear();
         self.project_rows.clear();
     }

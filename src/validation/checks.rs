@@ -1,6 +1,8 @@
 //! The rules within one document.
 
-use std::collections::{HashMap, HashSet};
+// foldhash: several times faster than SipHash on short ids, and seeded
+// per process, so a crafted document cannot choose its collisions.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::Sink;
 use super::rules::*;
@@ -86,7 +88,11 @@ pub(crate) fn records(p: &Project) -> Vec<(Kind, usize, &Id)> {
 
 /// Records `key` at `index` unless an earlier record has it; returns that
 /// earlier record's index. The first record with a key keeps it.
-pub(crate) fn first_seen<K: std::hash::Hash + Eq>(map: &mut HashMap<K, usize>, key: K, index: usize) -> Option<usize> {
+pub(crate) fn first_seen<K: std::hash::Hash + Eq, S: std::hash::BuildHasher>(
+    map: &mut std::collections::HashMap<K, usize, S>,
+    key: K,
+    index: usize,
+) -> Option<usize> {
     match map.entry(key) {
         std::collections::hash_map::Entry::Occupied(earlier) => Some(*earlier.get()),
         std::collections::hash_map::Entry::Vacant(slot) => {
@@ -125,63 +131,67 @@ fn check_ids<'a>(p: &'a Project, sink: &mut Sink<'_>) -> Ids<'a> {
     Ids { map }
 }
 
-/// A reference: the record that refers, what it refers to, and where.
-struct Reference {
-    from: String,
-    targets: &'static [Kind],
-    id: Id,
-    pointer: String,
-}
-
-fn references(p: &Project) -> Vec<Reference> {
+/// Every reference resolves to a record of a kind it may name. What refers
+/// and where are closures, called only for a reference that does not
+/// resolve, so that a valid document allocates nothing for its messages.
+fn check_references(p: &Project, ids: &Ids<'_>, sink: &mut Sink<'_>) {
     use Kind::*;
-    let mut refs = Vec::new();
-    let mut push = |from: String, targets: &'static [Kind], id: &Id, pointer: String| {
-        refs.push(Reference { from, targets, id: id.clone(), pointer });
+    let mut check = |from: &dyn Fn() -> String, targets: &'static [Kind], id: &Id, pointer: &dyn Fn() -> String| {
+        if targets.iter().any(|&kind| ids.get(kind, id).is_some()) {
+            return;
+        }
+        let nouns: Vec<&str> = targets.iter().map(|k| k.noun()).collect();
+        sink.emit(
+            &REF_UNRESOLVED,
+            pointer(),
+            format!("{} refers to {} `{id}`, which does not exist", from(), nouns.join(" or ")),
+        );
     };
     let name = |kind: Kind, id: &Id| format!("{} `{id}`", kind.noun());
     if let Some(funding) = &p.funding {
         if let Some(funder) = &funding.funder {
-            push("the funding".into(), &[Implementer], funder, "/funding/funder".into());
+            check(&|| "the funding".into(), &[Implementer], funder, &|| "/funding/funder".into());
         }
         for (i, part) in funding.parts.iter().enumerate() {
             for (j, payer) in part.paid_by.iter().enumerate() {
-                push(format!("funding part {i}"), &[Implementer], payer, format!("/funding/parts/{i}/paid_by/{j}"));
+                check(&|| format!("funding part {i}"), &[Implementer], payer, &|| {
+                    format!("/funding/parts/{i}/paid_by/{j}")
+                });
             }
         }
     }
     for (i, x) in p.implementers.iter().enumerate() {
         if let Some(parent) = &x.parent {
-            push(name(Implementer, &x.id), &[Implementer], parent, format!("/implementers/{i}/parent"));
+            check(&|| name(Implementer, &x.id), &[Implementer], parent, &|| format!("/implementers/{i}/parent"));
         }
     }
     for (i, s) in p.staffing.iter().enumerate() {
         if let Some(id) = &s.implementer {
-            push(format!("staffing entry {i}"), &[Implementer], id, format!("/staffing/{i}/implementer"));
+            check(&|| format!("staffing entry {i}"), &[Implementer], id, &|| format!("/staffing/{i}/implementer"));
         }
     }
     for (i, c) in p.contacts.iter().enumerate() {
         if let Some(id) = &c.organisation {
-            push(format!("contact {}", c.name), &[Implementer], id, format!("/contacts/{i}/organisation"));
+            check(&|| format!("contact {}", c.name), &[Implementer], id, &|| format!("/contacts/{i}/organisation"));
         }
     }
     for (i, o) in p.objectives.iter().enumerate() {
-        let from = name(Objective, &o.id);
+        let from = || name(Objective, &o.id);
         if let Some(parent) = &o.parent {
-            push(from.clone(), &[Objective], parent, format!("/objectives/{i}/parent"));
+            check(&from, &[Objective], parent, &|| format!("/objectives/{i}/parent"));
         }
         for (j, wp) in o.work_packages.iter().enumerate() {
-            push(from.clone(), &[WorkPackage], wp, format!("/objectives/{i}/work_packages/{j}"));
+            check(&from, &[WorkPackage], wp, &|| format!("/objectives/{i}/work_packages/{j}"));
         }
     }
     macro_rules! common {
         ($list:literal, $kind:expr, $record:expr, $i:expr) => {{
-            let from = name($kind, &$record.id);
+            let from = || name($kind, &$record.id);
             for (j, wp) in $record.work_packages.iter().enumerate() {
-                push(from.clone(), &[WorkPackage], wp, format!("/{}/{}/work_packages/{j}", $list, $i));
+                check(&from, &[WorkPackage], wp, &|| format!("/{}/{}/work_packages/{j}", $list, $i));
             }
             for (j, o) in $record.objectives.iter().enumerate() {
-                push(from.clone(), &[Objective], o, format!("/{}/{}/objectives/{j}", $list, $i));
+                check(&from, &[Objective], o, &|| format!("/{}/{}/objectives/{j}", $list, $i));
             }
             from
         }};
@@ -189,101 +199,85 @@ fn references(p: &Project) -> Vec<Reference> {
     for (i, e) in p.events.iter().enumerate() {
         let from = common!("events", Event, e, i);
         if let Some(parent) = &e.part_of {
-            push(from.clone(), &[Event], parent, format!("/events/{i}/part_of"));
+            check(&from, &[Event], parent, &|| format!("/events/{i}/part_of"));
         }
         for (j, o) in e.possible_overlaps.iter().enumerate() {
-            push(from.clone(), &[Event, Measure], &o.with, format!("/events/{i}/possible_overlaps/{j}/with"));
+            check(&from, &[Event, Measure], &o.with, &|| format!("/events/{i}/possible_overlaps/{j}/with"));
         }
         if let Some(part) = &e.regional_part {
-            push(from, &[RegionalPart], part, format!("/events/{i}/regional_part"));
+            check(&from, &[RegionalPart], part, &|| format!("/events/{i}/regional_part"));
         }
     }
     for (i, o) in p.outputs.iter().enumerate() {
         let from = common!("outputs", Output, o, i);
         if let Some(parent) = &o.part_of {
-            push(from.clone(), &[Output], parent, format!("/outputs/{i}/part_of"));
+            check(&from, &[Output], parent, &|| format!("/outputs/{i}/part_of"));
         }
         for (j, overlap) in o.possible_overlaps.iter().enumerate() {
-            push(from.clone(), &[Output], &overlap.with, format!("/outputs/{i}/possible_overlaps/{j}/with"));
+            check(&from, &[Output], &overlap.with, &|| format!("/outputs/{i}/possible_overlaps/{j}/with"));
         }
         if let Some(part) = &o.regional_part {
-            push(from, &[RegionalPart], part, format!("/outputs/{i}/regional_part"));
+            check(&from, &[RegionalPart], part, &|| format!("/outputs/{i}/regional_part"));
         }
     }
     for (i, m) in p.measures.iter().enumerate() {
         let from = common!("measures", Measure, m, i);
         if let Some(parent) = &m.part_of {
-            push(from.clone(), &[Measure], parent, format!("/measures/{i}/part_of"));
+            check(&from, &[Measure], parent, &|| format!("/measures/{i}/part_of"));
         }
         for (j, overlap) in m.possible_overlaps.iter().enumerate() {
-            push(from.clone(), &[Measure, Event], &overlap.with, format!("/measures/{i}/possible_overlaps/{j}/with"));
+            check(&from, &[Measure, Event], &overlap.with, &|| format!("/measures/{i}/possible_overlaps/{j}/with"));
         }
     }
     for (i, a) in p.assessments.iter().enumerate() {
         for (j, judgement) in a.judgements.iter().enumerate() {
-            push(
-                name(Assessment, &a.id),
-                &[Objective],
-                &judgement.objective,
-                format!("/assessments/{i}/judgements/{j}/objective"),
-            );
+            check(&|| name(Assessment, &a.id), &[Objective], &judgement.objective, &|| {
+                format!("/assessments/{i}/judgements/{j}/objective")
+            });
         }
     }
     for (i, f) in p.factors.iter().enumerate() {
         if let Some(a) = &f.assessment {
-            push(name(Factor, &f.id), &[Assessment], a, format!("/factors/{i}/assessment"));
+            check(&|| name(Factor, &f.id), &[Assessment], a, &|| format!("/factors/{i}/assessment"));
         }
     }
     for (i, l) in p.lessons.iter().enumerate() {
         if let Some(a) = &l.assessment {
-            push(name(Lesson, &l.id), &[Assessment], a, format!("/lessons/{i}/assessment"));
+            check(&|| name(Lesson, &l.id), &[Assessment], a, &|| format!("/lessons/{i}/assessment"));
         }
         if let Some(r) = &l.regional_part {
-            push(name(Lesson, &l.id), &[RegionalPart], r, format!("/lessons/{i}/regional_part"));
+            check(&|| name(Lesson, &l.id), &[RegionalPart], r, &|| format!("/lessons/{i}/regional_part"));
         }
     }
     for (i, r) in p.recommendations.iter().enumerate() {
         if let Some(a) = &r.assessment {
-            push(name(Recommendation, &r.id), &[Assessment], a, format!("/recommendations/{i}/assessment"));
+            check(&|| name(Recommendation, &r.id), &[Assessment], a, &|| format!("/recommendations/{i}/assessment"));
         }
         if let Some(part) = &r.regional_part {
-            push(name(Recommendation, &r.id), &[RegionalPart], part, format!("/recommendations/{i}/regional_part"));
+            check(&|| name(Recommendation, &r.id), &[RegionalPart], part, &|| {
+                format!("/recommendations/{i}/regional_part")
+            });
         }
     }
     for (i, part) in p.regional_parts.iter().enumerate() {
-        let from = name(RegionalPart, &part.id);
+        let from = || name(RegionalPart, &part.id);
         if let Some(id) = &part.implementer {
-            push(from.clone(), &[Implementer], id, format!("/regional_parts/{i}/implementer"));
+            check(&from, &[Implementer], id, &|| format!("/regional_parts/{i}/implementer"));
         }
         for (j, id) in part.implementers.iter().enumerate() {
-            push(from.clone(), &[Implementer], id, format!("/regional_parts/{i}/implementers/{j}"));
+            check(&from, &[Implementer], id, &|| format!("/regional_parts/{i}/implementers/{j}"));
         }
         for (j, wp) in part.work_packages.iter().enumerate() {
-            push(from.clone(), &[WorkPackage], wp, format!("/regional_parts/{i}/work_packages/{j}"));
+            check(&from, &[WorkPackage], wp, &|| format!("/regional_parts/{i}/work_packages/{j}"));
         }
         for (j, o) in part.objectives.iter().enumerate() {
-            push(from.clone(), &[Objective], o, format!("/regional_parts/{i}/objectives/{j}"));
+            check(&from, &[Objective], o, &|| format!("/regional_parts/{i}/objectives/{j}"));
         }
         if let Some(funding) = &part.funding {
             if let Some(funder) = &funding.funder {
-                push(from.clone(), &[Implementer], funder, format!("/regional_parts/{i}/funding/funder"));
+                check(&from, &[Implementer], funder, &|| format!("/regional_parts/{i}/funding/funder"));
             }
         }
-    }
-    refs
-}
-
-fn check_references(refs: &[Reference], ids: &Ids<'_>, sink: &mut Sink<'_>) {
-    for r in refs {
-        if r.targets.iter().any(|&kind| ids.get(kind, &r.id).is_some()) {
-            continue;
-        }
-        let nouns: Vec<&str> = r.targets.iter().map(|k| k.noun()).collect();
-        sink.emit(
-            &REF_UNRESOLVED,
-            r.pointer.clone(),
-            format!("{} refers to {} `{}`, which does not exist", r.from, nouns.join(" or "), r.id),
-        );
     }
 }
 
@@ -410,12 +404,19 @@ fn period_reversed(period: &Period) -> bool {
     matches!((period.start, period.end), (Some(s), Some(e)) if s.earliest() > e.latest())
 }
 
-fn check_period(period: &Period, bounds: &Period, what: &str, pointer: String, sink: &mut Sink<'_>) {
+/// `what` and `pointer` are built only for a finding.
+fn check_period(
+    period: &Period,
+    bounds: &Period,
+    what: &dyn Fn() -> String,
+    pointer: &dyn Fn() -> String,
+    sink: &mut Sink<'_>,
+) {
     if period_reversed(period) {
         sink.emit(
             &DATES_PERIOD_ORDER,
-            pointer,
-            format!("{what} starts {} but ends {}", display(period.start), display(period.end)),
+            pointer(),
+            format!("{} starts {} but ends {}", what(), display(period.start), display(period.end)),
         );
         return;
     }
@@ -426,8 +427,8 @@ fn check_period(period: &Period, bounds: &Period, what: &str, pointer: String, s
     if before || after || ends_before || starts_after {
         sink.emit(
             &DATES_OUTSIDE_PROJECT,
-            pointer,
-            format!("{what} ({period}) is not inside the project's period ({bounds})"),
+            pointer(),
+            format!("{} ({period}) is not inside the project's period ({bounds})", what()),
         );
     }
 }
@@ -452,15 +453,23 @@ fn emit_empty_texts(found: super::walk::Found, sink: &mut Sink<'_>) {
     }
 }
 
-fn check_counties(area: Option<CollaborativeArea>, counties: &[County], what: &str, at: &str, sink: &mut Sink<'_>) {
+/// `what` and `at` are built only for a finding.
+fn check_counties(
+    area: Option<CollaborativeArea>,
+    counties: &[County],
+    what: &dyn Fn() -> String,
+    at: &dyn Fn() -> String,
+    sink: &mut Sink<'_>,
+) {
     let Some(area) = area else { return };
     for (i, county) in counties.iter().enumerate() {
         if county.collaborative_area() != area {
             sink.emit(
                 &ORG_COUNTY_OUTSIDE_AREA,
-                format!("{at}/{i}"),
+                format!("{}/{i}", at()),
                 format!(
-                    "{what} names {} ({}), which belongs to the {}, not the {}",
+                    "{} names {} ({}), which belongs to the {}, not the {}",
+                    what(),
                     county.label(crate::Language::En),
                     county.code(),
                     county.collaborative_area().label(crate::Language::En),
@@ -473,8 +482,7 @@ fn check_counties(area: Option<CollaborativeArea>, counties: &[County], what: &s
 
 pub(crate) fn check_project(p: &Project, sink: &mut Sink<'_>) {
     let ids = check_ids(p, sink);
-    let refs = references(p);
-    check_references(&refs, &ids, sink);
+    check_references(p, &ids, sink);
     let known_sources: HashSet<&str> = p.source_documents.iter().map(|d| d.id.as_str()).collect();
     // One pass over the whole document for the rules on every text and
     // every source reference; the texts are reported last, as before.
@@ -621,14 +629,20 @@ fn check_organisations(p: &Project, ids: &Ids<'_>, sink: &mut Sink<'_>) {
     }
     let area = p.collaborative_area;
     if let Some(working) = &p.working_area {
-        check_counties(area, &working.counties, "the working area", "/working_area/counties", sink);
+        check_counties(
+            area,
+            &working.counties,
+            &|| "the working area".to_owned(),
+            &|| "/working_area/counties".to_owned(),
+            sink,
+        );
     }
     for (i, x) in p.implementers.iter().enumerate() {
         check_counties(
             area,
             &x.counties,
-            &format!("implementer `{}`", x.id),
-            &format!("/implementers/{i}/counties"),
+            &|| format!("implementer `{}`", x.id),
+            &|| format!("/implementers/{i}/counties"),
             sink,
         );
     }
@@ -636,26 +650,32 @@ fn check_organisations(p: &Project, ids: &Ids<'_>, sink: &mut Sink<'_>) {
         check_counties(
             area,
             &x.counties,
-            &format!("work package `{}`", x.id),
-            &format!("/work_packages/{i}/counties"),
+            &|| format!("work package `{}`", x.id),
+            &|| format!("/work_packages/{i}/counties"),
             sink,
         );
     }
     for (i, x) in p.events.iter().enumerate() {
-        check_counties(area, &x.counties, &format!("event `{}`", x.id), &format!("/events/{i}/counties"), sink);
+        check_counties(area, &x.counties, &|| format!("event `{}`", x.id), &|| format!("/events/{i}/counties"), sink);
     }
     for (i, x) in p.outputs.iter().enumerate() {
-        check_counties(area, &x.counties, &format!("output `{}`", x.id), &format!("/outputs/{i}/counties"), sink);
+        check_counties(area, &x.counties, &|| format!("output `{}`", x.id), &|| format!("/outputs/{i}/counties"), sink);
     }
     for (i, x) in p.measures.iter().enumerate() {
-        check_counties(area, &x.counties, &format!("measure `{}`", x.id), &format!("/measures/{i}/counties"), sink);
+        check_counties(
+            area,
+            &x.counties,
+            &|| format!("measure `{}`", x.id),
+            &|| format!("/measures/{i}/counties"),
+            sink,
+        );
     }
     for (i, x) in p.regional_parts.iter().enumerate() {
         check_counties(
             area,
             &x.counties,
-            &format!("regional part `{}`", x.id),
-            &format!("/regional_parts/{i}/counties"),
+            &|| format!("regional part `{}`", x.id),
+            &|| format!("/regional_parts/{i}/counties"),
             sink,
         );
     }
@@ -664,26 +684,38 @@ fn check_organisations(p: &Project, ids: &Ids<'_>, sink: &mut Sink<'_>) {
 fn check_dates(p: &Project, sink: &mut Sink<'_>) {
     let open = Period::default();
     if let Some(period) = &p.period {
-        check_period(period, &open, "the project", "/period".into(), sink);
+        check_period(period, &open, &|| "the project".to_owned(), &|| "/period".to_owned(), sink);
     }
     if let Some(period) = &p.actual_period {
-        check_period(period, &open, "the project's actual period", "/actual_period".into(), sink);
+        check_period(
+            period,
+            &open,
+            &|| "the project's actual period".to_owned(),
+            &|| "/actual_period".to_owned(),
+            sink,
+        );
     }
     let bounds = project_bounds(p);
     let bounds = if period_reversed(&bounds) { open } else { bounds };
     for (i, e) in p.events.iter().enumerate() {
         if let Some(period) = &e.period {
-            check_period(period, &bounds, &format!("event `{}`", e.id), format!("/events/{i}/period"), sink);
+            check_period(period, &bounds, &|| format!("event `{}`", e.id), &|| format!("/events/{i}/period"), sink);
         }
     }
     for (i, a) in p.assessments.iter().enumerate() {
         if let Some(period) = &a.period {
-            check_period(period, &bounds, &format!("assessment `{}`", a.id), format!("/assessments/{i}/period"), sink);
+            check_period(
+                period,
+                &bounds,
+                &|| format!("assessment `{}`", a.id),
+                &|| format!("/assessments/{i}/period"),
+                sink,
+            );
         }
     }
     for (i, s) in p.staffing.iter().enumerate() {
         if let Some(period) = &s.period {
-            check_period(period, &bounds, &format!("staffing entry {i}"), format!("/staffing/{i}/period"), sink);
+            check_period(period, &bounds, &|| format!("staffing entry {i}"), &|| format!("/staffing/{i}/period"), sink);
         }
     }
     for (i, r) in p.regional_parts.iter().enumerate() {
@@ -691,8 +723,8 @@ fn check_dates(p: &Project, sink: &mut Sink<'_>) {
             check_period(
                 period,
                 &bounds,
-                &format!("regional part `{}`", r.id),
-                format!("/regional_parts/{i}/period"),
+                &|| format!("regional part `{}`", r.id),
+                &|| format!("/regional_parts/{i}/period"),
                 sink,
             );
         }
@@ -700,18 +732,18 @@ fn check_dates(p: &Project, sink: &mut Sink<'_>) {
     for (i, o) in p.outputs.iter().enumerate() {
         if let Some(date) = o.date {
             let period = Period { start: Some(date), end: Some(date) };
-            check_period(&period, &bounds, &format!("output `{}`", o.id), format!("/outputs/{i}/date"), sink);
+            check_period(&period, &bounds, &|| format!("output `{}`", o.id), &|| format!("/outputs/{i}/date"), sink);
         }
     }
     for (i, m) in p.measures.iter().enumerate() {
         if let Some(date) = m.date {
             let period = Period { start: Some(date), end: Some(date) };
-            check_period(&period, &bounds, &format!("measure `{}`", m.id), format!("/measures/{i}/date"), sink);
+            check_period(&period, &bounds, &|| format!("measure `{}`", m.id), &|| format!("/measures/{i}/date"), sink);
         }
     }
     for (i, c) in p.contacts.iter().enumerate() {
         if let Some(period) = &c.period {
-            check_period(period, &open, &format!("contact {}", c.name), format!("/contacts/{i}/period"), sink);
+            check_period(period, &open, &|| format!("contact {}", c.name), &|| format!("/contacts/{i}/period"), sink);
         }
     }
     check_milestones(p, sink);
@@ -951,8 +983,8 @@ pub(crate) fn check_programme(programme: &Programme, sink: &mut Sink<'_>) {
         check_counties(
             Some(project.collaborative_area),
             &project.counties,
-            &format!("project `{}`", project.id),
-            &format!("/projects/{i}/counties"),
+            &|| format!("project `{}`", project.id),
+            &|| format!("/projects/{i}/counties"),
             sink,
         );
     }

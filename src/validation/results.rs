@@ -1,6 +1,6 @@
 //! The rules on results: targets against the actual figures.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::Sink;
 use super::checks::bounds;

@@ -5,7 +5,7 @@
 //! so a valid document costs no allocation per node (the rules used to
 //! convert the whole document to a `serde_json::Value` twice).
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::fmt;
 
 use serde::ser::{self, Serialize};
@@ -59,7 +59,7 @@ impl Walker<'_> {
     }
 
     fn string(&mut self, value: &str) {
-        if value.trim().is_empty() {
+        if value.chars().all(char::is_whitespace) {
             let pointer = self.pointer();
             self.found.empty_texts.push(pointer);
         }
@@ -369,7 +369,7 @@ mod tests {
             extensions: [("x".to_owned(), String::new())].into(),
             notes: [("a/b".to_owned(), String::new())].into(),
         };
-        let known: HashSet<&str> = ["known"].into();
+        let known: HashSet<&str> = ["known"].into_iter().collect();
         let found = walk(&[record], &known);
         assert_eq!(found.empty_texts, ["/0/name", "/0/notes/a~1b"]);
         assert_eq!(found.unknown_sources, [("/0/sources/1/document".to_owned(), "other".to_owned())]);
