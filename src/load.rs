@@ -321,6 +321,8 @@ struct Lines {
     next_line: usize,
     any: bool,
     done: bool,
+    /// The length of the last line, to size the next one's buffer.
+    last: usize,
 }
 
 impl Iterator for Documents<'_> {
@@ -376,8 +378,9 @@ impl Documents<'_> {
                 }
             };
             if is_lines_file(path) {
-                self.lines =
-                    Some(Lines { reader: BufReader::new(file), origin, next_line: 1, any: false, done: false });
+                // Documents are tens of kilobytes a line: read in large pieces.
+                let reader = BufReader::with_capacity(1 << 18, file);
+                self.lines = Some(Lines { reader, origin, next_line: 1, any: false, done: false, last: 0 });
                 continue;
             }
             let mut bytes = Vec::new();
@@ -415,7 +418,7 @@ impl<'a> Documents<'a> {
 }
 
 fn next_line(lines: &mut Lines) -> Option<Raw> {
-    let mut line = Vec::new();
+    let mut line = Vec::with_capacity(lines.last + lines.last / 4);
     while !lines.done {
         line.clear();
         let number = lines.next_line;
@@ -433,6 +436,7 @@ fn next_line(lines: &mut Lines) -> Option<Raw> {
             continue;
         }
         lines.any = true;
+        lines.last = line.len();
         return Some(Raw::Bytes(line, Origin { line: Some(number), ..lines.origin.clone() }));
     }
     None

@@ -20,7 +20,7 @@
 //! holds two copies of the whole table in memory.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
 use super::checks::{Kind, first_seen, pointer, records};
 use super::rules::*;
@@ -73,6 +73,7 @@ pub struct CrossIndex {
     business_ids: Shards<BusinessIdSeen>,
     /// The texts kept for messages: organisation ids, names, business IDs.
     texts: Arena,
+    fingerprints: Fingerprints,
     /// What the rules found while documents were added, kept apart so that
     /// the report lists them rule by rule.
     duplicate_documents: Report,
@@ -244,24 +245,27 @@ impl Hasher for Fingerprinted {
     }
 }
 
-/// 96 bits of an id: SipHash with fixed keys, twice with different prefixes.
-fn fingerprint(id: &str) -> (u64, u32) {
-    let mut first = std::hash::DefaultHasher::new();
-    id.hash(&mut first);
-    let mut second = std::hash::DefaultHasher::new();
-    0x00C0_FFEE_u32.hash(&mut second);
-    id.hash(&mut second);
-    // Keeping the low 32 bits of the second hash is the intent.
-    #[allow(clippy::cast_possible_truncation)]
-    let check = second.finish() as u32;
-    (first.finish(), check)
+/// Two independently seeded hashes (foldhash's quality hasher, seeded at
+/// random for each index, so that no document can be written to collide).
+#[derive(Debug, Default)]
+struct Fingerprints {
+    first: foldhash::quality::RandomState,
+    second: foldhash::quality::RandomState,
 }
 
-/// A fingerprint of a whole text, every language.
-fn text_fingerprint(text: &Text) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
+impl Fingerprints {
+    /// 96 bits of an id: 64 for the table, 32 to check a match.
+    fn of(&self, id: &str) -> (u64, u32) {
+        // Keeping the low 32 bits of the second hash is the intent.
+        #[allow(clippy::cast_possible_truncation)]
+        let check = self.second.hash_one(id) as u32;
+        (self.first.hash_one(id), check)
+    }
+
+    /// A fingerprint of a whole text, every language.
+    fn of_text(&self, text: &Text) -> u64 {
+        self.first.hash_one(text)
+    }
 }
 
 fn number(n: usize) -> u32 {
@@ -321,12 +325,12 @@ impl CrossIndex {
         });
 
         // Record ids across projects (implementers and source documents are shared on purpose).
-        let mut own: HashMap<&str, ()> = HashMap::new();
+        let mut own: foldhash::HashSet<&str> = foldhash::HashSet::default();
         for (kind, index, id) in records(project) {
-            if matches!(kind, Kind::Implementer | Kind::SourceDocument) || own.insert(id.as_str(), ()).is_some() {
+            if matches!(kind, Kind::Implementer | Kind::SourceDocument) || !own.insert(id.as_str()) {
                 continue;
             }
-            let (key, check) = fingerprint(id.as_str());
+            let (key, check) = self.fingerprints.of(id.as_str());
             match self.records.get(key).copied() {
                 Some(owner) if owner.check() == check & 0xFF => {
                     let owner = &self.projects[owner.project() as usize].id;
@@ -352,8 +356,8 @@ impl CrossIndex {
         // Organisations: one name and one business ID per id.
         let mut sink = Sink::new(&mut self.organisation_names, Some(project.id.as_str()));
         for (i, implementer) in project.implementers.iter().enumerate() {
-            let (key, check) = fingerprint(implementer.id.as_str());
-            let name = implementer.name.as_ref().map(|name| (text_fingerprint(name), name));
+            let (key, check) = self.fingerprints.of(implementer.id.as_str());
+            let name = implementer.name.as_ref().map(|name| (self.fingerprints.of_text(name), name));
             match self.organisations.get(key).copied() {
                 Some(first) if first.check == check => {
                     let other_project = &self.projects[first.project as usize].id;
@@ -395,7 +399,7 @@ impl CrossIndex {
                 }
             }
             if let Some(business_id) = &implementer.business_id {
-                let (key, check) = fingerprint(business_id.as_str());
+                let (key, check) = self.fingerprints.of(business_id.as_str());
                 match self.business_ids.get(key).copied() {
                     Some(first) if first.check == check => {
                         let other_id = self.texts.get(first.organisation);

@@ -31,7 +31,7 @@ pub(crate) struct Found {
 
 /// Walks `document` once; `known` are the ids of its source documents.
 pub(crate) fn walk<T: Serialize + ?Sized>(document: &T, known: &HashSet<&str>) -> Found {
-    let mut walker = Walker { path: Vec::with_capacity(8), known, found: Found::default() };
+    let mut walker = Walker { path: Vec::with_capacity(8), known, found: Found::default(), scratch: String::new() };
     // The walker's own methods never fail; a custom `Serialize` impl that
     // does ends the walk, keeping what was found so far.
     let _ = document.serialize(&mut walker);
@@ -42,6 +42,9 @@ struct Walker<'k> {
     path: Vec<Segment>,
     known: &'k HashSet<&'k str>,
     found: Found,
+    /// Where values written with `Display` (dates, numbers of work
+    /// packages) are put to be looked at, reused rather than allocated.
+    scratch: String,
 }
 
 impl Walker<'_> {
@@ -169,6 +172,15 @@ impl<'w, 'k> ser::Serializer for &'w mut Walker<'k> {
     }
     fn serialize_str(self, value: &str) -> Result<(), Stop> {
         self.string(value);
+        Ok(())
+    }
+    fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> Result<(), Stop> {
+        use fmt::Write;
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        let _ = write!(scratch, "{value}");
+        self.string(&scratch);
+        self.scratch = scratch;
         Ok(())
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<(), Stop> {
