@@ -335,13 +335,13 @@ impl Iterator for Documents<'_> {
 
 /// What reading gives before parsing: a document's bytes, or already a
 /// result (a read failure, an empty file).
-enum Raw {
+pub(crate) enum Raw {
     Bytes(Vec<u8>, Origin),
     Done(Loaded),
 }
 
 impl Raw {
-    fn parse(self) -> Loaded {
+    pub(crate) fn parse(self) -> Loaded {
         match self {
             Raw::Bytes(bytes, origin) => parse(&bytes, origin),
             Raw::Done(loaded) => loaded,
@@ -414,6 +414,11 @@ impl Iterator for Batches<'_> {
 impl<'a> Documents<'a> {
     fn map_raw(&mut self) -> impl Iterator<Item = Raw> + '_ {
         std::iter::from_fn(move || self.next_raw())
+    }
+
+    /// Up to `size` documents' bytes, read in order, to be parsed elsewhere.
+    pub(crate) fn raw_batch(&mut self, size: usize) -> Vec<Raw> {
+        self.map_raw().take(size.max(1)).collect()
     }
 }
 

@@ -350,12 +350,13 @@ pub(crate) fn bounds(count: Count) -> (u64, Option<u64>) {
 }
 
 /// Compares a total with its parts. `complete`: the parts make up the whole total.
+/// `what` and `pointer` are built only for a finding.
 fn check_total(
     total: Count,
-    parts: &[(Count, String)],
+    parts: &[(Count, &Id)],
     complete: bool,
-    what: &str,
-    pointer: String,
+    what: &dyn Fn() -> String,
+    pointer: &dyn Fn() -> String,
     sink: &mut Sink<'_>,
 ) {
     if parts.is_empty() {
@@ -367,7 +368,6 @@ fn check_total(
     });
     let (total_lo, total_hi) = bounds(total);
     let all_exact = total.exactness.is_exact() && parts.iter().all(|(c, _)| c.exactness.is_exact());
-    let listing: Vec<String> = parts.iter().map(|(c, from)| format!("{} ({from})", c)).collect();
     let sum = parts.iter().fold(0u64, |sum, (c, _)| sum.saturating_add(c.value));
     let consistent = if complete {
         total_hi.is_none_or(|h| lo <= h) && hi.is_none_or(|h| h >= total_lo)
@@ -378,17 +378,19 @@ fn check_total(
         return;
     }
     let relation = if complete { "add up to" } else { "already add up to more than" };
+    let listing: Vec<String> = parts.iter().map(|(c, from)| format!("{c} (`{from}`)")).collect();
     let message = format!(
-        "the parts of {what} {relation} {} ({}) but the total is {}; difference {}",
+        "the parts of {} {relation} {} ({}) but the total is {}; difference {}",
+        what(),
         thousands(sum),
         listing.join(" + "),
         total,
         thousands(sum.abs_diff(total.value))
     );
     if all_exact {
-        sink.emit(&PARTICIPATION_TOTAL_MISMATCH, pointer, message);
+        sink.emit(&PARTICIPATION_TOTAL_MISMATCH, pointer(), message);
     } else {
-        sink.emit(&PARTICIPATION_TOTAL_INCONSISTENT, pointer, message);
+        sink.emit(&PARTICIPATION_TOTAL_INCONSISTENT, pointer(), message);
     }
 }
 
@@ -810,19 +812,17 @@ fn check_participation(
             [("attendances", |p| p.attendances), ("distinct_people", |p| p.distinct_people)];
         for (name, field) in fields {
             let Some(total) = field(&participation) else { continue };
-            let parts: Vec<(Count, String)> = kids
+            let parts: Vec<(Count, &Id)> = kids
                 .iter()
-                .filter_map(|&k| {
-                    p.events[k].participation.as_ref().and_then(field).map(|c| (c, format!("`{}`", p.events[k].id)))
-                })
+                .filter_map(|&k| p.events[k].participation.as_ref().and_then(field).map(|c| (c, &p.events[k].id)))
                 .collect();
             let complete = e.parts_complete && parts.len() == kids.len();
             check_total(
                 total,
                 &parts,
                 complete,
-                &format!("event `{}` ({name})", e.id),
-                format!("/events/{i}/participation/{name}"),
+                &|| format!("event `{}` ({name})", e.id),
+                &|| format!("/events/{i}/participation/{name}"),
                 sink,
             );
         }
@@ -837,36 +837,36 @@ fn check_participation(
     }
     for (i, o) in p.outputs.iter().enumerate() {
         let (Some(kids), Some(total)) = (output_children.get(&i), o.count) else { continue };
-        let parts: Vec<(Count, String)> = kids
-            .iter()
-            .map(|&k| (p.outputs[k].count.unwrap_or(Count::exact(1)), format!("`{}`", p.outputs[k].id)))
-            .collect();
+        let parts: Vec<(Count, &Id)> =
+            kids.iter().map(|&k| (p.outputs[k].count.unwrap_or(Count::exact(1)), &p.outputs[k].id)).collect();
         check_total(
             total,
             &parts,
             o.parts_complete,
-            &format!("output `{}`", o.id),
-            format!("/outputs/{i}/count"),
+            &|| format!("output `{}`", o.id),
+            &|| format!("/outputs/{i}/count"),
             sink,
         );
     }
+    // Where and what are written only for a finding.
     let all_participation = p
         .events
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| {
-            e.participation.map(|x| (format!("/events/{i}/participation"), format!("event `{}`", e.id), x))
-        })
-        .chain(p.assessments.iter().enumerate().filter_map(|(i, a)| {
-            a.participation.map(|x| (format!("/assessments/{i}/participation"), format!("assessment `{}`", a.id), x))
-        }));
-    for (at, what, participation) in all_participation {
+        .filter_map(|(i, e)| e.participation.map(|x| ("events", i, "event", &e.id, x)))
+        .chain(
+            p.assessments
+                .iter()
+                .enumerate()
+                .filter_map(|(i, a)| a.participation.map(|x| ("assessments", i, "assessment", &a.id, x))),
+        );
+    for (list, i, noun, id, participation) in all_participation {
         if let (Some(people), Some(attendances)) = (participation.distinct_people, participation.attendances) {
             if bounds(attendances).1.is_some_and(|hi| bounds(people).0 > hi) {
                 sink.emit(
                     &PARTICIPATION_PEOPLE_EXCEED,
-                    format!("{at}/distinct_people"),
-                    format!("{what} reports {} distinct people but only {} attendances", people, attendances),
+                    format!("/{list}/{i}/participation/distinct_people"),
+                    format!("{noun} `{id}` reports {} distinct people but only {} attendances", people, attendances),
                 );
             }
         }

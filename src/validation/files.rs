@@ -42,26 +42,59 @@ pub struct FilesReport {
 /// # Ok::<(), load::WalkError>(())
 /// ```
 pub fn validate_files(files: &Files) -> FilesReport {
-    let mut found = FilesReport::default();
-    let mut index = CrossIndex::new();
-    // Where each document indexed came from: (file, line), file names
-    // kept once per file.
-    let mut names: Vec<String> = Vec::new();
-    let mut places: Vec<(usize, Option<usize>)> = Vec::new();
-    for batch in files.batches(BATCH) {
-        let reports: Vec<Option<Report>> = batch
-            .par_iter()
-            .map(|loaded| match loaded {
+    let mut state = State::default();
+    // A pipeline of three stages, each batch one stage further at each
+    // step: reading the next batch (in order, one thread), parsing and
+    // checking this one (every core), and indexing the one before (in
+    // order); the three run at the same time.
+    let mut documents = files.documents();
+    let mut raw = documents.raw_batch(BATCH);
+    let mut checked: Vec<(Loaded, Option<Report>)> = Vec::new();
+    while !raw.is_empty() || !checked.is_empty() {
+        let (current, previous) = (std::mem::take(&mut raw), std::mem::take(&mut checked));
+        let ((next, now_checked), ()) =
+            rayon::join(|| rayon::join(|| documents.raw_batch(BATCH), || check(current)), || state.take(previous));
+        (raw, checked) = (next, now_checked);
+    }
+    state.finish()
+}
+
+/// Parses and checks a batch on every core, keeping its order.
+fn check(raw: Vec<crate::load::Raw>) -> Vec<(Loaded, Option<Report>)> {
+    raw.into_par_iter()
+        .map(|raw| {
+            let loaded = raw.parse();
+            let report = match &loaded {
                 Loaded::Document(document, _) => Some(validate_document(document)),
                 _ => None,
-            })
-            .collect();
-        for (loaded, own) in batch.into_iter().zip(reports) {
+            };
+            (loaded, report)
+        })
+        .collect()
+}
+
+/// What is kept between batches.
+#[derive(Default)]
+struct State {
+    found: FilesReport,
+    index: CrossIndex,
+    /// Where each document indexed came from: (file, line), file names
+    /// kept once per file.
+    names: Vec<String>,
+    places: Vec<(usize, Option<usize>)>,
+}
+
+impl State {
+    /// Takes a checked batch in: its diagnostics with their places, its
+    /// documents into the index (and then dropped).
+    fn take(&mut self, batch: Vec<(Loaded, Option<Report>)>) {
+        let found = &mut self.found;
+        for (loaded, own) in batch {
             match loaded {
                 Loaded::Document(document, origin) => {
                     let file = origin.file.display().to_string();
-                    if names.last() != Some(&file) {
-                        names.push(file.clone());
+                    if self.names.last() != Some(&file) {
+                        self.names.push(file.clone());
                     }
                     let mut own = own.unwrap_or_default();
                     for diagnostic in &mut own.diagnostics {
@@ -69,8 +102,8 @@ pub fn validate_files(files: &Files) -> FilesReport {
                         diagnostic.line = origin.line;
                     }
                     found.report.merge(own);
-                    index.add(&document);
-                    places.push((names.len() - 1, origin.line));
+                    self.index.add(&document);
+                    self.places.push((self.names.len() - 1, origin.line));
                 }
                 Loaded::Skipped(skipped) => found.skipped.push(skipped),
                 Loaded::Failed(LoadError::Parse { origin, source }) => {
@@ -95,31 +128,34 @@ pub fn validate_files(files: &Files) -> FilesReport {
         }
     }
 
-    // Each diagnostic across documents gets the place of its document, or
-    // every place when several documents share the id.
-    let mut across = index.run();
-    for diagnostic in &mut across.diagnostics {
-        let Some(id) = &diagnostic.document else { continue };
-        let at: Vec<&(usize, Option<usize>)> =
-            index.documents_with_id(id).into_iter().filter_map(|n| places.get(n)).collect();
-        match at.as_slice() {
-            [(file, line)] => {
-                diagnostic.file = names.get(*file).cloned();
-                diagnostic.line = *line;
-            }
-            [] => {}
-            many => {
-                let labels: Vec<String> = many
-                    .iter()
-                    .filter_map(|(file, line)| {
-                        let name = names.get(*file)?;
-                        Some(line.map_or_else(|| name.clone(), |line| format!("{name}:{line}")))
-                    })
-                    .collect();
-                diagnostic.file = Some(labels.join(", "));
+    fn finish(mut self) -> FilesReport {
+        let (names, places) = (&self.names, &self.places);
+        // Each diagnostic across documents gets the place of its document, or
+        // every place when several documents share the id.
+        let mut across = self.index.run();
+        for diagnostic in &mut across.diagnostics {
+            let Some(id) = &diagnostic.document else { continue };
+            let at: Vec<&(usize, Option<usize>)> =
+                self.index.documents_with_id(id).into_iter().filter_map(|n| places.get(n)).collect();
+            match at.as_slice() {
+                [(file, line)] => {
+                    diagnostic.file = names.get(*file).cloned();
+                    diagnostic.line = *line;
+                }
+                [] => {}
+                many => {
+                    let labels: Vec<String> = many
+                        .iter()
+                        .filter_map(|(file, line)| {
+                            let name = names.get(*file)?;
+                            Some(line.map_or_else(|| name.clone(), |line| format!("{name}:{line}")))
+                        })
+                        .collect();
+                    diagnostic.file = Some(labels.join(", "));
+                }
             }
         }
+        self.found.report.merge(across);
+        self.found
     }
-    found.report.merge(across);
-    found
 }

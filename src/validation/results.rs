@@ -18,20 +18,20 @@ pub(crate) fn check_targets(p: &Project, sink: &mut Sink<'_>) {
     // An output record without a count stands for one item.
     let outputs = p.outputs.iter().enumerate().map(|(i, o)| {
         let actual = o.count.unwrap_or(Count::exact(1));
-        ("output", &o.id, format!("/outputs/{i}/target"), actual, &o.target, &o.objectives)
+        ("output", "outputs", i, &o.id, actual, &o.target, &o.objectives)
     });
     let measures = p
         .measures
         .iter()
         .enumerate()
-        .map(|(i, m)| ("measure", &m.id, format!("/measures/{i}/target"), m.value, &m.target, &m.objectives));
-    for (what, id, at, actual, target, objectives) in outputs.chain(measures) {
+        .map(|(i, m)| ("measure", "measures", i, &m.id, m.value, &m.target, &m.objectives));
+    for (what, list, i, id, actual, target, objectives) in outputs.chain(measures) {
         let Some(DatedCount { value: target, note: None, .. }) = target else { continue };
         let surely_below = bounds(actual).1.is_some_and(|high| high < bounds(*target).0);
         if surely_below && !objectives.iter().any(|o| judged.contains(o)) {
             sink.emit(
                 &RESULTS_TARGET_MISSED,
-                at,
+                format!("/{list}/{i}/target"),
                 format!(
                     "{what} `{id}` reached {actual} against a target of {target}, and neither a note on the target nor a judgement of its objectives says so"
                 ),
