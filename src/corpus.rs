@@ -1,7 +1,11 @@
 //! Synthetic documents for tests and benchmarks: realistic projects made
 //! deterministically from a seed.
 //!
-//! Each project has implementers (one administrator, the funder, co-implementers),
+//! Each project has implementers (one administrator, the funder, co-implementers;
+//! organisations recur across projects with the same id and name, as in a
+//! real registry: the ministry funds every project, a wellbeing services
+//! county of the area administers it, partners come from the area's pool of
+//! 60),
 //! two to six work packages, an overall aim and objectives per work package,
 //! events (some of them parts of a reported total), outputs, measures,
 //! assessments that judge every objective, factors, lessons, a funding
@@ -102,6 +106,14 @@ fn sentence(rng: &mut Rng, low: u64, high: u64) -> Text {
     Text::fi(format!("{}.", words(rng, low, high)))
 }
 
+/// How many organisations besides the administrator and the funder each
+/// collaborative area has to draw co-implementers from.
+const ORGANISATIONS_PER_AREA: u64 = 60;
+
+fn organisation_id(area: CollaborativeArea, k: u64) -> Id {
+    id(format!("{}-org-{k}", area.code().replace('_', "-")))
+}
+
 fn id(text: String) -> Id {
     // Generated ids follow the rule by construction.
     Id::new(text).unwrap_or_else(|_| unreachable!("generated ids are valid"))
@@ -162,6 +174,25 @@ impl Generator {
         *rng.pick(CollaborativeArea::ALL)
     }
 
+    /// Organisation `k` of an area's pool, the same in every project.
+    fn organisation(&self, area: CollaborativeArea, k: u64, organisation: Id) -> Implementer {
+        let area_number = CollaborativeArea::ALL.iter().position(|a| *a == area).unwrap_or(0) as u64;
+        let mut rng = Rng(self.seed ^ 0x5EED_0F0A_u64 ^ (area_number << 32) ^ k.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        rng.next();
+        let mut implementer = Implementer::new(
+            organisation,
+            Text::fi(format!("{} {k}", words(&mut rng, 1, 3))),
+            *rng.pick(&[
+                OrganisationKind::Municipality,
+                OrganisationKind::JointMunicipalAuthority,
+                OrganisationKind::Ngo,
+            ]),
+        )
+        .with_role(ImplementerRole::CoImplementer);
+        implementer.counties = vec![*rng.pick(&area.members())];
+        implementer
+    }
+
     /// Project `index` as a document.
     pub fn document(&self, index: u64) -> Document {
         Document::Project(Box::new(self.project(index)))
@@ -189,13 +220,18 @@ impl Generator {
         project.period = Some(Period::new(start, end));
         project.cross_cutting_themes = vec![*rng.pick(Theme::ALL)];
 
-        // Implementers: an administrator, the funder, co-implementers.
-        let administrator = id(format!("{p}-org-admin"));
-        let funder = id(format!("{p}-org-stm"));
+        // Implementers: an administrator, the funder, co-implementers. As in
+        // a real registry, organisations recur across projects: the funder is
+        // always the ministry, the administrator a wellbeing services county
+        // of the area, the others drawn from the area's pool; an organisation
+        // has the same id, name and kind in every project.
+        let funder = id("stm".to_owned());
+        let county = *rng.pick(&counties);
+        let administrator = id(format!("hva-{}", county.code().replace('_', "-")));
         project.implementers.push(
             Implementer::new(
                 administrator.clone(),
-                Text::fi(format!("{} hyvinvointialue", words(&mut rng, 1, 2))),
+                Text::fi(format!("{} hyvinvointialue", county.label(crate::Language::Fi))),
                 OrganisationKind::WellbeingServicesCounty,
             )
             .with_role(ImplementerRole::Administrator),
@@ -205,19 +241,16 @@ impl Generator {
                 .with_role(ImplementerRole::Funder),
         );
         let co_implementers = rng.range(1, 8);
-        for k in 0..co_implementers {
-            let mut implementer = Implementer::new(
-                id(format!("{p}-org-{k}")),
-                Text::fi(format!("{} {k}", words(&mut rng, 1, 3))),
-                *rng.pick(&[
-                    OrganisationKind::Municipality,
-                    OrganisationKind::JointMunicipalAuthority,
-                    OrganisationKind::Ngo,
-                ]),
-            )
-            .with_role(ImplementerRole::CoImplementer);
-            implementer.counties = vec![*rng.pick(&counties)];
-            project.implementers.push(implementer);
+        let mut partners: Vec<u64> = Vec::new();
+        while (partners.len() as u64) < co_implementers {
+            let k = rng.range(0, ORGANISATIONS_PER_AREA - 1);
+            if !partners.contains(&k) {
+                partners.push(k);
+            }
+        }
+        let partner_ids: Vec<Id> = partners.iter().map(|&k| organisation_id(area, k)).collect();
+        for (&k, partner) in partners.iter().zip(&partner_ids) {
+            project.implementers.push(self.organisation(area, k, partner.clone()));
         }
 
         // Money that adds up: the state grant is 80 % of the total.
@@ -242,7 +275,7 @@ impl Generator {
         project.staffing.push(staff);
         for _ in 0..rng.range(1, 4) {
             let mut entry = StaffingEntry::new(Text::fi("kehittäjätyöntekijä"));
-            entry.implementer = Some(id(format!("{p}-org-{}", rng.range(0, co_implementers - 1))));
+            entry.implementer = Some(rng.pick(&partner_ids).clone());
             entry.share_of_full_time = Percent::from_hundredths(rng.range(2, 10) as u32 * 1_000).ok();
             project.staffing.push(entry);
         }

@@ -127,6 +127,18 @@
 //! }
 //! ```
 //!
+//! A corpus too large to hold in memory is validated as it is read, on
+//! every core, with only a compact index of what the rules across documents
+//! need kept between batches ([`validation::CrossIndex`]):
+//!
+//! ```
+//! use childwelfare::{load, validation};
+//!
+//! let found = validation::validate_files(&load::walk(&["data/"])?);
+//! assert!(found.report.is_valid());
+//! # Ok::<(), load::WalkError>(())
+//! ```
+//!
 //! ## Aggregating
 //!
 //! [`aggregate`] answers the questions across projects: who the events
