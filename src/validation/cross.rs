@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
-use super::checks::{Kind, first_seen, pointer, records};
+use super::references::{Kind, first_seen, pointer, records};
 use super::rules::*;
 use super::{Report, Sink};
 use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, Money, Programme, Project, Text};

@@ -34,11 +34,14 @@
 
 mod checks;
 mod cross;
+mod dates;
 mod files;
 mod funding;
+mod references;
 mod report;
 mod results;
 pub mod rules;
+mod totals;
 mod walk;
 
 pub use cross::CrossIndex;

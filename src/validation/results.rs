@@ -3,8 +3,8 @@
 use foldhash::HashSet;
 
 use super::Sink;
-use super::checks::bounds;
 use super::rules::RESULTS_TARGET_MISSED;
+use super::totals::bounds;
 use crate::{Count, DatedCount, Id, Project, ProjectStatus};
 
 /// Once a project has ended, an actual figure surely below its target is

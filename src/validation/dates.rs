@@ -1,0 +1,155 @@
+//! Periods and dates within a project: no period runs backwards, every
+//! dated record falls within the project's period, milestones keep their
+//! order.
+
+use super::Sink;
+use super::rules::*;
+use crate::{Period, Project};
+
+/// The widest period a project ran in, from its planned and actual periods.
+pub(crate) fn project_bounds(p: &Project) -> Period {
+    let periods: Vec<&Period> = p.period.iter().chain(p.actual_period.iter()).collect();
+    let start = periods.iter().filter_map(|x| x.start).min_by_key(|d| d.earliest());
+    let end = periods.iter().filter_map(|x| x.end).max_by_key(|d| d.latest());
+    Period { start, end }
+}
+
+pub(crate) fn period_reversed(period: &Period) -> bool {
+    matches!((period.start, period.end), (Some(s), Some(e)) if s.earliest() > e.latest())
+}
+
+/// `what` and `pointer` are built only for a finding.
+pub(crate) fn check_period(
+    period: &Period,
+    bounds: &Period,
+    what: &dyn Fn() -> String,
+    pointer: &dyn Fn() -> String,
+    sink: &mut Sink<'_>,
+) {
+    if period_reversed(period) {
+        sink.emit(
+            &DATES_PERIOD_ORDER,
+            pointer(),
+            format!("{} starts {} but ends {}", what(), display(period.start), display(period.end)),
+        );
+        return;
+    }
+    let before = matches!((period.start, bounds.start), (Some(s), Some(b)) if s.latest() < b.earliest());
+    let after = matches!((period.end, bounds.end), (Some(e), Some(b)) if e.earliest() > b.latest());
+    let ends_before = matches!((period.end, bounds.start), (Some(e), Some(b)) if e.latest() < b.earliest());
+    let starts_after = matches!((period.start, bounds.end), (Some(s), Some(b)) if s.earliest() > b.latest());
+    if before || after || ends_before || starts_after {
+        sink.emit(
+            &DATES_OUTSIDE_PROJECT,
+            pointer(),
+            format!("{} ({period}) is not inside the project's period ({bounds})", what()),
+        );
+    }
+}
+
+pub(crate) fn display(date: Option<crate::PartialDate>) -> String {
+    date.map_or_else(|| "open".to_owned(), |d| d.to_string())
+}
+
+pub(crate) fn check_dates(p: &Project, sink: &mut Sink<'_>) {
+    let open = Period::default();
+    if let Some(period) = &p.period {
+        check_period(period, &open, &|| "the project".to_owned(), &|| "/period".to_owned(), sink);
+    }
+    if let Some(period) = &p.actual_period {
+        check_period(
+            period,
+            &open,
+            &|| "the project's actual period".to_owned(),
+            &|| "/actual_period".to_owned(),
+            sink,
+        );
+    }
+    let bounds = project_bounds(p);
+    let bounds = if period_reversed(&bounds) { open } else { bounds };
+    for (i, e) in p.events.iter().enumerate() {
+        if let Some(period) = &e.period {
+            check_period(period, &bounds, &|| format!("event `{}`", e.id), &|| format!("/events/{i}/period"), sink);
+        }
+    }
+    for (i, a) in p.assessments.iter().enumerate() {
+        if let Some(period) = &a.period {
+            check_period(
+                period,
+                &bounds,
+                &|| format!("assessment `{}`", a.id),
+                &|| format!("/assessments/{i}/period"),
+                sink,
+            );
+        }
+    }
+    for (i, s) in p.staffing.iter().enumerate() {
+        if let Some(period) = &s.period {
+            check_period(period, &bounds, &|| format!("staffing entry {i}"), &|| format!("/staffing/{i}/period"), sink);
+        }
+    }
+    for (i, r) in p.regional_parts.iter().enumerate() {
+        if let Some(period) = &r.period {
+            check_period(
+                period,
+                &bounds,
+                &|| format!("regional part `{}`", r.id),
+                &|| format!("/regional_parts/{i}/period"),
+                sink,
+            );
+        }
+    }
+    for (i, o) in p.outputs.iter().enumerate() {
+        if let Some(date) = o.date {
+            let period = Period { start: Some(date), end: Some(date) };
+            check_period(&period, &bounds, &|| format!("output `{}`", o.id), &|| format!("/outputs/{i}/date"), sink);
+        }
+    }
+    for (i, m) in p.measures.iter().enumerate() {
+        if let Some(date) = m.date {
+            let period = Period { start: Some(date), end: Some(date) };
+            check_period(&period, &bounds, &|| format!("measure `{}`", m.id), &|| format!("/measures/{i}/date"), sink);
+        }
+    }
+    for (i, c) in p.contacts.iter().enumerate() {
+        if let Some(period) = &c.period {
+            check_period(period, &open, &|| format!("contact {}", c.name), &|| format!("/contacts/{i}/period"), sink);
+        }
+    }
+    check_milestones(p, sink);
+    if let Some(dates) = &p.record_dates {
+        if let (Some(created), Some(modified)) = (dates.created, dates.last_modified) {
+            if modified < created {
+                sink.emit(
+                    &DATES_RECORD_DATES,
+                    "/record_dates/last_modified",
+                    format!("the record was last modified on {modified}, before it was created on {created}"),
+                );
+            }
+        }
+    }
+}
+
+/// Milestones of a known order (application, grant decision, start of work,
+/// end of work, final report) do not run backwards: each is compared with
+/// the latest earlier-ordered one that is surely later.
+pub(crate) fn check_milestones(p: &Project, sink: &mut Sink<'_>) {
+    for (i, later) in p.milestones.iter().enumerate() {
+        let Some(rank) = later.kind.order() else { continue };
+        let earlier = p.milestones.iter().filter(|m| m.kind.order().is_some_and(|r| r < rank));
+        if let Some(first) = earlier.filter(|m| m.date.earliest() > later.date.latest()).max_by_key(|m| m.kind.order())
+        {
+            sink.emit(
+                &DATES_MILESTONE_ORDER,
+                format!("/milestones/{i}/date"),
+                format!(
+                    "the {} is dated {} but the {} comes later, {}",
+                    later.kind.label(crate::Language::En),
+                    later.date,
+                    first.kind.label(crate::Language::En),
+                    first.date
+                ),
+            );
+        }
+    }
+}
