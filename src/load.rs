@@ -403,7 +403,7 @@ impl Iterator for Batches<'_> {
     type Item = Vec<Loaded>;
 
     fn next(&mut self) -> Option<Vec<Loaded>> {
-        let raw: Vec<Raw> = self.documents.by_ref().map_raw().take(self.size).collect();
+        let raw = self.documents.raw_batch(self.size);
         if raw.is_empty() {
             return None;
         }

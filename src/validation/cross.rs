@@ -11,9 +11,10 @@
 //!   fingerprint with a probability of about n² / 2⁷³: below 10⁻⁸ for the
 //!   six million records of 100 000 projects. Record ids of projects after
 //!   the 16 777 215th are not compared (the rule says so in `not_run`);
-//! - each organisation once: its id, first name and business ID as text
-//!   in one shared buffer (for the messages), a fingerprint of the whole
-//!   name (to compare), and its project;
+//! - each organisation once, under a fingerprint of its id: its first name
+//!   and business ID as text in one shared buffer (for the messages), a
+//!   fingerprint of the whole name (to compare), and its project; each
+//!   business ID once, with the organisation's id as text;
 //! - a programme's listing: project ids, `document` and collaborative area.
 //!
 //! The fingerprint tables are split in 256 shards so that growing one never
@@ -325,16 +326,20 @@ impl CrossIndex {
         });
 
         // Record ids across projects (implementers and source documents are shared on purpose).
-        let mut own: foldhash::HashSet<&str> = foldhash::HashSet::default();
+        // An id repeated within this project finds this project as its
+        // owner and is left to `id.duplicate`; one that another project
+        // owns is reported once, at its first use here.
+        let mut reported: Vec<&str> = Vec::new();
         for (kind, index, id) in records(project) {
-            if matches!(kind, Kind::Implementer | Kind::SourceDocument) || !own.insert(id.as_str()) {
+            if matches!(kind, Kind::Implementer | Kind::SourceDocument) {
                 continue;
             }
             let (key, check) = self.fingerprints.of(id.as_str());
             match self.records.get(key).copied() {
                 Some(owner) if owner.check() == check & 0xFF => {
                     let owner = &self.projects[owner.project() as usize].id;
-                    if **owner != *project.id.as_str() {
+                    if **owner != *project.id.as_str() && !reported.contains(&id.as_str()) {
+                        reported.push(id.as_str());
                         Sink::new(&mut self.duplicate_records, Some(project.id.as_str())).emit(
                             &CROSS_DUPLICATE_RECORD,
                             format!("{}/id", pointer(kind, index)),

@@ -99,3 +99,21 @@ fn parallel_validation_keeps_the_documents_order() {
     let first: Vec<_> = together.diagnostics.iter().take(one_by_one.len()).map(key).collect();
     assert_eq!(first, one_by_one);
 }
+
+#[test]
+fn an_id_another_project_owns_used_twice_here_is_one_problem_across_projects() {
+    let generator = Generator::new(11);
+    let first = generator.project(0);
+    let mut second = generator.project(1);
+    let taken = first.events[0].id.clone();
+    second.events[0].id = taken.clone();
+    second.events[1].id = taken.clone();
+    let documents: Vec<Document> = vec![first.into(), second.into()];
+    let report = validation::validate_documents(&documents);
+    let codes = |code: &str| report.diagnostics.iter().filter(|d| d.code == code).count();
+    assert_eq!(codes("cross.duplicate_record"), 1, "{report}");
+    assert_eq!(codes("id.duplicate"), 1, "{report}");
+    let across = report.diagnostics.iter().find(|d| d.code == "cross.duplicate_record").unwrap();
+    assert_eq!(across.pointer, "/events/0/id");
+    assert_eq!(across.message, format!("event id `{taken}` is also used in project `p0`"));
+}
