@@ -128,7 +128,13 @@ pub fn render(summary: &Summary, format: Format, explain: bool) -> String {
         };
     }
     let mut out = String::new();
-    let heading = format!("{} projects, {} programmes", summary.projects, summary.programmes);
+    let count =
+        |n: u64, one: &str, many: &str| format!("{} {}", crate::value::thousands(n), if n == 1 { one } else { many });
+    let heading = format!(
+        "{}, {}",
+        count(summary.projects, "project", "projects"),
+        count(summary.programmes, "programme", "programmes")
+    );
     match format {
         Format::Markdown => {
             let _ = writeln!(out, "# Summary: {heading}\n");

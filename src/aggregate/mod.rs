@@ -206,8 +206,10 @@ impl Summary {
         self.participation.iter().filter(move |t| t.dimension == dimension).flat_map(|t| &t.rows)
     }
 
-    /// The attendances of all projects together: the sum of the project
-    /// rows (projects are separate, so nothing overlaps between them).
+    /// The attendances of all projects together: the sum of each project's
+    /// figure (projects are separate, so nothing overlaps between them);
+    /// the same as [`Summary::attendances`], and complete past the
+    /// per-project limit.
     pub fn total_attendances(&self) -> Option<Total> {
         self.attendances
     }

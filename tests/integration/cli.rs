@@ -141,7 +141,7 @@ fn report_without_paths_summarises_the_seed_data_and_explains_on_request() {
     let output = run(&["report"], root());
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.starts_with("Summary: 2 projects, 1 programmes\n"), "{text}");
+    assert!(text.starts_with("Summary: 2 projects, 1 programme\n"), "{text}");
     assert!(text.contains(&format!("  {total}  ")), "{text}");
     assert!(!text.contains("How the figures were made"));
 
@@ -160,7 +160,7 @@ fn report_without_paths_summarises_the_seed_data_and_explains_on_request() {
         serde_json::to_value(&expected).unwrap()
     );
     let markdown = stdout(&run(&["report", "--format", "markdown", "--lang", "en"], root()));
-    assert!(markdown.starts_with("# Summary: 2 projects, 1 programmes\n"), "{markdown}");
+    assert!(markdown.starts_with("# Summary: 2 projects, 1 programme\n"), "{markdown}");
     assert!(markdown.contains("| group | held | cancelled | planned | attendances | distinct people |"), "{markdown}");
 }
 
@@ -171,7 +171,7 @@ fn report_and_export_go_on_past_a_bad_document_and_say_so() {
     std::fs::write(dir.join("bad.json"), "{").unwrap();
     let output = run(&["report", dir.to_str().unwrap()], root());
     assert_eq!(output.status.code(), Some(1));
-    assert!(stdout(&output).starts_with("Summary: 1 projects, 0 programmes"), "{}", stdout(&output));
+    assert!(stdout(&output).starts_with("Summary: 1 project, 0 programmes"), "{}", stdout(&output));
     assert!(stderr(&output).contains("bad.json: line 1, column 1"), "{}", stderr(&output));
 
     let output = run(&["export", "outputs", "--format", "csv", dir.to_str().unwrap()], root());
