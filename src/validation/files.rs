@@ -8,7 +8,7 @@ use super::{CrossIndex, Diagnostic, Report, validate_document};
 use crate::load::{Files, LoadError, Loaded, Skipped};
 
 /// How many documents are read, parsed and checked together; memory holds
-/// one batch of documents at a time.
+/// at most three batches (one being read, one checked, one indexed).
 const BATCH: usize = 64;
 
 /// Everything [`validate_files`] found.
@@ -27,7 +27,7 @@ pub struct FilesReport {
     pub unusable: Vec<LoadError>,
 }
 
-/// Validates every document in `files`, one batch at a time, keeping only
+/// Validates every document in `files`, in batches of 64, keeping only
 /// the compact [`CrossIndex`] between batches, so that memory does not grow
 /// with the documents' size. The diagnostics come in the order the
 /// documents were read, whatever the number of cores.
