@@ -5,11 +5,12 @@ run. Each command runs as a child process, three times; the table gives the
 median wall time and the largest peak resident memory, both from the
 operating system (`os.wait4`), since a shared machine's timings vary.
 
-Usage, from the repository root (installs nothing; see BENCHMARKS.md for the
-virtual environment with .ci/codegen/requirements.txt):
+Usage, from the repository root:
 
     cargo build --release --features cli --bin childwelfare --example generate
-    python benches/compare.py 1000 10000 100000
+    python3 -m venv /tmp/venv
+    /tmp/venv/bin/pip install -r .ci/codegen/requirements.txt
+    /tmp/venv/bin/python benches/compare.py 1000 10000 100000
 
 Each size is generated with `target/release/examples/generate N` into a
 scratch folder, which is removed afterwards. The pydantic side validates each
