@@ -1,29 +1,31 @@
 //! The rules across documents given together, from a compact index of what
 //! they need, so that a corpus can be checked one document at a time.
 //!
-//! Each rule is linear in the number of documents: every lookup is a hash
-//! map, never a search per entry. What the index keeps of a document:
+//! No rule searches per entry: lookups are hash maps, and record ids are
+//! compared by sorting them (n log n). What the index keeps of a document:
 //!
-//! - its kind and id, and for a project its programme, collaborative area
-//!   and total funding;
-//! - a 72-bit fingerprint and the owning project's number for each record
-//!   id, in 12 bytes (the id itself is not kept). Two different ids share a
-//!   fingerprint with a probability of about n² / 2⁷³: below 10⁻⁸ for the
-//!   six million records of 100 000 projects. Record ids of projects after
-//!   the 16 777 215th are not compared (the rule says so in `not_run`);
+//! - a 96-bit fingerprint of its kind and id, with its number (20 bytes);
+//!   for a project its id as text, programme, collaborative area and total
+//!   funding (about 40 bytes and the id);
+//! - every use of a record id, in memory up to 8 MiB and beyond that sorted
+//!   into temporary files, merged when the index is finished (see
+//!   `record_ids`): memory for record ids does not grow with the corpus;
 //! - each organisation once, under a fingerprint of its id: its first name
 //!   and business ID as text in one shared buffer (for the messages), a
 //!   fingerprint of the whole name (to compare), and its project; each
 //!   business ID once, with the organisation's id as text;
 //! - a programme's listing: project ids, `document` and collaborative area.
 //!
-//! The fingerprint tables are split in 256 shards so that growing one never
-//! holds two copies of the whole table in memory.
+//! Two different ids share a 96-bit fingerprint with a probability of
+//! about n² / 2⁹⁷, below 10⁻¹⁶ for the six million records of 100 000
+//! projects. The fingerprint tables are split in 256 shards so that growing
+//! one never holds two copies of the whole table in memory.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
-use super::references::{Kind, first_seen, pointer, records};
+use super::record_ids::RecordIds;
+use super::references::{Kind, pointer, records};
 use super::rules::*;
 use super::{Report, Sink};
 use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, Money, Programme, Project, Text};
@@ -31,8 +33,15 @@ use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, 
 /// What the rules across documents need to know, added one document at a
 /// time; [`CrossIndex::finish`] runs the rules that need every document.
 ///
-/// Memory grows with this index only (see [`CrossIndex::add`]), so a
-/// caller can drop each document once it is added.
+/// A caller can drop each document once it is added. The index keeps
+/// about 100 bytes a project (its id, programme, area and total funding, and
+/// a fingerprint of its id), each organisation once, and the programme
+/// listings. Record ids, the bulk of what the rules need, are kept in
+/// memory up to 8 MiB; beyond that they are sorted into unnamed temporary
+/// files in the system's temporary directory (`TMPDIR` on Unix), removed
+/// when the index is dropped, and merged by [`CrossIndex::finish`]. If such
+/// a file cannot be written, `cross.duplicate_record` is reported as not run,
+/// with the reason, and the other rules still run.
 ///
 /// ```
 /// use childwelfare::validation::CrossIndex;
@@ -55,19 +64,19 @@ use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, 
 pub struct CrossIndex {
     /// Documents added so far.
     count: u32,
-    /// (kind, id) → the number of the first document with them.
-    documents: HashMap<(DocumentKind, Box<str>), usize>,
+    /// Fingerprint of (kind, id) → the first document with them.
+    documents: Shards<Seen>,
     /// Documents that repeat an earlier one's kind and id: (number, first).
     repeats: Vec<(u32, u32)>,
     projects: Vec<ProjectEntry>,
-    /// Project id → the first project with it.
-    project_numbers: HashMap<Box<str>, u32>,
+    /// The programme ids that projects name, each once.
+    programme_names: Vec<Id>,
+    programme_numbers: HashMap<Id, u32>,
     programmes: Vec<ProgrammeEntry>,
-    /// Record id fingerprint → owning project and check bits.
-    records: Shards<Owner>,
-    /// Whether some project came after the 16 777 215th, whose record ids
-    /// are not compared.
-    records_not_compared: bool,
+    /// Every use of a record id.
+    records: RecordIds,
+    /// Why the record ids could not be compared, if a temporary file failed.
+    records_failed: Option<std::io::Error>,
     /// Organisation id fingerprint → the organisation as first seen.
     organisations: Shards<Organisation>,
     /// Business ID fingerprint → where it was first seen.
@@ -78,16 +87,27 @@ pub struct CrossIndex {
     /// What the rules found while documents were added, kept apart so that
     /// the report lists them rule by rule.
     duplicate_documents: Report,
-    duplicate_records: Report,
     organisation_names: Report,
 }
 
+/// What the rules need of a project, compact: its id is in the index's
+/// [`Arena`], its programme a number in `programme_names`.
 #[derive(Debug)]
 struct ProjectEntry {
-    id: Box<str>,
-    programme: Option<Id>,
+    id: Span,
+    programme: Option<u32>,
     area: Option<CollaborativeArea>,
     total_funding: Option<Money>,
+}
+
+/// The first document with a kind and id: its number among the documents
+/// and, for a project, among the projects.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    check: u32,
+    document: u32,
+    /// `u32::MAX` for a programme.
+    project: u32,
 }
 
 /// An organisation as first seen.
@@ -163,27 +183,6 @@ impl Hash for Key {
     }
 }
 
-/// The project that first used a record id (24 bits) and 8 more bits of
-/// the id's fingerprint.
-#[derive(Debug, Clone, Copy)]
-struct Owner(u32);
-
-impl Owner {
-    const PROJECTS: u32 = 1 << 24;
-
-    fn new(project: u32, check: u32) -> Option<Self> {
-        (project < Self::PROJECTS).then_some(Owner((project << 8) | (check & 0xFF)))
-    }
-
-    fn project(self) -> u32 {
-        self.0 >> 8
-    }
-
-    fn check(self) -> u32 {
-        self.0 & 0xFF
-    }
-}
-
 /// A table keyed by fingerprints, in 256 shards chosen by bits 48 to 55
 /// (the table itself uses the low bits for places and the top seven as
 /// tags), so that no resize copies more than a 256th of it.
@@ -208,6 +207,10 @@ impl<V> Shards<V> {
         self.shard(key).get(&Key::new(key))
     }
 
+    fn find(&self, key: u64) -> Option<&V> {
+        self.shards[usize::from((key >> 48) as u8)].get(&Key::new(key))
+    }
+
     fn insert(&mut self, key: u64, value: V) {
         self.shard(key).insert(Key::new(key), value);
     }
@@ -220,10 +223,12 @@ struct ProgrammeEntry {
     listed: Vec<Listed>,
 }
 
+/// A project as a programme lists it; id and document in the index's
+/// [`Arena`].
 #[derive(Debug)]
 struct Listed {
-    id: Id,
-    document: Option<String>,
+    id: Span,
+    document: Option<Span>,
     area: CollaborativeArea,
 }
 
@@ -255,8 +260,9 @@ struct Fingerprints {
 }
 
 impl Fingerprints {
-    /// 96 bits of an id: 64 for the table, 32 to check a match.
-    fn of(&self, id: &str) -> (u64, u32) {
+    /// 96 bits of an id (or any value): 64 for the table, 32 to check a
+    /// match.
+    fn of(&self, id: impl Hash + Copy) -> (u64, u32) {
         // Keeping the low 32 bits of the second hash is the intent.
         #[allow(clippy::cast_possible_truncation)]
         let check = self.second.hash_one(id) as u32;
@@ -291,23 +297,33 @@ impl CrossIndex {
 
     /// Adds one document: records what the rules across documents need and
     /// runs the rules that can run as documents arrive (repeated document
-    /// and record ids, one name and business ID per organisation).
+    /// ids, one name and business ID per organisation). Record ids are
+    /// compared by [`CrossIndex::finish`].
     pub fn add(&mut self, document: &Document) {
         let n = self.count;
         self.count = self.count.saturating_add(1);
-        let key = (document.kind(), Box::from(document.id().as_str()));
-        if let Some(first) = first_seen(&mut self.documents, key, n as usize) {
-            self.repeats.push((n, number(first)));
-            Sink::new(&mut self.duplicate_documents, Some(document.id().as_str())).emit(
-                &CROSS_DUPLICATE_DOCUMENT,
-                "/id",
-                format!(
-                    "{} id `{}` is also the id of document {} given",
-                    document.kind().code(),
-                    document.id(),
-                    first + 1
-                ),
-            );
+        let (key, check) = self.fingerprints.of((document.kind(), document.id().as_str()));
+        match self.documents.get(key).copied() {
+            Some(first) if first.check == check => {
+                self.repeats.push((n, first.document));
+                Sink::new(&mut self.duplicate_documents, Some(document.id().as_str())).emit(
+                    &CROSS_DUPLICATE_DOCUMENT,
+                    "/id",
+                    format!(
+                        "{} id `{}` is also the id of document {} given",
+                        document.kind().code(),
+                        document.id(),
+                        u64::from(first.document) + 1
+                    ),
+                );
+            }
+            // Another (kind, id) with the same 64 bits: not indexed (see `records`).
+            Some(_) => {}
+            None => {
+                let project =
+                    if matches!(document, Document::Project(_)) { number(self.projects.len()) } else { u32::MAX };
+                self.documents.insert(key, Seen { check, document: n, project });
+            }
         }
         match document {
             Document::Project(project) => self.add_project(project),
@@ -317,44 +333,27 @@ impl CrossIndex {
 
     fn add_project(&mut self, project: &Project) {
         let here = number(self.projects.len());
-        self.project_numbers.entry(Box::from(project.id.as_str())).or_insert(here);
+        let programme = project.programme.as_ref().map(|id| match self.programme_numbers.get(id) {
+            Some(&at) => at,
+            None => {
+                let at = number(self.programme_names.len());
+                self.programme_names.push(id.clone());
+                self.programme_numbers.insert(id.clone(), at);
+                at
+            }
+        });
         self.projects.push(ProjectEntry {
-            id: Box::from(project.id.as_str()),
-            programme: project.programme.clone(),
+            id: self.texts.put(project.id.as_str()),
+            programme,
             area: project.collaborative_area,
             total_funding: project.funding.as_ref().and_then(|f| f.total),
         });
 
-        // Record ids across projects (implementers and source documents are shared on purpose).
-        // An id repeated within this project finds this project as its
-        // owner and is left to `id.duplicate`; one that another project
-        // owns is reported once, at its first use here.
-        let mut reported: Vec<&str> = Vec::new();
+        // Record ids across projects (implementers and source documents
+        // are shared on purpose), compared when the index is finished.
         for (kind, index, id) in records(project) {
-            if matches!(kind, Kind::Implementer | Kind::SourceDocument) {
-                continue;
-            }
-            let (key, check) = self.fingerprints.of(id.as_str());
-            match self.records.get(key).copied() {
-                Some(owner) if owner.check() == check & 0xFF => {
-                    let owner = &self.projects[owner.project() as usize].id;
-                    if **owner != *project.id.as_str() && !reported.contains(&id.as_str()) {
-                        reported.push(id.as_str());
-                        Sink::new(&mut self.duplicate_records, Some(project.id.as_str())).emit(
-                            &CROSS_DUPLICATE_RECORD,
-                            format!("{}/id", pointer(kind, index)),
-                            format!("{} id `{id}` is also used in project `{owner}`", kind.noun()),
-                        );
-                    }
-                }
-                // The same 64 bits but other check bits: a different id. It
-                // is not indexed, so a later repeat of it goes unreported;
-                // that needs billions of records to happen once.
-                Some(_) => {}
-                None => match Owner::new(here, check) {
-                    Some(owner) => self.records.insert(key, owner),
-                    None => self.records_not_compared = true,
-                },
+            if !matches!(kind, Kind::Implementer | Kind::SourceDocument) {
+                self.records.add(self.fingerprints.of(id.as_str()), here, kind, index, id.as_str());
             }
         }
 
@@ -365,7 +364,7 @@ impl CrossIndex {
             let name = implementer.name.as_ref().map(|name| (self.fingerprints.of_text(name), name));
             match self.organisations.get(key).copied() {
                 Some(first) if first.check == check => {
-                    let other_project = &self.projects[first.project as usize].id;
+                    let other_project = self.texts.get(self.projects[first.project as usize].id);
                     // An unnamed implementer (a region only) agrees with any name.
                     if let (Some((here_print, here)), Some((there_print, there))) = (name, first.name) {
                         if here_print != there_print {
@@ -415,7 +414,7 @@ impl CrossIndex {
                                 format!(
                                     "business ID {business_id} belongs to organisation `{}` here but to `{other_id}` in project `{}`",
                                     implementer.id,
-                                    self.projects[first.project as usize].id
+                                    self.texts.get(self.projects[first.project as usize].id)
                                 ),
                             );
                         }
@@ -437,7 +436,11 @@ impl CrossIndex {
             listed: programme
                 .projects
                 .iter()
-                .map(|p| Listed { id: p.id.clone(), document: p.document.clone(), area: p.collaborative_area })
+                .map(|p| Listed {
+                    id: self.texts.put(p.id.as_str()),
+                    document: p.document.as_deref().map(|d| self.texts.put(d)),
+                    area: p.collaborative_area,
+                })
                 .collect(),
         });
     }
@@ -448,9 +451,10 @@ impl CrossIndex {
     pub fn documents_with_id(&self, id: &str) -> Vec<usize> {
         let mut numbers = Vec::new();
         for kind in [DocumentKind::Project, DocumentKind::Programme] {
-            if let Some(&first) = self.documents.get(&(kind, Box::from(id))) {
-                numbers.push(first);
-                numbers.extend(self.repeats.iter().filter(|(_, f)| *f as usize == first).map(|(n, _)| *n as usize));
+            let (key, check) = self.fingerprints.of((kind, id));
+            if let Some(first) = self.documents.find(key).filter(|seen| seen.check == check) {
+                numbers.push(first.document as usize);
+                numbers.extend(self.repeats.iter().filter(|(_, f)| *f == first.document).map(|(n, _)| *n as usize));
             }
         }
         numbers.sort_unstable();
@@ -468,16 +472,14 @@ impl CrossIndex {
     pub(crate) fn run(&mut self) -> Report {
         let mut report = Report::new();
         report.merge(std::mem::take(&mut self.duplicate_documents));
-        report.merge(std::mem::take(&mut self.duplicate_records));
+        let records = self.check_records();
+        report.merge(records);
         report.merge(std::mem::take(&mut self.organisation_names));
         let mut sink = Sink::new(&mut report, None);
-        if self.records_not_compared {
+        if let Some(error) = self.records_failed.take() {
             sink.not_run(
                 &CROSS_DUPLICATE_RECORD,
-                format!(
-                    "the record ids of projects after the first {} were not compared across projects",
-                    Owner::PROJECTS - 1
-                ),
+                format!("record ids could not be compared across projects: a temporary file failed: {error}"),
             );
         }
 
@@ -493,7 +495,7 @@ impl CrossIndex {
             .map(|programme| {
                 let mut listed = HashMap::new();
                 for entry in &programme.listed {
-                    listed.entry(entry.id.as_str()).or_insert(entry);
+                    listed.entry(self.texts.get(entry.id)).or_insert(entry);
                 }
                 listed
             })
@@ -501,8 +503,9 @@ impl CrossIndex {
 
         // Programmes and their projects.
         for project in &self.projects {
-            let Some(programme_id) = &project.programme else { continue };
-            sink.document = Some(project.id.to_string());
+            let Some(programme_id) = project.programme.map(|at| &self.programme_names[at as usize]) else { continue };
+            let project_id = self.texts.get(project.id);
+            sink.document = Some(project_id.to_owned());
             let Some(&programme) = programmes.get(programme_id.as_str()) else {
                 sink.not_run(
                     &CROSS_PROJECT_NOT_LISTED,
@@ -512,11 +515,11 @@ impl CrossIndex {
                 );
                 continue;
             };
-            let Some(listed) = listings.get(programme).and_then(|l| l.get(&*project.id)) else {
+            let Some(listed) = listings.get(programme).and_then(|l| l.get(project_id)) else {
                 sink.emit(
                     &CROSS_PROJECT_NOT_LISTED,
                     "/programme",
-                    format!("project `{}` names programme `{programme_id}`, which does not list it", project.id),
+                    format!("project `{project_id}` names programme `{programme_id}`, which does not list it"),
                 );
                 continue;
             };
@@ -526,8 +529,7 @@ impl CrossIndex {
                         &CROSS_PROGRAMME_MISMATCH,
                         "/collaborative_area",
                         format!(
-                            "project `{}` is in the {} but programme `{programme_id}` lists it in the {}",
-                            project.id,
+                            "project `{project_id}` is in the {} but programme `{programme_id}` lists it in the {}",
                             area.label(Language::En),
                             listed.area.label(Language::En)
                         ),
@@ -538,19 +540,52 @@ impl CrossIndex {
         for programme in &self.programmes {
             sink.document = Some(programme.id.to_string());
             for (i, listed) in programme.listed.iter().enumerate() {
-                if listed.document.is_some() && !self.project_numbers.contains_key(listed.id.as_str()) {
+                let id = self.texts.get(listed.id);
+                if let Some(document) = listed.document.filter(|_| self.project_number(id).is_none()) {
                     sink.emit(
                         &CROSS_DOCUMENT_MISSING,
                         format!("/projects/{i}/document"),
                         format!(
                             "programme lists project `{}` with document {}, but no project document with that id was given",
-                            listed.id,
-                            listed.document.as_deref().unwrap_or_default()
+                            id,
+                            self.texts.get(document)
                         ),
                     );
                 }
             }
             self.check_programme_totals(programme, &mut sink);
+        }
+        report
+    }
+
+    /// The number of the first project with this id.
+    fn project_number(&self, id: &str) -> Option<u32> {
+        let (key, check) = self.fingerprints.of((DocumentKind::Project, id));
+        self.documents.find(key).filter(|seen| seen.check == check && seen.project != u32::MAX).map(|seen| seen.project)
+    }
+
+    /// Record ids used by more than one project, each reported once in each
+    /// project after the first to use it, at its first use there. A project
+    /// given twice (`cross.duplicate_document`) does not share ids with
+    /// itself.
+    fn check_records(&mut self) -> Report {
+        let mut report = Report::new();
+        match std::mem::take(&mut self.records).finish() {
+            Ok(shared) => {
+                for shared in shared {
+                    let here = self.texts.get(self.projects[shared.project as usize].id);
+                    let owner = self.texts.get(self.projects[shared.owner as usize].id);
+                    if here == owner {
+                        continue;
+                    }
+                    Sink::new(&mut report, Some(here)).emit(
+                        &CROSS_DUPLICATE_RECORD,
+                        format!("{}/id", pointer(shared.kind, shared.index as usize)),
+                        format!("{} id `{}` is also used in project `{owner}`", shared.kind.noun(), shared.id),
+                    );
+                }
+            }
+            Err(error) => self.records_failed = Some(error),
         }
         report
     }
@@ -561,13 +596,14 @@ impl CrossIndex {
         let mut sum = 0u64;
         let mut all_exact = total.exactness == Exactness::Exact;
         for listed in &programme.listed {
-            let project = self.project_numbers.get(listed.id.as_str()).map(|&n| &self.projects[n as usize]);
+            let id = self.texts.get(listed.id);
+            let project = self.project_number(id).map(|n| &self.projects[n as usize]);
             match project.and_then(|p| p.total_funding) {
                 Some(money) => {
                     sum = sum.saturating_add(money.euros.cents());
                     all_exact &= money.exactness == Exactness::Exact;
                 }
-                None => missing.push(format!("`{}`", listed.id)),
+                None => missing.push(format!("`{id}`")),
             }
         }
         if !missing.is_empty() {
@@ -604,4 +640,91 @@ pub(crate) fn check_documents(documents: &[Document], report: &mut Report) {
         index.add(document);
     }
     report.merge(index.finish());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Generator;
+
+    /// 150 generated projects, ids shared in several ways, and their programme.
+    fn corpus() -> Vec<Document> {
+        let generator = Generator::new(11);
+        let mut projects: Vec<Project> = (0..150).map(|i| generator.project(i)).collect();
+        for (from, to) in [(3, 40), (3, 41), (40, 90), (149, 0)] {
+            let (event, output) = (projects[from].events[0].id.clone(), projects[from].outputs[1].id.clone());
+            projects[to].events[2].id = event.clone();
+            projects[to].events[3].id = event;
+            projects[to].outputs[0].id = output;
+        }
+        let mut documents: Vec<Document> = projects.into_iter().map(Document::from).collect();
+        documents.push(documents[7].clone());
+        documents.push(generator.programme(150).into());
+        documents
+    }
+
+    fn event_id(project: u64, event: usize) -> String {
+        Generator::new(11).project(project).events[event].id.to_string()
+    }
+
+    fn finish(budget: usize, dir: Option<&str>) -> Report {
+        let mut records = RecordIds::with_budget(budget);
+        if let Some(dir) = dir {
+            records = records.in_dir(dir);
+        }
+        let mut index = CrossIndex { records, ..CrossIndex::new() };
+        for document in corpus() {
+            index.add(&document);
+        }
+        index.finish()
+    }
+
+    #[test]
+    fn record_ids_sorted_on_disk_give_the_same_report() {
+        let in_memory = finish(usize::MAX, None);
+        let shared: Vec<_> = in_memory.diagnostics.iter().filter(|d| d.code == CROSS_DUPLICATE_RECORD.code).collect();
+        // Projects 40, 41, 90 and 0 each take an event id (used twice, reported
+        // once) and an output id from one other project.
+        let places: Vec<_> = shared.iter().map(|d| (d.document.as_deref().unwrap(), d.pointer.as_str())).collect();
+        assert_eq!(
+            places,
+            [
+                ("p40", "/events/2/id"),
+                ("p40", "/outputs/0/id"),
+                ("p41", "/events/2/id"),
+                ("p41", "/outputs/0/id"),
+                ("p90", "/events/2/id"),
+                ("p90", "/outputs/0/id"),
+                ("p149", "/events/0/id"),
+                ("p149", "/outputs/1/id"),
+            ]
+        );
+        assert_eq!(shared[2].message, format!("event id `{}` is also used in project `p3`", event_id(3, 0)));
+        assert_eq!(shared[4].message, format!("event id `{}` is also used in project `p40`", event_id(40, 0)));
+        // Project 149 gave project 0 its ids, so project 149 is the second to
+        // use them; the copy of project 7 shares its ids with no other project.
+        assert!(shared[6].message.ends_with("is also used in project `p0`"), "{}", shared[6].message);
+        assert!(in_memory.not_run.is_empty());
+
+        for budget in [0, 300, 5000] {
+            assert_eq!(finish(budget, None), in_memory, "budget {budget}");
+        }
+    }
+
+    #[test]
+    fn record_ids_that_cannot_be_sorted_on_disk_are_not_compared_and_say_why() {
+        let report = finish(0, Some("/nonexistent/childwelfare"));
+        assert!(report.diagnostics.iter().all(|d| d.code != CROSS_DUPLICATE_RECORD.code));
+        let not_run: Vec<_> = report.not_run.iter().filter(|n| n.code == CROSS_DUPLICATE_RECORD.code).collect();
+        assert_eq!(not_run.len(), 1);
+        assert!(
+            not_run[0].reason.starts_with(
+                "record ids could not be compared across projects: a temporary file failed: No such file or directory"
+            ),
+            "{}",
+            not_run[0].reason
+        );
+        // The other rules across documents still run.
+        assert!(report.diagnostics.iter().any(|d| d.code == CROSS_DUPLICATE_DOCUMENT.code));
+    }
 }

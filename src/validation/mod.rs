@@ -37,6 +37,7 @@ mod cross;
 mod dates;
 mod files;
 mod funding;
+mod record_ids;
 mod references;
 mod report;
 mod results;

@@ -10,8 +10,9 @@ use super::Sink;
 use super::rules::*;
 use crate::{Id, Project};
 
-/// The kinds of record an identifier can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The kinds of record an identifier can name, in the order
+/// [`records`] lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Kind {
     Implementer,
     WorkPackage,
@@ -28,6 +29,22 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in declaration order (`Kind::ALL[k as usize] == k`).
+    pub(crate) const ALL: [Kind; 12] = [
+        Kind::Implementer,
+        Kind::WorkPackage,
+        Kind::Objective,
+        Kind::Event,
+        Kind::Output,
+        Kind::Measure,
+        Kind::Assessment,
+        Kind::Factor,
+        Kind::Lesson,
+        Kind::Recommendation,
+        Kind::RegionalPart,
+        Kind::SourceDocument,
+    ];
+
     pub(crate) fn noun(self) -> &'static str {
         match self {
             Kind::Implementer => "implementer",

@@ -1,0 +1,372 @@
+//! Record ids across projects, found without keeping every id in memory.
+//!
+//! Every use of a record id is noted as a fingerprint (96 bits), the
+//! project's number, the record's place and the id itself. Uses are kept in
+//! memory up to a budget, then sorted and written to an unnamed temporary
+//! file (a *run*); at the end the runs are merged in fingerprint order, so
+//! that all uses of one id come together and an id used by more than one
+//! project is found in one pass. Memory stays at the budget (and one read
+//! buffer a run, at most [`FAN_IN`] runs) however many projects are given.
+//!
+//! A corpus whose uses fit the budget never touches the disk.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+
+use super::references::Kind;
+
+/// The bytes of uses kept in memory before they are written to a run: about
+/// 200 000 uses, or 3 600 projects like the generated ones.
+const BUDGET: usize = 8 << 20;
+
+/// The most runs kept at once; past it they are merged into one.
+const FAN_IN: usize = 64;
+
+/// The order of uses: fingerprint, then project, then place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Key {
+    fingerprint: u64,
+    check: u32,
+    project: u32,
+    kind: u8,
+    index: u32,
+}
+
+/// A use in memory: its key and where its id is in the text buffer.
+#[derive(Debug, Clone, Copy)]
+struct Held {
+    key: Key,
+    start: u32,
+    len: u32,
+}
+
+/// An id used in a project that is not the first to use it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Shared {
+    /// The project using the id (its number, from 0).
+    pub(crate) project: u32,
+    pub(crate) kind: Kind,
+    pub(crate) index: u32,
+    pub(crate) id: String,
+    /// The first project to use the id.
+    pub(crate) owner: u32,
+}
+
+/// Every use of a record id, in memory up to the budget and in sorted runs
+/// on disk beyond it.
+#[derive(Debug)]
+pub(crate) struct RecordIds {
+    budget: usize,
+    held: Vec<Held>,
+    text: String,
+    runs: Vec<File>,
+    /// Where runs are written; the system's temporary directory if `None`.
+    dir: Option<std::path::PathBuf>,
+    /// The first error writing a run; the uses are then no longer kept.
+    failed: Option<io::Error>,
+}
+
+impl Default for RecordIds {
+    fn default() -> Self {
+        Self::with_budget(BUDGET)
+    }
+}
+
+impl RecordIds {
+    /// Keeps about `budget` bytes of uses in memory before writing a run.
+    pub(crate) fn with_budget(budget: usize) -> Self {
+        RecordIds { budget, held: Vec::new(), text: String::new(), runs: Vec::new(), dir: None, failed: None }
+    }
+
+    /// Writes runs in `dir` rather than the system's temporary directory.
+    #[cfg(test)]
+    pub(crate) fn in_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.dir = Some(dir.into());
+        self
+    }
+
+    /// A new unnamed temporary file, removed when closed.
+    fn new_run(&self) -> io::Result<BufWriter<File>> {
+        let file = match &self.dir {
+            Some(dir) => tempfile::tempfile_in(dir)?,
+            None => tempfile::tempfile()?,
+        };
+        Ok(BufWriter::with_capacity(1 << 16, file))
+    }
+
+    /// Notes one use of `id` (fingerprinted as `fingerprint` and `check`).
+    pub(crate) fn add(&mut self, (fingerprint, check): (u64, u32), project: u32, kind: Kind, index: usize, id: &str) {
+        if self.failed.is_some() {
+            return;
+        }
+        let (Ok(index), Ok(len)) = (u32::try_from(index), u32::try_from(id.len())) else {
+            self.failed = Some(io::Error::other("a record list or id longer than 4 294 967 295"));
+            return;
+        };
+        if u32::try_from(self.text.len() + id.len()).is_err() {
+            self.spill();
+        }
+        let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        self.text.push_str(id);
+        let key = Key { fingerprint, check, project, kind: kind as u8, index };
+        self.held.push(Held { key, start, len });
+        if self.held.len() * size_of::<Held>() + self.text.len() >= self.budget {
+            self.spill();
+        }
+    }
+
+    /// Sorts the uses in memory and writes them to a new run, merging the
+    /// runs into one when there are [`FAN_IN`] of them.
+    fn spill(&mut self) {
+        let written = self.write_held().and_then(|()| {
+            if self.runs.len() >= FAN_IN {
+                let runs = std::mem::take(&mut self.runs);
+                let out = self.new_run()?;
+                self.runs.push(merge_into_run(runs, out)?);
+            }
+            Ok(())
+        });
+        if let Err(error) = written {
+            self.failed = Some(error);
+            self.runs.clear();
+        }
+        // Keep the buffers' capacity for the next run.
+        self.held.clear();
+        self.text.clear();
+    }
+
+    fn write_held(&mut self) -> io::Result<()> {
+        self.held.sort_unstable_by_key(|held| held.key);
+        let mut out = self.new_run()?;
+        for held in &self.held {
+            let id = &self.text[held.start as usize..(held.start + held.len) as usize];
+            write_use(&mut out, held.key, id)?;
+        }
+        self.runs.push(out.into_inner().map_err(io::IntoInnerError::into_error)?);
+        Ok(())
+    }
+
+    /// Every use of an id in a project after the first project to use it,
+    /// once per project (at its first use there), ordered by project and
+    /// place. An id used twice in one project only is not listed.
+    pub(crate) fn finish(mut self) -> io::Result<Vec<Shared>> {
+        if let Some(error) = self.failed.take() {
+            return Err(error);
+        }
+        self.held.sort_unstable_by_key(|held| held.key);
+        let memory =
+            Source::Memory { held: std::mem::take(&mut self.held), text: std::mem::take(&mut self.text), at: 0 };
+        let mut sources = vec![memory];
+        for run in std::mem::take(&mut self.runs) {
+            sources.push(Source::run(run)?);
+        }
+        let mut merge = Merge::new(sources)?;
+        let mut shared = Vec::new();
+        // The id being read: its fingerprint, first project and the last
+        // project it was reported in.
+        let mut current: Option<((u64, u32), u32, u32)> = None;
+        while let Some((key, id)) = merge.next()? {
+            let fingerprint = (key.fingerprint, key.check);
+            match &mut current {
+                Some((print, owner, last)) if *print == fingerprint => {
+                    if key.project != *last {
+                        *last = key.project;
+                        shared.push(Shared {
+                            project: key.project,
+                            kind: Kind::ALL[usize::from(key.kind)],
+                            index: key.index,
+                            id: id.to_owned(),
+                            owner: *owner,
+                        });
+                    }
+                }
+                _ => current = Some((fingerprint, key.project, key.project)),
+            }
+        }
+        shared.sort_unstable_by_key(|s| (s.project, s.kind, s.index));
+        Ok(shared)
+    }
+}
+
+fn write_use(out: &mut impl Write, key: Key, id: &str) -> io::Result<()> {
+    out.write_all(&key.fingerprint.to_le_bytes())?;
+    out.write_all(&key.check.to_le_bytes())?;
+    out.write_all(&key.project.to_le_bytes())?;
+    out.write_all(&[key.kind])?;
+    out.write_all(&key.index.to_le_bytes())?;
+    // The length fits: `add` refuses longer ids.
+    out.write_all(&u32::try_from(id.len()).unwrap_or(u32::MAX).to_le_bytes())?;
+    out.write_all(id.as_bytes())
+}
+
+/// Merges `runs` into `out`, a new run.
+fn merge_into_run(runs: Vec<File>, mut out: BufWriter<File>) -> io::Result<File> {
+    let sources = runs.into_iter().map(Source::run).collect::<io::Result<Vec<_>>>()?;
+    let mut merge = Merge::new(sources)?;
+    while let Some((key, id)) = merge.next()? {
+        write_use(&mut out, key, id)?;
+    }
+    out.into_inner().map_err(io::IntoInnerError::into_error)
+}
+
+/// Sorted uses, from memory or from a run.
+enum Source {
+    Memory { held: Vec<Held>, text: String, at: usize },
+    Run { reader: BufReader<File>, id: String },
+}
+
+impl Source {
+    fn run(mut file: File) -> io::Result<Self> {
+        file.seek(SeekFrom::Start(0))?;
+        Ok(Source::Run { reader: BufReader::with_capacity(1 << 16, file), id: String::new() })
+    }
+
+    /// The next use, or `None` at the end.
+    fn next(&mut self) -> io::Result<Option<Key>> {
+        match self {
+            Source::Memory { held, at, .. } => {
+                let next = held.get(*at).map(|held| held.key);
+                *at += 1;
+                Ok(next)
+            }
+            Source::Run { reader, id } => read_use(reader, id),
+        }
+    }
+
+    /// The id of the use [`Source::next`] returned last.
+    fn id(&self) -> &str {
+        match self {
+            Source::Memory { held, text, at } => {
+                let held = held[*at - 1];
+                &text[held.start as usize..(held.start + held.len) as usize]
+            }
+            Source::Run { id, .. } => id,
+        }
+    }
+}
+
+/// Reads one use written by [`write_use`]; `None` at a clean end, an error
+/// if the run ends inside a use.
+fn read_use(reader: &mut BufReader<File>, id: &mut String) -> io::Result<Option<Key>> {
+    let mut head = [0u8; 25];
+    let mut filled = 0;
+    while filled < head.len() {
+        match reader.read(&mut head[filled..])? {
+            0 if filled == 0 => return Ok(None),
+            0 => return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "a temporary file of record ids ends early")),
+            n => filled += n,
+        }
+    }
+    let word = |at: usize| u32::from_le_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
+    let mut fingerprint = [0u8; 8];
+    fingerprint.copy_from_slice(&head[..8]);
+    let key = Key {
+        fingerprint: u64::from_le_bytes(fingerprint),
+        check: word(8),
+        project: word(12),
+        kind: head[16],
+        index: word(17),
+    };
+    if usize::from(key.kind) >= Kind::ALL.len() {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, "a temporary file of record ids is damaged"));
+    }
+    let mut bytes = vec![0u8; word(21) as usize];
+    reader.read_exact(&mut bytes)?;
+    *id = String::from_utf8(bytes)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "a temporary file of record ids is damaged"))?;
+    Ok(Some(key))
+}
+
+/// A k-way merge of sorted sources.
+struct Merge {
+    sources: Vec<Source>,
+    /// The next key of each source that has one, smallest first.
+    heads: BinaryHeap<Reverse<(Key, usize)>>,
+    /// The source whose use was returned last, to advance before the next.
+    last: Option<usize>,
+}
+
+impl Merge {
+    fn new(mut sources: Vec<Source>) -> io::Result<Self> {
+        let mut heads = BinaryHeap::with_capacity(sources.len());
+        for (at, source) in sources.iter_mut().enumerate() {
+            if let Some(key) = source.next()? {
+                heads.push(Reverse((key, at)));
+            }
+        }
+        Ok(Merge { sources, heads, last: None })
+    }
+
+    /// The next use in order, with its id.
+    fn next(&mut self) -> io::Result<Option<(Key, &str)>> {
+        if let Some(at) = self.last.take() {
+            if let Some(key) = self.sources[at].next()? {
+                self.heads.push(Reverse((key, at)));
+            }
+        }
+        let Some(Reverse((key, at))) = self.heads.pop() else { return Ok(None) };
+        self.last = Some(at);
+        Ok(Some((key, self.sources[at].id())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Uses of ids over projects: (project, kind, index, id).
+    fn uses() -> Vec<(u32, Kind, usize, String)> {
+        let mut uses = Vec::new();
+        for project in 0..300u32 {
+            for index in 0..20usize {
+                // Ids repeat across projects every 7 projects, and `dup` in
+                // every project twice.
+                uses.push((project, Kind::Objective, index, format!("o{}-{index}", project % 7)));
+            }
+            uses.push((project, Kind::Event, 0, "dup".to_owned()));
+            uses.push((project, Kind::Event, 1, "dup".to_owned()));
+            uses.push((project, Kind::Output, 0, format!("own-{project}")));
+        }
+        uses
+    }
+
+    fn shared(budget: usize) -> Vec<Shared> {
+        let state = foldhash::quality::RandomState::default();
+        let mut ids = RecordIds::with_budget(budget);
+        for (project, kind, index, id) in uses() {
+            let print = std::hash::BuildHasher::hash_one(&state, &id);
+            #[allow(clippy::cast_possible_truncation)]
+            ids.add((print, (print >> 7) as u32), project, kind, index, &id);
+        }
+        ids.finish().unwrap()
+    }
+
+    #[test]
+    fn runs_on_disk_find_what_memory_finds() {
+        let in_memory = shared(usize::MAX);
+        // 300 projects: the 7 first own their objective ids and `dup`; every
+        // later project shares 20 objective ids and `dup`, each once.
+        assert_eq!(in_memory.len(), (300 - 7) * 20 + 299);
+        let first = &in_memory[0];
+        assert_eq!(
+            (first.project, first.kind, first.index, first.id.as_str(), first.owner),
+            (1, Kind::Event, 0, "dup", 0)
+        );
+        let objective = in_memory.iter().find(|s| s.kind == Kind::Objective).unwrap();
+        assert_eq!((objective.project, objective.index, objective.id.as_str(), objective.owner), (7, 0, "o0-0", 0));
+        // A budget of a few uses writes hundreds of runs, merged by FAN_IN.
+        assert_eq!(shared(1000), in_memory);
+        assert_eq!(shared(0), in_memory);
+    }
+
+    #[test]
+    fn a_run_that_cannot_be_written_is_an_error_at_the_end() {
+        let mut ids = RecordIds::with_budget(0).in_dir("/nonexistent/childwelfare");
+        ids.add((1, 1), 0, Kind::Event, 0, "e");
+        ids.add((1, 1), 1, Kind::Event, 0, "e");
+        let error = ids.finish().unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::NotFound);
+    }
+}
