@@ -183,6 +183,11 @@ impl fmt::Display for PartialDate {
             PartialDate::Year(y) => write!(f, "{y:04}"),
             PartialDate::Season(y, s) => write!(f, "{y:04}-{s}"),
             PartialDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            // Chrono's `%Y-%m-%d` without parsing the format each time; a
+            // year outside 0–9999 takes a sign, which chrono writes.
+            PartialDate::Day(d) if (0..=9999).contains(&d.year()) => {
+                write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+            }
             PartialDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
         }
     }
@@ -284,5 +289,18 @@ pub(crate) fn optional_iso_date<'de, D: serde::Deserializer<'de>>(
         Ok(_) => Err(serde::de::Error::custom(InvalidValue::new("date", &text, "use a whole date, YYYY-MM-DD"))),
         Err(error) if text.len() == 10 && error.reason() != DATE_RULE => Err(serde::de::Error::custom(error)),
         Err(_) => Err(serde::de::Error::custom(InvalidValue::new("date", &text, "use YYYY-MM-DD"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_day_is_written_as_chrono_writes_it() {
+        for (year, month, day) in [(2021, 3, 1), (0, 1, 1), (9999, 12, 31), (10_000, 1, 1), (-1, 6, 15), (5, 2, 3)] {
+            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap();
+            assert_eq!(PartialDate::Day(date).to_string(), date.format("%Y-%m-%d").to_string());
+        }
     }
 }

@@ -355,7 +355,7 @@ pub(crate) fn fast<T: DeserializeOwned>(json: &[u8]) -> Result<T, ()> {
     // UTF-8 checked once for the whole text: reading from a `&str`,
     // serde_json does not check each string again (from bytes it does).
     // Text that is not UTF-8 fails here and is explained by `detailed`.
-    let text = std::str::from_utf8(json).map_err(drop)?;
+    let text = simdutf8::basic::from_utf8(json).map_err(drop)?;
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = T::deserialize(Strict(&mut deserializer)).map_err(drop)?;
     deserializer.end().map_err(drop)?;

@@ -10,10 +10,8 @@
 //!
 //! A corpus whose uses fit the budget never touches the disk.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 
 use super::references::Kind;
 
@@ -24,14 +22,29 @@ const BUDGET: usize = 8 << 20;
 /// The most runs kept at once; past it they are merged into one.
 const FAN_IN: usize = 64;
 
-/// The order of uses: fingerprint, then project, then place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// The bytes of a use before its id (see [`write_use`]).
+const HEAD: usize = 25;
+
+/// A use of a record id: the id's fingerprint, the project and the place.
+///
+/// Uses are sorted by fingerprint only, stably: they arrive in the order of
+/// projects and records, runs are kept in the order written, and the merge
+/// takes the earlier run first among equal fingerprints, so that the uses
+/// of one id come in the order they were added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Key {
     fingerprint: u64,
     check: u32,
     project: u32,
     kind: u8,
     index: u32,
+}
+
+impl Key {
+    /// What uses are sorted by: the 96 bits of the fingerprint.
+    fn order(&self) -> u128 {
+        (u128::from(self.fingerprint) << 32) | u128::from(self.check)
+    }
 }
 
 /// A use in memory: its key and where its id is in the text buffer.
@@ -59,7 +72,12 @@ pub(crate) struct Shared {
 #[derive(Debug)]
 pub(crate) struct RecordIds {
     budget: usize,
-    held: Vec<Held>,
+    /// The uses in memory, in 256 buckets by the top byte of their
+    /// fingerprint, so that each bucket is sorted on its own, in the
+    /// processor's cache, and the buckets in turn are in order.
+    held: Vec<Vec<Held>>,
+    /// How many uses are in memory.
+    count: usize,
     text: String,
     runs: Vec<File>,
     /// Where runs are written; the system's temporary directory if `None`.
@@ -77,7 +95,15 @@ impl Default for RecordIds {
 impl RecordIds {
     /// Keeps about `budget` bytes of uses in memory before writing a run.
     pub(crate) fn with_budget(budget: usize) -> Self {
-        RecordIds { budget, held: Vec::new(), text: String::new(), runs: Vec::new(), dir: None, failed: None }
+        RecordIds {
+            budget,
+            held: (0..256).map(|_| Vec::new()).collect(),
+            count: 0,
+            text: String::new(),
+            runs: Vec::new(),
+            dir: None,
+            failed: None,
+        }
     }
 
     /// Writes runs in `dir` rather than the system's temporary directory.
@@ -111,8 +137,9 @@ impl RecordIds {
         let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
         self.text.push_str(id);
         let key = Key { fingerprint, check, project, kind: kind as u8, index };
-        self.held.push(Held { key, start, len });
-        if self.held.len() * size_of::<Held>() + self.text.len() >= self.budget {
+        self.held[usize::from((fingerprint >> 56) as u8)].push(Held { key, start, len });
+        self.count += 1;
+        if self.count * size_of::<Held>() + self.text.len() >= self.budget {
             self.spill();
         }
     }
@@ -133,14 +160,23 @@ impl RecordIds {
             self.runs.clear();
         }
         // Keep the buffers' capacity for the next run.
-        self.held.clear();
+        self.held.iter_mut().for_each(Vec::clear);
+        self.count = 0;
         self.text.clear();
     }
 
+    /// Sorts the uses in memory by fingerprint, keeping the order in which
+    /// they came among equal ones.
+    fn sort_held(&mut self) {
+        for bucket in &mut self.held {
+            bucket.sort_by_key(|held| held.key.order());
+        }
+    }
+
     fn write_held(&mut self) -> io::Result<()> {
-        self.held.sort_unstable_by_key(|held| held.key);
+        self.sort_held();
         let mut out = self.new_run()?;
-        for held in &self.held {
+        for held in self.held.iter().flatten() {
             let id = &self.text[held.start as usize..(held.start + held.len) as usize];
             write_use(&mut out, held.key, id)?;
         }
@@ -155,13 +191,17 @@ impl RecordIds {
         if let Some(error) = self.failed.take() {
             return Err(error);
         }
-        self.held.sort_unstable_by_key(|held| held.key);
-        let memory =
-            Source::Memory { held: std::mem::take(&mut self.held), text: std::mem::take(&mut self.text), at: 0 };
-        let mut sources = vec![memory];
-        for run in std::mem::take(&mut self.runs) {
-            sources.push(Source::run(run)?);
-        }
+        self.sort_held();
+        // The runs in the order written, then what is still in memory.
+        let mut sources =
+            std::mem::take(&mut self.runs).into_iter().map(Source::run).collect::<io::Result<Vec<_>>>()?;
+        sources.push(Source::Memory {
+            held: std::mem::take(&mut self.held),
+            text: std::mem::take(&mut self.text),
+            bucket: 0,
+            at: 0,
+            last: None,
+        });
         let mut merge = Merge::new(sources)?;
         let mut shared = Vec::new();
         // The id being read: its fingerprint, first project and the last
@@ -191,13 +231,15 @@ impl RecordIds {
 }
 
 fn write_use(out: &mut impl Write, key: Key, id: &str) -> io::Result<()> {
-    out.write_all(&key.fingerprint.to_le_bytes())?;
-    out.write_all(&key.check.to_le_bytes())?;
-    out.write_all(&key.project.to_le_bytes())?;
-    out.write_all(&[key.kind])?;
-    out.write_all(&key.index.to_le_bytes())?;
+    let mut head = [0u8; HEAD];
+    head[..8].copy_from_slice(&key.fingerprint.to_le_bytes());
+    head[8..12].copy_from_slice(&key.check.to_le_bytes());
+    head[12..16].copy_from_slice(&key.project.to_le_bytes());
+    head[16] = key.kind;
+    head[17..21].copy_from_slice(&key.index.to_le_bytes());
     // The length fits: `add` refuses longer ids.
-    out.write_all(&u32::try_from(id.len()).unwrap_or(u32::MAX).to_le_bytes())?;
+    head[21..].copy_from_slice(&u32::try_from(id.len()).unwrap_or(u32::MAX).to_le_bytes());
+    out.write_all(&head)?;
     out.write_all(id.as_bytes())
 }
 
@@ -213,8 +255,18 @@ fn merge_into_run(runs: Vec<File>, mut out: BufWriter<File>) -> io::Result<File>
 
 /// Sorted uses, from memory or from a run.
 enum Source {
-    Memory { held: Vec<Held>, text: String, at: usize },
-    Run { reader: BufReader<File>, id: String },
+    Memory {
+        held: Vec<Vec<Held>>,
+        text: String,
+        /// Where the next use is: bucket and place in it.
+        bucket: usize,
+        at: usize,
+        last: Option<Held>,
+    },
+    Run {
+        reader: BufReader<File>,
+        id: String,
+    },
 }
 
 impl Source {
@@ -226,10 +278,16 @@ impl Source {
     /// The next use, or `None` at the end.
     fn next(&mut self) -> io::Result<Option<Key>> {
         match self {
-            Source::Memory { held, at, .. } => {
-                let next = held.get(*at).map(|held| held.key);
-                *at += 1;
-                Ok(next)
+            Source::Memory { held, bucket, at, last, .. } => {
+                while let Some(uses) = held.get(*bucket) {
+                    if let Some(&next) = uses.get(*at) {
+                        *at += 1;
+                        *last = Some(next);
+                        return Ok(Some(next.key));
+                    }
+                    (*bucket, *at) = (*bucket + 1, 0);
+                }
+                Ok(None)
             }
             Source::Run { reader, id } => read_use(reader, id),
         }
@@ -238,9 +296,8 @@ impl Source {
     /// The id of the use [`Source::next`] returned last.
     fn id(&self) -> &str {
         match self {
-            Source::Memory { held, text, at } => {
-                let held = held[*at - 1];
-                &text[held.start as usize..(held.start + held.len) as usize]
+            Source::Memory { text, last, .. } => {
+                last.map_or("", |held| &text[held.start as usize..(held.start + held.len) as usize])
             }
             Source::Run { id, .. } => id,
         }
@@ -250,14 +307,21 @@ impl Source {
 /// Reads one use written by [`write_use`]; `None` at a clean end, an error
 /// if the run ends inside a use.
 fn read_use(reader: &mut BufReader<File>, id: &mut String) -> io::Result<Option<Key>> {
-    let mut head = [0u8; 25];
-    let mut filled = 0;
-    while filled < head.len() {
-        match reader.read(&mut head[filled..])? {
-            0 if filled == 0 => return Ok(None),
-            0 => return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "a temporary file of record ids ends early")),
-            n => filled += n,
-        }
+    let ends_early = |error: io::Error| match error.kind() {
+        io::ErrorKind::UnexpectedEof => io::Error::new(error.kind(), "a temporary file of record ids ends early"),
+        _ => error,
+    };
+    let damaged = || io::Error::new(io::ErrorKind::InvalidData, "a temporary file of record ids is damaged");
+    let mut head = [0u8; HEAD];
+    let buffered = reader.fill_buf()?;
+    if buffered.is_empty() {
+        return Ok(None);
+    }
+    if let Some(bytes) = buffered.get(..HEAD) {
+        head.copy_from_slice(bytes);
+        reader.consume(HEAD);
+    } else {
+        reader.read_exact(&mut head).map_err(ends_early)?;
     }
     let word = |at: usize| u32::from_le_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
     let mut fingerprint = [0u8; 8];
@@ -270,31 +334,40 @@ fn read_use(reader: &mut BufReader<File>, id: &mut String) -> io::Result<Option<
         index: word(17),
     };
     if usize::from(key.kind) >= Kind::ALL.len() {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "a temporary file of record ids is damaged"));
+        return Err(damaged());
     }
-    let mut bytes = vec![0u8; word(21) as usize];
-    reader.read_exact(&mut bytes)?;
-    *id = String::from_utf8(bytes)
-        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "a temporary file of record ids is damaged"))?;
+    let len = word(21) as usize;
+    // The id's bytes go in the buffer of the last id, kept for its capacity.
+    let mut bytes = std::mem::take(id).into_bytes();
+    bytes.clear();
+    if let Some(buffered) = reader.fill_buf()?.get(..len) {
+        bytes.extend_from_slice(buffered);
+        reader.consume(len);
+    } else {
+        bytes.resize(len, 0);
+        reader.read_exact(&mut bytes).map_err(ends_early)?;
+    }
+    *id = String::from_utf8(bytes).map_err(|_| damaged())?;
     Ok(Some(key))
 }
 
-/// A k-way merge of sorted sources.
+/// A k-way merge of sorted sources; among equal fingerprints the earlier
+/// source comes first. The smallest next use is found by looking at each
+/// source's: with at most [`FAN_IN`] and one sources, that is cheaper than
+/// keeping a heap in order.
 struct Merge {
     sources: Vec<Source>,
-    /// The next key of each source that has one, smallest first.
-    heads: BinaryHeap<Reverse<(Key, usize)>>,
+    /// The next use of each source, with its order; `None` when done.
+    heads: Vec<Option<(u128, Key)>>,
     /// The source whose use was returned last, to advance before the next.
     last: Option<usize>,
 }
 
 impl Merge {
     fn new(mut sources: Vec<Source>) -> io::Result<Self> {
-        let mut heads = BinaryHeap::with_capacity(sources.len());
-        for (at, source) in sources.iter_mut().enumerate() {
-            if let Some(key) = source.next()? {
-                heads.push(Reverse((key, at)));
-            }
+        let mut heads = Vec::with_capacity(sources.len());
+        for source in &mut sources {
+            heads.push(source.next()?.map(|key| (key.order(), key)));
         }
         Ok(Merge { sources, heads, last: None })
     }
@@ -302,11 +375,17 @@ impl Merge {
     /// The next use in order, with its id.
     fn next(&mut self) -> io::Result<Option<(Key, &str)>> {
         if let Some(at) = self.last.take() {
-            if let Some(key) = self.sources[at].next()? {
-                self.heads.push(Reverse((key, at)));
+            self.heads[at] = self.sources[at].next()?.map(|key| (key.order(), key));
+        }
+        let mut smallest: Option<(usize, u128, Key)> = None;
+        for (at, head) in self.heads.iter().enumerate() {
+            if let Some((order, key)) = *head {
+                if smallest.is_none_or(|(_, least, _)| order < least) {
+                    smallest = Some((at, order, key));
+                }
             }
         }
-        let Some(Reverse((key, at))) = self.heads.pop() else { return Ok(None) };
+        let Some((at, _, key)) = smallest else { return Ok(None) };
         self.last = Some(at);
         Ok(Some((key, self.sources[at].id())))
     }

@@ -10,13 +10,15 @@ use std::fmt;
 
 use serde::ser::{self, Serialize};
 
-/// One step of the path from the document's root.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One step of the path from the document's root; `Copy`, so that a step
+/// costs no allocation or drop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Segment {
     Field(&'static str),
     Index(usize),
-    /// A map key (only maps outside `extensions`; none in schema 1.1).
-    Key(String),
+    /// A map key (only maps outside `extensions`; none in schema 1.1): its
+    /// place in [`Walker::keys`].
+    Key(usize),
 }
 
 /// What one pass found, as JSON Pointers in document order.
@@ -31,7 +33,13 @@ pub(crate) struct Found {
 
 /// Walks `document` once; `known` are the ids of its source documents.
 pub(crate) fn walk<T: Serialize + ?Sized>(document: &T, known: &HashSet<&str>) -> Found {
-    let mut walker = Walker { path: Vec::with_capacity(8), known, found: Found::default(), scratch: String::new() };
+    let mut walker = Walker {
+        path: Vec::with_capacity(8),
+        keys: Vec::new(),
+        known,
+        found: Found::default(),
+        scratch: String::new(),
+    };
     // The walker's own methods never fail; a custom `Serialize` impl that
     // does ends the walk, keeping what was found so far.
     let _ = document.serialize(&mut walker);
@@ -40,6 +48,8 @@ pub(crate) fn walk<T: Serialize + ?Sized>(document: &T, known: &HashSet<&str>) -
 
 struct Walker<'k> {
     path: Vec<Segment>,
+    /// The map keys on the path.
+    keys: Vec<String>,
     known: &'k HashSet<&'k str>,
     found: Found,
     /// Where values written with `Display` (dates, numbers of work
@@ -50,12 +60,15 @@ struct Walker<'k> {
 impl Walker<'_> {
     fn pointer(&self) -> String {
         let mut out = String::new();
-        for segment in &self.path {
+        for &segment in &self.path {
             out.push('/');
             match segment {
                 Segment::Field(name) => out.push_str(name),
                 Segment::Index(i) => out.push_str(&i.to_string()),
-                Segment::Key(key) => out.push_str(&key.replace('~', "~0").replace('/', "~1")),
+                Segment::Key(at) => {
+                    let key = self.keys.get(at).map_or("", String::as_str);
+                    out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                }
             }
         }
         out
@@ -66,12 +79,15 @@ impl Walker<'_> {
             let pointer = self.pointer();
             self.found.empty_texts.push(pointer);
         }
-        if let [.., Segment::Field("sources"), Segment::Index(_), Segment::Field("document")] = self.path.as_slice() {
-            if !self.known.contains(value) {
-                let pointer = self.pointer();
-                self.found.unknown_sources.push((pointer, value.to_owned()));
-            }
+        if self.at_source_document() && !self.known.contains(value) {
+            let pointer = self.pointer();
+            self.found.unknown_sources.push((pointer, value.to_owned()));
         }
+    }
+
+    /// Whether the value walked is a `sources[].document`.
+    fn at_source_document(&self) -> bool {
+        matches!(self.path.as_slice(), [.., Segment::Field("sources"), Segment::Index(_), Segment::Field("document")])
     }
 
     fn child<T: Serialize + ?Sized>(&mut self, segment: Segment, value: &T) -> Result<(), Stop> {
@@ -79,6 +95,16 @@ impl Walker<'_> {
         let result = value.serialize(&mut *self);
         self.path.pop();
         result
+    }
+}
+
+/// A writer that fails at the first character that is not white space:
+/// writing a value to it succeeds only if the value is blank.
+struct Blank;
+
+impl fmt::Write for Blank {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        if s.chars().all(char::is_whitespace) { Ok(()) } else { Err(fmt::Error) }
     }
 }
 
@@ -176,11 +202,19 @@ impl<'w, 'k> ser::Serializer for &'w mut Walker<'k> {
     }
     fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> Result<(), Stop> {
         use fmt::Write;
-        let mut scratch = std::mem::take(&mut self.scratch);
-        scratch.clear();
-        let _ = write!(scratch, "{value}");
-        self.string(&scratch);
-        self.scratch = scratch;
+        // Only a value that may be a source reference is written out; for
+        // any other, writing stops at its first character that is not
+        // white space (the first, for a date or a number).
+        if self.at_source_document() {
+            let mut scratch = std::mem::take(&mut self.scratch);
+            scratch.clear();
+            let _ = write!(scratch, "{value}");
+            self.string(&scratch);
+            self.scratch = scratch;
+        } else if write!(Blank, "{value}").is_ok() {
+            let pointer = self.pointer();
+            self.found.empty_texts.push(pointer);
+        }
         Ok(())
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<(), Stop> {
@@ -199,7 +233,11 @@ impl<'w, 'k> ser::Serializer for &'w mut Walker<'k> {
         Ok(())
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Stop> {
-        self.string(variant);
+        // A code-list value: its name is never blank, but it is looked at as
+        // any string would be.
+        if variant.is_empty() || self.at_source_document() {
+            self.string(variant);
+        }
         Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Stop> {
@@ -313,7 +351,13 @@ impl ser::SerializeMap for Map<'_, '_> {
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Stop> {
         match self.key.take() {
             Some(key) if key == "extensions" => Ok(()),
-            Some(key) => self.walker.child(Segment::Key(key), value),
+            Some(key) => {
+                let at = self.walker.keys.len();
+                self.walker.keys.push(key);
+                let walked = self.walker.child(Segment::Key(at), value);
+                self.walker.keys.pop();
+                walked
+            }
             None => Err(Stop),
         }
     }
@@ -385,5 +429,39 @@ mod tests {
         let found = walk(&[record], &known);
         assert_eq!(found.empty_texts, ["/0/name", "/0/notes/a~1b"]);
         assert_eq!(found.unknown_sources, [("/0/sources/1/document".to_owned(), "other".to_owned())]);
+    }
+
+    /// A value written with `Display` (`collect_str`), as dates are.
+    struct Shown(&'static str);
+
+    impl serde::Serialize for Shown {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_str(self.0)
+        }
+    }
+
+    #[derive(serde::Serialize)]
+    struct Dated {
+        start: Shown,
+        end: Shown,
+        sources: Vec<ShownSource>,
+    }
+
+    #[derive(serde::Serialize)]
+    struct ShownSource {
+        document: Shown,
+    }
+
+    #[test]
+    fn values_written_with_display_are_looked_at_as_strings() {
+        let dated = Dated {
+            start: Shown("2021-03"),
+            end: Shown(" \t"),
+            sources: vec![ShownSource { document: Shown("known") }, ShownSource { document: Shown("gone") }],
+        };
+        let known: HashSet<&str> = ["known"].into_iter().collect();
+        let found = walk(&dated, &known);
+        assert_eq!(found.empty_texts, ["/end"]);
+        assert_eq!(found.unknown_sources, [("/sources/1/document".to_owned(), "gone".to_owned())]);
     }
 }
