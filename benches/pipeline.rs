@@ -10,8 +10,15 @@
 //! - `parse`: `Document::from_slice`;
 //! - `parse + validate`: that, each document's rules and the rules across
 //!   documents through a `CrossIndex`, on one core;
+//! - `baseline: Value + jsonschema, all cores`: the same on every core
+//!   (rayon), for the comparison on all cores;
+//! - `parse + validate, all cores, in memory`: batches of 64 documents
+//!   parsed and checked on every core (rayon), then indexed in order: the
+//!   library's work on all cores from the same lines in memory as the
+//!   baselines;
 //! - `parse + validate, all cores`: the same through `load`'s batches and
-//!   `validation::validate_files`, as `childwelfare validate` does;
+//!   `validation::validate_files`, as `childwelfare validate` does, reading
+//!   the file as well;
 //! - `aggregate`: an `Aggregator` over parsed documents;
 //! - `write`: `Document::to_json` of parsed documents;
 //! - `pipeline`: read, parse, validate and aggregate a `.jsonl` file and
@@ -31,6 +38,7 @@ use childwelfare::corpus::Generator;
 use childwelfare::validation::{self, CrossIndex};
 use childwelfare::{Document, load, report};
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use rayon::prelude::*;
 
 /// `n` generated projects and their programme, one JSON text each.
 fn corpus(n: u64) -> Vec<String> {
@@ -94,6 +102,16 @@ fn pipeline(c: &mut Criterion) {
                 }
             })
         });
+        group.bench_function("baseline: Value + jsonschema, all cores", |b| {
+            b.iter(|| {
+                lines.par_iter().for_each(|line| {
+                    let value: serde_json::Value = serde_json::from_str(line).unwrap();
+                    let schema =
+                        if value["document_type"] == "programme" { &programme_schema } else { &project_schema };
+                    assert!(schema.is_valid(&value));
+                });
+            })
+        });
         group.bench_function("parse", |b| {
             b.iter(|| {
                 for line in &lines {
@@ -109,6 +127,28 @@ fn pipeline(c: &mut Criterion) {
                     let document = Document::from_slice(line.as_bytes()).unwrap();
                     report.merge(validation::validate_document(&document));
                     index.add(&document);
+                }
+                report.merge(index.finish());
+                assert!(report.is_valid());
+            })
+        });
+        group.bench_function("parse + validate, all cores, in memory", |b| {
+            b.iter(|| {
+                let mut index = CrossIndex::new();
+                let mut report = validation::Report::new();
+                for batch in lines.chunks(64) {
+                    let checked: Vec<(Document, validation::Report)> = batch
+                        .par_iter()
+                        .map(|line| {
+                            let document = Document::from_slice(line.as_bytes()).unwrap();
+                            let own = validation::validate_document(&document);
+                            (document, own)
+                        })
+                        .collect();
+                    for (document, own) in checked {
+                        report.merge(own);
+                        index.add(&document);
+                    }
                 }
                 report.merge(index.finish());
                 assert!(report.is_valid());

@@ -477,10 +477,7 @@ impl CrossIndex {
         report.merge(std::mem::take(&mut self.organisation_names));
         let mut sink = Sink::new(&mut report, None);
         if let Some(error) = self.records_failed.take() {
-            sink.not_run(
-                &CROSS_DUPLICATE_RECORD,
-                format!("record ids could not be compared across projects: a temporary file failed: {error}"),
-            );
+            sink.not_run(&CROSS_DUPLICATE_RECORD, format!("record ids could not be compared across projects: {error}"));
         }
 
         // Programme id → the first programme with it, and each programme's
@@ -719,7 +716,7 @@ mod tests {
         assert_eq!(not_run.len(), 1);
         assert!(
             not_run[0].reason.starts_with(
-                "record ids could not be compared across projects: a temporary file failed: No such file or directory"
+                "record ids could not be compared across projects: could not write a temporary file in /nonexistent/childwelfare: No such file or directory"
             ),
             "{}",
             not_run[0].reason

@@ -116,10 +116,15 @@ impl RecordIds {
     /// A new unnamed temporary file, removed when closed.
     fn new_run(&self) -> io::Result<BufWriter<File>> {
         let file = match &self.dir {
-            Some(dir) => tempfile::tempfile_in(dir)?,
-            None => tempfile::tempfile()?,
+            Some(dir) => tempfile::tempfile_in(dir),
+            None => tempfile::tempfile(),
         };
-        Ok(BufWriter::with_capacity(1 << 16, file))
+        Ok(BufWriter::with_capacity(1 << 16, file?))
+    }
+
+    /// The directory runs are written in, for messages.
+    fn dir(&self) -> std::path::PathBuf {
+        self.dir.clone().unwrap_or_else(std::env::temp_dir)
     }
 
     /// Notes one use of `id` (fingerprinted as `fingerprint` and `check`).
@@ -156,7 +161,8 @@ impl RecordIds {
             Ok(())
         });
         if let Err(error) = written {
-            self.failed = Some(error);
+            let message = format!("could not write a temporary file in {}: {error}", self.dir().display());
+            self.failed = Some(io::Error::new(error.kind(), message));
             self.runs.clear();
         }
         // Keep the buffers' capacity for the next run.
@@ -191,6 +197,14 @@ impl RecordIds {
         if let Some(error) = self.failed.take() {
             return Err(error);
         }
+        let dir = self.dir();
+        self.merge().map_err(|error| {
+            let message = format!("could not read a temporary file back from {}: {error}", dir.display());
+            io::Error::new(error.kind(), message)
+        })
+    }
+
+    fn merge(&mut self) -> io::Result<Vec<Shared>> {
         self.sort_held();
         // The runs in the order written, then what is still in memory.
         let mut sources =

@@ -313,11 +313,14 @@ pub(crate) fn check_cycles(
     }
     let mut state = vec![State::New; links.len()];
     let mut on_cycle = vec![false; links.len()];
+    // The records followed from `start`, one buffer for every start.
+    let mut path = Vec::new();
     for start in 0..links.len() {
         if state[start] != State::New {
             continue;
         }
-        let mut path = vec![start];
+        path.clear();
+        path.push(start);
         state[start] = State::OnPath;
         let mut current = start;
         while let Some(next) = links[current].and_then(|id| ids.get(kind, id)) {
