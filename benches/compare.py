@@ -11,6 +11,7 @@ Usage, from the repository root:
     python3 -m venv /tmp/venv
     /tmp/venv/bin/pip install -r .ci/codegen/requirements.txt
     /tmp/venv/bin/python benches/compare.py 1000 10000 100000
+    /tmp/venv/bin/python benches/compare.py --projects-only --pydantic-max 0 20000 100000
 
 Each size is generated with `target/release/examples/generate N` into a
 scratch folder, which is removed afterwards. The pydantic side validates each
@@ -89,6 +90,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("sizes", nargs="+", type=int)
     parser.add_argument("--pydantic-max", type=int, default=20000)
+    parser.add_argument(
+        "--projects-only",
+        action="store_true",
+        help="generate projects that name no programme, and no programme line",
+    )
     parser.add_argument("--binary", default=str(ROOT / "target" / "release" / "childwelfare"))
     parser.add_argument("--generate", default=str(ROOT / "target" / "release" / "examples" / "generate"))
     args = parser.parse_args()
@@ -101,9 +107,10 @@ def main():
         for n in args.sizes:
             corpus = work / f"corpus-{n}.jsonl"
             with open(corpus, "wb") as out:
-                subprocess.run([args.generate, str(n)], stdout=out, check=True)
+                extra = ["--projects-only"] if args.projects_only else []
+                subprocess.run([args.generate, str(n), *extra], stdout=out, check=True)
             megabytes = corpus.stat().st_size / 1e6
-            documents = n + 1  # the projects and their programme
+            documents = n if args.projects_only else n + 1  # the projects and their programme
             commands = {
                 "childwelfare validate": [args.binary, "validate", str(corpus)],
                 "childwelfare report": [args.binary, "report", str(corpus)],

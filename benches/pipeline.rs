@@ -13,9 +13,9 @@
 //! - `baseline: Value + jsonschema, all cores`: the same on every core
 //!   (rayon), for the comparison on all cores;
 //! - `parse + validate, all cores, in memory`: batches of 64 documents
-//!   parsed and checked on every core (rayon), then indexed in order: the
-//!   library's work on all cores from the same lines in memory as the
-//!   baselines;
+//!   parsed and checked on every core (rayon) while the batch before is
+//!   indexed: the library's work on all cores from the same lines in memory
+//!   as the baselines;
 //! - `parse + validate, all cores`: the same through `load`'s batches and
 //!   `validation::validate_files`, as `childwelfare validate` does, reading
 //!   the file as well;
@@ -134,21 +134,36 @@ fn pipeline(c: &mut Criterion) {
         });
         group.bench_function("parse + validate, all cores, in memory", |b| {
             b.iter(|| {
-                let mut index = CrossIndex::new();
-                let mut report = validation::Report::new();
-                for batch in lines.chunks(64) {
-                    let checked: Vec<(Document, validation::Report)> = batch
+                // Each batch parsed and checked on every core while the batch
+                // before is indexed, as `validate_files` does.
+                let check = |batch: &[String]| -> Vec<(Document, validation::Report)> {
+                    batch
                         .par_iter()
                         .map(|line| {
                             let document = Document::from_slice(line.as_bytes()).unwrap();
                             let own = validation::validate_document(&document);
                             (document, own)
                         })
-                        .collect();
-                    for (document, own) in checked {
-                        report.merge(own);
-                        index.add(&document);
-                    }
+                        .collect()
+                };
+                let mut index = CrossIndex::new();
+                let mut report = validation::Report::new();
+                let mut previous = Vec::new();
+                for batch in lines.chunks(64) {
+                    let (checked, ()) = rayon::join(
+                        || check(batch),
+                        || {
+                            for (document, own) in previous.drain(..) {
+                                report.merge(own);
+                                index.add(&document);
+                            }
+                        },
+                    );
+                    previous = checked;
+                }
+                for (document, own) in previous {
+                    report.merge(own);
+                    index.add(&document);
                 }
                 report.merge(index.finish());
                 assert!(report.is_valid());
