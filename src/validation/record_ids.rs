@@ -5,8 +5,9 @@
 //! memory up to a budget, then sorted and written to an unnamed temporary
 //! file (a *run*); at the end the runs are merged in fingerprint order, so
 //! that all uses of one id come together and an id used by more than one
-//! project is found in one pass. Memory stays at the budget (and one read
-//! buffer a run, at most [`FAN_IN`] runs) however many projects are given.
+//! project is found in one pass. Memory stays near the budget (up to twice
+//! it, with the buffers' spare capacity, and a 64 KiB read buffer for each
+//! of at most [`FAN_IN`] runs) however many projects are given.
 //!
 //! A corpus whose uses fit the budget never touches the disk.
 
