@@ -570,8 +570,14 @@ impl CrossIndex {
         match std::mem::take(&mut self.records).finish() {
             Ok(shared) => {
                 for shared in shared {
-                    let here = self.texts.get(self.projects[shared.project as usize].id);
-                    let owner = self.texts.get(self.projects[shared.owner as usize].id);
+                    // Numbers read back from a temporary file: one that names no
+                    // project means the file was changed under us.
+                    let number = |n: u32| self.projects.get(n as usize).map(|p| self.texts.get(p.id));
+                    let (Some(here), Some(owner)) = (number(shared.project), number(shared.owner)) else {
+                        let damaged = "a temporary file of record ids is damaged";
+                        self.records_failed = Some(std::io::Error::new(std::io::ErrorKind::InvalidData, damaged));
+                        return Report::new();
+                    };
                     if here == owner {
                         continue;
                     }
