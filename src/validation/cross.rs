@@ -317,7 +317,8 @@ impl CrossIndex {
                     ),
                 );
             }
-            // Another (kind, id) with the same 64 bits: not indexed (see `records`).
+            // Another (kind, id) with the same 64 bits but other check bits:
+            // it is not indexed, which needs billions of documents to happen.
             Some(_) => {}
             None => {
                 let project =
@@ -394,7 +395,7 @@ impl CrossIndex {
                         }
                     }
                 }
-                // Another id with the same 64 bits: not indexed (see `records`).
+                // Another id with the same 64 bits: not indexed (as for documents).
                 Some(_) => {}
                 None => {
                     let name = name.map(|(print, name)| (print, self.texts.put(name.best(Language::Fi))));
