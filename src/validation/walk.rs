@@ -233,9 +233,10 @@ impl<'w, 'k> ser::Serializer for &'w mut Walker<'k> {
         Ok(())
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Stop> {
-        // A code-list value: its name is never blank, but it is looked at as
-        // any string would be.
-        if variant.is_empty() || self.at_source_document() {
+        // A code-list value, handed to `string` only where that could report
+        // it (a blank name, a source reference), to save the lookups for all
+        // the others.
+        if variant.trim().is_empty() || self.at_source_document() {
             self.string(variant);
         }
         Ok(())
