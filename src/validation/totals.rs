@@ -68,6 +68,26 @@ pub(crate) fn check_total(
     }
 }
 
+/// The records that are part of each record (by position), from each
+/// record's `part_of` link, resolved to the first record with the id; links
+/// to itself or on a cycle are left out.
+fn parts_of<'a>(
+    links: impl Iterator<Item = Option<&'a Id>>,
+    kind: Kind,
+    ids: &Ids<'_>,
+    in_cycles: &[bool],
+) -> HashMap<usize, Vec<usize>> {
+    let mut parts: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, link) in links.enumerate() {
+        if let Some(parent) = link.and_then(|id| ids.get(kind, id)) {
+            if parent != i && !in_cycles[i] && !in_cycles[parent] {
+                parts.entry(parent).or_default().push(i);
+            }
+        }
+    }
+    parts
+}
+
 /// Totals are compared only where the `part_of` links form no cycle (a cycle
 /// is reported once, as `ref.cycle`).
 pub(crate) fn check_participation(
@@ -78,14 +98,7 @@ pub(crate) fn check_participation(
     sink: &mut Sink<'_>,
 ) {
     // Parts of each event's figures, resolved to the first event with the id.
-    let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, e) in p.events.iter().enumerate() {
-        if let Some(parent) = e.part_of.as_ref().and_then(|id| ids.get(Kind::Event, id)) {
-            if parent != i && !events_in_cycles[i] && !events_in_cycles[parent] {
-                children.entry(parent).or_default().push(i);
-            }
-        }
-    }
+    let children = parts_of(p.events.iter().map(|e| e.part_of.as_ref()), Kind::Event, ids, events_in_cycles);
     for (i, e) in p.events.iter().enumerate() {
         let Some(kids) = children.get(&i) else { continue };
         let Some(participation) = e.participation else { continue };
@@ -109,14 +122,7 @@ pub(crate) fn check_participation(
             );
         }
     }
-    let mut output_children: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, o) in p.outputs.iter().enumerate() {
-        if let Some(parent) = o.part_of.as_ref().and_then(|id| ids.get(Kind::Output, id)) {
-            if parent != i && !outputs_in_cycles[i] && !outputs_in_cycles[parent] {
-                output_children.entry(parent).or_default().push(i);
-            }
-        }
-    }
+    let output_children = parts_of(p.outputs.iter().map(|o| o.part_of.as_ref()), Kind::Output, ids, outputs_in_cycles);
     for (i, o) in p.outputs.iter().enumerate() {
         let (Some(kids), Some(total)) = (output_children.get(&i), o.count) else { continue };
         let parts: Vec<(Count, &Id)> =
