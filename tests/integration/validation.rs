@@ -324,6 +324,14 @@ fn cases() -> Vec<Case> {
             mutate: |v| set(v, "/events/0/participation/attendances/value", json!(31)),
         },
         Case {
+            code: "participation.total_mismatch",
+            pointer: "/outputs/0/count",
+            message: Some(
+                "the parts of output `out-articles` add up to 2 (1 (`out-a1`) + 1 (`out-a2`)) but the total is 3; difference 1",
+            ),
+            mutate: |v| set(v, "/outputs/0/count/value", json!(3)),
+        },
+        Case {
             code: "participation.total_inconsistent",
             pointer: "/events/0/participation/attendances",
             message: None,
