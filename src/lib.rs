@@ -208,6 +208,7 @@ pub mod figure;
 mod funding;
 mod id;
 pub mod json;
+mod listing;
 pub mod load;
 mod measure;
 mod milestone;

@@ -28,13 +28,18 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::{Document, OtherJson, ParseError};
+use crate::{Document, OtherJson, ParseError, Programme};
+
+/// A document longer than this (a JSON Lines line or a file) is not kept
+/// in memory as it is read: it is read again from its file when parsed, and
+/// a programme can then be read entry by entry ([`Raw::stream`]).
+const LONG: u64 = 1 << 20;
 
 /// Whether a file name has a document extension: `.json`, `.jsonl` or `.ndjson`.
 pub fn is_document_file(path: &Path) -> bool {
@@ -319,6 +324,11 @@ struct Lines {
     reader: BufReader<std::fs::File>,
     origin: Origin,
     next_line: usize,
+    /// Where the next line starts, in bytes from the start of the file.
+    offset: u64,
+    /// Whether the file is a regular file, which can be read again at an
+    /// offset (a pipe cannot).
+    regular: bool,
     any: bool,
     done: bool,
     /// The length of the last line, to size the next one's buffer.
@@ -337,16 +347,61 @@ impl Iterator for Documents<'_> {
 /// result (a read failure, an empty file).
 pub(crate) enum Raw {
     Bytes(Vec<u8>, Origin),
+    /// A document longer than [`LONG`], not kept: where it is in its file.
+    Long {
+        origin: Origin,
+        offset: u64,
+        len: u64,
+    },
     Done(Loaded),
+}
+
+/// What [`Raw::stream`] gives: a programme read entry by entry, or any
+/// other result of reading, as [`Raw::parse`] gives it.
+pub(crate) enum Streamed<C> {
+    /// The programme without its `projects`, which went to the collector.
+    Programme(Box<Programme>, C, Origin),
+    Other(Loaded),
 }
 
 impl Raw {
     pub(crate) fn parse(self) -> Loaded {
         match self {
             Raw::Bytes(bytes, origin) => parse(&bytes, origin),
+            Raw::Long { origin, offset, len } => match read_at(&origin.file, offset, len) {
+                Ok(bytes) => parse(&bytes, origin),
+                Err(error) => Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) }),
+            },
             Raw::Done(loaded) => loaded,
         }
     }
+
+    /// As [`Raw::parse`], except that a long valid programme is read from
+    /// its file entry by entry, each entry handed to `collector` and
+    /// dropped. Anything else, a programme that is not valid included, is
+    /// parsed whole as [`Raw::parse`] does, to say why.
+    pub(crate) fn stream<C: crate::listing::Collect>(self, collector: C) -> Streamed<C> {
+        let Raw::Long { origin, offset, len } = self else { return Streamed::Other(self.parse()) };
+        let opened = std::fs::File::open(&origin.file).and_then(|mut file| {
+            file.seek(SeekFrom::Start(offset))?;
+            Ok(file)
+        });
+        if let Ok(file) = opened {
+            if let Ok((programme, collector)) = crate::listing::stream(BufReader::new(file.take(len)), collector) {
+                return Streamed::Programme(Box::new(programme), collector, origin);
+            }
+        }
+        Streamed::Other(Raw::Long { origin, offset, len }.parse())
+    }
+}
+
+/// Reads `len` bytes at `offset` of the file at `path`.
+fn read_at(path: &Path, offset: u64, len: u64) -> std::io::Result<Vec<u8>> {
+    let mut file = std::fs::File::open(path)?;
+    file.seek(SeekFrom::Start(offset))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(len).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 impl Documents<'_> {
@@ -377,11 +432,16 @@ impl Documents<'_> {
                     return Some(Raw::Done(Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) })));
                 }
             };
+            let (regular, size) = file.metadata().map_or((false, 0), |m| (m.is_file(), m.len()));
             if is_lines_file(path) {
                 // Documents are tens of kilobytes a line: read in large pieces.
                 let reader = BufReader::with_capacity(1 << 18, file);
-                self.lines = Some(Lines { reader, origin, next_line: 1, any: false, done: false, last: 0 });
+                self.lines =
+                    Some(Lines { reader, origin, next_line: 1, offset: 0, regular, any: false, done: false, last: 0 });
                 continue;
+            }
+            if regular && size > LONG {
+                return Some(Raw::Long { origin, offset: 0, len: size });
             }
             let mut bytes = Vec::new();
             if let Err(error) = BufReader::new(file).read_to_end(&mut bytes) {
@@ -423,28 +483,80 @@ impl<'a> Documents<'a> {
 }
 
 fn next_line(lines: &mut Lines) -> Option<Raw> {
+    let cap = if lines.regular { LONG } else { u64::MAX };
     let mut line = Vec::with_capacity(lines.last + lines.last / 4);
     while !lines.done {
         line.clear();
         let number = lines.next_line;
-        match lines.reader.read_until(b'\n', &mut line) {
-            Ok(0) => return None,
-            Ok(_) => lines.next_line += 1,
+        let start = lines.offset;
+        let read = match read_line(&mut lines.reader, &mut line, cap) {
+            Ok(read) if read.len == 0 => return None,
+            Ok(read) => read,
             Err(error) => {
                 let origin = Origin { line: Some(number), ..lines.origin.clone() };
                 // A failed read cannot be resumed; end the file here.
                 lines.done = true;
                 return Some(Raw::Done(Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) })));
             }
-        }
-        if line.iter().all(u8::is_ascii_whitespace) {
+        };
+        lines.next_line += 1;
+        lines.offset += read.len;
+        if read.blank {
             continue;
         }
         lines.any = true;
+        let origin = Origin { line: Some(number), ..lines.origin.clone() };
+        if read.long {
+            return Some(Raw::Long { origin, offset: start, len: read.len });
+        }
         lines.last = line.len();
-        return Some(Raw::Bytes(line, Origin { line: Some(number), ..lines.origin.clone() }));
+        return Some(Raw::Bytes(line, origin));
     }
     None
+}
+
+/// One line as [`read_line`] read it.
+struct LineRead {
+    /// Bytes read, the end of line included; 0 at the end of the file.
+    len: u64,
+    /// Longer than the cap: not kept.
+    long: bool,
+    /// Only white space.
+    blank: bool,
+}
+
+/// Reads one line into `line`, end of line included; a line longer than
+/// `cap` is read to its end but not kept.
+fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, cap: u64) -> std::io::Result<LineRead> {
+    let mut read = LineRead { len: 0, long: false, blank: true };
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if available.is_empty() {
+            return Ok(read);
+        }
+        let (piece, ends) = match available.iter().position(|&b| b == b'\n') {
+            Some(at) => (&available[..=at], true),
+            None => (available, false),
+        };
+        read.blank = read.blank && piece.iter().all(u8::is_ascii_whitespace);
+        if !read.long {
+            line.extend_from_slice(piece);
+            if line.len() as u64 > cap {
+                read.long = true;
+                *line = Vec::new();
+            }
+        }
+        let used = piece.len();
+        read.len += used as u64;
+        reader.consume(used);
+        if ends {
+            return Ok(read);
+        }
+    }
 }
 
 /// Parses one document's bytes; JSON found in a folder that is not a
@@ -509,4 +621,73 @@ pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Collection, WalkError> {
         }
     }
     Ok(collection)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Generator;
+
+    /// Counts the entries handed to it.
+    #[derive(Default)]
+    struct Count(usize);
+
+    impl crate::listing::Collect for Count {
+        fn entry(&mut self, _: crate::ProgrammeProject) {
+            self.0 += 1;
+        }
+    }
+
+    #[test]
+    fn a_line_over_a_mebibyte_is_read_again_from_its_file_and_a_programme_entry_by_entry() {
+        let generator = Generator::new(3);
+        let mut programme = generator.programme(20);
+        while serde_json::to_string(&programme).unwrap().len() as u64 <= LONG {
+            for _ in 0..1000 {
+                let mut entry = programme.projects[0].clone();
+                entry.id = crate::Id::new(format!("listed-{}", programme.projects.len())).unwrap();
+                programme.projects.push(entry);
+            }
+        }
+        let listed = programme.projects.len();
+        let project = serde_json::to_string(&Document::from(generator.project(0))).unwrap();
+        let long = serde_json::to_string(&Document::from(programme.clone())).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("corpus.jsonl");
+        let blank = " ".repeat(LONG as usize + 1);
+        std::fs::write(&path, format!("{project}\n{long}\n{blank}\n{project}")).unwrap();
+
+        let files = walk(&[&path]).unwrap();
+        let raw = files.documents().raw_batch(10);
+        let shapes: Vec<String> = raw
+            .iter()
+            .map(|raw| match raw {
+                Raw::Bytes(_, origin) => format!("bytes at line {:?}", origin.line),
+                Raw::Long { origin, offset, len } => format!("long at line {:?}, {offset}, {len}", origin.line),
+                Raw::Done(_) => "done".to_owned(),
+            })
+            .collect();
+        let expected_offset = project.len() + 1;
+        assert_eq!(
+            shapes,
+            [
+                "bytes at line Some(1)".to_owned(),
+                format!("long at line Some(2), {expected_offset}, {}", long.len() + 1),
+                "bytes at line Some(4)".to_owned(),
+            ]
+        );
+        let mut raw = raw.into_iter();
+        raw.next();
+        match raw.next().unwrap().stream(Count::default()) {
+            Streamed::Programme(head, Count(entries), origin) => {
+                assert!(head.projects.is_empty());
+                assert_eq!((entries, origin.line), (listed, Some(2)));
+            }
+            Streamed::Other(other) => panic!("not streamed: {other:?}"),
+        }
+        // Read whole, as any caller of `Files::documents` gets it.
+        let whole: Vec<Loaded> = files.documents().collect();
+        assert!(matches!(&whole[1], Loaded::Document(document, _) if **document == Document::from(programme)));
+        assert_eq!(whole.len(), 3);
+    }
 }

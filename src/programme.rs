@@ -118,7 +118,7 @@ pub struct Programme {
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub shared_themes: Vec<Theme>,
     /// The projects.
-    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, deserialize_with = "crate::listing::projects", skip_serializing_if = "Vec::is_empty")]
     pub projects: Vec<ProgrammeProject>,
     /// Remarks on the document as a whole.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]

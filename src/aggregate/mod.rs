@@ -55,7 +55,8 @@ pub use resources::{
     TargetRow, UnjudgedObjective,
 };
 
-use crate::{Document, Language, Project, Total};
+use crate::load::{Files, Loaded, Streamed};
+use crate::{Document, Language, Programme, Project, Total};
 
 /// How a figure was made: the rule that combined it and the records it came
 /// from (`project/record = figure`), so that it can be checked by hand.
@@ -294,12 +295,60 @@ impl Aggregator {
     pub fn add(&mut self, document: &Document) {
         match document {
             Document::Project(project) => self.add_project(project),
-            Document::Programme(programme) => self.programmes.push(ProgrammeFacts {
-                id: programme.id.clone(),
-                name: programme.name.clone(),
-                total_funding: programme.total_funding,
-                listed: programme.projects.iter().map(|p| p.id.clone()).collect(),
-            }),
+            Document::Programme(programme) => {
+                let mut listed = IdTexts::default();
+                programme.projects.iter().for_each(|project| listed.push(project.id.as_str()));
+                self.add_programme(programme, listed);
+            }
+        }
+    }
+
+    /// Adds a programme whose listed projects' ids are `listed`.
+    fn add_programme(&mut self, programme: &Programme, listed: IdTexts) {
+        self.programmes.push(ProgrammeFacts {
+            id: programme.id.clone(),
+            name: programme.name.clone(),
+            total_funding: programme.total_funding,
+            listed,
+        });
+    }
+
+    /// Adds every document of `files`, in the order read, parsed on every
+    /// core a batch at a time as [`Files::batches`] does; what is not a
+    /// document (a file skipped, a document that could not be loaded) is
+    /// handed to `other`, in order. Memory holds one batch at a time, and a
+    /// programme that lists many projects (a line or file over 1 MiB) is
+    /// read from its file one entry at a time, keeping only the ids.
+    ///
+    /// ```
+    /// use childwelfare::{aggregate::Aggregator, load};
+    ///
+    /// let files = load::walk(&["data/"])?;
+    /// let mut aggregator = Aggregator::new();
+    /// let mut others = Vec::new();
+    /// aggregator.add_files(&files, |other| others.push(other));
+    /// let summary = aggregator.finish();
+    /// assert_eq!((summary.projects, summary.programmes), (2, 1));
+    /// assert!(others.is_empty());
+    /// # Ok::<(), load::WalkError>(())
+    /// ```
+    pub fn add_files(&mut self, files: &Files, mut other: impl FnMut(Loaded)) {
+        use rayon::prelude::*;
+        let mut documents = files.documents();
+        loop {
+            let batch = documents.raw_batch(BATCH);
+            if batch.is_empty() {
+                return;
+            }
+            let read: Vec<Streamed<IdTexts>> =
+                batch.into_par_iter().map(|raw| raw.stream(IdTexts::default())).collect();
+            for item in read {
+                match item {
+                    Streamed::Programme(programme, listed, _) => self.add_programme(&programme, listed),
+                    Streamed::Other(Loaded::Document(document, _)) => self.add(&document),
+                    Streamed::Other(loaded) => other(loaded),
+                }
+            }
         }
     }
 
@@ -353,13 +402,56 @@ impl Aggregator {
 /// default; see [`Aggregator::per_project_limit`].
 pub const PER_PROJECT_LIMIT: u64 = 1_000;
 
+/// Documents read and parsed at a time by [`Aggregator::add_files`].
+const BATCH: usize = 64;
+
+/// Ids in order, kept in one string (about 16 bytes an id rather than an
+/// `Id` each): the ids a programme lists, or of every project added.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IdTexts {
+    texts: String,
+    ends: Vec<usize>,
+}
+
+impl IdTexts {
+    pub(crate) fn push(&mut self, id: &str) {
+        self.texts.push_str(id);
+        self.ends.push(self.texts.len());
+    }
+
+    /// How many entries there are.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The id of entry `at` (empty past the end).
+    pub(crate) fn get(&self, at: usize) -> &str {
+        let start = if at == 0 { 0 } else { self.ends.get(at - 1).copied().unwrap_or(0) };
+        let end = self.ends.get(at).copied().unwrap_or(start);
+        self.texts.get(start..end).unwrap_or_default()
+    }
+
+    /// The entries' places in the order of their ids (stable).
+    pub(crate) fn by_id(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        order.sort_by(|&a, &b| self.get(a).cmp(self.get(b)));
+        order
+    }
+}
+
+impl crate::listing::Collect for IdTexts {
+    fn entry(&mut self, project: crate::ProgrammeProject) {
+        self.push(project.id.as_str());
+    }
+}
+
 /// What programme totals need of a programme document.
 #[derive(Debug, Clone)]
 pub(crate) struct ProgrammeFacts {
     pub(crate) id: crate::Id,
     pub(crate) name: crate::Text,
     pub(crate) total_funding: Option<crate::Money>,
-    pub(crate) listed: Vec<crate::Id>,
+    pub(crate) listed: IdTexts,
 }
 
 /// Aggregates documents in one call.

@@ -237,12 +237,14 @@ pub(crate) struct Accumulator {
     /// What a programme's totals need of each project, kept for every
     /// project even when the per-project tables are not.
     facts: Vec<ProjectFacts>,
+    /// The projects' ids, in the order of `facts`.
+    fact_ids: super::IdTexts,
 }
 
-/// A project's id, budget and attendances: what programme totals need.
+/// A project's budget and attendances (its id is in `fact_ids`): what
+/// programme totals need.
 #[derive(Debug, Clone)]
 struct ProjectFacts {
-    id: Id,
     budget: Option<Money>,
     attendances: Option<Total>,
 }
@@ -485,7 +487,8 @@ impl Accumulator {
         self.staffing.extend(staffing.into_values());
 
         let rating = |r: AchievementRating| ratings.get(&r).copied().unwrap_or(0);
-        self.facts.push(ProjectFacts { id: project.id.clone(), budget: budget.as_ref().map(|b| b.value), attendances });
+        self.facts.push(ProjectFacts { budget: budget.as_ref().map(|b| b.value), attendances });
+        self.fact_ids.push(project.id.as_str());
         self.project_rows.push(ProjectRow {
             id: project.id.clone(),
             name,
@@ -556,37 +559,56 @@ impl Accumulator {
         let programme_totals = programmes
             .iter()
             .map(|programme| {
-                let listed: Vec<&Id> = programme.listed.iter().collect();
-                let listed_set: std::collections::HashSet<&Id> = listed.iter().copied().collect();
-                let given: Vec<&ProjectFacts> = self.facts.iter().filter(|r| listed_set.contains(&r.id)).collect();
-                let with_budget: std::collections::HashSet<&Id> =
-                    given.iter().filter(|r| r.budget.is_some()).map(|r| &r.id).collect();
+                let listed = &programme.listed;
+                // The entries by id (4 bytes an entry rather than a set of
+                // ids): the entries with an id are a range of `by_id`.
+                let by_id = listed.by_id();
+                let entries = |id: &str| {
+                    let start = by_id.partition_point(|&at| listed.get(at) < id);
+                    let end = start + by_id[start..].partition_point(|&at| listed.get(at) == id);
+                    &by_id[start..end]
+                };
+                let mut given = 0u64;
+                let mut attendances: Option<Total> = None;
+                let mut with_budget = vec![false; listed.len()];
                 let mut projects_budget: Option<Figure<Money>> = None;
-                for row in &given {
-                    if let Some(budget) = row.budget {
+                for (at, facts) in self.facts.iter().enumerate() {
+                    let id = self.fact_ids.get(at);
+                    let listed_at = entries(id);
+                    if listed_at.is_empty() {
+                        continue;
+                    }
+                    given += 1;
+                    if let Some(here) = facts.attendances {
+                        attendances = Some(attendances.map_or(here, |sum| sum + here));
+                    }
+                    if let Some(budget) = facts.budget {
+                        listed_at.iter().for_each(|&at| with_budget[at] = true);
                         let figure = Figure {
                             value: budget,
                             derivation: one(
                                 explain,
                                 "sum of the budgets of the listed projects given",
-                                vec![format!("{}/funding = {budget}", row.id)],
+                                vec![format!("{id}/funding = {budget}")],
                             ),
                         };
                         projects_budget = Figure::merge(projects_budget, Some(figure), add_money);
                     }
                 }
-                let without: Vec<Id> =
-                    listed.iter().filter(|id| !with_budget.contains(*id)).map(|id| (*id).clone()).collect();
-                let attendances: Vec<Total> = given.iter().filter_map(|r| r.attendances).collect();
+                // The texts were ids when kept: none fails to be one again.
+                let without: Vec<Id> = (0..listed.len())
+                    .filter(|&at| !with_budget[at])
+                    .filter_map(|at| Id::new(listed.get(at)).ok())
+                    .collect();
                 ProgrammeTotals {
                     programme: programme.id.clone(),
                     name: programme.name.best(language).to_owned(),
                     listed_projects: listed.len() as u64,
-                    projects_given: given.len() as u64,
+                    projects_given: given,
                     stated_funding: programme.total_funding,
                     projects_budget,
                     projects_without_budget: without,
-                    attendances: (!attendances.is_empty()).then(|| attendances.into_iter().sum()),
+                    attendances,
                 }
             })
             .collect();

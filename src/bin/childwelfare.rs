@@ -278,26 +278,46 @@ fn each_document(paths: &[PathBuf], mut each: impl FnMut(&Document)) -> Option<u
     for loaded in files.batches(64).flatten() {
         match loaded {
             load::Loaded::Document(document, _) => each(&document),
-            load::Loaded::Skipped(skipped) => note(&skipped),
-            load::Loaded::Failed(error @ (load::LoadError::Read { .. } | load::LoadError::Empty { .. })) => {
-                eprintln!("childwelfare: {error}");
-                code = USAGE_OR_IO;
-            }
-            load::Loaded::Failed(error) => {
-                eprintln!("{error}");
-                code = code.max(REJECTED);
-            }
-            _ => {}
+            other => code = code.max(not_a_document(&other)),
         }
     }
     Some(code)
+}
+
+/// Says on standard error what was read that is not a document (a file
+/// skipped, a document that could not be loaded); returns the exit code it
+/// calls for: 0 for a skip, 1 for a bad document, 2 when reading failed.
+fn not_a_document(loaded: &load::Loaded) -> u8 {
+    match loaded {
+        load::Loaded::Skipped(skipped) => {
+            note(skipped);
+            OK
+        }
+        load::Loaded::Failed(error @ (load::LoadError::Read { .. } | load::LoadError::Empty { .. })) => {
+            eprintln!("childwelfare: {error}");
+            USAGE_OR_IO
+        }
+        load::Loaded::Failed(error) => {
+            eprintln!("{error}");
+            REJECTED
+        }
+        _ => OK,
+    }
 }
 
 /// Summarises the documents; the summary covers the documents that could be
 /// read, and the exit code says whether some could not.
 fn report(paths: &[PathBuf], format: ReportFormat, explain: bool, language: Language) -> u8 {
     let mut aggregator = Aggregator::new().explain(explain).language(language);
-    let Some(code) = each_document(paths, |document| aggregator.add(document)) else { return USAGE_OR_IO };
+    let code = if paths.is_empty() {
+        childwelfare::data::seed().iter().for_each(|document| aggregator.add(document));
+        OK
+    } else {
+        let Some(files) = files(paths) else { return USAGE_OR_IO };
+        let mut code = OK;
+        aggregator.add_files(&files, |other| code = code.max(not_a_document(&other)));
+        code
+    };
     let format = match format {
         ReportFormat::Text => childwelfare::report::Format::Text,
         ReportFormat::Markdown => childwelfare::report::Format::Markdown,

@@ -1,7 +1,7 @@
-//! The rules within one document: the order they run in (`check_project`,
-//! `check_programme`), organisations, counties, assessments and numbering.
-//! Identifiers and references, dates and participation totals have modules
-//! of their own.
+//! The rules within one project: the order they run in (`check_project`),
+//! organisations, counties, assessments and numbering; a programme's have a
+//! module of their own, as have identifiers and references, dates and
+//! participation totals.
 
 // foldhash: several times faster than SipHash on short ids, and seeded
 // per process, so a crafted document cannot choose its collisions.
@@ -9,7 +9,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::Sink;
 use super::rules::*;
-use crate::{CollaborativeArea, County, Id, ImplementerRole, ObjectiveLevel, Programme, Project, ProjectStatus};
+use crate::{CollaborativeArea, County, Id, ImplementerRole, ObjectiveLevel, Project, ProjectStatus};
 
 use super::dates::check_dates;
 use super::references::{Ids, Kind, check_cycles, check_ids, check_references, first_seen};
@@ -24,7 +24,7 @@ fn level_rank(level: ObjectiveLevel) -> u8 {
     }
 }
 
-fn emit_unknown_sources(found: &mut super::walk::Found, sink: &mut Sink<'_>) {
+pub(super) fn emit_unknown_sources(found: &mut super::walk::Found, sink: &mut Sink<'_>) {
     for (pointer, document) in std::mem::take(&mut found.unknown_sources) {
         sink.emit(
             &REF_UNRESOLVED,
@@ -34,14 +34,14 @@ fn emit_unknown_sources(found: &mut super::walk::Found, sink: &mut Sink<'_>) {
     }
 }
 
-fn emit_empty_texts(found: super::walk::Found, sink: &mut Sink<'_>) {
+pub(super) fn emit_empty_texts(found: super::walk::Found, sink: &mut Sink<'_>) {
     for pointer in found.empty_texts {
         sink.emit(&TEXT_EMPTY, pointer, "the text is empty");
     }
 }
 
 /// `what` and `at` are built only for a finding.
-fn check_counties(
+pub(super) fn check_counties(
     area: Option<CollaborativeArea>,
     counties: &[County],
     what: &dyn Fn() -> String,
@@ -339,38 +339,4 @@ fn check_numbering(p: &Project, sink: &mut Sink<'_>) {
             );
         }
     }
-}
-
-pub(crate) fn check_programme(programme: &Programme, sink: &mut Sink<'_>) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (i, project) in programme.projects.iter().enumerate() {
-        if let Some(first) = first_seen(&mut seen, project.id.as_str(), i) {
-            sink.emit(
-                &ID_DUPLICATE,
-                format!("/projects/{i}/id"),
-                format!("project id `{}` is already used by /projects/{first}", project.id),
-            );
-        }
-        check_counties(
-            Some(project.collaborative_area),
-            &project.counties,
-            &|| format!("project `{}`", project.id),
-            &|| format!("/projects/{i}/counties"),
-            sink,
-        );
-    }
-    let mut sources: HashMap<&str, usize> = HashMap::new();
-    for (i, source) in programme.source_documents.iter().enumerate() {
-        if let Some(first) = first_seen(&mut sources, source.id.as_str(), i) {
-            sink.emit(
-                &ID_DUPLICATE,
-                format!("/source_documents/{i}/id"),
-                format!("source document id `{}` is already used by /source_documents/{first}", source.id),
-            );
-        }
-    }
-    let known: HashSet<&str> = sources.keys().copied().collect();
-    let mut found = super::walk::walk(programme, &known);
-    emit_unknown_sources(&mut found, sink);
-    emit_empty_texts(found, sink);
 }

@@ -28,6 +28,7 @@ use super::record_ids::RecordIds;
 use super::references::{Kind, pointer, records};
 use super::rules::*;
 use super::{Report, Sink};
+use crate::listing::Listing;
 use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, Money, Programme, Project, Text};
 
 /// What the rules across documents need to know, added one document at a
@@ -92,12 +93,42 @@ pub struct CrossIndex {
 
 /// What the rules need of a project, compact: its id is in the index's
 /// [`Arena`], its programme a number in `programme_names`.
+/// 24 bytes: the funding's cents are two `u32`s, so that the entry is
+/// aligned to 4 bytes, and the programme's absence is `u32::MAX`.
 #[derive(Debug)]
 struct ProjectEntry {
     id: Span,
-    programme: Option<u32>,
+    programme: u32,
+    funding_cents: [u32; 2],
+    /// The exactness of the total funding; `None` when there is none.
+    funding_exactness: Option<Exactness>,
     area: Option<CollaborativeArea>,
-    total_funding: Option<Money>,
+}
+
+const _: () = assert!(std::mem::size_of::<ProjectEntry>() == 24);
+
+impl ProjectEntry {
+    fn new(id: Span, programme: Option<u32>, area: Option<CollaborativeArea>, funding: Option<Money>) -> Self {
+        let cents = funding.map_or(0, |money| money.euros.cents());
+        ProjectEntry {
+            id,
+            programme: programme.unwrap_or(u32::MAX),
+            // The two halves of the cents.
+            #[allow(clippy::cast_possible_truncation)]
+            funding_cents: [(cents >> 32) as u32, cents as u32],
+            funding_exactness: funding.map(|money| money.exactness),
+            area,
+        }
+    }
+
+    fn programme(&self) -> Option<u32> {
+        (self.programme != u32::MAX).then_some(self.programme)
+    }
+
+    fn total_funding(&self) -> Option<Money> {
+        let cents = (u64::from(self.funding_cents[0]) << 32) | u64::from(self.funding_cents[1]);
+        self.funding_exactness.map(|exactness| Money { euros: crate::Euros::from_cents(cents), exactness })
+    }
 }
 
 /// The first document with a kind and id: its number among the documents
@@ -220,16 +251,7 @@ impl<V> Shards<V> {
 struct ProgrammeEntry {
     id: Id,
     total_funding: Option<Money>,
-    listed: Vec<Listed>,
-}
-
-/// A project as a programme lists it; id and document in the index's
-/// [`Arena`].
-#[derive(Debug)]
-struct Listed {
-    id: Span,
-    document: Option<Span>,
-    area: CollaborativeArea,
+    listing: Listing,
 }
 
 /// A hasher for keys that are already hashes: passes the `u64` through.
@@ -300,19 +322,35 @@ impl CrossIndex {
     /// ids, one name and business ID per organisation). Record ids are
     /// compared by [`CrossIndex::finish`].
     pub fn add(&mut self, document: &Document) {
+        self.add_document(document.kind(), document.id());
+        match document {
+            Document::Project(project) => self.add_project(project),
+            Document::Programme(programme) => self.add_programme(programme, Listing::of(programme)),
+        }
+    }
+
+    /// Adds a programme read entry by entry: `programme` without its
+    /// `projects`, and `listing` of them (see [`crate::listing`]).
+    pub(crate) fn add_listed_programme(&mut self, programme: &Programme, listing: Listing) {
+        self.add_document(DocumentKind::Programme, &programme.id);
+        self.add_programme(programme, listing);
+    }
+
+    /// Counts a document and indexes its id, reporting an id already given.
+    fn add_document(&mut self, kind: DocumentKind, id: &Id) {
         let n = self.count;
         self.count = self.count.saturating_add(1);
-        let (key, check) = self.fingerprints.of((document.kind(), document.id().as_str()));
+        let (key, check) = self.fingerprints.of((kind, id.as_str()));
         match self.documents.get(key).copied() {
             Some(first) if first.check == check => {
                 self.repeats.push((n, first.document));
-                Sink::new(&mut self.duplicate_documents, Some(document.id().as_str())).emit(
+                Sink::new(&mut self.duplicate_documents, Some(id.as_str())).emit(
                     &CROSS_DUPLICATE_DOCUMENT,
                     "/id",
                     format!(
                         "{} id `{}` is also the id of document {} given",
-                        document.kind().code(),
-                        document.id(),
+                        kind.code(),
+                        id,
                         u64::from(first.document) + 1
                     ),
                 );
@@ -321,14 +359,9 @@ impl CrossIndex {
             // it is not indexed, which needs billions of documents to happen.
             Some(_) => {}
             None => {
-                let project =
-                    if matches!(document, Document::Project(_)) { number(self.projects.len()) } else { u32::MAX };
+                let project = if kind == DocumentKind::Project { number(self.projects.len()) } else { u32::MAX };
                 self.documents.insert(key, Seen { check, document: n, project });
             }
-        }
-        match document {
-            Document::Project(project) => self.add_project(project),
-            Document::Programme(programme) => self.add_programme(programme),
         }
     }
 
@@ -343,12 +376,9 @@ impl CrossIndex {
                 at
             }
         });
-        self.projects.push(ProjectEntry {
-            id: self.texts.put(project.id.as_str()),
-            programme,
-            area: project.collaborative_area,
-            total_funding: project.funding.as_ref().and_then(|f| f.total),
-        });
+        let id = self.texts.put(project.id.as_str());
+        let funding = project.funding.as_ref().and_then(|f| f.total);
+        self.projects.push(ProjectEntry::new(id, programme, project.collaborative_area, funding));
 
         // Record ids across projects (implementers and source documents
         // are shared on purpose), compared when the index is finished.
@@ -430,19 +460,12 @@ impl CrossIndex {
         }
     }
 
-    fn add_programme(&mut self, programme: &Programme) {
+    fn add_programme(&mut self, programme: &Programme, mut listing: Listing) {
+        listing.index();
         self.programmes.push(ProgrammeEntry {
             id: programme.id.clone(),
             total_funding: programme.total_funding,
-            listed: programme
-                .projects
-                .iter()
-                .map(|p| Listed {
-                    id: self.texts.put(p.id.as_str()),
-                    document: p.document.as_deref().map(|d| self.texts.put(d)),
-                    area: p.collaborative_area,
-                })
-                .collect(),
+            listing,
         });
     }
 
@@ -481,27 +504,16 @@ impl CrossIndex {
             sink.not_run(&CROSS_DUPLICATE_RECORD, format!("record ids could not be compared across projects: {error}"));
         }
 
-        // Programme id → the first programme with it, and each programme's
-        // listing by project id (the first entry for an id).
+        // Programme id → the first programme with it; each programme's
+        // listing finds the first entry for a project id.
         let mut programmes: HashMap<&str, usize> = HashMap::new();
         for (at, programme) in self.programmes.iter().enumerate() {
             programmes.entry(programme.id.as_str()).or_insert(at);
         }
-        let listings: Vec<HashMap<&str, &Listed>> = self
-            .programmes
-            .iter()
-            .map(|programme| {
-                let mut listed = HashMap::new();
-                for entry in &programme.listed {
-                    listed.entry(self.texts.get(entry.id)).or_insert(entry);
-                }
-                listed
-            })
-            .collect();
 
         // Programmes and their projects.
         for project in &self.projects {
-            let Some(programme_id) = project.programme.map(|at| &self.programme_names[at as usize]) else { continue };
+            let Some(programme_id) = project.programme().map(|at| &self.programme_names[at as usize]) else { continue };
             let project_id = self.texts.get(project.id);
             sink.document = Some(project_id.to_owned());
             let Some(&programme) = programmes.get(programme_id.as_str()) else {
@@ -513,7 +525,7 @@ impl CrossIndex {
                 );
                 continue;
             };
-            let Some(listed) = listings.get(programme).and_then(|l| l.get(project_id)) else {
+            let Some((_, listed)) = self.programmes.get(programme).and_then(|p| p.listing.find(project_id)) else {
                 sink.emit(
                     &CROSS_PROJECT_NOT_LISTED,
                     "/programme",
@@ -537,16 +549,14 @@ impl CrossIndex {
         }
         for programme in &self.programmes {
             sink.document = Some(programme.id.to_string());
-            for (i, listed) in programme.listed.iter().enumerate() {
-                let id = self.texts.get(listed.id);
+            for (i, listed) in programme.listing.iter().enumerate() {
+                let id = listed.id;
                 if let Some(document) = listed.document.filter(|_| self.project_number(id).is_none()) {
                     sink.emit(
                         &CROSS_DOCUMENT_MISSING,
                         format!("/projects/{i}/document"),
                         format!(
-                            "programme lists project `{}` with document {}, but no project document with that id was given",
-                            id,
-                            self.texts.get(document)
+                            "programme lists project `{id}` with document {document}, but no project document with that id was given"
                         ),
                     );
                 }
@@ -599,10 +609,10 @@ impl CrossIndex {
         let mut missing = Vec::new();
         let mut sum = 0u64;
         let mut all_exact = total.exactness == Exactness::Exact;
-        for listed in &programme.listed {
-            let id = self.texts.get(listed.id);
+        for listed in programme.listing.iter() {
+            let id = listed.id;
             let project = self.project_number(id).map(|n| &self.projects[n as usize]);
-            match project.and_then(|p| p.total_funding) {
+            match project.and_then(ProjectEntry::total_funding) {
                 Some(money) => {
                     sum = sum.saturating_add(money.euros.cents());
                     all_exact &= money.exactness == Exactness::Exact;

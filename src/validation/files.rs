@@ -2,10 +2,15 @@
 //! document checked on its own (on every core), then dropped, the rules
 //! across documents run from a [`CrossIndex`].
 
+use std::num::NonZeroU32;
+
 use rayon::prelude::*;
 
-use super::{CrossIndex, Diagnostic, Report, validate_document};
-use crate::load::{Files, LoadError, Loaded, Skipped};
+use super::programme::ProgrammeChecks;
+use super::{CrossIndex, Diagnostic, Report, Sink, validate_document};
+use crate::Programme;
+use crate::listing::Listing;
+use crate::load::{Files, LoadError, Loaded, Origin, Raw, Skipped, Streamed};
 
 /// How many documents are read, parsed and checked together; memory holds
 /// at most three batches (one being read, one checked, one indexed).
@@ -49,7 +54,7 @@ pub fn validate_files(files: &Files) -> FilesReport {
     // order); the three run at the same time.
     let mut documents = files.documents();
     let mut raw = documents.raw_batch(BATCH);
-    let mut checked: Vec<(Loaded, Option<Report>)> = Vec::new();
+    let mut checked: Vec<Checked> = Vec::new();
     while !raw.is_empty() || !checked.is_empty() {
         let (current, previous) = (std::mem::take(&mut raw), std::mem::take(&mut checked));
         let ((next, now_checked), ()) =
@@ -60,15 +65,29 @@ pub fn validate_files(files: &Files) -> FilesReport {
 }
 
 /// Parses and checks a batch on every core, keeping its order.
-fn check(raw: Vec<crate::load::Raw>) -> Vec<(Loaded, Option<Report>)> {
+/// A document read and checked on its own.
+enum Checked {
+    Read(Loaded, Option<Report>),
+    /// A programme read entry by entry: without its `projects`, their
+    /// listing, and its own report.
+    Listed(Box<Programme>, Listing, Origin, Report),
+}
+
+fn check(raw: Vec<Raw>) -> Vec<Checked> {
     raw.into_par_iter()
-        .map(|raw| {
-            let loaded = raw.parse();
-            let report = match &loaded {
-                Loaded::Document(document, _) => Some(validate_document(document)),
-                _ => None,
-            };
-            (loaded, report)
+        .map(|raw| match raw.stream(ProgrammeChecks::default()) {
+            Streamed::Programme(programme, checks, origin) => {
+                let mut report = Report { documents: 1, ..Report::new() };
+                let listing = checks.finish(&programme, &mut Sink::new(&mut report, Some(programme.id.as_str())));
+                Checked::Listed(programme, listing, origin, report)
+            }
+            Streamed::Other(loaded) => {
+                let report = match &loaded {
+                    Loaded::Document(document, _) => Some(validate_document(document)),
+                    _ => None,
+                };
+                Checked::Read(loaded, report)
+            }
         })
         .collect()
 }
@@ -81,29 +100,53 @@ struct State {
     /// Where each document indexed came from: (file, line), file names
     /// kept once per file.
     names: Vec<String>,
-    places: Vec<(usize, Option<usize>)>,
+    places: Vec<Place>,
 }
 
+/// Where a document came from, in 8 bytes: its file, a number in
+/// `State::names`, and its line (none past the four billionth).
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    file: u32,
+    line: Option<NonZeroU32>,
+}
+
+const _: () = assert!(std::mem::size_of::<Place>() == 8);
+
 impl State {
+    /// A document's own report, with its file and line.
+    fn own(&mut self, mut own: Report, origin: &Origin) {
+        let file = origin.file.display().to_string();
+        if self.names.last() != Some(&file) {
+            self.names.push(file.clone());
+        }
+        for diagnostic in &mut own.diagnostics {
+            diagnostic.file = Some(file.clone());
+            diagnostic.line = origin.line;
+        }
+        self.found.report.merge(own);
+        let file = u32::try_from(self.names.len() - 1).unwrap_or(u32::MAX);
+        let line = origin.line.and_then(|line| u32::try_from(line).ok()).and_then(NonZeroU32::new);
+        self.places.push(Place { file, line });
+    }
+
     /// Takes a checked batch in: its diagnostics with their places, its
     /// documents into the index (and then dropped).
-    fn take(&mut self, batch: Vec<(Loaded, Option<Report>)>) {
-        let found = &mut self.found;
-        for (loaded, own) in batch {
+    fn take(&mut self, batch: Vec<Checked>) {
+        for checked in batch {
+            let (loaded, own) = match checked {
+                Checked::Listed(programme, listing, origin, own) => {
+                    self.own(own, &origin);
+                    self.index.add_listed_programme(&programme, listing);
+                    continue;
+                }
+                Checked::Read(loaded, own) => (loaded, own),
+            };
+            let found = &mut self.found;
             match loaded {
                 Loaded::Document(document, origin) => {
-                    let file = origin.file.display().to_string();
-                    if self.names.last() != Some(&file) {
-                        self.names.push(file.clone());
-                    }
-                    let mut own = own.unwrap_or_default();
-                    for diagnostic in &mut own.diagnostics {
-                        diagnostic.file = Some(file.clone());
-                        diagnostic.line = origin.line;
-                    }
-                    found.report.merge(own);
+                    self.own(own.unwrap_or_default(), &origin);
                     self.index.add(&document);
-                    self.places.push((self.names.len() - 1, origin.line));
                 }
                 Loaded::Skipped(skipped) => found.skipped.push(skipped),
                 Loaded::Failed(LoadError::Parse { origin, source }) => {
@@ -135,20 +178,21 @@ impl State {
         let mut across = self.index.run();
         for diagnostic in &mut across.diagnostics {
             let Some(id) = &diagnostic.document else { continue };
-            let at: Vec<&(usize, Option<usize>)> =
-                self.index.documents_with_id(id).into_iter().filter_map(|n| places.get(n)).collect();
+            let at: Vec<Place> =
+                self.index.documents_with_id(id).into_iter().filter_map(|n| places.get(n).copied()).collect();
+            let line = |place: Place| place.line.map(|line| line.get() as usize);
             match at.as_slice() {
-                [(file, line)] => {
-                    diagnostic.file = names.get(*file).cloned();
-                    diagnostic.line = *line;
+                [place] => {
+                    diagnostic.file = names.get(place.file as usize).cloned();
+                    diagnostic.line = line(*place);
                 }
                 [] => {}
                 many => {
                     let labels: Vec<String> = many
                         .iter()
-                        .filter_map(|(file, line)| {
-                            let name = names.get(*file)?;
-                            Some(line.map_or_else(|| name.clone(), |line| format!("{name}:{line}")))
+                        .filter_map(|&place| {
+                            let name = names.get(place.file as usize)?;
+                            Some(line(place).map_or_else(|| name.clone(), |line| format!("{name}:{line}")))
                         })
                         .collect();
                     diagnostic.file = Some(labels.join(", "));

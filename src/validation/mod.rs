@@ -37,6 +37,7 @@ mod cross;
 mod dates;
 mod files;
 mod funding;
+mod programme;
 mod record_ids;
 mod references;
 mod report;
@@ -87,7 +88,7 @@ pub fn validate_project(project: &Project) -> Report {
 /// Validates one programme document.
 pub fn validate_programme(programme: &Programme) -> Report {
     let mut report = Report { documents: 1, ..Report::new() };
-    checks::check_programme(programme, &mut Sink::new(&mut report, Some(programme.id.as_str())));
+    programme::check_programme(programme, &mut Sink::new(&mut report, Some(programme.id.as_str())));
     report
 }
 

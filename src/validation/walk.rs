@@ -54,15 +54,36 @@ pub(crate) struct Found {
 
 /// Walks `document` once; `known` are the ids of its source documents.
 pub(crate) fn walk<T: Walk + ?Sized>(document: &T, known: &HashSet<&str>) -> Found {
-    let mut walker = Walker::new(known);
+    let mut walker = Walker::new(Some(known));
     document.walk(&mut walker);
+    walker.found
+}
+
+/// Walks entry `at` of a programme's `projects` for empty texts only: its
+/// source references are left to the caller, as the programme's source
+/// documents may come after its projects.
+pub(crate) fn walk_listed(project: &ProgrammeProject, at: usize) -> Vec<String> {
+    let mut walker = Walker::new(None);
+    walker.path.extend([Segment::Field("projects"), Segment::Index(at)]);
+    project.walk(&mut walker);
+    walker.found.empty_texts
+}
+
+/// Walks a programme whose `projects` were walked apart (see
+/// [`walk_listed`]): `projects` adds what they hold, at their place in the
+/// document.
+pub(crate) fn walk_programme(programme: &Programme, known: &HashSet<&str>, projects: impl FnOnce(&mut Found)) -> Found {
+    let mut walker = Walker::new(Some(known));
+    programme.walk_around_projects(&mut walker, |walker| projects(&mut walker.found));
     walker.found
 }
 
 /// Where the walk is and what it found.
 pub(crate) struct Walker<'k> {
     path: Vec<Segment>,
-    known: &'k HashSet<&'k str>,
+    /// The ids of the source documents; `None` when source references are
+    /// not looked up.
+    known: Option<&'k HashSet<&'k str>>,
     found: Found,
     /// Every string looked at, as a pointer: for the test against the
     /// oracle.
@@ -71,7 +92,7 @@ pub(crate) struct Walker<'k> {
 }
 
 impl<'k> Walker<'k> {
-    fn new(known: &'k HashSet<&'k str>) -> Self {
+    fn new(known: Option<&'k HashSet<&'k str>>) -> Self {
         Walker {
             path: Vec::with_capacity(8),
             known,
@@ -118,7 +139,7 @@ impl<'k> Walker<'k> {
     /// known source documents.
     fn source_document(&mut self, value: &str) {
         self.string(value);
-        if !self.known.contains(value) {
+        if self.known.is_some_and(|known| !known.contains(value)) {
             let pointer = self.pointer();
             self.found.unknown_sources.push((pointer, value.to_owned()));
         }
@@ -252,6 +273,53 @@ no_strings!(
     Theme,
 );
 
+impl Programme {
+    /// Walks the fields before `projects`, then `projects` (by the
+    /// caller), then the fields after it.
+    fn walk_around_projects(&self, walker: &mut Walker<'_>, projects: impl FnOnce(&mut Walker<'_>)) {
+        let Programme {
+            document_type,
+            schema_version,
+            id,
+            name,
+            description,
+            funder,
+            part_of,
+            start,
+            total_funding,
+            announced,
+            shared_themes,
+            projects: _,
+            notes,
+            source_documents,
+            sources,
+            extensions,
+        } = self;
+        walker.field("document_type", document_type);
+        walker.field("schema_version", schema_version);
+        walker.field("id", id);
+        walker.field("name", name);
+        walker.field("description", description);
+        walker.field("funder", funder);
+        walker.field("part_of", part_of);
+        walker.field("start", start);
+        walker.field("total_funding", total_funding);
+        walker.field("announced", announced);
+        walker.field("shared_themes", shared_themes);
+        projects(walker);
+        walker.field("notes", notes);
+        walker.field("source_documents", source_documents);
+        walker.field("sources", sources);
+        walker.field("extensions", extensions);
+    }
+}
+
+impl Walk for Programme {
+    fn walk(&self, walker: &mut Walker<'_>) {
+        self.walk_around_projects(walker, |walker| walker.field("projects", &self.projects));
+    }
+}
+
 /// Records: every field, in the order written (the order declared). The
 /// fields are destructured, so that the list must name all of them.
 macro_rules! records {
@@ -311,10 +379,6 @@ records! {
     ProgrammeProject {
         id, name, acronym, collaborative_area, counties, administrator, coordinator, document, note, sources,
     }
-    Programme {
-        document_type, schema_version, id, name, description, funder, part_of, start, total_funding, announced,
-        shared_themes, projects, notes, source_documents, sources, extensions,
-    }
     WorkingArea { counties, stated_county_count, municipalities, note }
     RecordDates { created, last_modified }
     Collaboration { partner, description, counties, sources }
@@ -358,7 +422,7 @@ mod tests {
             Document::Project(p) => p.source_documents.iter().map(|d| d.id.as_str()).collect(),
             Document::Programme(p) => p.source_documents.iter().map(|d| d.id.as_str()).collect(),
         };
-        let mut walker = Walker::new(&known);
+        let mut walker = Walker::new(Some(&known));
         match document {
             Document::Project(p) => p.walk(&mut walker),
             Document::Programme(p) => p.walk(&mut walker),

@@ -29,6 +29,18 @@ fn key(d: &Diagnostic) -> (String, Option<String>, String, String) {
     (d.code.clone(), d.document.clone(), d.pointer.clone(), d.message.clone())
 }
 
+/// Validating files found what validating `documents` in memory finds, in
+/// the same order.
+fn assert_finds_what_validation_in_memory_finds(found: &validation::FilesReport, documents: &[Document]) {
+    let in_memory = validation::validate_documents(documents);
+    assert!(found.skipped.is_empty() && found.unusable.is_empty());
+    assert_eq!(found.report.documents, documents.len());
+    let streamed: Vec<_> = found.report.diagnostics.iter().map(key).collect();
+    let expected: Vec<_> = in_memory.diagnostics.iter().map(key).collect();
+    assert_eq!(streamed, expected);
+    assert_eq!(found.report.not_run, in_memory.not_run);
+}
+
 #[test]
 fn validating_files_in_batches_gives_what_validating_in_memory_gives() {
     let documents = corpus();
@@ -41,16 +53,9 @@ fn validating_files_in_batches_gives_what_validating_in_memory_gives() {
     }
     drop(file);
 
-    let in_memory = validation::validate_documents(&documents);
     let found = validation::validate_files(&load::walk(&[&path]).unwrap());
     std::fs::remove_dir_all(&dir).unwrap();
-
-    assert!(found.skipped.is_empty() && found.unusable.is_empty());
-    assert_eq!(found.report.documents, documents.len());
-    let streamed: Vec<_> = found.report.diagnostics.iter().map(key).collect();
-    let expected: Vec<_> = in_memory.diagnostics.iter().map(key).collect();
-    assert_eq!(streamed, expected);
-    assert_eq!(found.report.not_run, in_memory.not_run);
+    assert_finds_what_validation_in_memory_finds(&found, &documents);
 
     // Each diagnostic of one document is placed at its line.
     let file = path.display().to_string();
@@ -116,4 +121,117 @@ fn an_id_another_project_owns_used_twice_here_is_one_problem_across_projects() {
     let across = report.diagnostics.iter().find(|d| d.code == "cross.duplicate_record").unwrap();
     assert_eq!(across.pointer, "/events/0/id");
     assert_eq!(across.message, format!("event id `{taken}` is also used in project `p0`"));
+}
+
+/// 30 projects and a programme that lists them and enough others to pass
+/// 1 MiB (the size past which a document is read from its file again, a
+/// programme entry by entry), with findings among its entries.
+fn corpus_with_a_long_programme() -> (Vec<Document>, usize) {
+    let generator = Generator::new(13);
+    let mut documents: Vec<Document> = (0..30).map(|i| generator.document(i)).collect();
+    documents[20] = generator.inject(20, 3).0.into();
+    let mut programme = generator.programme(30);
+    programme.projects[4].id = programme.projects[2].id.clone();
+    programme.projects[7].name = childwelfare::Text::fi(" ");
+    let template = programme.projects[0].clone();
+    let mut k = 0;
+    while serde_json::to_string(&programme).unwrap().len() <= 1 << 20 {
+        for _ in 0..500 {
+            let mut entry = template.clone();
+            entry.id = childwelfare::Id::new(format!("listed-only-{k}")).unwrap();
+            entry.document = Some(format!("projects/listed-only-{k}.json"));
+            programme.projects.push(entry);
+            k += 1;
+        }
+    }
+    // The programme in the middle, so that the lines after it are counted
+    // past a line that was not kept.
+    let at = 12;
+    documents.insert(at, programme.into());
+    (documents, at)
+}
+
+fn write_lines(path: &std::path::Path, lines: &[String]) {
+    let mut file = std::fs::File::create(path).unwrap();
+    for line in lines {
+        writeln!(file, "{line}").unwrap();
+    }
+}
+
+#[test]
+fn a_programme_over_a_mebibyte_gives_the_findings_and_summary_of_one_read_whole() {
+    let (documents, at) = corpus_with_a_long_programme();
+    let dir = std::env::temp_dir().join(format!("childwelfare-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("corpus.jsonl");
+    let mut lines: Vec<String> = documents.iter().map(|d| serde_json::to_string(d).unwrap()).collect();
+    assert!(lines[at].len() > 1 << 20);
+    // A blank line longer than 1 MiB is skipped as a short one is.
+    lines.insert(at + 1, " ".repeat((1 << 20) + 10));
+    write_lines(&path, &lines);
+    let files = load::walk(&[&path]).unwrap();
+
+    let found = validation::validate_files(&files);
+    assert_finds_what_validation_in_memory_finds(&found, &documents);
+    let programme_id = documents[at].id().to_string();
+    let duplicate = found.report.diagnostics.iter().find(|d| d.pointer == "/projects/4/id").unwrap();
+    assert_eq!((duplicate.document.as_deref(), duplicate.line), (Some(programme_id.as_str()), Some(at + 1)));
+    let missing = found.report.diagnostics.iter().filter(|d| d.code == "cross.document_missing").count();
+    let Document::Programme(programme) = &documents[at] else { unreachable!("the programme is at {at}") };
+    assert_eq!(missing, programme.projects.len() - 30);
+    // Project 20 is on line 23: after the programme and the blank line.
+    let injected = found.report.diagnostics.iter().find(|d| d.document.as_deref() == Some("p20")).unwrap();
+    assert_eq!(injected.line, Some(23));
+
+    // The summary is the one of the documents in memory.
+    let mut aggregator = childwelfare::aggregate::Aggregator::new();
+    let mut others = Vec::new();
+    aggregator.add_files(&files, |other| others.push(other));
+    assert!(others.is_empty(), "{others:?}");
+    assert_eq!(aggregator.finish(), childwelfare::aggregate::summarise(&documents, false));
+
+    // Read as documents, the programme is whole.
+    let read: Vec<Document> = files
+        .documents()
+        .filter_map(|loaded| match loaded {
+            load::Loaded::Document(document, _) => Some(*document),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(read, documents);
+
+    // A file over 1 MiB is read as a long line is.
+    let folder = dir.join("folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("a-programme.json"), &lines[at]).unwrap();
+    let projects: Vec<String> = lines.iter().enumerate().filter(|(i, _)| *i != at).map(|(_, l)| l.clone()).collect();
+    write_lines(&folder.join("b-projects.jsonl"), &projects);
+    let mut reordered = vec![documents[at].clone()];
+    reordered.extend(documents.iter().enumerate().filter(|(i, _)| *i != at).map(|(_, d)| d.clone()));
+    let found = validation::validate_files(&load::walk(&[&folder]).unwrap());
+    let in_memory = validation::validate_documents(&reordered);
+    let streamed: Vec<_> = found.report.diagnostics.iter().map(key).collect();
+    assert_eq!(streamed, in_memory.diagnostics.iter().map(key).collect::<Vec<_>>());
+    assert!(
+        streamed
+            .iter()
+            .any(|(_, document, pointer, _)| document.as_ref() == Some(&programme_id)
+                && pointer == "/projects/7/name/fi")
+    );
+
+    // A long programme that is not valid is reported as one read whole.
+    let broken = lines[at].replacen("\"administrator\"", "\"administrators\"", 1);
+    let error = Document::from_json(&broken).unwrap_err();
+    lines[at] = broken;
+    write_lines(&path, &lines);
+    let found = validation::validate_files(&load::walk(&[&path]).unwrap());
+    let file = path.display().to_string();
+    let parse: Vec<_> = found.report.diagnostics.iter().filter(|d| d.code.starts_with("parse.")).collect();
+    let mut expected = Diagnostic::from_parse_problems(&error, Some(&file));
+    expected.iter_mut().for_each(|d| d.line = Some(at + 1));
+    assert_eq!(parse.len(), expected.len());
+    for (found, expected) in parse.iter().zip(&expected) {
+        assert_eq!((&found.pointer, &found.message, found.line), (&expected.pointer, &expected.message, expected.line));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

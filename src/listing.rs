@@ -1,0 +1,219 @@
+//! A programme's listing of projects, read one entry at a time.
+//!
+//! A programme document that lists every project of a national corpus is
+//! one large JSON text (19 MB for 100 000 projects) that would take several
+//! times its size in memory once parsed. The rules and the aggregation need
+//! little of each entry, so such a document can be read from its file
+//! entry by entry ([`stream`]): the programme's own fields are parsed as
+//! usual, and each listed project is handed to a collector and dropped. A
+//! [`Listing`] keeps what the rules across documents need of the entries.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::io::Read;
+use std::rc::Rc;
+
+use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
+
+use crate::{CollaborativeArea, Programme, ProgrammeProject};
+
+/// Takes the entries of a programme being streamed.
+type Handler = Box<dyn FnMut(ProgrammeProject)>;
+
+thread_local! {
+    /// Where [`projects`] hands the entries of the programme being streamed
+    /// on this thread; `None` when none is (the entries are then kept).
+    static COLLECTOR: RefCell<Option<Handler>> = const { RefCell::new(None) };
+}
+
+/// Deserializes `Programme::projects`: the entries, or, while a programme
+/// is streamed on this thread, no entries, each handed to the collector.
+pub(crate) fn projects<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<ProgrammeProject>, D::Error> {
+    if COLLECTOR.with(|collector| collector.borrow().is_none()) {
+        return crate::value::null_as_default(deserializer);
+    }
+    Option::<Handed>::deserialize(deserializer)?;
+    Ok(Vec::new())
+}
+
+/// A sequence of entries, each handed to the collector as it is read.
+struct Handed;
+
+impl<'de> Deserialize<'de> for Handed {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(Handed)
+    }
+}
+
+impl<'de> Visitor<'de> for Handed {
+    type Value = Handed;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Handed, A::Error> {
+        while let Some(project) = seq.next_element::<ProgrammeProject>()? {
+            COLLECTOR.with(|collector| {
+                if let Some(collect) = collector.borrow_mut().as_mut() {
+                    collect(project);
+                }
+            });
+        }
+        Ok(Handed)
+    }
+}
+
+/// What a programme's entries are handed to as they are read.
+pub(crate) trait Collect: 'static {
+    /// Takes the next entry.
+    fn entry(&mut self, project: ProgrammeProject);
+}
+
+/// Reads a programme from `reader`, handing each listed project to
+/// `collector` in order instead of keeping it: the programme returned has
+/// no `projects`. `Err` gives the collector back when the text is not a
+/// valid programme (or not a programme at all); read it whole to learn why.
+pub(crate) fn stream<C: Collect>(reader: impl Read, collector: C) -> Result<(Programme, C), C> {
+    let shared = Rc::new(RefCell::new(collector));
+    let handle = Rc::clone(&shared);
+    COLLECTOR.with(|slot| *slot.borrow_mut() = Some(Box::new(move |project| handle.borrow_mut().entry(project))));
+    let mut deserializer = serde_json::Deserializer::from_reader(reader);
+    let read = Programme::deserialize(crate::json::Strict(&mut deserializer)).and_then(|programme| {
+        deserializer.end()?;
+        Ok(programme)
+    });
+    // Dropping the boxed closure gives `shared` its only owner back.
+    COLLECTOR.with(|slot| slot.borrow_mut().take());
+    let collector = match Rc::try_unwrap(shared) {
+        Ok(collector) => collector.into_inner(),
+        Err(_) => unreachable!("the collector's only other owner was dropped above"),
+    };
+    match read {
+        Ok(programme) => Ok((programme, collector)),
+        Err(_) => Err(collector),
+    }
+}
+
+/// Where a text is in a [`Listing`]'s texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// One listed project: its id, `document` and collaborative area.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    id: Span,
+    document: Option<Span>,
+    area: CollaborativeArea,
+}
+
+/// What the rules across documents need of a programme's entries, in
+/// order: each project's id, `document` and collaborative area, the texts
+/// kept in one string, and the entries in the order of their ids, to find
+/// one (about 55 bytes an entry).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Listing {
+    texts: String,
+    entries: Vec<Entry>,
+    /// The entries by id, then in order; built by [`Listing::index`].
+    by_id: Vec<u32>,
+}
+
+/// One entry of a [`Listing`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Listed<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) document: Option<&'a str>,
+    pub(crate) area: CollaborativeArea,
+}
+
+impl Listing {
+    /// The listing of every project `programme` lists, indexed.
+    pub(crate) fn of(programme: &Programme) -> Self {
+        let mut listing = Listing::default();
+        for project in &programme.projects {
+            listing.push(project);
+        }
+        listing.index();
+        listing
+    }
+
+    /// Adds the next entry.
+    pub(crate) fn push(&mut self, project: &ProgrammeProject) {
+        let id = self.put(project.id.as_str());
+        let document = project.document.as_deref().map(|document| self.put(document));
+        self.entries.push(Entry { id, document, area: project.collaborative_area });
+    }
+
+    /// Keeps `text`; past 4 GiB of texts (tens of millions of entries) a
+    /// text is no longer kept and reads as `…`, as in the cross index.
+    fn put(&mut self, text: &str) -> Span {
+        match (u32::try_from(self.texts.len()), u32::try_from(text.len())) {
+            (Ok(start), Ok(len)) if start.checked_add(len).is_some() => {
+                self.texts.push_str(text);
+                Span { start, len }
+            }
+            _ => Span { start: 0, len: 0 },
+        }
+    }
+
+    fn text(&self, span: Span) -> &str {
+        let (start, len) = (span.start as usize, span.len as usize);
+        self.texts.get(start..start + len).filter(|text| !text.is_empty()).unwrap_or("…")
+    }
+
+    /// Sorts the entries by id for [`Listing::find`] and
+    /// [`Listing::duplicates`]: 4 bytes an entry.
+    pub(crate) fn index(&mut self) {
+        if self.by_id.len() == self.entries.len() {
+            return;
+        }
+        let mut by_id: Vec<u32> = (0..self.entries.len()).filter_map(|at| u32::try_from(at).ok()).collect();
+        // Stable: the entries with one id stay in order.
+        by_id.sort_by(|&a, &b| self.id(a).cmp(self.id(b)));
+        self.by_id = by_id;
+    }
+
+    fn id(&self, at: u32) -> &str {
+        self.entries.get(at as usize).map_or("", |entry| self.text(entry.id))
+    }
+
+    /// The first entry with `id`, and its place; [`Listing::index`] first.
+    pub(crate) fn find(&self, id: &str) -> Option<(usize, Listed<'_>)> {
+        let first = self.by_id.partition_point(|&at| self.id(at) < id);
+        let at = *self.by_id.get(first).filter(|&&at| self.id(at) == id)? as usize;
+        Some((at, self.get(at)?))
+    }
+
+    /// Every entry whose id an earlier entry has, with the first entry with
+    /// it, in order; [`Listing::index`] first.
+    pub(crate) fn duplicates(&self) -> Vec<(u32, u32)> {
+        let mut duplicates = Vec::new();
+        for group in self.by_id.chunk_by(|&a, &b| self.id(a) == self.id(b)) {
+            if let [first, rest @ ..] = group {
+                duplicates.extend(rest.iter().map(|&at| (at, *first)));
+            }
+        }
+        duplicates.sort_unstable();
+        duplicates
+    }
+
+    /// How many projects are listed.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Entry `at`, if there is one.
+    pub(crate) fn get(&self, at: usize) -> Option<Listed<'_>> {
+        let entry = self.entries.get(at)?;
+        Some(Listed { id: self.text(entry.id), document: entry.document.map(|span| self.text(span)), area: entry.area })
+    }
+
+    /// The entries in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Listed<'_>> + '_ {
+        (0..self.entries.len()).filter_map(|at| self.get(at))
+    }
+}
