@@ -70,6 +70,16 @@ pub(crate) trait Collect: 'static {
     fn entry(&mut self, project: ProgrammeProject);
 }
 
+/// Removes the collector from this thread when dropped, also when a
+/// collector panics, so that a later parse on the thread keeps its entries.
+struct Installed;
+
+impl Drop for Installed {
+    fn drop(&mut self) {
+        COLLECTOR.with(|slot| slot.borrow_mut().take());
+    }
+}
+
 /// Reads a programme from `reader`, handing each listed project to
 /// `collector` in order instead of keeping it: the programme returned has
 /// no `projects`. `Err` gives the collector back when the text is not a
@@ -77,14 +87,17 @@ pub(crate) trait Collect: 'static {
 pub(crate) fn stream<C: Collect>(reader: impl Read, collector: C) -> Result<(Programme, C), C> {
     let shared = Rc::new(RefCell::new(collector));
     let handle = Rc::clone(&shared);
+    // Nothing below starts other work on this thread (no rayon call), so no
+    // other programme can be read on it while this one is.
     COLLECTOR.with(|slot| *slot.borrow_mut() = Some(Box::new(move |project| handle.borrow_mut().entry(project))));
+    let installed = Installed;
     let mut deserializer = serde_json::Deserializer::from_reader(reader);
     let read = Programme::deserialize(crate::json::Strict(&mut deserializer)).and_then(|programme| {
         deserializer.end()?;
         Ok(programme)
     });
     // Dropping the boxed closure gives `shared` its only owner back.
-    COLLECTOR.with(|slot| slot.borrow_mut().take());
+    drop(installed);
     let collector = match Rc::try_unwrap(shared) {
         Ok(collector) => collector.into_inner(),
         Err(_) => unreachable!("the collector's only other owner was dropped above"),
@@ -215,5 +228,45 @@ impl Listing {
     /// The entries in order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = Listed<'_>> + '_ {
         (0..self.entries.len()).filter_map(|at| self.get(at))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Generator;
+
+    struct Panics;
+
+    impl Collect for Panics {
+        fn entry(&mut self, _: ProgrammeProject) {
+            panic!("a collector that fails");
+        }
+    }
+
+    #[test]
+    fn a_programme_parsed_after_a_collector_panicked_keeps_its_entries() {
+        let json = serde_json::to_string(&Generator::new(1).programme(3)).unwrap();
+        let panicked = std::panic::catch_unwind(|| stream(json.as_bytes(), Panics).is_ok());
+        assert!(panicked.is_err());
+        let programme = Programme::from_json(&json).unwrap();
+        assert_eq!(programme.projects.len(), 3);
+    }
+
+    #[test]
+    fn a_listing_finds_the_first_entry_with_an_id_and_the_repeats() {
+        let mut programme = Generator::new(1).programme(5);
+        programme.projects[3].id = programme.projects[1].id.clone();
+        programme.projects[4].document = Some("projects/p4.json".to_owned());
+        let listing = Listing::of(&programme);
+        assert_eq!(listing.len(), 5);
+        let (at, listed) = listing.find(programme.projects[1].id.as_str()).unwrap();
+        assert_eq!((at, listed.document), (1, None));
+        assert_eq!(listing.get(4).unwrap().document, Some("projects/p4.json"));
+        assert_eq!(listing.find("p-none"), None);
+        assert_eq!(listing.duplicates(), [(3, 1)]);
+        let ids: Vec<&str> = listing.iter().map(|listed| listed.id).collect();
+        let expected: Vec<&str> = programme.projects.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, expected);
     }
 }

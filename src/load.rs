@@ -9,6 +9,14 @@
 //! corpus never has to fit in memory at once. [`load`] does both and keeps
 //! everything.
 //!
+//! A document over 1 MiB (a line or a file) is not kept as it is read: it
+//! is read again from its file when it is parsed. That lets
+//! [`validation::validate_files`](crate::validation::validate_files) and
+//! [`Aggregator::add_files`](crate::aggregate::Aggregator::add_files) read a
+//! programme that lists a whole registry one listed project at a time,
+//! keeping only what they need of each; [`Files::documents`] and
+//! [`Files::batches`] yield it whole.
+//!
 //! ```
 //! use childwelfare::load;
 //!

@@ -6,7 +6,7 @@
 //!
 //! - a 96-bit fingerprint of its kind and id, with its number (20 bytes);
 //!   for a project its id as text, programme, collaborative area and total
-//!   funding (about 40 bytes and the id);
+//!   funding (24 bytes and the id);
 //! - every use of a record id, in memory up to 8 MiB and beyond that sorted
 //!   into temporary files, merged when the index is finished (see
 //!   `record_ids`): memory for record ids does not grow with the corpus;
@@ -14,7 +14,9 @@
 //!   and business ID as text in one shared buffer (for the messages), a
 //!   fingerprint of the whole name (to compare), and its project; each
 //!   business ID once, with the organisation's id as text;
-//! - a programme's listing: project ids, `document` and collaborative area.
+//! - a programme's listing: project ids, `document` and collaborative area,
+//!   with the entries sorted by id to find one (about 55 bytes an entry; see
+//!   `crate::listing`, which also reads a large programme entry by entry).
 //!
 //! Two different ids share a 96-bit fingerprint with a probability of
 //! about n² / 2⁹⁷, below 10⁻¹⁶ for the six million records of 100 000
@@ -35,9 +37,9 @@ use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, 
 /// time; [`CrossIndex::finish`] runs the rules that need every document.
 ///
 /// A caller can drop each document once it is added. The index keeps
-/// about 100 bytes a project (its id, programme, area and total funding, and
-/// a fingerprint of its id), each organisation once, and the programme
-/// listings. Record ids, the bulk of what the rules need, are kept in
+/// about 60 bytes a project (its id, programme, area and total funding, and
+/// a fingerprint of its id), each organisation once, and about 55 bytes for
+/// each project a programme lists. Record ids, the bulk of what the rules need, are kept in
 /// memory up to 8 MiB; beyond that they are sorted into unnamed temporary
 /// files in the system's temporary directory (`TMPDIR` on Unix), removed
 /// when the index is dropped, and merged by [`CrossIndex::finish`]. If such

@@ -34,8 +34,10 @@ pub struct FilesReport {
 
 /// Validates every document in `files`, in batches of 64, keeping only
 /// the compact [`CrossIndex`] between batches, so that memory does not grow
-/// with the documents' size. The diagnostics come in the order the
-/// documents were read, whatever the number of cores.
+/// with the documents' size. A programme over 1 MiB is read from its file
+/// one listed project at a time, its own rules run entry by entry, with the
+/// findings a programme read whole gets. The diagnostics come in the order
+/// the documents were read, whatever the number of cores.
 ///
 /// ```
 /// use childwelfare::{load, validation};
