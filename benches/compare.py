@@ -2,8 +2,9 @@
 `childwelfare report` against pydantic v2 models generated from the crate's
 own JSON Schemas (as .ci/codegen does), on the same generated corpus, in one
 run. Each command runs as a child process, three times; the table gives the
-median wall time and the largest peak resident memory, both from the
-operating system (`os.wait4`), since a shared machine's timings vary.
+median wall time and the largest peak resident memory (measured by GNU time,
+`/usr/bin/time`, when there is one: see `GNU_TIME`), since a shared
+machine's timings vary.
 
 Usage, from the repository root:
 
@@ -34,19 +35,29 @@ RUNS = 3
 CODEGEN = ROOT / ".ci" / "codegen"
 
 
+# GNU time, to measure a command's peak memory. A child started by this
+# Python process counts the Python process's own resident memory in its
+# peak (Linux counts the memory a process had when it called exec, and
+# subprocess starts children with vfork), about 36 MiB once the models are
+# imported; GNU time forks the command from its own small process.
+GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+
+
 def run(command):
     """Runs a command; returns (seconds, peak resident MiB, exit code, the
     last line it printed)."""
     start = time.perf_counter()
-    with tempfile.TemporaryFile() as out:
-        child = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
+    with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as peak:
+        wrapped = [GNU_TIME, "-f", "%M", "-o", peak.name, *command] if GNU_TIME else command
+        child = subprocess.Popen(wrapped, stdout=out, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
         out.seek(0, os.SEEK_END)
         out.seek(max(0, out.tell() - 200))
         last = out.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-    # ru_maxrss is in KiB on Linux.
-    return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), last[0]
+        # Both in KiB on Linux; GNU time's last line is the peak.
+        kib = int(peak.read().split()[-1]) if GNU_TIME else usage.ru_maxrss
+    return seconds, kib / 1024, os.waitstatus_to_exitcode(status), last[0]
 
 
 def models(work, generate=True):

@@ -102,18 +102,49 @@ struct State {
     /// Where each document indexed came from: (file, line), file names
     /// kept once per file.
     names: Vec<String>,
-    places: Vec<Place>,
+    places: Places,
 }
 
-/// Where a document came from, in 8 bytes: its file, a number in
-/// `State::names`, and its line (none past the four billionth).
-#[derive(Debug, Clone, Copy)]
+/// Where a document came from: its file, a number in `State::names`, and
+/// its line (none past the four billionth).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Place {
     file: u32,
     line: Option<NonZeroU32>,
 }
 
-const _: () = assert!(std::mem::size_of::<Place>() == 8);
+/// The place of every document, in runs: a run is documents on consecutive
+/// lines of one file (or one document of a file that is not JSON Lines), so
+/// that a JSON Lines file takes a few bytes however many lines it has.
+#[derive(Debug, Default)]
+struct Places {
+    /// Each run: the number of its first document, and its place.
+    runs: Vec<(usize, Place)>,
+    count: usize,
+}
+
+impl Places {
+    fn push(&mut self, place: Place) {
+        let follows = self.runs.last().is_some_and(|&(first, start)| {
+            let next = start.line.zip(u32::try_from(self.count - first).ok()).and_then(|(line, n)| line.checked_add(n));
+            start.file == place.file && next.is_some() && next == place.line
+        });
+        if !follows {
+            self.runs.push((self.count, place));
+        }
+        self.count += 1;
+    }
+
+    fn get(&self, n: usize) -> Option<Place> {
+        if n >= self.count {
+            return None;
+        }
+        let run = self.runs.partition_point(|&(first, _)| first <= n).checked_sub(1)?;
+        let (first, start) = self.runs[run];
+        let line = start.line.and_then(|line| line.checked_add(u32::try_from(n - first).ok()?));
+        Some(Place { file: start.file, line })
+    }
+}
 
 impl State {
     /// A document's own report, with its file and line.
@@ -180,8 +211,7 @@ impl State {
         let mut across = self.index.run();
         for diagnostic in &mut across.diagnostics {
             let Some(id) = &diagnostic.document else { continue };
-            let at: Vec<Place> =
-                self.index.documents_with_id(id).into_iter().filter_map(|n| places.get(n).copied()).collect();
+            let at: Vec<Place> = self.index.documents_with_id(id).into_iter().filter_map(|n| places.get(n)).collect();
             let line = |place: Place| place.line.map(|line| line.get() as usize);
             match at.as_slice() {
                 [place] => {
@@ -203,5 +233,32 @@ impl State {
         }
         self.found.report.merge(across);
         self.found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_in_runs_give_back_every_place_pushed() {
+        let line = |n: u32| NonZeroU32::new(n);
+        let pushed = [
+            Place { file: 0, line: line(1) },
+            Place { file: 0, line: line(2) },
+            Place { file: 0, line: line(3) },
+            Place { file: 0, line: line(5) }, // after a blank line
+            Place { file: 1, line: None },
+            Place { file: 2, line: None },
+            Place { file: 3, line: line(6) }, // another file at the next line number
+            Place { file: 3, line: line(u32::MAX) },
+            Place { file: 3, line: None }, // past the four billionth line
+        ];
+        let mut places = Places::default();
+        pushed.iter().for_each(|&place| places.push(place));
+        assert_eq!(places.runs.len(), 7);
+        let got: Vec<Option<Place>> = (0..=pushed.len()).map(|n| places.get(n)).collect();
+        let expected: Vec<Option<Place>> = pushed.iter().copied().map(Some).chain([None]).collect();
+        assert_eq!(got, expected);
     }
 }
