@@ -15,8 +15,9 @@
 //!   fingerprint of the whole name (to compare), and its project; each
 //!   business ID once, with the organisation's id as text;
 //! - a programme's listing: project ids, `document` and collaborative area,
-//!   with the entries sorted by id to find one (about 55 bytes an entry; see
-//!   `crate::listing`, which also reads a large programme entry by entry).
+//!   with the entries sorted by id to find one (about 35 bytes an entry and
+//!   its `document`; see `crate::listing`, which also reads a large
+//!   programme entry by entry).
 //!
 //! Two different ids share a 96-bit fingerprint with a probability of
 //! about n² / 2⁹⁷, below 10⁻¹⁶ for the six million records of 100 000
@@ -38,13 +39,14 @@ use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, 
 ///
 /// A caller can drop each document once it is added. The index keeps
 /// about 60 bytes a project (its id, programme, area and total funding, and
-/// a fingerprint of its id), each organisation once, and about 55 bytes for
-/// each project a programme lists. Record ids, the bulk of what the rules need, are kept in
-/// memory up to 8 MiB; beyond that they are sorted into unnamed temporary
-/// files in the system's temporary directory (`TMPDIR` on Unix), removed
-/// when the index is dropped, and merged by [`CrossIndex::finish`]. If such
-/// a file cannot be written, `cross.duplicate_record` is reported as not run,
-/// with the reason, and the other rules still run.
+/// a fingerprint of its id), each organisation once, and about 35 bytes for
+/// each project a programme lists. Record ids, the bulk of what the rules
+/// need, are kept in memory up to 8 MiB; beyond that they are sorted into
+/// unnamed temporary files in the system's temporary directory (`TMPDIR` on
+/// Unix), removed when the index is dropped, and merged by
+/// [`CrossIndex::finish`]. If such a file cannot be written,
+/// `cross.duplicate_record` is reported as not run, with the reason, and the
+/// other rules still run.
 ///
 /// ```
 /// use childwelfare::validation::CrossIndex;
