@@ -536,7 +536,20 @@ struct LineRead {
 /// Reads one line into `line`, end of line included; a line longer than
 /// `cap` is read to its end but not kept.
 fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, cap: u64) -> std::io::Result<LineRead> {
-    let mut read = LineRead { len: 0, long: false, blank: true };
+    // The line up to the cap, found with `memchr` as `read_until` does.
+    let len = reader.by_ref().take(cap.saturating_add(1)).read_until(b'\n', line)? as u64;
+    let blank = line.iter().all(u8::is_ascii_whitespace);
+    if len <= cap || line.last() == Some(&b'\n') {
+        return Ok(LineRead { len, long: false, blank });
+    }
+    *line = Vec::new();
+    let mut read = LineRead { len, long: true, blank };
+    if !read.blank {
+        read.len += reader.skip_until(b'\n')? as u64;
+        return Ok(read);
+    }
+    // White space so far: whether the rest is too decides whether the line
+    // is blank (and skipped) or a document.
     loop {
         let available = match reader.fill_buf() {
             Ok(available) => available,
@@ -551,13 +564,6 @@ fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, cap: u64) -> std::io
             None => (available, false),
         };
         read.blank = read.blank && piece.iter().all(u8::is_ascii_whitespace);
-        if !read.long {
-            line.extend_from_slice(piece);
-            if line.len() as u64 > cap {
-                read.long = true;
-                *line = Vec::new();
-            }
-        }
         let used = piece.len();
         read.len += used as u64;
         reader.consume(used);
@@ -663,7 +669,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("corpus.jsonl");
         let blank = " ".repeat(LONG as usize + 1);
-        std::fs::write(&path, format!("{project}\n{long}\n{blank}\n{project}")).unwrap();
+        // A blank line and a document after as much white space, both long.
+        std::fs::write(&path, format!("{project}\n{long}\n{blank}\n{blank}{project}\n{project}")).unwrap();
 
         let files = walk(&[&path]).unwrap();
         let raw = files.documents().raw_batch(10);
@@ -681,7 +688,12 @@ mod tests {
             [
                 "bytes at line Some(1)".to_owned(),
                 format!("long at line Some(2), {expected_offset}, {}", long.len() + 1),
-                "bytes at line Some(4)".to_owned(),
+                format!(
+                    "long at line Some(4), {}, {}",
+                    expected_offset + long.len() + 1 + blank.len() + 1,
+                    blank.len() + project.len() + 1
+                ),
+                "bytes at line Some(5)".to_owned(),
             ]
         );
         let mut raw = raw.into_iter();
@@ -696,6 +708,9 @@ mod tests {
         // Read whole, as any caller of `Files::documents` gets it.
         let whole: Vec<Loaded> = files.documents().collect();
         assert!(matches!(&whole[1], Loaded::Document(document, _) if **document == Document::from(programme)));
-        assert_eq!(whole.len(), 3);
+        assert!(
+            matches!(&whole[2], Loaded::Document(document, origin) if document.id() == "p0" && origin.line == Some(4))
+        );
+        assert_eq!(whole.len(), 4);
     }
 }
