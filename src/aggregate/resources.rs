@@ -242,11 +242,55 @@ pub(crate) struct Accumulator {
 }
 
 /// A project's budget and attendances (its id is in `fact_ids`): what
-/// programme totals need.
+/// programme totals need, in 28 bytes (the figures as pairs of `u32`, so
+/// that the record is aligned to 4 bytes; it took 48 as `Money` and
+/// `Total`).
 #[derive(Debug, Clone)]
 struct ProjectFacts {
-    budget: Option<Money>,
-    attendances: Option<Total>,
+    budget_cents: [u32; 2],
+    attendances_low: [u32; 2],
+    attendances_high: [u32; 2],
+    /// `None` when the project has no budget.
+    budget_exactness: Option<Exactness>,
+    /// `None` when the project has no attendances.
+    attendances_exactness: Option<(Exactness, Exactness)>,
+}
+
+const _: () = assert!(std::mem::size_of::<ProjectFacts>() == 28);
+
+/// A `u64` as two `u32`s, high half first.
+fn halves(value: u64) -> [u32; 2] {
+    // The two halves of the value.
+    #[allow(clippy::cast_possible_truncation)]
+    [(value >> 32) as u32, value as u32]
+}
+
+fn whole(halves: [u32; 2]) -> u64 {
+    (u64::from(halves[0]) << 32) | u64::from(halves[1])
+}
+
+impl ProjectFacts {
+    fn new(budget: Option<Money>, attendances: Option<Total>) -> Self {
+        ProjectFacts {
+            budget_cents: halves(budget.map_or(0, |money| money.euros.cents())),
+            attendances_low: halves(attendances.map_or(0, |total| total.low.value)),
+            attendances_high: halves(attendances.map_or(0, |total| total.high.value)),
+            budget_exactness: budget.map(|money| money.exactness),
+            attendances_exactness: attendances.map(|total| (total.low.exactness, total.high.exactness)),
+        }
+    }
+
+    fn budget(&self) -> Option<Money> {
+        let euros = crate::Euros::from_cents(whole(self.budget_cents));
+        self.budget_exactness.map(|exactness| Money { euros, exactness })
+    }
+
+    fn attendances(&self) -> Option<Total> {
+        self.attendances_exactness.map(|(low, high)| Total {
+            low: crate::Count { value: whole(self.attendances_low), exactness: low },
+            high: crate::Count { value: whole(self.attendances_high), exactness: high },
+        })
+    }
 }
 
 fn one(explain: bool, rule: &str, records: Vec<String>) -> Option<Derivation> {
@@ -487,7 +531,7 @@ impl Accumulator {
         self.staffing.extend(staffing.into_values());
 
         let rating = |r: AchievementRating| ratings.get(&r).copied().unwrap_or(0);
-        self.facts.push(ProjectFacts { budget: budget.as_ref().map(|b| b.value), attendances });
+        self.facts.push(ProjectFacts::new(budget.as_ref().map(|b| b.value), attendances));
         self.fact_ids.push(project.id.as_str());
         self.project_rows.push(ProjectRow {
             id: project.id.clone(),
@@ -579,10 +623,10 @@ impl Accumulator {
                         continue;
                     }
                     given += 1;
-                    if let Some(here) = facts.attendances {
+                    if let Some(here) = facts.attendances() {
                         attendances = Some(attendances.map_or(here, |sum| sum + here));
                     }
-                    if let Some(budget) = facts.budget {
+                    if let Some(budget) = facts.budget() {
                         listed_at.iter().for_each(|&at| with_budget[at] = true);
                         let figure = Figure {
                             value: budget,
