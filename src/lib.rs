@@ -129,7 +129,8 @@
 //!
 //! A corpus too large to hold in memory is validated as it is read, on
 //! every core, with only a compact index of what the rules across documents
-//! need kept between batches ([`validation::CrossIndex`]):
+//! need kept between batches ([`validation::CrossIndex`]); a programme that
+//! lists a whole registry is read one listed project at a time:
 //!
 //! ```
 //! use childwelfare::{load, validation};
@@ -153,7 +154,7 @@
 //!
 //! let mut aggregator = Aggregator::new().explain(true);
 //! for document in data::seed() {
-//!     aggregator.add(&document); // or each document of load::walk(paths)?.documents()
+//!     aggregator.add(&document); // or aggregator.add_files(&load::walk(paths)?, …)
 //! }
 //! let summary = aggregator.finish();
 //! for row in summary.participation(Dimension::Theme) {
