@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::common::root;
+use crate::common::{Scratch, root};
 
 fn run(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_childwelfare")).args(args).current_dir(dir).output().expect("the binary runs")
@@ -15,13 +15,6 @@ fn stdout(output: &Output) -> String {
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("childwelfare-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]
@@ -46,7 +39,7 @@ fn json_output_is_a_report() {
 
 #[test]
 fn a_broken_document_exits_1_and_says_where() {
-    let dir = temp_dir("broken");
+    let dir = Scratch::new("cli-broken");
     let lumo = std::fs::read_to_string(root().join("data/lumo.json")).unwrap();
     std::fs::write(dir.join("truncated.json"), &lumo[..400]).unwrap();
     std::fs::write(dir.join("typo.json"), lumo.replacen("\"kinds\"", "\"kindz\"", 1)).unwrap();
@@ -66,7 +59,7 @@ fn a_broken_document_exits_1_and_says_where() {
 
 #[test]
 fn rule_errors_exit_1() {
-    let dir = temp_dir("rules");
+    let dir = Scratch::new("cli-rules");
     let lumo = std::fs::read_to_string(root().join("data/lumo.json")).unwrap();
     let broken = lumo.replacen("\"value\": 3667", "\"value\": 3660", 1);
     assert_ne!(broken, lumo);
@@ -80,7 +73,7 @@ fn rule_errors_exit_1() {
 
 #[test]
 fn json_lines_files_hold_one_document_per_line() {
-    let dir = temp_dir("jsonl");
+    let dir = Scratch::new("cli-jsonl");
     let compact = |name: &str| {
         let value: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(root().join("data").join(name)).unwrap()).unwrap();
@@ -111,7 +104,7 @@ fn usage_and_io_errors_exit_2() {
     let output = run(&["validate"], root());
     assert_eq!(output.status.code(), Some(2));
 
-    let empty = temp_dir("empty");
+    let empty = Scratch::new("cli-empty");
     let output = run(&["validate", empty.to_str().unwrap()], root());
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("no .json, .jsonl or .ndjson files"), "{}", stderr(&output));
@@ -166,7 +159,7 @@ fn report_without_paths_summarises_the_seed_data_and_explains_on_request() {
 
 #[test]
 fn report_and_export_go_on_past_a_bad_document_and_say_so() {
-    let dir = temp_dir("report-bad");
+    let dir = Scratch::new("cli-report-bad");
     std::fs::write(dir.join("lumo.json"), childwelfare::data::LUMO_JSON).unwrap();
     std::fs::write(dir.join("bad.json"), "{").unwrap();
     let output = run(&["report", dir.to_str().unwrap()], root());
@@ -186,5 +179,4 @@ fn report_and_export_go_on_past_a_bad_document_and_say_so() {
         "{}",
         stderr(&output)
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }

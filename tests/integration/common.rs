@@ -47,3 +47,37 @@ pub fn committed_validator(kind: DocumentKind) -> jsonschema::Validator {
 pub fn schema_errors(validator: &jsonschema::Validator, instance: &serde_json::Value) -> Vec<String> {
     validator.iter_errors(instance).map(|error| format!("{}: {error}", error.instance_path())).collect()
 }
+
+/// A directory of its own under the system's temporary directory, removed
+/// when dropped, whether the test passes or fails.
+pub struct Scratch(PathBuf);
+
+impl Scratch {
+    /// An empty directory `childwelfare-{name}-{pid}`.
+    pub fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("childwelfare-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("the temporary directory is writable");
+        Scratch(dir)
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

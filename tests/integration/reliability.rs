@@ -7,7 +7,7 @@ use std::process::Command;
 
 use childwelfare::{Document, Project, load};
 
-use crate::common::{committed_validator, root};
+use crate::common::{Scratch, committed_validator, root};
 
 fn regressions() -> PathBuf {
     root().join("tests/regressions")
@@ -105,13 +105,6 @@ fn a_hundred_megabyte_field_name_is_cut_and_costs_no_did_you_mean() {
     assert!(started.elapsed().as_secs() < 30);
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("childwelfare-reliability-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[cfg(feature = "cli")]
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -120,7 +113,7 @@ fn text(bytes: &[u8]) -> String {
 #[cfg(all(unix, feature = "cli"))]
 #[test]
 fn the_walk_follows_no_link_inside_a_folder_opens_only_regular_files_and_says_what_it_skipped() {
-    let dir = temp_dir("walk");
+    let dir = Scratch::new("reliability-walk");
     std::fs::write(dir.join("lumo.json"), childwelfare::data::LUMO_JSON).unwrap();
     std::os::unix::fs::symlink(".", dir.join("self")).unwrap();
     std::os::unix::fs::symlink(".", dir.join("self2")).unwrap();
@@ -141,7 +134,7 @@ fn the_walk_follows_no_link_inside_a_folder_opens_only_regular_files_and_says_wh
         ]
     );
 
-    let run = Command::new(env!("CARGO_BIN_EXE_childwelfare")).arg("validate").arg(&dir).output().unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_childwelfare")).arg("validate").arg(&*dir).output().unwrap();
     assert_eq!(run.status.code(), Some(0), "{}{}", text(&run.stdout), text(&run.stderr));
     assert!(text(&run.stdout).ends_with("1 document checked: 0 errors, 0 warnings\n"), "{}", text(&run.stdout));
     assert!(text(&run.stderr).contains("not a regular file"), "{}", text(&run.stderr));
@@ -150,7 +143,7 @@ fn the_walk_follows_no_link_inside_a_folder_opens_only_regular_files_and_says_wh
     let run = Command::new(env!("CARGO_BIN_EXE_childwelfare"))
         .arg("validate")
         .arg(dir.join("link.json"))
-        .arg(&dir)
+        .arg(&*dir)
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
@@ -165,13 +158,12 @@ fn the_walk_follows_no_link_inside_a_folder_opens_only_regular_files_and_says_wh
         text(&run.stderr),
         format!("childwelfare: `{}` is not a regular file or a folder\n", dir.join("zz.json").display())
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[cfg(feature = "cli")]
 #[test]
 fn an_explicit_path_without_documents_is_a_usage_error() {
-    let dir = temp_dir("empty");
+    let dir = Scratch::new("reliability-empty");
     std::fs::write(dir.join("empty.jsonl"), "").unwrap();
     std::fs::write(dir.join("blank.jsonl"), "\n  \n").unwrap();
     for (file, message) in [
@@ -196,12 +188,11 @@ fn an_explicit_path_without_documents_is_a_usage_error() {
     std::fs::create_dir_all(&sub).unwrap();
     let error = load::walk(&[&sub]).unwrap_err();
     assert_eq!(error.to_string(), format!("no .json, .jsonl or .ndjson files in `{}`", sub.display()));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn loading_reports_every_bad_document_and_keeps_going() {
-    let dir = temp_dir("load");
+    let dir = Scratch::new("reliability-load");
     std::fs::write(dir.join("a.json"), childwelfare::data::LUMO_JSON).unwrap();
     std::fs::write(dir.join("b.json"), "{").unwrap();
     let lines = format!(
@@ -221,7 +212,6 @@ fn loading_reports_every_bad_document_and_keeps_going() {
         format!("{}:4: line 1, column 2, at the top level: expected ident", file("c.jsonl"))
     );
     assert_eq!(loaded.into_documents().len(), 3);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[cfg(feature = "cli")]

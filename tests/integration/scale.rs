@@ -8,6 +8,8 @@ use childwelfare::corpus::Generator;
 use childwelfare::validation::{self, CrossIndex, Diagnostic};
 use childwelfare::{Document, load};
 
+use crate::common::Scratch;
+
 /// 150 generated projects (more than two batches) and their programme, with
 /// violations within documents and across them.
 fn corpus() -> Vec<Document> {
@@ -44,8 +46,7 @@ fn assert_finds_what_validation_in_memory_finds(found: &validation::FilesReport,
 #[test]
 fn validating_files_in_batches_gives_what_validating_in_memory_gives() {
     let documents = corpus();
-    let dir = std::env::temp_dir().join(format!("childwelfare-scale-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("scale");
     let path = dir.join("corpus.jsonl");
     let mut file = std::fs::File::create(&path).unwrap();
     for document in &documents {
@@ -54,7 +55,6 @@ fn validating_files_in_batches_gives_what_validating_in_memory_gives() {
     drop(file);
 
     let found = validation::validate_files(&load::walk(&[&path]).unwrap());
-    std::fs::remove_dir_all(&dir).unwrap();
     assert_finds_what_validation_in_memory_finds(&found, &documents);
 
     // Each diagnostic of one document is placed at its line.
@@ -161,8 +161,7 @@ fn write_lines(path: &std::path::Path, lines: &[String]) {
 #[test]
 fn a_programme_over_a_mebibyte_gives_the_findings_and_summary_of_one_read_whole() {
     let (documents, at) = corpus_with_a_long_programme();
-    let dir = std::env::temp_dir().join(format!("childwelfare-long-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("long");
     let path = dir.join("corpus.jsonl");
     let mut lines: Vec<String> = documents.iter().map(|d| serde_json::to_string(d).unwrap()).collect();
     assert!(lines[at].len() > 1 << 20);
@@ -233,5 +232,4 @@ fn a_programme_over_a_mebibyte_gives_the_findings_and_summary_of_one_read_whole(
     for (found, expected) in parse.iter().zip(&expected) {
         assert_eq!((&found.pointer, &found.message, found.line), (&expected.pointer, &expected.message, expected.line));
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
