@@ -207,8 +207,7 @@ impl Serialize for PartialDate {
 
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        crate::value::parse_str(deserializer)
     }
 }
 

@@ -87,8 +87,7 @@ impl Serialize for SchemaVersion {
 
 impl<'de> Deserialize<'de> for SchemaVersion {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        crate::value::parse_str(deserializer)
     }
 }
 
@@ -166,8 +165,7 @@ impl Serialize for DocumentKind {
 
 impl<'de> Deserialize<'de> for DocumentKind {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let code = String::deserialize(deserializer)?;
-        code.parse().map_err(serde::de::Error::custom)
+        crate::value::parse_str(deserializer)
     }
 }
 

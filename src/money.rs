@@ -117,8 +117,7 @@ impl Serialize for Euros {
 
 impl<'de> Deserialize<'de> for Euros {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        crate::value::parse_str(deserializer)
     }
 }
 

@@ -61,9 +61,11 @@ macro_rules! validated_string {
         schema = $schema:tt;
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        //
+        // Kept in a `CompactString`: up to 24 bytes in place, so that the
+        // many short identifiers of a document cost no allocation each.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(compact_str::CompactString);
 
         impl $name {
             /// Checks `value` and wraps it.
@@ -73,7 +75,15 @@ macro_rules! validated_string {
             pub fn new(value: impl Into<String>) -> Result<Self, $crate::InvalidValue> {
                 let value = value.into();
                 match $check(&value) {
-                    Ok(()) => Ok($name(value)),
+                    Ok(()) => Ok($name(compact_str::CompactString::from(value))),
+                    Err(reason) => Err($crate::InvalidValue::new($what, value, reason)),
+                }
+            }
+
+            /// Checks `value` and copies it, with no `String` in between.
+            fn from_text(value: &str) -> Result<Self, $crate::InvalidValue> {
+                match $check(value) {
+                    Ok(()) => Ok($name(compact_str::CompactString::new(value))),
                     Err(reason) => Err($crate::InvalidValue::new($what, value, reason)),
                 }
             }
@@ -93,14 +103,26 @@ macro_rules! validated_string {
 
         impl From<$name> for String {
             fn from(value: $name) -> String {
-                value.0
+                value.0.into_string()
             }
         }
 
         impl std::str::FromStr for $name {
             type Err = $crate::InvalidValue;
             fn from_str(value: &str) -> Result<Self, Self::Err> {
-                $name::new(value)
+                $name::from_text(value)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::value::parse_str(deserializer)
             }
         }
 
@@ -118,25 +140,25 @@ macro_rules! validated_string {
 
         impl PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
-                self.0 == other
+                self.0.as_str() == other
             }
         }
 
         impl PartialEq<&str> for $name {
             fn eq(&self, other: &&str) -> bool {
-                self.0 == *other
+                self.0.as_str() == *other
             }
         }
 
         impl PartialEq<$name> for str {
             fn eq(&self, other: &$name) -> bool {
-                self == other.0
+                self == other.0.as_str()
             }
         }
 
         impl PartialEq<$name> for &str {
             fn eq(&self, other: &$name) -> bool {
-                *self == other.0
+                *self == other.0.as_str()
             }
         }
 
@@ -331,6 +353,36 @@ pub(crate) fn json_type(value: &serde_json::Value) -> &'static str {
     }
 }
 
+/// Deserializes a JSON string into a type that parses from text (a date, an
+/// amount of euros), handing the parser the text as read, without copying
+/// it into a `String` first. Errors read as they would through
+/// `String::deserialize` and `str::parse`.
+pub(crate) fn parse_str<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: std::str::FromStr,
+    T::Err: fmt::Display,
+{
+    struct Parse<T>(std::marker::PhantomData<T>);
+
+    impl<T: std::str::FromStr> serde::de::Visitor<'_> for Parse<T>
+    where
+        T::Err: fmt::Display,
+    {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+            text.parse().map_err(E::custom)
+        }
+    }
+
+    deserializer.deserialize_str(Parse(std::marker::PhantomData))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,5 +403,33 @@ mod tests {
         assert_eq!(thousands(1000u64), "1 000");
         assert_eq!(thousands(1_152_000u64), "1 152 000");
         assert_eq!(thousands(u64::MAX), "18 446 744 073 709 551 615");
+    }
+
+    #[test]
+    fn values_read_from_borrowed_escaped_and_wrong_json_say_what_string_parsing_said() {
+        use crate::{Euros, Id, PartialDate};
+        // Borrowed from the input, and unescaped into a scratch buffer.
+        let id: Id = serde_json::from_str(r#""lumo-wp-1""#).unwrap();
+        assert_eq!(id, "lumo-wp-1");
+        let id: Id = serde_json::from_str(r#""lumo\u002dwp-1""#).unwrap();
+        assert_eq!(id, "lumo-wp-1");
+        let long = "a".repeat(64);
+        let id: Id = serde_json::from_str(&format!("\"{long}\"")).unwrap();
+        assert_eq!(id.as_str(), long);
+        assert_eq!(String::from(id), long);
+        let date: PartialDate = serde_json::from_str(r#""2021\u002d11""#).unwrap();
+        assert_eq!(date.to_string(), "2021-11");
+        let euros: Euros = serde_json::from_str(r#""1200.50""#).unwrap();
+        assert_eq!(euros.to_string(), "1 200.50 €");
+
+        // What does not fit, and what is not a string, read as before.
+        let error = serde_json::from_str::<Id>(r#""Lumo""#).unwrap_err().to_string();
+        assert!(error.starts_with("invalid identifier `Lumo`: use 1-64 characters"), "{error}");
+        let error = serde_json::from_str::<PartialDate>(r#""2022-02-30""#).unwrap_err().to_string();
+        assert_eq!(error, format!("{} at line 1 column 12", "2022-02-30".parse::<PartialDate>().unwrap_err()));
+        let error = serde_json::from_str::<Id>("5").unwrap_err().to_string();
+        assert_eq!(error, "invalid type: integer `5`, expected a string at line 1 column 1");
+        let error = serde_json::from_str::<PartialDate>("[]").unwrap_err().to_string();
+        assert_eq!(error, "invalid type: sequence, expected a string at line 1 column 0");
     }
 }
