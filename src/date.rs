@@ -141,40 +141,75 @@ fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
 }
 
 fn last_of_month(year: i32, month: u32) -> NaiveDate {
-    let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
-    ymd(next_year, next_month, 1).pred_opt().unwrap_or(NaiveDate::MIN)
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    ymd(year, month, days)
+}
+
+/// The number written in ASCII digits, if every byte is one.
+fn digits(bytes: &[u8]) -> Option<u32> {
+    bytes.iter().try_fold(0u32, |n, &b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
+}
+
+/// `YYYY-MM-DD` and `YYYY-MM`, the usual forms, read without splitting;
+/// `None` for anything else, which the full parser then reads (and
+/// explains, if it is not a date).
+fn parse_common(text: &str) -> Option<PartialDate> {
+    let b = text.as_bytes();
+    if (b.len() != 7 && b.len() != 10) || b[4] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(digits(&b[..4])?).ok()?;
+    let month = digits(&b[5..7]).filter(|m| (1..=12).contains(m))?;
+    if b.len() == 7 {
+        return Some(PartialDate::Month(year, month));
+    }
+    if b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, digits(&b[8..])?).map(PartialDate::Day)
 }
 
 impl FromStr for PartialDate {
     type Err = InvalidValue;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let invalid = |reason: &str| InvalidValue::new("date", text, reason);
-        let mut parts = text.splitn(3, '-');
-        let year = parts.next().and_then(parse_year).ok_or_else(|| invalid(DATE_RULE))?;
-        let Some(second) = parts.next() else {
-            return Ok(PartialDate::Year(year));
-        };
-        // A month is digits; only words are tried as seasons (a failed code
-        // lookup computes a suggestion, which costs more than the parse).
-        if let Some(Ok(season)) = (!second.bytes().all(|b| b.is_ascii_digit())).then(|| Season::from_code(second)) {
-            return match parts.next() {
-                None => Ok(PartialDate::Season(year, season)),
-                Some(_) => Err(invalid(DATE_RULE)),
-            };
-        }
-        let month = parse_two_digits(second).ok_or_else(|| invalid(DATE_RULE))?;
-        if !(1..=12).contains(&month) {
-            return Err(invalid("the month must be 01-12"));
-        }
-        let Some(third) = parts.next() else {
-            return Ok(PartialDate::Month(year, month));
-        };
-        let day = parse_two_digits(third).ok_or_else(|| invalid(DATE_RULE))?;
-        NaiveDate::from_ymd_opt(year, month, day)
-            .map(PartialDate::Day)
-            .ok_or_else(|| invalid("no such day in the calendar"))
+        parse_common(text).map_or_else(|| parse_any(text), Ok)
     }
+}
+
+/// Every form of [`PartialDate`], with the reason for a text that is none.
+fn parse_any(text: &str) -> Result<PartialDate, InvalidValue> {
+    let invalid = |reason: &str| InvalidValue::new("date", text, reason);
+    let mut parts = text.splitn(3, '-');
+    let year = parts.next().and_then(parse_year).ok_or_else(|| invalid(DATE_RULE))?;
+    let Some(second) = parts.next() else {
+        return Ok(PartialDate::Year(year));
+    };
+    // A month is digits; only words are tried as seasons (a failed code
+    // lookup computes a suggestion, which costs more than the parse).
+    if let Some(Ok(season)) = (!second.bytes().all(|b| b.is_ascii_digit())).then(|| Season::from_code(second)) {
+        return match parts.next() {
+            None => Ok(PartialDate::Season(year, season)),
+            Some(_) => Err(invalid(DATE_RULE)),
+        };
+    }
+    let month = parse_two_digits(second).ok_or_else(|| invalid(DATE_RULE))?;
+    if !(1..=12).contains(&month) {
+        return Err(invalid("the month must be 01-12"));
+    }
+    let Some(third) = parts.next() else {
+        return Ok(PartialDate::Month(year, month));
+    };
+    let day = parse_two_digits(third).ok_or_else(|| invalid(DATE_RULE))?;
+    NaiveDate::from_ymd_opt(year, month, day)
+        .map(PartialDate::Day)
+        .ok_or_else(|| invalid("no such day in the calendar"))
 }
 
 impl fmt::Display for PartialDate {
@@ -294,6 +329,45 @@ pub(crate) fn optional_iso_date<'de, D: serde::Deserializer<'de>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_forms_read_as_the_full_parser_reads_them() {
+        let mut texts: Vec<String> = Vec::new();
+        for year in ["0000", "1900", "2000", "2021", "2024", "9999", "20x1", "+202"] {
+            for month in ["00", "01", "02", "09", "10", "12", "13", "1", "x1", "-1"] {
+                texts.push(format!("{year}-{month}"));
+                for day in ["00", "01", "28", "29", "30", "31", "32", "1", "x1", "+1"] {
+                    texts.push(format!("{year}-{month}-{day}"));
+                    texts.push(format!("{year}-{month}/{day}"));
+                }
+            }
+            texts.push(format!("{year}-autumn"));
+            texts.push(format!("{year}-autumn-01"));
+        }
+        let mut quick = 0;
+        for text in &texts {
+            match parse_common(text) {
+                Some(date) => {
+                    quick += 1;
+                    assert_eq!(parse_any(text), Ok(date), "{text}");
+                }
+                // Every month and day the full parser reads is a quick form.
+                None => assert!(!matches!(parse_any(text), Ok(PartialDate::Month(..) | PartialDate::Day(_))), "{text}"),
+            }
+            assert_eq!(text.parse::<PartialDate>(), parse_any(text), "{text}");
+        }
+        assert!(quick > 100, "{quick}");
+    }
+
+    #[test]
+    fn the_last_day_of_a_month_is_the_day_before_the_first_of_the_next() {
+        for year in [1900, 1999, 2000, 2020, 2021, 2022, 2024, 2100, 2400] {
+            for month in 1..=12 {
+                let next = if month == 12 { ymd(year + 1, 1, 1) } else { ymd(year, month + 1, 1) };
+                assert_eq!(last_of_month(year, month), next.pred_opt().unwrap(), "{year}-{month}");
+            }
+        }
+    }
 
     #[test]
     fn a_day_is_written_as_chrono_writes_it() {

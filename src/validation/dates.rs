@@ -4,6 +4,8 @@
 
 use super::Sink;
 use super::rules::*;
+use chrono::NaiveDate;
+
 use crate::{Period, Project};
 
 /// The widest period a project ran in, from its planned and actual periods.
@@ -18,15 +20,31 @@ pub(crate) fn period_reversed(period: &Period) -> bool {
     matches!((period.start, period.end), (Some(s), Some(e)) if s.earliest() > e.latest())
 }
 
+/// A period that dated records must fall within, with its first and last
+/// possible days worked out once rather than for every record.
+struct Bounds {
+    period: Period,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+}
+
+impl Bounds {
+    fn of(period: Period) -> Bounds {
+        Bounds { first: period.start.map(|d| d.earliest()), last: period.end.map(|d| d.latest()), period }
+    }
+}
+
 /// `what` and `pointer` are built only for a finding.
-pub(crate) fn check_period(
+fn check_period(
     period: &Period,
-    bounds: &Period,
+    bounds: &Bounds,
     what: &dyn Fn() -> String,
     pointer: &dyn Fn() -> String,
     sink: &mut Sink<'_>,
 ) {
-    if period_reversed(period) {
+    let start = period.start.map(|d| (d.earliest(), d.latest()));
+    let end = period.end.map(|d| (d.earliest(), d.latest()));
+    if matches!((start, end), (Some((s, _)), Some((_, e))) if s > e) {
         sink.emit(
             &DATES_PERIOD_ORDER,
             pointer(),
@@ -34,15 +52,15 @@ pub(crate) fn check_period(
         );
         return;
     }
-    let before = matches!((period.start, bounds.start), (Some(s), Some(b)) if s.latest() < b.earliest());
-    let after = matches!((period.end, bounds.end), (Some(e), Some(b)) if e.earliest() > b.latest());
-    let ends_before = matches!((period.end, bounds.start), (Some(e), Some(b)) if e.latest() < b.earliest());
-    let starts_after = matches!((period.start, bounds.end), (Some(s), Some(b)) if s.earliest() > b.latest());
+    let before = matches!((start, bounds.first), (Some((_, s)), Some(b)) if s < b);
+    let after = matches!((end, bounds.last), (Some((e, _)), Some(b)) if e > b);
+    let ends_before = matches!((end, bounds.first), (Some((_, e)), Some(b)) if e < b);
+    let starts_after = matches!((start, bounds.last), (Some((s, _)), Some(b)) if s > b);
     if before || after || ends_before || starts_after {
         sink.emit(
             &DATES_OUTSIDE_PROJECT,
             pointer(),
-            format!("{} ({period}) is not inside the project's period ({bounds})", what()),
+            format!("{} ({period}) is not inside the project's period ({})", what(), bounds.period),
         );
     }
 }
@@ -52,7 +70,7 @@ pub(crate) fn display(date: Option<crate::PartialDate>) -> String {
 }
 
 pub(crate) fn check_dates(p: &Project, sink: &mut Sink<'_>) {
-    let open = Period::default();
+    let open = Bounds::of(Period::default());
     if let Some(period) = &p.period {
         check_period(period, &open, &|| "the project".to_owned(), &|| "/period".to_owned(), sink);
     }
@@ -66,7 +84,7 @@ pub(crate) fn check_dates(p: &Project, sink: &mut Sink<'_>) {
         );
     }
     let bounds = project_bounds(p);
-    let bounds = if period_reversed(&bounds) { open } else { bounds };
+    let bounds = if period_reversed(&bounds) { Bounds::of(Period::default()) } else { Bounds::of(bounds) };
     for (i, e) in p.events.iter().enumerate() {
         if let Some(period) = &e.period {
             check_period(period, &bounds, &|| format!("event `{}`", e.id), &|| format!("/events/{i}/period"), sink);
