@@ -173,10 +173,12 @@ impl RecordIds {
     }
 
     /// Sorts the uses in memory by fingerprint, keeping the order in which
-    /// they came among equal ones.
+    /// they came among equal ones: their ids were appended to `text` in
+    /// that order, so the place of the id (never empty) breaks ties, and
+    /// an unstable sort, which needs no buffer, gives the stable order.
     fn sort_held(&mut self) {
         for bucket in &mut self.held {
-            bucket.sort_by_key(|held| held.key.order());
+            bucket.sort_unstable_by_key(|held| (held.key.order() << 32) | u128::from(held.start));
         }
     }
 
@@ -453,6 +455,25 @@ mod tests {
         // A budget of a few uses writes hundreds of runs, merged by FAN_IN.
         assert_eq!(shared(1000), in_memory);
         assert_eq!(shared(0), in_memory);
+    }
+
+    #[test]
+    fn uses_of_one_fingerprint_stay_in_the_order_they_came() {
+        let mut ids = RecordIds::with_budget(usize::MAX);
+        // Three fingerprints in one bucket, uses interleaved, ids of every
+        // length so that places in the text are uneven.
+        for n in 0..3000u32 {
+            let print = (u64::from(n % 3) << 8) | 7;
+            let id = "x".repeat(1 + (n as usize * 7) % 40);
+            ids.add((print, 0), 2999 - n, Kind::Event, n as usize, &id);
+        }
+        ids.sort_held();
+        let held: Vec<Key> = ids.held.iter().flatten().map(|h| h.key).collect();
+        assert_eq!(held.len(), 3000);
+        for pair in held.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            assert!(a.order() < b.order() || (a.order() == b.order() && a.index < b.index), "{a:?} {b:?}");
+        }
     }
 
     #[test]
