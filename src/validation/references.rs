@@ -85,7 +85,19 @@ pub(crate) fn records(p: &Project) -> Vec<(Kind, usize, &Id)> {
     fn add<'a>(out: &mut Vec<(Kind, usize, &'a Id)>, kind: Kind, ids: impl Iterator<Item = &'a Id>) {
         out.extend(ids.enumerate().map(|(i, id)| (kind, i, id)));
     }
-    let mut out = Vec::new();
+    let count = p.implementers.len()
+        + p.work_packages.len()
+        + p.objectives.len()
+        + p.events.len()
+        + p.outputs.len()
+        + p.measures.len()
+        + p.assessments.len()
+        + p.factors.len()
+        + p.lessons.len()
+        + p.recommendations.len()
+        + p.regional_parts.len()
+        + p.source_documents.len();
+    let mut out = Vec::with_capacity(count);
     add(&mut out, Kind::Implementer, p.implementers.iter().map(|r| &r.id));
     add(&mut out, Kind::WorkPackage, p.work_packages.iter().map(|r| &r.id));
     add(&mut out, Kind::Objective, p.objectives.iter().map(|r| &r.id));
@@ -133,8 +145,10 @@ impl Ids<'_> {
 }
 
 pub(crate) fn check_ids<'a>(p: &'a Project, sink: &mut Sink<'_>) -> Ids<'a> {
-    let mut map = HashMap::new();
-    for (kind, index, id) in records(p) {
+    let records = records(p);
+    // Sized once: growing it from empty rehashed it five times a project.
+    let mut map = HashMap::with_capacity(records.len());
+    for (kind, index, id) in records {
         if let Some(first) = first_seen(&mut map, (kind, id.as_str()), index) {
             sink.emit(
                 &ID_DUPLICATE,
