@@ -52,9 +52,18 @@ pub(crate) struct Found {
     pub(crate) unknown_sources: Vec<(String, String)>,
 }
 
-/// Walks `document` once; `known` are the ids of its source documents.
+/// Walks `document`; `known` are the ids of its source documents.
+///
+/// The first pass keeps no path and only notes whether anything is amiss;
+/// only then does a second pass, keeping the path, say where. A valid
+/// document, the usual case, is walked once, with no step of a path.
 pub(crate) fn walk<T: Walk + ?Sized>(document: &T, known: &HashSet<&str>) -> Found {
-    let mut walker = Walker::new(Some(known));
+    let mut walker = Walker::new(Some(known), false);
+    document.walk(&mut walker);
+    if !walker.amiss {
+        return walker.found;
+    }
+    let mut walker = Walker::new(Some(known), true);
     document.walk(&mut walker);
     walker.found
 }
@@ -63,7 +72,12 @@ pub(crate) fn walk<T: Walk + ?Sized>(document: &T, known: &HashSet<&str>) -> Fou
 /// source references are left to the caller, as the programme's source
 /// documents may come after its projects.
 pub(crate) fn walk_listed(project: &ProgrammeProject, at: usize) -> Vec<String> {
-    let mut walker = Walker::new(None);
+    let mut walker = Walker::new(None, false);
+    project.walk(&mut walker);
+    if !walker.amiss {
+        return walker.found.empty_texts;
+    }
+    let mut walker = Walker::new(None, true);
     walker.path.extend([Segment::Field("projects"), Segment::Index(at)]);
     project.walk(&mut walker);
     walker.found.empty_texts
@@ -73,13 +87,18 @@ pub(crate) fn walk_listed(project: &ProgrammeProject, at: usize) -> Vec<String> 
 /// [`walk_listed`]): `projects` adds what they hold, at their place in the
 /// document.
 pub(crate) fn walk_programme(programme: &Programme, known: &HashSet<&str>, projects: impl FnOnce(&mut Found)) -> Found {
-    let mut walker = Walker::new(Some(known));
+    // One programme in a corpus: walked once, keeping the path.
+    let mut walker = Walker::new(Some(known), true);
     programme.walk_around_projects(&mut walker, |walker| projects(&mut walker.found));
     walker.found
 }
 
 /// Where the walk is and what it found.
 pub(crate) struct Walker<'k> {
+    /// Whether `path` is kept and findings are written down; if not, a
+    /// finding only sets `amiss`.
+    track: bool,
+    amiss: bool,
     path: Vec<Segment>,
     /// The ids of the source documents; `None` when source references are
     /// not looked up.
@@ -92,9 +111,11 @@ pub(crate) struct Walker<'k> {
 }
 
 impl<'k> Walker<'k> {
-    fn new(known: Option<&'k HashSet<&'k str>>) -> Self {
+    fn new(known: Option<&'k HashSet<&'k str>>, track: bool) -> Self {
         Walker {
-            path: Vec::with_capacity(8),
+            track,
+            amiss: false,
+            path: Vec::with_capacity(if track { 8 } else { 0 }),
             known,
             found: Found::default(),
             #[cfg(test)]
@@ -119,19 +140,28 @@ impl<'k> Walker<'k> {
     /// string.
     fn field<T: Walk + ?Sized>(&mut self, name: &'static str, value: &T) {
         if T::HAS_STRINGS {
-            self.path.push(Segment::Field(name));
-            value.walk(self);
-            self.path.pop();
+            if self.track {
+                self.path.push(Segment::Field(name));
+                value.walk(self);
+                self.path.pop();
+            } else {
+                value.walk(self);
+            }
         }
     }
 
     /// Looks at one string.
     fn string(&mut self, value: &str) {
         #[cfg(test)]
-        self.visited.push(self.pointer());
+        if self.track {
+            self.visited.push(self.pointer());
+        }
         if value.chars().all(char::is_whitespace) {
-            let pointer = self.pointer();
-            self.found.empty_texts.push(pointer);
+            self.amiss = true;
+            if self.track {
+                let pointer = self.pointer();
+                self.found.empty_texts.push(pointer);
+            }
         }
     }
 
@@ -140,8 +170,11 @@ impl<'k> Walker<'k> {
     fn source_document(&mut self, value: &str) {
         self.string(value);
         if self.known.is_some_and(|known| !known.contains(value)) {
-            let pointer = self.pointer();
-            self.found.unknown_sources.push((pointer, value.to_owned()));
+            self.amiss = true;
+            if self.track {
+                let pointer = self.pointer();
+                self.found.unknown_sources.push((pointer, value.to_owned()));
+            }
         }
     }
 }
@@ -160,6 +193,10 @@ impl<T: Walk> Walk for Vec<T> {
     const HAS_STRINGS: bool = T::HAS_STRINGS;
 
     fn walk(&self, walker: &mut Walker<'_>) {
+        if !walker.track {
+            self.iter().for_each(|item| item.walk(walker));
+            return;
+        }
         for (i, item) in self.iter().enumerate() {
             walker.path.push(Segment::Index(i));
             item.walk(walker);
@@ -422,7 +459,7 @@ mod tests {
             Document::Project(p) => p.source_documents.iter().map(|d| d.id.as_str()).collect(),
             Document::Programme(p) => p.source_documents.iter().map(|d| d.id.as_str()).collect(),
         };
-        let mut walker = Walker::new(Some(&known));
+        let mut walker = Walker::new(Some(&known), true);
         match document {
             Document::Project(p) => p.walk(&mut walker),
             Document::Programme(p) => p.walk(&mut walker),
@@ -445,6 +482,40 @@ mod tests {
             assert_eq!(visited, oracle_visited, "strings looked at in {}", document.id());
             assert_eq!(found, oracle_found, "findings in {}", document.id());
         }
+    }
+
+    #[test]
+    fn a_first_pass_without_a_path_finds_what_the_walk_with_it_finds() {
+        let mut documents = documents();
+        let generator = Generator::new(3);
+        for index in 0..3 {
+            let mut project = generator.project(index);
+            match index {
+                0 => project.name = Text::fi(" "),
+                1 => project.events[0].sources.push(SourceRef::new(Id::new("no-such-source").unwrap())),
+                _ => project.outputs.last_mut().unwrap().title = Some(Text::fi("")),
+            }
+            documents.push(project.into());
+        }
+        let mut amiss = 0;
+        for document in &documents {
+            let ((tracked, _), _) = both(document);
+            amiss += usize::from(tracked != Found::default());
+            let Document::Project(project) = document else { continue };
+            let known: HashSet<&str> = project.source_documents.iter().map(|d| d.id.as_str()).collect();
+            assert_eq!(walk(&**project, &known), tracked, "{}", document.id());
+        }
+        assert_eq!(amiss, 3, "documents with findings");
+        // A listed project: each blank text found, with its place.
+        let mut listed = ProgrammeProject::new(
+            Id::new("p1").unwrap(),
+            Text::fi("Hanke"),
+            CollaborativeArea::EasternFinland,
+            Text::fi("Itä"),
+        );
+        assert_eq!(walk_listed(&listed, 3), Vec::<String>::new());
+        listed.name = Text::fi(" ");
+        assert_eq!(walk_listed(&listed, 3), ["/projects/3/name/fi"]);
     }
 
     #[test]
