@@ -108,25 +108,35 @@ pub(crate) fn stream<C: Collect>(reader: impl Read, collector: C) -> Result<(Pro
     }
 }
 
-/// Where a text is in a [`Listing`]'s texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Span {
-    start: u32,
-    len: u32,
-}
-
-/// One listed project: its id, `document` and collaborative area.
+/// One listed project: its id, `document` and collaborative area. The id
+/// (at most 64 bytes) and the `document` text follow each other in the
+/// listing's texts from `start`. 12 bytes.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    id: Span,
-    document: Option<Span>,
+    start: u32,
+    /// The length of the `document` text; `u32::MAX` when there is none.
+    document_len: u32,
+    id_len: u8,
     area: CollaborativeArea,
+}
+
+const _: () = assert!(std::mem::size_of::<Entry>() == 12);
+
+impl Entry {
+    fn id(self) -> (usize, usize) {
+        (self.start as usize, usize::from(self.id_len))
+    }
+
+    fn document(self) -> Option<(usize, usize)> {
+        (self.document_len != u32::MAX)
+            .then(|| (self.start as usize + usize::from(self.id_len), self.document_len as usize))
+    }
 }
 
 /// What the rules across documents need of a programme's entries, in
 /// order: each project's id, `document` and collaborative area, the texts
 /// kept in one string, and the entries in the order of their ids, to find
-/// one (about 35 bytes an entry, and the `document` text where there is one).
+/// one (about 20 bytes an entry, and the `document` text where there is one).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Listing {
     texts: String,
@@ -155,26 +165,33 @@ impl Listing {
     }
 
     /// Adds the next entry.
+    ///
+    /// Past 4 GiB of texts (tens of millions of entries) an entry's texts
+    /// are no longer kept and read as `…`, as in the cross index.
     pub(crate) fn push(&mut self, project: &ProgrammeProject) {
-        let id = self.put(project.id.as_str());
-        let document = project.document.as_deref().map(|document| self.put(document));
-        self.entries.push(Entry { id, document, area: project.collaborative_area });
-    }
-
-    /// Keeps `text`; past 4 GiB of texts (tens of millions of entries) a
-    /// text is no longer kept and reads as `…`, as in the cross index.
-    fn put(&mut self, text: &str) -> Span {
-        match (u32::try_from(self.texts.len()), u32::try_from(text.len())) {
-            (Ok(start), Ok(len)) if start.checked_add(len).is_some() => {
-                self.texts.push_str(text);
-                Span { start, len }
+        let (id, document) = (project.id.as_str(), project.document.as_deref());
+        let kept = || -> Option<(u32, u32, u8)> {
+            let start = u32::try_from(self.texts.len()).ok()?;
+            let document_len = match document {
+                Some(document) => u32::try_from(document.len()).ok().filter(|&len| len < u32::MAX)?,
+                None => u32::MAX,
+            };
+            u32::try_from(self.texts.len() + id.len() + document.map_or(0, str::len)).ok()?;
+            Some((start, document_len, u8::try_from(id.len()).ok()?))
+        };
+        let (start, document_len, id_len) = match kept() {
+            Some(kept) => {
+                self.texts.push_str(id);
+                self.texts.push_str(document.unwrap_or(""));
+                kept
             }
-            _ => Span { start: 0, len: 0 },
-        }
+            // Not kept: the id reads as `…`, and so does a `document`.
+            None => (0, if document.is_some() { 0 } else { u32::MAX }, 0),
+        };
+        self.entries.push(Entry { start, document_len, id_len, area: project.collaborative_area });
     }
 
-    fn text(&self, span: Span) -> &str {
-        let (start, len) = (span.start as usize, span.len as usize);
+    fn text(&self, (start, len): (usize, usize)) -> &str {
         self.texts.get(start..start + len).filter(|text| !text.is_empty()).unwrap_or("…")
     }
 
@@ -191,7 +208,7 @@ impl Listing {
     }
 
     fn id(&self, at: u32) -> &str {
-        self.entries.get(at as usize).map_or("", |entry| self.text(entry.id))
+        self.entries.get(at as usize).map_or("", |entry| self.text(entry.id()))
     }
 
     /// The first entry with `id`, and its place; [`Listing::index`] first.
@@ -222,7 +239,7 @@ impl Listing {
     /// Entry `at`, if there is one.
     pub(crate) fn get(&self, at: usize) -> Option<Listed<'_>> {
         let entry = self.entries.get(at)?;
-        Some(Listed { id: self.text(entry.id), document: entry.document.map(|span| self.text(span)), area: entry.area })
+        Some(Listed { id: self.text(entry.id()), document: entry.document().map(|at| self.text(at)), area: entry.area })
     }
 
     /// The entries in order.
@@ -258,11 +275,14 @@ mod tests {
         let mut programme = Generator::new(1).programme(5);
         programme.projects[3].id = programme.projects[1].id.clone();
         programme.projects[4].document = Some("projects/p4.json".to_owned());
+        programme.projects[2].document = Some("p2.json".to_owned());
         let listing = Listing::of(&programme);
         assert_eq!(listing.len(), 5);
         let (at, listed) = listing.find(programme.projects[1].id.as_str()).unwrap();
         assert_eq!((at, listed.document), (1, None));
         assert_eq!(listing.get(4).unwrap().document, Some("projects/p4.json"));
+        assert_eq!(listing.get(2).unwrap().document, Some("p2.json"));
+        assert_eq!(listing.get(3).unwrap().document, None);
         assert_eq!(listing.find("p-none"), None);
         assert_eq!(listing.duplicates(), [(3, 1)]);
         let ids: Vec<&str> = listing.iter().map(|listed| listed.id).collect();

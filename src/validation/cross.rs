@@ -15,7 +15,7 @@
 //!   fingerprint of the whole name (to compare), and its project; each
 //!   business ID once, with the organisation's id as text;
 //! - a programme's listing: project ids, `document` and collaborative area,
-//!   with the entries sorted by id to find one (about 35 bytes an entry and
+//!   with the entries sorted by id to find one (about 20 bytes an entry and
 //!   its `document`; see `crate::listing`, which also reads a large
 //!   programme entry by entry).
 //!
@@ -38,8 +38,8 @@ use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, 
 /// time; [`CrossIndex::finish`] runs the rules that need every document.
 ///
 /// A caller can drop each document once it is added. The index keeps
-/// about 60 bytes a project (its id, programme, area and total funding, and
-/// a fingerprint of its id), each organisation once, and about 35 bytes for
+/// about 55 bytes a project (its id, programme, area and total funding, and
+/// a fingerprint of its id), each organisation once, and about 20 bytes for
 /// each project a programme lists. Record ids, the bulk of what the rules
 /// need, are kept in memory up to 8 MiB; beyond that they are sorted into
 /// unnamed temporary files in the system's temporary directory (`TMPDIR` on
@@ -97,11 +97,13 @@ pub struct CrossIndex {
 
 /// What the rules need of a project, compact: its id is in the index's
 /// [`Arena`], its programme a number in `programme_names`.
-/// 24 bytes: the funding's cents are two `u32`s, so that the entry is
-/// aligned to 4 bytes, and the programme's absence is `u32::MAX`.
+/// 20 bytes: the funding's cents are two `u32`s, so that the entry is
+/// aligned to 4 bytes, the programme's absence is `u32::MAX`, and the id's
+/// length (an id has at most 64 bytes) is a byte.
 #[derive(Debug)]
 struct ProjectEntry {
-    id: Span,
+    id_start: u32,
+    id_len: u8,
     programme: u32,
     funding_cents: [u32; 2],
     /// The exactness of the total funding; `None` when there is none.
@@ -109,13 +111,16 @@ struct ProjectEntry {
     area: Option<CollaborativeArea>,
 }
 
-const _: () = assert!(std::mem::size_of::<ProjectEntry>() == 24);
+const _: () = assert!(std::mem::size_of::<ProjectEntry>() == 20);
 
 impl ProjectEntry {
     fn new(id: Span, programme: Option<u32>, area: Option<CollaborativeArea>, funding: Option<Money>) -> Self {
         let cents = funding.map_or(0, |money| money.euros.cents());
+        // An id that does not fit a byte was not kept (see `Arena::put`).
+        let (id_start, id_len) = u8::try_from(id.len).map_or((0, 0), |len| (id.start, len));
         ProjectEntry {
-            id,
+            id_start,
+            id_len,
             programme: programme.unwrap_or(u32::MAX),
             // The two halves of the cents.
             #[allow(clippy::cast_possible_truncation)]
@@ -123,6 +128,10 @@ impl ProjectEntry {
             funding_exactness: funding.map(|money| money.exactness),
             area,
         }
+    }
+
+    fn id(&self) -> Span {
+        Span { start: self.id_start, len: u32::from(self.id_len) }
     }
 
     fn programme(&self) -> Option<u32> {
@@ -399,7 +408,7 @@ impl CrossIndex {
             let name = implementer.name.as_ref().map(|name| (self.fingerprints.of_text(name), name));
             match self.organisations.get(key).copied() {
                 Some(first) if first.check == check => {
-                    let other_project = self.texts.get(self.projects[first.project as usize].id);
+                    let other_project = self.texts.get(self.projects[first.project as usize].id());
                     // An unnamed implementer (a region only) agrees with any name.
                     if let (Some((here_print, here)), Some((there_print, there))) = (name, first.name) {
                         if here_print != there_print {
@@ -449,7 +458,7 @@ impl CrossIndex {
                                 format!(
                                     "business ID {business_id} belongs to organisation `{}` here but to `{other_id}` in project `{}`",
                                     implementer.id,
-                                    self.texts.get(self.projects[first.project as usize].id)
+                                    self.texts.get(self.projects[first.project as usize].id())
                                 ),
                             );
                         }
@@ -518,7 +527,7 @@ impl CrossIndex {
         // Programmes and their projects.
         for project in &self.projects {
             let Some(programme_id) = project.programme().map(|at| &self.programme_names[at as usize]) else { continue };
-            let project_id = self.texts.get(project.id);
+            let project_id = self.texts.get(project.id());
             sink.document = Some(project_id.to_owned());
             let Some(&programme) = programmes.get(programme_id.as_str()) else {
                 sink.not_run(
@@ -587,7 +596,7 @@ impl CrossIndex {
                 for shared in shared {
                     // Numbers read back from a temporary file: one that names no
                     // project means the file was changed under us.
-                    let number = |n: u32| self.projects.get(n as usize).map(|p| self.texts.get(p.id));
+                    let number = |n: u32| self.projects.get(n as usize).map(|p| self.texts.get(p.id()));
                     let (Some(here), Some(owner)) = (number(shared.project), number(shared.owner)) else {
                         let damaged = "a temporary file of record ids is damaged";
                         self.records_failed = Some(std::io::Error::new(std::io::ErrorKind::InvalidData, damaged));

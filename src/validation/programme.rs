@@ -25,7 +25,7 @@ pub(crate) fn check_programme(programme: &Programme, sink: &mut Sink<'_>) {
 
 /// The rules within one programme, given its entries one at a time and then
 /// the rest of the document. What is kept of an entry: its [`Listing`]
-/// (about 35 bytes and its `document`) and its source references (12 bytes
+/// (about 20 bytes and its `document`) and its source references (12 bytes
 /// each), as the programme's source documents may come after its projects;
 /// findings are kept as they are made.
 #[derive(Debug, Default)]
