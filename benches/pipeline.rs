@@ -12,7 +12,7 @@
 //!   documents through a `CrossIndex`, on one core;
 //! - `baseline: Value + jsonschema, all cores`: the same on every core
 //!   (rayon), for the comparison on all cores;
-//! - `parse + validate, all cores, in memory`: batches of 64 documents
+//! - `parse + validate, all cores, in memory`: batches of 16 documents
 //!   parsed and checked on every core (rayon) while the batch before is
 //!   indexed: the library's work on all cores from the same lines in memory
 //!   as the baselines;
@@ -139,7 +139,7 @@ fn pipeline(c: &mut Criterion) {
                 let mut index = CrossIndex::new();
                 let mut report = validation::Report::new();
                 let mut previous = Vec::new();
-                for batch in lines.chunks(64) {
+                for batch in lines.chunks(16) {
                     let (checked, ()) = rayon::join(
                         || check(batch),
                         || {
