@@ -8,9 +8,9 @@ use rayon::prelude::*;
 
 use super::programme::ProgrammeChecks;
 use super::{CrossIndex, Diagnostic, Report, Sink, validate_document};
-use crate::Programme;
 use crate::listing::Listing;
 use crate::load::{Files, LoadError, Loaded, Origin, Raw, Skipped, Streamed};
+use crate::{Document, Programme};
 
 /// How many documents are read, parsed and checked together; memory holds
 /// at most three batches (one being read, one checked, one indexed). With
@@ -53,18 +53,18 @@ pub struct FilesReport {
 /// ```
 pub fn validate_files(files: &Files) -> FilesReport {
     let mut state = State::default();
-    // A pipeline of three stages, each batch one stage further at each
-    // step: reading the next batch (in order, one thread), parsing and
-    // checking this one (every core), and indexing the one before (in
-    // order); the three run at the same time.
+    // Reading the next batch (in order, one thread) while this one is
+    // parsed and checked (every core); then indexing it (in order), and
+    // dropping its documents on every core. Indexing is not run at the same
+    // time as parsing: it drops documents that other threads allocated,
+    // and the allocator's locks then made both cores about as fast as one.
     let mut documents = files.documents();
     let mut raw = documents.raw_batch(BATCH);
-    let mut checked: Vec<Checked> = Vec::new();
-    while !raw.is_empty() || !checked.is_empty() {
-        let (current, previous) = (std::mem::take(&mut raw), std::mem::take(&mut checked));
-        let ((next, now_checked), ()) =
-            rayon::join(|| rayon::join(|| documents.raw_batch(BATCH), || check(current)), || state.take(previous));
-        (raw, checked) = (next, now_checked);
+    while !raw.is_empty() {
+        let current = std::mem::take(&mut raw);
+        let (next, checked) = rayon::join(|| documents.raw_batch(BATCH), || check(current));
+        raw = next;
+        state.take(checked).into_par_iter().for_each(drop);
     }
     state.finish()
 }
@@ -168,12 +168,15 @@ impl State {
 
     /// Takes a checked batch in: its diagnostics with their places, its
     /// documents into the index (and then dropped).
-    fn take(&mut self, batch: Vec<Checked>) {
+    /// Indexes a batch; returns its documents, to be dropped.
+    fn take(&mut self, batch: Vec<Checked>) -> Vec<Document> {
+        let mut spent = Vec::with_capacity(batch.len());
         for checked in batch {
             let (loaded, own) = match checked {
                 Checked::Listed(programme, listing, origin, own) => {
                     self.own(own, &origin);
                     self.index.add_listed_programme(&programme, listing);
+                    spent.push(Document::Programme(programme));
                     continue;
                 }
                 Checked::Read(loaded, own) => (loaded, own),
@@ -183,6 +186,7 @@ impl State {
                 Loaded::Document(document, origin) => {
                     self.own(own.unwrap_or_default(), &origin);
                     self.index.add(&document);
+                    spent.push(*document);
                 }
                 Loaded::Skipped(skipped) => found.skipped.push(skipped),
                 Loaded::Failed(LoadError::Parse { origin, source }) => {
@@ -205,6 +209,7 @@ impl State {
                 Loaded::Failed(error) => found.unusable.push(error),
             }
         }
+        spent
     }
 
     fn finish(mut self) -> FilesReport {
