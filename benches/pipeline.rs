@@ -13,9 +13,9 @@
 //! - `baseline: Value + jsonschema, all cores`: the same on every core
 //!   (rayon), for the comparison on all cores;
 //! - `parse + validate, all cores, in memory`: batches of 16 documents
-//!   parsed and checked on every core (rayon) while the batch before is
-//!   indexed: the library's work on all cores from the same lines in memory
-//!   as the baselines;
+//!   parsed and checked on every core (rayon), then indexed, and dropped on
+//!   every core: the library's work on all cores from the same lines in
+//!   memory as the baselines;
 //! - `parse + validate, all cores`: the same through `load`'s batches and
 //!   `validation::validate_files`, as `childwelfare validate` does, reading
 //!   the file as well;
@@ -124,36 +124,27 @@ fn pipeline(c: &mut Criterion) {
         });
         group.bench_function("parse + validate, all cores, in memory", |b| {
             b.iter(|| {
-                // Each batch parsed and checked on every core while the batch
-                // before is indexed, as `validate_files` does.
-                let check = |batch: &[String]| -> Vec<(Document, validation::Report)> {
-                    batch
+                // Each batch parsed and checked on every core, then indexed,
+                // and its documents dropped on every core, as
+                // `validate_files` does.
+                let mut index = CrossIndex::new();
+                let mut report = validation::Report::new();
+                for batch in lines.chunks(16) {
+                    let checked: Vec<(Document, validation::Report)> = batch
                         .par_iter()
                         .map(|line| {
                             let document = Document::from_slice(line.as_bytes()).unwrap();
                             let own = validation::validate_document(&document);
                             (document, own)
                         })
-                        .collect()
-                };
-                let mut index = CrossIndex::new();
-                let mut report = validation::Report::new();
-                let mut previous = Vec::new();
-                for batch in lines.chunks(16) {
-                    let (checked, ()) = rayon::join(
-                        || check(batch),
-                        || {
-                            for (document, own) in previous.drain(..) {
-                                report.merge(own);
-                                index.add(&document);
-                            }
-                        },
-                    );
-                    previous = checked;
-                }
-                for (document, own) in previous {
-                    report.merge(own);
-                    index.add(&document);
+                        .collect();
+                    let mut spent = Vec::with_capacity(checked.len());
+                    for (document, own) in checked {
+                        report.merge(own);
+                        index.add(&document);
+                        spent.push(document);
+                    }
+                    spent.into_par_iter().for_each(drop);
                 }
                 report.merge(index.finish());
                 assert!(report.is_valid());
