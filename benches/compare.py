@@ -2,9 +2,9 @@
 `childwelfare report` against pydantic v2 models generated from the crate's
 own JSON Schemas (as .ci/codegen does), on the same generated corpus, in one
 run. Each command runs as a child process, three times; the table gives the
-median wall time and the largest peak resident memory (measured by GNU time,
-`/usr/bin/time`, when there is one: see `GNU_TIME`), since a shared
-machine's timings vary.
+median wall time and the smallest and largest of the three peaks of
+resident memory (measured by GNU time, `/usr/bin/time`, when there is one:
+see `GNU_TIME`), since a shared machine's timings vary.
 
 Usage, from the repository root:
 
@@ -112,7 +112,7 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="childwelfare-compare-"))
     try:
         models(work)  # fail early if the tools are missing
-        print("| projects | MB | command | seconds | documents/s | peak MiB |")
+        print("| projects | MB | command | seconds | documents/s | peak MiB (3 runs) |")
         print("| ---: | ---: | --- | ---: | ---: | ---: |")
         sys.stdout.flush()
         for n in args.sizes:
@@ -135,8 +135,8 @@ def main():
                         raise SystemExit(f"{name} exited with {code} on {n} projects")
                 runs.sort(key=lambda r: r[0])
                 seconds, _, _, last = runs[len(runs) // 2]
-                peak = max(r[1] for r in runs)
-                print(f"| {n} | {megabytes:.0f} | {name} | {seconds:.2f} | {documents / seconds:.0f} | {peak:.0f} |")
+                peaks = f"{min(r[1] for r in runs):.1f}–{max(r[1] for r in runs):.1f}"
+                print(f"| {n} | {megabytes:.0f} | {name} | {seconds:.2f} | {documents / seconds:.0f} | {peaks} |")
                 if name == "pydantic models":
                     loop = float(last)
                     print(f"| {n} | {megabytes:.0f} | pydantic, loop alone | {loop:.2f} | {documents / loop:.0f} | |")
