@@ -201,9 +201,11 @@ impl Listing {
         if self.by_id.len() == self.entries.len() {
             return;
         }
-        let mut by_id: Vec<u32> = (0..self.entries.len()).filter_map(|at| u32::try_from(at).ok()).collect();
-        // Stable: the entries with one id stay in order.
-        by_id.sort_by(|&a, &b| self.id(a).cmp(self.id(b)));
+        let mut by_id = Vec::with_capacity(self.entries.len());
+        by_id.extend((0..self.entries.len()).filter_map(|at| u32::try_from(at).ok()));
+        // The entries with one id in order, by their place: the same order
+        // as a stable sort, without its buffer (half the entries).
+        by_id.sort_unstable_by(|&a, &b| self.id(a).cmp(self.id(b)).then(a.cmp(&b)));
         self.by_id = by_id;
     }
 
@@ -251,6 +253,7 @@ impl Listing {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Id;
     use crate::corpus::Generator;
 
     struct Panics;
@@ -268,6 +271,25 @@ mod tests {
         assert!(panicked.is_err());
         let programme = Programme::from_json(&json).unwrap();
         assert_eq!(programme.projects.len(), 3);
+    }
+
+    #[test]
+    fn repeated_ids_point_to_their_first_entry_however_many_there_are() {
+        let mut programme = Generator::new(1).programme(300);
+        for (at, project) in programme.projects.iter_mut().enumerate() {
+            project.id = Id::new(format!("p{}", (at * 7) % 5)).unwrap();
+        }
+        let mut listing = Listing::default();
+        programme.projects.iter().for_each(|project| listing.push(project));
+        listing.index();
+        let duplicates = listing.duplicates();
+        assert_eq!(duplicates.len(), 295);
+        for (at, first) in duplicates {
+            let id = programme.projects[at as usize].id.as_str();
+            let expected = programme.projects.iter().position(|p| p.id == id).unwrap();
+            assert_eq!(first as usize, expected, "{id}");
+        }
+        assert_eq!(listing.find("p3").map(|(at, _)| at), Some(4));
     }
 
     #[test]
