@@ -116,7 +116,7 @@ const _: () = assert!(std::mem::size_of::<ProjectEntry>() == 20);
 impl ProjectEntry {
     fn new(id: Span, programme: Option<u32>, area: Option<CollaborativeArea>, funding: Option<Money>) -> Self {
         let cents = funding.map_or(0, |money| money.euros.cents());
-        // An id that does not fit a byte was not kept (see `Arena::put`).
+        // An `Id` has at most 64 bytes; a longer text would read as `…`.
         let (id_start, id_len) = u8::try_from(id.len).map_or((0, 0), |len| (id.start, len));
         ProjectEntry {
             id_start,

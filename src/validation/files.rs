@@ -13,10 +13,10 @@ use crate::load::{Files, LoadError, Loaded, Origin, Raw, Skipped, Streamed};
 use crate::{Document, Programme};
 
 /// How many documents are read, parsed and checked together; memory holds
-/// at most three batches (one being read, one checked, one indexed). With
-/// 64, the peak of `childwelfare validate` was 8 to 14 MiB higher and moved
-/// by up to 7 MiB from run to run (how the threads' allocations landed);
-/// with 16 it is lower and steady, at the same speed.
+/// two batches (one being read while the other is checked, then indexed).
+/// With 64, the peak of `childwelfare validate` was about 10 MiB higher and
+/// moved by up to 7 MiB from run to run (how the threads' allocations
+/// landed); with 16 it is lower and steady, at the same speed.
 const BATCH: usize = 16;
 
 /// Everything [`validate_files`] found.
