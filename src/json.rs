@@ -495,3 +495,28 @@ pub fn to_writer<T: Serialize>(mut writer: impl std::io::Write, value: &T) -> st
     serde_json::to_writer_pretty(&mut writer, value)?;
     writer.write_all(b"\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::value::CELLS;
+
+    /// The work of a "did you mean", in cells of the edit-distance table.
+    fn cells_for(message: &str) -> (Option<String>, u64) {
+        CELLS.with(|cells| cells.set(0));
+        let suggestion = super::suggest(message);
+        (suggestion, CELLS.with(std::cell::Cell::get))
+    }
+
+    #[test]
+    fn no_suggestion_is_searched_for_a_name_longer_than_any_valid_one() {
+        let (suggestion, cells) = cells_for("unknown field `naem`, expected one of `name`, `status`");
+        assert_eq!(suggestion.as_deref(), Some("name"));
+        assert!(cells > 0);
+        // A name of a hundred million characters (it took a minute) and one
+        // just past the limit cost no cell at all.
+        for given in ["x".repeat(100_000_000), "n".repeat(65)] {
+            let message = format!("unknown field `{given}`, expected one of `name`, `status`");
+            assert_eq!(cells_for(&message), (None, 0), "{} characters", given.len());
+        }
+    }
+}

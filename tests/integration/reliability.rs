@@ -95,14 +95,14 @@ fn every_shape_problem_of_a_document_is_reported_up_to_the_limit() {
 fn a_hundred_megabyte_field_name_is_cut_and_costs_no_did_you_mean() {
     let name = "x".repeat(100_000_000);
     let text = format!(r#"{{"document_type": "project", "schema_version": "1.1", "{name}": 1}}"#);
-    let started = std::time::Instant::now();
     let error = Document::from_json(&text).unwrap_err();
     let message = error.to_string();
     assert!(message.len() < 2_000, "{} bytes", message.len());
     assert!(message.contains("… (100000000 characters)`"), "{}", &message[..200]);
+    // No edit distance is computed for a name this long (it took a minute):
+    // `json::tests::no_suggestion_is_searched_for_a_name_longer_than_any_valid_one`
+    // proves the bound by the work done, not by the clock.
     assert_eq!(error.suggestion(), None);
-    // Not a timed assertion of speed; a guard against the minute it took.
-    assert!(started.elapsed().as_secs() < 30);
 }
 
 #[cfg(feature = "cli")]
