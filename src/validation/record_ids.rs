@@ -117,13 +117,20 @@ impl RecordIds {
         self
     }
 
-    /// A new unnamed temporary file, removed when closed.
+    /// A new unnamed temporary file, removed when closed, that only its
+    /// owner may read (it holds ids from the documents; Linux's unnamed
+    /// temporary files are otherwise created readable by everyone).
     fn new_run(&self) -> io::Result<BufWriter<File>> {
         let file = match &self.dir {
             Some(dir) => tempfile::tempfile_in(dir),
             None => tempfile::tempfile(),
-        };
-        Ok(BufWriter::with_capacity(1 << 16, file?))
+        }?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        }
+        Ok(BufWriter::with_capacity(1 << 16, file))
     }
 
     /// The directory runs are written in, for messages.
@@ -416,6 +423,18 @@ impl Merge {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn runs_are_readable_by_their_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        for ids in [RecordIds::default(), RecordIds::default().in_dir(dir.path())] {
+            let run = ids.new_run().unwrap();
+            let mode = run.get_ref().metadata().unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+        }
+    }
 
     /// Uses of ids over projects: (project, kind, index, id).
     fn uses() -> Vec<(u32, Kind, usize, String)> {
