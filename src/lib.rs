@@ -221,6 +221,7 @@ mod programme;
 mod project;
 mod regional_part;
 pub mod report;
+pub mod rewrite;
 pub mod schema;
 mod source;
 mod text;

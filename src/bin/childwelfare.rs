@@ -68,7 +68,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Lang::Fi)]
         lang: Lang,
     },
-    /// Rewrite .json documents in the canonical form the crate writes (as rustfmt does for code).
+    /// Rewrite .json documents in the canonical form the crate writes (as rustfmt does for code);
+    /// each file is replaced whole, never left half-written.
     Format {
         /// Files or folders of .json documents.
         #[arg(required = true)]
@@ -223,7 +224,7 @@ fn format(paths: &[PathBuf], check: bool) -> u8 {
         differ = true;
         if check {
             println!("{}", origin.file.display());
-        } else if let Err(error) = std::fs::write(&origin.file, canonical) {
+        } else if let Err(error) = childwelfare::rewrite::replace(&origin.file, canonical.as_bytes()) {
             eprintln!("childwelfare: cannot write `{}`: {error}", origin.file.display());
             return USAGE_OR_IO;
         }

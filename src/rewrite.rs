@@ -1,0 +1,143 @@
+//! Rewriting a user's file so that it is never lost: the new content is
+//! written to a temporary file in the same folder, flushed to the disk,
+//! given the old file's permissions, and only then renamed over the old
+//! file. Whatever happens on the way — a full disk, a write error, the
+//! process killed — the file holds either its old content or the new one,
+//! never a part of either.
+//!
+//! `childwelfare format` rewrites documents this way.
+//!
+//! ```
+//! use childwelfare::rewrite;
+//!
+//! let dir = tempfile::tempdir()?;
+//! let path = dir.path().join("lumo.json");
+//! std::fs::write(&path, "{ }")?;
+//! rewrite::replace(&path, b"{}\n")?;
+//! assert_eq!(std::fs::read(&path)?, b"{}\n");
+//! // Nothing else is left in the folder.
+//! assert_eq!(std::fs::read_dir(dir.path())?.count(), 1);
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Replaces the content of the file at `path` with `contents`, atomically:
+/// on any error the file is left exactly as it was, and no temporary file
+/// stays behind.
+///
+/// A symbolic link stays a link: the file it points to is replaced. The new
+/// file keeps the old one's permissions (and, where the process may, its
+/// owner and group).
+///
+/// # Errors
+/// When `path` is not an existing file, or the folder cannot hold a new
+/// file of that size (a full disk, no permission to write in the folder);
+/// the error names the file.
+pub fn replace(path: &Path, contents: &[u8]) -> io::Result<()> {
+    replace_with(path, |file| file.write_all(contents))
+}
+
+/// [`replace`], with the new content written by `write` into the temporary
+/// file (tests inject a failing writer here).
+fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+    let named = |what: &str, error: io::Error| io::Error::new(error.kind(), format!("{what}: {error}"));
+    // The file itself, through any links, so that a link is not replaced
+    // by a file.
+    let target = std::fs::canonicalize(path).map_err(|e| named("cannot find the file", e))?;
+    let metadata = std::fs::metadata(&target).map_err(|e| named("cannot read the file's permissions", e))?;
+    if !metadata.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
+    }
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let prefix = format!(".{}.", target.file_name().map_or("document".into(), |name| name.to_string_lossy()));
+    let mut temporary = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| named("cannot create a temporary file beside it", e))?;
+    // On any error from here, dropping `temporary` removes it.
+    write(temporary.as_file_mut()).map_err(|e| named("cannot write the new content", e))?;
+    keep_owner(temporary.as_file(), &metadata);
+    temporary
+        .as_file()
+        .set_permissions(metadata.permissions())
+        .map_err(|e| named("cannot give the new content the file's permissions", e))?;
+    temporary.as_file().sync_all().map_err(|e| named("cannot flush the new content to the disk", e))?;
+    temporary.persist(&target).map_err(|e| named("cannot put the new content in place", e.error))?;
+    // The rename is durable once the folder is flushed; a file system that
+    // cannot flush a folder has still renamed it.
+    if let Ok(folder) = File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// Gives the new file the old one's owner and group where the process may
+/// (as root, or when they are its own already); elsewhere the new file is
+/// the process's, as an editor's would be.
+#[cfg(unix)]
+fn keep_owner(file: &File, old: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &File, _: &std::fs::Metadata) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder_listing(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_write_that_fails_half_way_leaves_the_file_as_it_was_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lumo.json");
+        let old = crate::data::LUMO_JSON.as_bytes();
+        std::fs::write(&path, old).unwrap();
+        let error = replace_with(&path, |file| {
+            file.write_all(&old[..old.len() / 2])?;
+            Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device"))
+        })
+        .unwrap_err();
+        assert_eq!(error.to_string(), "cannot write the new content: no space left on device");
+        assert_eq!(std::fs::read(&path).unwrap(), old);
+        assert_eq!(folder_listing(dir.path()), ["lumo.json"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_new_content_keeps_the_permissions_and_a_link_stays_a_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lumo.json");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink("lumo.json", &link).unwrap();
+
+        replace(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(folder_listing(dir.path()), ["link.json", "lumo.json"]);
+    }
+
+    #[test]
+    fn a_missing_file_or_a_folder_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = replace(&dir.path().join("none.json"), b"{}").unwrap_err();
+        assert!(missing.to_string().starts_with("cannot find the file: "), "{missing}");
+        assert_eq!(replace(dir.path(), b"{}").unwrap_err().to_string(), "not a regular file");
+        assert!(folder_listing(dir.path()).is_empty());
+    }
+}
