@@ -514,7 +514,7 @@ impl CrossIndex {
         report.merge(std::mem::take(&mut self.organisation_names));
         let mut sink = Sink::new(&mut report, None);
         if let Some(error) = self.records_failed.take() {
-            sink.not_run(&CROSS_DUPLICATE_RECORD, format!("record ids could not be compared across projects: {error}"));
+            sink.failed(&CROSS_DUPLICATE_RECORD, format!("record ids could not be compared across projects: {error}"));
         }
 
         // Programme id → the first programme with it; each programme's
@@ -744,6 +744,10 @@ mod tests {
         assert!(report.diagnostics.iter().all(|d| d.code != CROSS_DUPLICATE_RECORD.code));
         let not_run: Vec<_> = report.not_run.iter().filter(|n| n.code == CROSS_DUPLICATE_RECORD.code).collect();
         assert_eq!(not_run.len(), 1);
+        // A failure, not a rule the documents left nothing to run on: the
+        // report cannot vouch for the documents.
+        assert!(not_run[0].failed);
+        assert!(!report.is_complete() && !report.is_valid());
         assert!(
             not_run[0].reason.starts_with(
                 "record ids could not be compared across projects: could not write a temporary file in /nonexistent/childwelfare: No such file or directory"

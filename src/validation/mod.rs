@@ -41,14 +41,16 @@ mod programme;
 mod record_ids;
 mod references;
 mod report;
+mod report_json;
 mod results;
 pub mod rules;
 mod totals;
 mod walk;
 
 pub use cross::CrossIndex;
-pub use files::{FilesReport, validate_files};
+pub use files::{FilesReport, validate_files, validate_files_each};
 pub use report::{Category, Diagnostic, NotRun, Report, Severity};
+pub use report_json::JsonReportWriter;
 pub use rules::{RULES, Rule, rule, rules_markdown};
 
 use crate::{Document, Programme, Project};
@@ -74,6 +76,17 @@ impl<'r> Sink<'r> {
             code: rule.code.to_owned(),
             document: self.document.clone(),
             reason: reason.into(),
+            failed: false,
+        });
+    }
+
+    /// A rule that could not run because reading or writing failed.
+    pub(crate) fn failed(&mut self, rule: &'static Rule, reason: impl Into<String>) {
+        self.report.not_run.push(NotRun {
+            code: rule.code.to_owned(),
+            document: self.document.clone(),
+            reason: reason.into(),
+            failed: true,
         });
     }
 }

@@ -260,6 +260,13 @@ pub struct NotRun {
     pub document: Option<String>,
     /// Why it could not run.
     pub reason: String,
+    /// Whether it could not run because reading or writing failed (a
+    /// temporary file that could not be written, for example), not because
+    /// of what the documents say: the documents were then not fully
+    /// checked, and the report is not valid whatever its errors (see
+    /// [`Report::is_complete`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub failed: bool,
 }
 
 /// The result of validating one or more documents: every problem found, and
@@ -274,8 +281,11 @@ pub struct NotRun {
 /// assert!(report.is_valid());
 /// assert_eq!(report.error_count(), 0);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+///
+/// In JSON (see [`Report::to_json`]) the report also says whether it is
+/// [valid](Report::is_valid), in a field `valid` that a CI gate can read.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "super::report_json::Stored")]
 pub struct Report {
     /// The version of the `childwelfare` crate that produced the report.
     pub crate_version: String,
@@ -286,7 +296,6 @@ pub struct Report {
     /// Every problem found, in the order found.
     pub diagnostics: Vec<Diagnostic>,
     /// Rules that could not run.
-    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub not_run: Vec<NotRun>,
 }
 
@@ -308,9 +317,32 @@ impl Report {
         Report::default()
     }
 
-    /// Whether no diagnostic is an error (warnings are allowed).
+    /// Whether no diagnostic is an error (warnings are allowed) and every
+    /// rule that the documents call for could run ([`Report::is_complete`]).
     pub fn is_valid(&self) -> bool {
-        self.error_count() == 0
+        self.error_count() == 0 && self.is_complete()
+    }
+
+    /// Whether no rule failed to run for want of a resource (a temporary
+    /// file that could not be written, for example: see
+    /// [`NotRun::failed`]). An incomplete report cannot vouch for the
+    /// documents, whatever it found.
+    ///
+    /// ```
+    /// use childwelfare::validation::{NotRun, Report};
+    ///
+    /// let mut report = Report::new();
+    /// assert!(report.is_complete() && report.is_valid());
+    /// report.not_run.push(NotRun {
+    ///     code: "cross.duplicate_record".into(),
+    ///     document: None,
+    ///     reason: "could not write a temporary file in /tmp: No space left on device".into(),
+    ///     failed: true,
+    /// });
+    /// assert!(!report.is_complete() && !report.is_valid());
+    /// ```
+    pub fn is_complete(&self) -> bool {
+        !self.not_run.iter().any(|note| note.failed)
     }
 
     /// The number of errors.
@@ -335,7 +367,15 @@ impl Report {
         self.not_run.extend(other.not_run);
     }
 
-    /// Writes the report as pretty-printed JSON with a final newline.
+    /// Writes the report as pretty-printed JSON with a final newline, as
+    /// [`JsonReportWriter`](super::JsonReportWriter) writes it a
+    /// diagnostic at a time.
+    ///
+    /// ```
+    /// let report = childwelfare::validation::Report::new();
+    /// let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    /// assert_eq!(json["valid"], true);
+    /// ```
     pub fn to_json(&self) -> String {
         crate::json::model_to_string(self)
     }
@@ -347,19 +387,31 @@ impl fmt::Display for Report {
         for diagnostic in &self.diagnostics {
             writeln!(f, "{diagnostic}")?;
         }
-        for note in &self.not_run {
-            match &note.document {
-                Some(document) => writeln!(f, "not run[{}]: {document}: {}", note.code, note.reason)?,
-                None => writeln!(f, "not run[{}]: {}", note.code, note.reason)?,
-            }
-        }
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        write!(
-            f,
-            "{} checked: {}, {}",
-            plural(self.documents, "document"),
-            plural(self.error_count(), "error"),
-            plural(self.warning_count(), "warning")
-        )
+        write_ending(f, self, self.error_count(), self.warning_count())
     }
+}
+
+/// The end of a report in text: the rules that could not run, then a
+/// summary line (`3 documents checked: 0 errors, 1 warning`) that says when
+/// the check was incomplete; `errors` and `warnings` count every
+/// diagnostic, kept in `report` or not.
+pub(crate) fn write_ending(f: &mut fmt::Formatter<'_>, report: &Report, errors: usize, warnings: usize) -> fmt::Result {
+    for note in &report.not_run {
+        match &note.document {
+            Some(document) => writeln!(f, "not run[{}]: {document}: {}", note.code, note.reason)?,
+            None => writeln!(f, "not run[{}]: {}", note.code, note.reason)?,
+        }
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    write!(
+        f,
+        "{} checked: {}, {}",
+        plural(report.documents, "document"),
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )?;
+    if !report.is_complete() {
+        f.write_str("; the check is incomplete, as a rule failed to run (see above)")?;
+    }
+    Ok(())
 }
