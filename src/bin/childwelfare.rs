@@ -234,7 +234,20 @@ fn format(paths: &[PathBuf], check: bool) -> u8 {
 
 fn validate(paths: &[PathBuf], format: Format) -> u8 {
     let Some(files) = files(paths) else { return USAGE_OR_IO };
-    let found = validation::validate_files(&files);
+    // Each diagnostic is written as soon as it is found, never all kept.
+    // `Output` never fails a write (it notes the failure), so neither can
+    // the writers over it.
+    let (mut text, mut json) = match format {
+        Format::Text => (Some(Output::new()), None),
+        Format::Json => (None, validation::JsonReportWriter::new(Output::new()).ok()),
+    };
+    let found = validation::validate_files_each(&files, |diagnostic| {
+        let _ = match (&mut text, &mut json) {
+            (Some(out), _) => writeln!(out, "{diagnostic}"),
+            (_, Some(writer)) => writer.diagnostic(&diagnostic),
+            _ => Ok(()),
+        };
+    });
     for skipped in &found.skipped {
         note(skipped);
     }
@@ -249,18 +262,77 @@ fn validate(paths: &[PathBuf], format: Format) -> u8 {
             }
         }
     }
-    let report = found.report;
-
-    let printed = match format {
-        Format::Text => print(&format!("{report}\n")),
-        Format::Json => print(&report.to_json()),
+    // A rule that failed for want of a resource (a temporary file) leaves
+    // the documents unchecked: an input/output failure, not a pass.
+    for failed in found.report.not_run.iter().filter(|note| note.failed) {
+        eprintln!("childwelfare: rule {} could not run: {}", failed.code, failed.reason);
+        io_failed = true;
+    }
+    let report = &found.report;
+    let out = match (text, json) {
+        (Some(mut out), _) => writeln!(out, "{found}").map(|()| out),
+        (_, Some(writer)) => writer.finish(report.documents, found.is_valid(), &report.not_run),
+        _ => Ok(Output::new()),
     };
-    if io_failed || usage || printed != OK {
+    let write_failed = out.map_or(true, Output::finish);
+    if io_failed || usage || write_failed {
         USAGE_OR_IO
-    } else if report.is_valid() {
+    } else if found.is_valid() {
         OK
     } else {
         REJECTED
+    }
+}
+
+/// Standard output, buffered, for output written a piece at a time: after
+/// a closed pipe the rest is dropped quietly; any other error is said once
+/// and the rest dropped. Its writes never fail, so a writer over it does
+/// not stop the work that feeds it.
+struct Output {
+    stdout: std::io::BufWriter<std::io::Stdout>,
+    /// Writing has stopped: the pipe was closed, or writing failed.
+    stopped: bool,
+    failed: bool,
+}
+
+impl Output {
+    fn new() -> Self {
+        Output { stdout: std::io::BufWriter::new(std::io::stdout()), stopped: false, failed: false }
+    }
+
+    fn attempt(&mut self, result: std::io::Result<()>) {
+        if let Err(error) = result {
+            self.stopped = true;
+            if error.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("childwelfare: cannot write the output: {error}");
+                self.failed = true;
+            }
+        }
+    }
+
+    /// Flushes what is left; whether writing failed (a closed pipe is not
+    /// a failure).
+    fn finish(mut self) -> bool {
+        let _ = self.flush();
+        self.failed
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if !self.stopped {
+            let result = self.stdout.write_all(bytes);
+            self.attempt(result);
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.stopped {
+            let result = self.stdout.flush();
+            self.attempt(result);
+        }
+        Ok(())
     }
 }
 

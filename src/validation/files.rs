@@ -25,8 +25,16 @@ const BATCH: usize = 16;
 pub struct FilesReport {
     /// The diagnostics of every document, each with its file (and line in a
     /// JSON Lines file), then those across documents. A file that cannot be
-    /// read or parsed is a diagnostic here too (`parse.*`).
+    /// read or parsed is a diagnostic here too (`parse.*`). From
+    /// [`validate_files_each`], without the diagnostics, which went to its
+    /// callback: count them with [`FilesReport::errors`] and
+    /// [`FilesReport::warnings`].
     pub report: Report,
+    /// How many diagnostics were errors, whether kept in
+    /// [`FilesReport::report`] or passed on.
+    pub errors: usize,
+    /// How many diagnostics were warnings, likewise.
+    pub warnings: usize,
     /// What was left out, and why (as [`crate::load::Loaded::Skipped`]).
     pub skipped: Vec<Skipped>,
     /// Paths given that could not be used: a file that could not be read
@@ -52,7 +60,32 @@ pub struct FilesReport {
 /// # Ok::<(), load::WalkError>(())
 /// ```
 pub fn validate_files(files: &Files) -> FilesReport {
-    let mut state = State::default();
+    let mut diagnostics = Vec::new();
+    let mut found = validate_files_each(files, |diagnostic| diagnostics.push(diagnostic));
+    found.report.diagnostics = diagnostics;
+    found
+}
+
+/// [`validate_files`], handing each diagnostic to `each` as soon as its
+/// document's batch is checked (those across documents at the end), in
+/// the same order, rather than keeping them: memory stays flat however many
+/// problems the documents have. The report returned holds the counts, the
+/// rules that could not run and what was skipped; its `diagnostics` are
+/// empty.
+///
+/// ```
+/// use childwelfare::{load, validation};
+///
+/// let files = load::walk(&["data/"])?;
+/// let mut lines = Vec::new();
+/// let found = validation::validate_files_each(&files, |diagnostic| lines.push(diagnostic.to_string()));
+/// assert_eq!((found.errors, found.warnings), (0, lines.len()));
+/// assert!(found.is_valid());
+/// assert!(found.report.diagnostics.is_empty());
+/// # Ok::<(), load::WalkError>(())
+/// ```
+pub fn validate_files_each(files: &Files, mut each: impl FnMut(Diagnostic)) -> FilesReport {
+    let mut state = State::new(&mut each);
     // Reading the next batch (in order, one thread) while this one is
     // parsed and checked (every core); then indexing it (in order), and
     // dropping its documents on every core. Indexing is not run at the same
@@ -97,9 +130,29 @@ fn check(raw: Vec<Raw>) -> Vec<Checked> {
         .collect()
 }
 
+impl std::fmt::Display for FilesReport {
+    /// The report in text, as [`Report`]'s, counting the diagnostics that
+    /// were passed on as well as those kept.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for diagnostic in &self.report.diagnostics {
+            writeln!(f, "{diagnostic}")?;
+        }
+        super::report::write_ending(f, &self.report, self.errors, self.warnings)
+    }
+}
+
+impl FilesReport {
+    /// Whether no diagnostic was an error and every rule could run (as
+    /// [`Report::is_valid`], counting the diagnostics passed on too).
+    pub fn is_valid(&self) -> bool {
+        self.errors == 0 && self.report.is_complete()
+    }
+}
+
 /// What is kept between batches.
-#[derive(Default)]
-struct State {
+struct State<'a> {
+    /// Where each diagnostic goes.
+    each: &'a mut dyn FnMut(Diagnostic),
     found: FilesReport,
     index: CrossIndex,
     /// Where each document indexed came from: (file, line), file names
@@ -149,7 +202,33 @@ impl Places {
     }
 }
 
-impl State {
+impl<'a> State<'a> {
+    fn new(each: &'a mut dyn FnMut(Diagnostic)) -> Self {
+        State {
+            each,
+            found: FilesReport::default(),
+            index: CrossIndex::default(),
+            names: Vec::new(),
+            places: Places::default(),
+        }
+    }
+
+    /// Counts a diagnostic and passes it on.
+    fn emit(&mut self, diagnostic: Diagnostic) {
+        match diagnostic.severity {
+            super::Severity::Error => self.found.errors += 1,
+            _ => self.found.warnings += 1,
+        }
+        (self.each)(diagnostic);
+    }
+
+    /// Takes in a report's counts and notes, passing its diagnostics on.
+    fn merge(&mut self, report: Report) {
+        self.found.report.documents += report.documents;
+        self.found.report.not_run.extend(report.not_run);
+        report.diagnostics.into_iter().for_each(|diagnostic| self.emit(diagnostic));
+    }
+
     /// A document's own report, with its file and line.
     fn own(&mut self, mut own: Report, origin: &Origin) {
         let file = origin.file.display().to_string();
@@ -160,7 +239,7 @@ impl State {
             diagnostic.file = Some(file.clone());
             diagnostic.line = origin.line;
         }
-        self.found.report.merge(own);
+        self.merge(own);
         let file = u32::try_from(self.names.len() - 1).unwrap_or(u32::MAX);
         let line = origin.line.and_then(|line| u32::try_from(line).ok()).and_then(NonZeroU32::new);
         self.places.push(Place { file, line });
@@ -181,32 +260,31 @@ impl State {
                 }
                 Checked::Read(loaded, own) => (loaded, own),
             };
-            let found = &mut self.found;
             match loaded {
                 Loaded::Document(document, origin) => {
                     self.own(own.unwrap_or_default(), &origin);
                     self.index.add(&document);
                     spent.push(*document);
                 }
-                Loaded::Skipped(skipped) => found.skipped.push(skipped),
+                Loaded::Skipped(skipped) => self.found.skipped.push(skipped),
                 Loaded::Failed(LoadError::Parse { origin, source }) => {
-                    found.report.documents += 1;
+                    self.found.report.documents += 1;
                     let file = origin.file.display().to_string();
                     for mut diagnostic in Diagnostic::from_parse_problems(&source, Some(&file)) {
                         if origin.line.is_some() {
                             diagnostic.line = origin.line;
                         }
-                        found.report.diagnostics.push(diagnostic);
+                        self.emit(diagnostic);
                     }
                 }
                 Loaded::Failed(error @ LoadError::Read { .. }) => {
                     if let LoadError::Read { origin, source } = &error {
-                        found.report.documents += 1;
-                        found.report.diagnostics.push(Diagnostic::from_io_error(source, &origin.to_string()));
+                        self.found.report.documents += 1;
+                        self.emit(Diagnostic::from_io_error(source, &origin.to_string()));
                     }
-                    found.unusable.push(error);
+                    self.found.unusable.push(error);
                 }
-                Loaded::Failed(error) => found.unusable.push(error),
+                Loaded::Failed(error) => self.found.unusable.push(error),
             }
         }
         spent
@@ -239,7 +317,7 @@ impl State {
                 }
             }
         }
-        self.found.report.merge(across);
+        self.merge(across);
         self.found
     }
 }

@@ -48,3 +48,28 @@ mod cli {
         assert_eq!(names, ["programme.json"]);
     }
 }
+
+#[test]
+fn diagnostics_are_handed_on_in_order_and_not_kept() {
+    use childwelfare::{load, validation};
+
+    let dir = crate::common::Scratch::new("hardening-streamed-diagnostics");
+    let path = dir.join("bad.jsonl");
+    let lines = 20_000;
+    std::fs::write(&path, "[]\n".repeat(lines)).unwrap();
+    let files = load::walk(&[&path]).unwrap();
+    let mut seen = Vec::new();
+    let found = validation::validate_files_each(&files, |diagnostic| seen.push(diagnostic.line));
+    // Every line rejected, in the order of the file, and none of them kept.
+    assert_eq!(seen, (1..=lines).map(Some).collect::<Vec<_>>());
+    assert_eq!((found.errors, found.warnings, found.report.documents), (lines, 0, lines));
+    assert!(found.report.diagnostics.is_empty());
+    assert!(!found.is_valid());
+    // What validate_files keeps is the same.
+    let kept = validation::validate_files(&files);
+    assert_eq!(kept.report.diagnostics.iter().map(|d| d.line).collect::<Vec<_>>(), seen);
+    assert_eq!(
+        kept.to_string(),
+        format!("{}{found}", kept.report.diagnostics.iter().map(|d| format!("{d}\n")).collect::<String>())
+    );
+}
