@@ -49,6 +49,13 @@ use crate::{Document, OtherJson, ParseError, Programme};
 /// a programme can then be read entry by entry ([`Raw::stream`]).
 const LONG: u64 = 1 << 20;
 
+/// The largest document read unless another limit is set
+/// ([`Files::with_document_limit`]): 1 GiB, fifty times a programme that
+/// lists 100 000 projects. A larger file, or a JSON Lines line longer than
+/// this, is refused with a [`LoadError::Read`] of kind
+/// [`std::io::ErrorKind::FileTooLarge`] rather than read into memory.
+pub const DOCUMENT_LIMIT: u64 = 1 << 30;
+
 /// Whether a file name has a document extension: `.json`, `.jsonl` or `.ndjson`.
 pub fn is_document_file(path: &Path) -> bool {
     matches!(extension(path), Some("json" | "jsonl" | "ndjson"))
@@ -206,6 +213,8 @@ pub struct Files {
     pub files: Vec<(PathBuf, bool)>,
     /// What was left out, and why.
     pub skipped: Vec<Skipped>,
+    /// The largest document read; [`DOCUMENT_LIMIT`] when `None`.
+    limit: Option<u64>,
 }
 
 /// Lists the document files under `paths`: a file given is taken as it is
@@ -297,7 +306,26 @@ impl Files {
     /// Reads the files one at a time (a JSON Lines file one line at a
     /// time), yielding each document, skip and failure in order.
     pub fn documents(&self) -> Documents<'_> {
-        Documents { files: self.files.iter(), lines: None, pending: Vec::new() }
+        let limit = self.limit.unwrap_or(DOCUMENT_LIMIT);
+        Documents { files: self.files.iter(), lines: None, pending: Vec::new(), limit }
+    }
+
+    /// Refuses documents (files, or lines of a JSON Lines file) longer
+    /// than `bytes`, rather than [`DOCUMENT_LIMIT`]; each is a
+    /// [`LoadError::Read`] naming its size and the limit.
+    ///
+    /// ```
+    /// use childwelfare::load::{self, Loaded, LoadError};
+    ///
+    /// let files = load::walk(&["data/lumo.json"])?.with_document_limit(1000);
+    /// let Some(Loaded::Failed(error @ LoadError::Read { .. })) = files.documents().next() else { panic!() };
+    /// assert!(error.to_string().ends_with("bytes, over the limit of 1 000 bytes for a document"), "{error}");
+    /// # Ok::<(), load::WalkError>(())
+    /// ```
+    #[must_use]
+    pub fn with_document_limit(mut self, bytes: u64) -> Self {
+        self.limit = Some(bytes);
+        self
     }
 
     /// Reads the files as [`Files::documents`] does, in batches of up to
@@ -325,6 +353,8 @@ pub struct Documents<'a> {
     files: std::slice::Iter<'a, (PathBuf, bool)>,
     lines: Option<Lines>,
     pending: Vec<Loaded>,
+    /// The largest document read.
+    limit: u64,
 }
 
 #[derive(Debug)]
@@ -403,13 +433,29 @@ impl Raw {
     }
 }
 
-/// Reads `len` bytes at `offset` of the file at `path`.
+/// Reads `len` bytes at `offset` of the file at `path`; an error, not an
+/// abort, when memory cannot hold them.
 fn read_at(path: &Path, offset: u64, len: u64) -> std::io::Result<Vec<u8>> {
     let mut file = std::fs::File::open(path)?;
     file.seek(SeekFrom::Start(offset))?;
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    let mut bytes = Vec::new();
+    usize::try_from(len).ok().and_then(|len| bytes.try_reserve_exact(len).ok()).ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::OutOfMemory,
+            format!("the document is {} bytes, more than memory can hold", crate::value::thousands(len)),
+        )
+    })?;
     file.take(len).read_to_end(&mut bytes)?;
     Ok(bytes)
+}
+
+/// The failure of a document longer than `limit`.
+fn too_large(origin: Origin, len: u64, limit: u64, exact: bool) -> Loaded {
+    use crate::value::thousands;
+    let size = if exact { format!("{} bytes", thousands(len)) } else { format!("over {} bytes", thousands(limit)) };
+    let message = format!("the document is {size}, over the limit of {} bytes for a document", thousands(limit));
+    let error = std::io::Error::new(std::io::ErrorKind::FileTooLarge, message);
+    Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) })
 }
 
 impl Documents<'_> {
@@ -421,7 +467,7 @@ impl Documents<'_> {
                 return Some(Raw::Done(item));
             }
             if let Some(lines) = &mut self.lines {
-                match next_line(lines) {
+                match next_line(lines, self.limit) {
                     Some(item) => return Some(item),
                     None => {
                         let lines = self.lines.take()?;
@@ -448,12 +494,19 @@ impl Documents<'_> {
                     Some(Lines { reader, origin, next_line: 1, offset: 0, regular, any: false, done: false, last: 0 });
                 continue;
             }
+            if regular && size > self.limit {
+                return Some(Raw::Done(too_large(origin, size, self.limit, true)));
+            }
             if regular && size > LONG {
                 return Some(Raw::Long { origin, offset: 0, len: size });
             }
+            // Not a regular file (a pipe): its size is known once read, up to the limit.
             let mut bytes = Vec::new();
-            if let Err(error) = BufReader::new(file).read_to_end(&mut bytes) {
+            if let Err(error) = BufReader::new(file).take(self.limit.saturating_add(1)).read_to_end(&mut bytes) {
                 return Some(Raw::Done(Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) })));
+            }
+            if bytes.len() as u64 > self.limit {
+                return Some(Raw::Done(too_large(origin, 0, self.limit, false)));
             }
             return Some(Raw::Bytes(bytes, origin));
         }
@@ -490,8 +543,12 @@ impl<'a> Documents<'a> {
     }
 }
 
-fn next_line(lines: &mut Lines) -> Option<Raw> {
-    let cap = if lines.regular { LONG } else { u64::MAX };
+/// The next document of a JSON Lines file; a line longer than `limit` is
+/// refused (read through, never held).
+fn next_line(lines: &mut Lines, limit: u64) -> Option<Raw> {
+    // A long line of a regular file is read again from it when parsed; one
+    // of a pipe cannot be, and is held up to the limit.
+    let cap = if lines.regular { LONG.min(limit) } else { limit };
     let mut line = Vec::with_capacity(lines.last + lines.last / 4);
     while !lines.done {
         line.clear();
@@ -514,6 +571,9 @@ fn next_line(lines: &mut Lines) -> Option<Raw> {
         }
         lines.any = true;
         let origin = Origin { line: Some(number), ..lines.origin.clone() };
+        if read.long && (!lines.regular || read.len > limit) {
+            return Some(Raw::Done(too_large(origin, read.len, limit, true)));
+        }
         if read.long {
             return Some(Raw::Long { origin, offset: start, len: read.len });
         }

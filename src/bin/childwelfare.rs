@@ -26,6 +26,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The largest document read, in MiB (a file, or a line of a JSON Lines file); a larger
+    /// one is refused with exit code 2 rather than read into memory.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = load::DOCUMENT_LIMIT >> 20)]
+    max_document_mib: u64,
 }
 
 #[derive(Subcommand)]
@@ -133,8 +137,12 @@ const OK: u8 = 0;
 const REJECTED: u8 = 1;
 const USAGE_OR_IO: u8 = 2;
 
+/// The largest document read, in bytes (`--max-document-mib`).
+static DOCUMENT_LIMIT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    DOCUMENT_LIMIT.get_or_init(|| cli.max_document_mib.saturating_mul(1 << 20));
     let code = match cli.command {
         Command::Validate { paths, format } => validate(&paths, format),
         Command::Format { paths, check } => format(&paths, check),
@@ -170,6 +178,7 @@ fn print(text: &str) -> u8 {
 fn files(paths: &[PathBuf]) -> Option<load::Files> {
     match load::walk(paths) {
         Ok(files) => {
+            let files = files.with_document_limit(*DOCUMENT_LIMIT.get_or_init(|| load::DOCUMENT_LIMIT));
             for skipped in &files.skipped {
                 note(skipped);
             }

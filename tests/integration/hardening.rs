@@ -47,6 +47,23 @@ mod cli {
             .collect();
         assert_eq!(names, ["programme.json"]);
     }
+
+    #[test]
+    fn a_file_larger_than_memory_is_refused_with_exit_2() {
+        let dir = Scratch::new("hardening-cli-limit");
+        let huge = dir.join("huge.json");
+        std::fs::File::create(&huge).unwrap().set_len(64 << 30).unwrap();
+        for args in [&["validate"][..], &["report"], &["export", "events"], &["format"]] {
+            let run = childwelfare().args(args).arg(&huge).output().unwrap();
+            let stderr = String::from_utf8_lossy(&run.stderr);
+            let stdout = String::from_utf8_lossy(&run.stdout);
+            assert_eq!(run.status.code(), Some(2), "{args:?}: {stdout}{stderr}");
+            assert!(
+                format!("{stdout}{stderr}").contains("the document is 68 719 476 736 bytes, over the limit of"),
+                "{args:?}: {stdout}{stderr}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -72,4 +89,52 @@ fn diagnostics_are_handed_on_in_order_and_not_kept() {
         kept.to_string(),
         format!("{}{found}", kept.report.diagnostics.iter().map(|d| format!("{d}\n")).collect::<String>())
     );
+}
+
+#[test]
+fn a_document_over_the_limit_is_refused_not_read_into_memory() {
+    use childwelfare::load::{self, LoadError, Loaded};
+
+    let dir = crate::common::Scratch::new("hardening-limit");
+    // 64 GiB that take no disk (a sparse file): reading it aborted the process.
+    let huge = dir.join("huge.json");
+    std::fs::File::create(&huge).unwrap().set_len(64 << 30).unwrap();
+    // A JSON Lines file whose second line is longer than the limit set and never ends.
+    let lines = dir.join("lines.jsonl");
+    std::fs::write(
+        &lines,
+        format!("{}\n{{\"name\": \"{}", childwelfare::data::LUMO_JSON.replace('\n', " "), "x".repeat(300_000)),
+    )
+    .unwrap();
+
+    let files = load::walk(&[&huge, &lines]).unwrap().with_document_limit(200_000);
+    let loaded: Vec<Loaded> = files.documents().collect();
+    let refused: Vec<String> = loaded
+        .iter()
+        .filter_map(|loaded| match loaded {
+            Loaded::Failed(error @ LoadError::Read { source, .. }) => {
+                assert_eq!(source.kind(), std::io::ErrorKind::FileTooLarge);
+                Some(error.to_string())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        refused,
+        [
+            format!(
+                "{}: cannot read: the document is 68 719 476 736 bytes, over the limit of 200 000 bytes for a document",
+                huge.display()
+            ),
+            format!(
+                "{}:2: cannot read: the document is 300 010 bytes, over the limit of 200 000 bytes for a document",
+                lines.display()
+            ),
+        ]
+    );
+    // The first line, under the limit, is read.
+    assert!(matches!(&loaded[1], Loaded::Document(document, _) if document.id() == "lumo"));
+    // The default limit refuses the sparse file too.
+    let files = load::walk(&[&huge]).unwrap();
+    assert!(matches!(files.documents().next(), Some(Loaded::Failed(LoadError::Read { .. }))));
 }
