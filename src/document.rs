@@ -196,6 +196,17 @@ struct DocumentType {
     diagnostics: Option<serde::de::IgnoredAny>,
 }
 
+/// Whether `json` is an array of rows as `childwelfare export` writes them:
+/// objects that each name a `project`.
+fn exported_table(json: &[u8]) -> bool {
+    #[derive(Deserialize)]
+    struct Row {
+        #[allow(dead_code)] // Its presence is what is checked.
+        project: serde::de::IgnoredAny,
+    }
+    serde_json::from_slice::<Vec<Row>>(json).is_ok_and(|rows| !rows.is_empty())
+}
+
 impl DocumentType {
     fn other_kind(&self) -> Option<OtherJson> {
         if self.document_type.is_some() {
@@ -220,6 +231,7 @@ impl DocumentType {
 /// assert_eq!(Document::other_json(schema), Some(OtherJson::JsonSchema));
 /// assert_eq!(Document::other_json(br#"{"document_type": "project"}"#), None);
 /// assert_eq!(Document::other_json(b"[1, 2]"), None);
+/// assert_eq!(Document::other_json(br#"[{"project": "lumo", "event": "e1"}]"#), Some(OtherJson::ExportedTable));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -228,6 +240,9 @@ pub enum OtherJson {
     JsonSchema,
     /// A validation report of this crate (it has `crate_version` and `diagnostics`).
     ValidationReport,
+    /// A table exported by this crate (`childwelfare export TABLE --format
+    /// json`): an array of rows, each an object with a `project`.
+    ExportedTable,
     /// Any other JSON object.
     Other,
 }
@@ -238,6 +253,7 @@ impl fmt::Display for OtherJson {
         f.write_str(match self {
             OtherJson::JsonSchema => "a JSON Schema",
             OtherJson::ValidationReport => "a validation report",
+            OtherJson::ExportedTable => "a table exported by `childwelfare export`",
             OtherJson::Other => "a JSON object without `document_type`",
         })
     }
@@ -275,11 +291,23 @@ impl Document {
     /// `document_type`, so not a document at all; `None` for a document
     /// (even an invalid one) and for text that is not a JSON object.
     pub fn other_json(json: &[u8]) -> Option<OtherJson> {
+        if json.trim_ascii_start().starts_with(b"[") {
+            return exported_table(json).then_some(OtherJson::ExportedTable);
+        }
         serde_json::from_slice::<DocumentType>(json).ok()?.other_kind()
     }
 
     /// Why a document that failed to parse failed.
     fn failure(json: &[u8]) -> ParseError {
+        if json.trim_ascii_start().starts_with(b"[") {
+            let what = if exported_table(json) { "a table exported by `childwelfare export`" } else { "a JSON array" };
+            let message = format!("this is {what}; a document is a JSON object with a `document_type`");
+            // Where the array starts.
+            let start = json.len() - json.trim_ascii_start().len();
+            let line_start = json[..start].iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+            let line = 1 + json[..start].iter().filter(|&&b| b == b'\n').count();
+            return ParseError::new(ParseErrorKind::Data, "", message).at(json, line, start - line_start + 1);
+        }
         let kind = match serde_json::from_slice::<DocumentType>(json) {
             Err(error) if error.to_string().starts_with("duplicate field `document_type`") => {
                 return ParseError::new(

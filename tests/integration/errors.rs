@@ -125,7 +125,10 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     assert_eq!(err.path(), "extensions.x");
     assert_eq!(err.message(), "nested too deep: more than 128 levels of objects and lists");
     let err = Document::from_json(&"[".repeat(200)).unwrap_err();
-    assert_eq!(err.to_string(), "line 1, column 1, at the top level: invalid type: sequence, expected struct Project");
+    assert_eq!(
+        err.to_string(),
+        "line 1, column 1, at the top level: this is a JSON array; a document is a JSON object with a `document_type`"
+    );
 }
 
 #[test]

@@ -138,3 +138,37 @@ fn a_document_over_the_limit_is_refused_not_read_into_memory() {
     let files = load::walk(&[&huge]).unwrap();
     assert!(matches!(files.documents().next(), Some(Loaded::Failed(LoadError::Read { .. }))));
 }
+
+#[test]
+fn an_export_saved_beside_the_data_is_skipped_and_an_array_is_named_as_such() {
+    use childwelfare::{Document, Language, OtherJson, export, load, validation};
+
+    let dir = crate::common::Scratch::new("hardening-export-beside");
+    std::fs::write(dir.join("lumo.json"), childwelfare::data::LUMO_JSON).unwrap();
+    let lumo = Document::from_json(childwelfare::data::LUMO_JSON).unwrap();
+    for table in [export::Table::Events, export::Table::Projects, export::Table::Implementers] {
+        let mut writer = export::Writer::new(export::Format::Json, Vec::new());
+        for row in export::rows(&lumo, table, Language::Fi) {
+            writer.write(&row).unwrap();
+        }
+        let bytes = writer.finish().unwrap();
+        assert_eq!(Document::other_json(&bytes), Some(OtherJson::ExportedTable), "{table:?}");
+        std::fs::write(dir.join(format!("{table:?}.json")), &bytes).unwrap();
+    }
+    let found = validation::validate_files(&load::walk(&[&dir]).unwrap());
+    assert!(found.is_valid(), "{found}");
+    assert_eq!(found.report.documents, 1);
+    assert_eq!(found.skipped.len(), 3);
+    assert!(
+        found.skipped[0]
+            .to_string()
+            .ends_with("a table exported by `childwelfare export`, not a project or programme document")
+    );
+
+    // Given by name, or any other array: said in plain words.
+    let error = Document::from_json("\n  [1, 2]").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "line 2, column 3, at the top level: this is a JSON array; a document is a JSON object with a `document_type`"
+    );
+}
