@@ -104,6 +104,10 @@ pub enum SkipReason {
     AlreadyVisited,
     /// JSON found in a folder that is not a document (a JSON Schema, a report).
     NotADocument(OtherJson),
+    /// A folder or file inside a folder given that could not be read (a
+    /// path too long for the system, no permission); the rest of the
+    /// folder is still read.
+    Unreadable(std::io::ErrorKind),
 }
 
 impl fmt::Display for SkipReason {
@@ -113,6 +117,7 @@ impl fmt::Display for SkipReason {
             SkipReason::NotARegularFile => f.write_str("not a regular file"),
             SkipReason::AlreadyVisited => f.write_str("already visited"),
             SkipReason::NotADocument(other) => write!(f, "{other}, not a project or programme document"),
+            SkipReason::Unreadable(kind) => write!(f, "cannot be read ({kind}); the rest of the folder is read"),
         }
     }
 }
@@ -227,13 +232,12 @@ pub struct Files {
 /// folder, is an empty file, or is a folder without document files.
 pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<Files, WalkError> {
     let mut files = Files::default();
-    let mut visited: HashSet<PathBuf> = HashSet::new();
+    let mut visited: HashSet<Identity> = HashSet::new();
     for path in paths {
         let path = path.as_ref();
         let read_error = |error: std::io::Error| WalkError::Read { path: path.to_owned(), source: Arc::new(error) };
         let metadata = std::fs::metadata(path).map_err(read_error)?;
-        let canonical = std::fs::canonicalize(path).map_err(read_error)?;
-        if !visited.insert(canonical) {
+        if !visited.insert(identity(path, &metadata).map_err(read_error)?) {
             files.skipped.push(Skipped { path: path.to_owned(), reason: SkipReason::AlreadyVisited });
         } else if metadata.is_file() && metadata.len() == 0 {
             return Err(WalkError::EmptyFile { path: path.to_owned() });
@@ -250,41 +254,74 @@ pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<Files, WalkError> {
     Ok(files)
 }
 
+/// What makes a file or folder the same one through two paths: its device
+/// and inode where there are such (one `stat`, however deep the path), its
+/// canonical path elsewhere.
+#[cfg(unix)]
+type Identity = (u64, u64);
+#[cfg(not(unix))]
+type Identity = PathBuf;
+
+#[cfg(unix)]
+fn identity(_: &Path, metadata: &std::fs::Metadata) -> std::io::Result<Identity> {
+    use std::os::unix::fs::MetadataExt;
+    Ok((metadata.dev(), metadata.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path, _: &std::fs::Metadata) -> std::io::Result<Identity> {
+    std::fs::canonicalize(path)
+}
+
 /// Adds the document files under `folder`; whether it holds any (even
-/// ones already listed through another path).
-fn walk_folder(folder: &Path, files: &mut Files, visited: &mut HashSet<PathBuf>) -> Result<bool, WalkError> {
+/// ones already listed through another path). A folder or file inside it
+/// that cannot be read is skipped, saying why, and the walk goes on.
+fn walk_folder(folder: &Path, files: &mut Files, visited: &mut HashSet<Identity>) -> Result<bool, WalkError> {
     let mut any = false;
     let mut entries = walkdir::WalkDir::new(folder).follow_links(false).sort_by_file_name().min_depth(1).into_iter();
+    let unreadable = |path: &Path, error: &std::io::Error| Skipped {
+        path: path.to_owned(),
+        reason: SkipReason::Unreadable(error.kind()),
+    };
     while let Some(entry) = entries.next() {
-        let entry = entry.map_err(|error| {
-            let path = error.path().unwrap_or(folder).to_owned();
-            let io = error.into_io_error().unwrap_or_else(|| std::io::Error::other("the folder cannot be walked"));
-            WalkError::Read { path, source: Arc::new(io) }
-        })?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(folder).to_owned();
+                let io = error.into_io_error().unwrap_or_else(|| std::io::Error::other("the folder cannot be walked"));
+                files.skipped.push(unreadable(&path, &io));
+                continue;
+            }
+        };
         let path = entry.path();
         let kind = entry.file_type();
         if entry.path_is_symlink() {
             files.skipped.push(Skipped { path: path.to_owned(), reason: SkipReason::SymbolicLink });
-        } else if kind.is_dir() {
-            // Without links a folder repeats only when it was also given
-            // explicitly, or through a bind mount.
-            let canonical = std::fs::canonicalize(path)
-                .map_err(|error| WalkError::Read { path: path.to_owned(), source: Arc::new(error) })?;
-            if !visited.insert(canonical) {
+        } else if kind.is_dir() || (is_document_file(path) && kind.is_file()) {
+            // Without links a folder or file repeats only when it was also
+            // given explicitly, or through a bind mount.
+            let seen = match entry.metadata().map_err(std::io::Error::from).and_then(|m| identity(path, &m)) {
+                Ok(identity) => !visited.insert(identity),
+                Err(error) => {
+                    files.skipped.push(unreadable(path, &error));
+                    if kind.is_dir() {
+                        entries.skip_current_dir();
+                    }
+                    continue;
+                }
+            };
+            any |= kind.is_file();
+            if seen {
                 files.skipped.push(Skipped { path: path.to_owned(), reason: SkipReason::AlreadyVisited });
-                entries.skip_current_dir();
+                if kind.is_dir() {
+                    entries.skip_current_dir();
+                }
+            } else if kind.is_file() {
+                files.files.push((path.to_owned(), true));
             }
         } else if is_document_file(path) {
             any = true;
-            if !kind.is_file() {
-                files.skipped.push(Skipped { path: path.to_owned(), reason: SkipReason::NotARegularFile });
-            } else if let Ok(canonical) = std::fs::canonicalize(path)
-                && !visited.insert(canonical)
-            {
-                files.skipped.push(Skipped { path: path.to_owned(), reason: SkipReason::AlreadyVisited });
-            } else {
-                files.files.push((path.to_owned(), true));
-            }
+            files.skipped.push(Skipped { path: path.to_owned(), reason: SkipReason::NotARegularFile });
         }
     }
     Ok(any)

@@ -172,3 +172,26 @@ fn an_export_saved_beside_the_data_is_skipped_and_an_array_is_named_as_such() {
         "line 2, column 3, at the top level: this is a JSON array; a document is a JSON object with a `document_type`"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_folder_too_deep_to_name_is_skipped_and_the_rest_is_read() {
+    use childwelfare::load::{self, SkipReason};
+
+    let dir = crate::common::Scratch::new("hardening-deep");
+    std::fs::write(dir.join("lumo.json"), childwelfare::data::LUMO_JSON).unwrap();
+    // 2 500 levels: past the longest path the system can name (4 096 bytes).
+    let made = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("for i in $(seq 2500); do mkdir d && cd -P d || exit 1; done")
+        .current_dir(&*dir)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let files = load::walk(&[&dir]).unwrap();
+    assert_eq!(files.files, [(dir.join("lumo.json"), true)]);
+    let unreadable: Vec<_> =
+        files.skipped.iter().filter(|skipped| matches!(skipped.reason, SkipReason::Unreadable(_))).collect();
+    assert_eq!(unreadable.len(), 1, "{:?}", files.skipped.len());
+    assert!(unreadable[0].to_string().ends_with("); the rest of the folder is read"), "{}", unreadable[0]);
+}
