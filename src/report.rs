@@ -117,6 +117,18 @@ fn or_dash<T: ToString>(value: Option<T>) -> String {
     value.map_or_else(|| "–".to_owned(), |v| v.to_string())
 }
 
+/// A place left out, for a Markdown quote: no markup of its own.
+fn escape_left_out(place: &str) -> String {
+    place
+        .chars()
+        .flat_map(|c| match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => vec!['\\', c],
+            '\n' | '\r' => vec![' '],
+            c => vec![c],
+        })
+        .collect()
+}
+
 /// Writes the summary in `format`; with `explain`, each table is followed by
 /// the derivation of its figures (when the summary was made with them).
 pub fn render(summary: &Summary, format: Format, explain: bool) -> String {
@@ -142,6 +154,25 @@ pub fn render(summary: &Summary, format: Format, explain: bool) -> String {
         _ => {
             let _ = writeln!(out, "Summary: {heading}\n");
         }
+    }
+    if !summary.left_out.is_empty() {
+        let n = summary.left_out.len() as u64;
+        let first = format!(
+            "Incomplete: {} given could not be read and {} left out of every figure below:",
+            count(n, "document", "documents"),
+            if n == 1 { "is" } else { "are" }
+        );
+        let _ = match format {
+            Format::Markdown => writeln!(out, "> **{first}**"),
+            _ => writeln!(out, "{first}"),
+        };
+        for place in &summary.left_out {
+            let _ = match format {
+                Format::Markdown => writeln!(out, "> - {}", escape_left_out(place)),
+                _ => writeln!(out, "- {place}"),
+            };
+        }
+        out.push('\n');
     }
     if let Some(limit) = summary.per_project_omitted {
         let _ = writeln!(

@@ -169,6 +169,12 @@ pub struct Summary {
     /// they are complete.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per_project_omitted: Option<u64>,
+    /// Documents that were given but could not be read or parsed (by
+    /// [`Aggregator::add_files`]), each as where it is and why, in the
+    /// order read: every figure of the summary leaves them out, and a
+    /// report says so at its top.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<String>,
 }
 
 /// One participation table: its dimension and rows.
@@ -227,6 +233,7 @@ pub struct Aggregator {
     programmes: Vec<ProgrammeFacts>,
     participation: BTreeMap<(Dimension, String), ParticipationRow>,
     resources: resources::Accumulator,
+    left_out: Vec<String>,
 }
 
 impl Default for Aggregator {
@@ -247,6 +254,7 @@ impl Aggregator {
             programmes: Vec::new(),
             participation: BTreeMap::new(),
             resources: resources::Accumulator::default(),
+            left_out: Vec::new(),
         }
     }
 
@@ -316,7 +324,8 @@ impl Aggregator {
     /// Adds every document of `files`, in the order read, parsed on every
     /// core a batch at a time as [`Files::batches`] does; what is not a
     /// document (a file skipped, a document that could not be loaded) is
-    /// handed to `other`, in order. Memory holds one batch at a time, and a
+    /// handed to `other`, in order; a document that could not be loaded is
+    /// also noted in [`Summary::left_out`]. Memory holds one batch at a time, and a
     /// programme that lists many projects (a line or file over 1 MiB) is
     /// read from its file one entry at a time, keeping only the ids.
     ///
@@ -346,7 +355,12 @@ impl Aggregator {
                 match item {
                     Streamed::Programme(programme, listed, _) => self.add_programme(&programme, listed),
                     Streamed::Other(Loaded::Document(document, _)) => self.add(&document),
-                    Streamed::Other(loaded) => other(loaded),
+                    Streamed::Other(loaded) => {
+                        if let Loaded::Failed(error) = &loaded {
+                            self.left_out.push(left_out(error));
+                        }
+                        other(loaded);
+                    }
                 }
             }
         }
@@ -394,8 +408,19 @@ impl Aggregator {
             self.resources.finish(&self.programmes, self.language, self.projects, participation, self.explain);
         summary.per_project_omitted = (self.projects > self.per_project_limit).then_some(self.per_project_limit);
         summary.attendances = self.attendances;
+        summary.left_out = self.left_out;
         summary
     }
+}
+
+/// Where a document left out is, and why, in a few words.
+fn left_out(error: &crate::load::LoadError) -> String {
+    let why = match error {
+        crate::load::LoadError::Read { source, .. } => format!("cannot be read: {source}"),
+        crate::load::LoadError::Parse { .. } => "not a valid document (`childwelfare validate` says why)".to_owned(),
+        _ => "holds no document".to_owned(),
+    };
+    format!("{}: {why}", error.origin())
 }
 
 /// How many projects an [`Aggregator`] keeps per-project tables for by

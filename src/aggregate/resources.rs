@@ -675,6 +675,7 @@ impl Accumulator {
             programme_totals,
             attendances: None,
             per_project_omitted: None,
+            left_out: Vec::new(),
         }
     }
 }

@@ -195,3 +195,35 @@ fn a_folder_too_deep_to_name_is_skipped_and_the_rest_is_read() {
     assert_eq!(unreadable.len(), 1, "{:?}", files.skipped.len());
     assert!(unreadable[0].to_string().ends_with("); the rest of the folder is read"), "{}", unreadable[0]);
 }
+
+#[test]
+fn a_report_with_a_document_left_out_says_so_at_its_top() {
+    use childwelfare::{aggregate::Aggregator, load, report};
+
+    let dir = crate::common::Scratch::new("hardening-partial-report");
+    std::fs::write(dir.join("lumo.json"), childwelfare::data::LUMO_JSON).unwrap();
+    std::fs::write(dir.join("broken.json"), "{").unwrap();
+    let mut aggregator = Aggregator::new();
+    let mut others = 0;
+    aggregator.add_files(&load::walk(&[&dir]).unwrap(), |_| others += 1);
+    let summary = aggregator.finish();
+    assert_eq!((summary.projects, others), (1, 1));
+    let place =
+        format!("{}: not a valid document (`childwelfare validate` says why)", dir.join("broken.json").display());
+    assert_eq!(summary.left_out, std::slice::from_ref(&place));
+    let text = report::render(&summary, report::Format::Text, false);
+    let top: Vec<&str> = text.lines().take(4).collect();
+    assert_eq!(
+        top,
+        [
+            "Summary: 1 project, 0 programmes",
+            "",
+            "Incomplete: 1 document given could not be read and is left out of every figure below:",
+            &format!("- {place}"),
+        ]
+    );
+    let markdown = report::render(&summary, report::Format::Markdown, false);
+    assert!(markdown.lines().nth(2).is_some_and(|line| line.starts_with("> **Incomplete: 1 document")), "{markdown}");
+    let json: serde_json::Value = serde_json::from_str(&report::render(&summary, report::Format::Json, false)).unwrap();
+    assert_eq!(json["left_out"], serde_json::json!([place]));
+}
