@@ -3,7 +3,7 @@
 //! ```text
 //! childwelfare validate PATH... [--format text|json]
 //! childwelfare report [PATH...] [--format text|markdown|json] [--explain] [--lang fi|sv|en]
-//! childwelfare export TABLE [PATH...] [--format csv|json] [--lang fi|sv|en]
+//! childwelfare export TABLE [PATH...] [--format csv|json] [--lang fi|sv|en] [--raw-text]
 //! childwelfare format [--check] PATH...
 //! childwelfare schema project|programme|report
 //! ```
@@ -67,6 +67,11 @@ enum Command {
         /// Language of texts (falling back to another when a text lacks it).
         #[arg(long, value_enum, default_value_t = Lang::Fi)]
         lang: Lang,
+        /// Write CSV texts as they are. By default a text starting with =, +, -, @, tab or
+        /// carriage return gets a ' before it, so that a spreadsheet does not run it as a
+        /// formula. JSON texts are always written as they are.
+        #[arg(long)]
+        raw_text: bool,
     },
     /// Rewrite .json documents in the canonical form the crate writes (as rustfmt does for code).
     Format {
@@ -138,7 +143,9 @@ fn main() -> ExitCode {
         Command::Validate { paths, format } => validate(&paths, format),
         Command::Format { paths, check } => format(&paths, check),
         Command::Report { paths, format, explain, lang } => report(&paths, format, explain, lang.into()),
-        Command::Export { table, paths, format, lang } => export_table(table, &paths, format, lang.into()),
+        Command::Export { table, paths, format, lang, raw_text } => {
+            export_table(table, &paths, format, lang.into(), raw_text)
+        }
         Command::Schema { kind } => {
             let value = match kind {
                 SchemaKind::Project => schema::json_schema(DocumentKind::Project),
@@ -328,12 +335,18 @@ fn report(paths: &[PathBuf], format: ReportFormat, explain: bool, language: Lang
 }
 
 /// Writes one table, one document at a time.
-fn export_table(table: export::Table, paths: &[PathBuf], format: ExportFormat, language: Language) -> u8 {
+fn export_table(
+    table: export::Table,
+    paths: &[PathBuf],
+    format: ExportFormat,
+    language: Language,
+    raw_text: bool,
+) -> u8 {
     let format = match format {
         ExportFormat::Csv => export::Format::Csv,
         ExportFormat::Json => export::Format::Json,
     };
-    let mut writer = export::Writer::new(format, std::io::stdout().lock());
+    let mut writer = export::Writer::new(format, std::io::stdout().lock()).raw_text(raw_text);
     let mut failed: Option<std::io::Error> = None;
     let code = each_document(paths, |document| {
         for row in export::rows(document, table, language) {

@@ -180,3 +180,25 @@ fn report_and_export_go_on_past_a_bad_document_and_say_so() {
         stderr(&output)
     );
 }
+
+#[test]
+fn export_guards_csv_texts_against_formulas_unless_raw_text_is_asked() {
+    let dir = Scratch::new("cli-export-formula");
+    let mut lumo = childwelfare::data::lumo();
+    lumo.name = childwelfare::Text::fi("=HYPERLINK(\"http://example.com\",\"Click\")");
+    std::fs::write(dir.join("lumo.json"), lumo.to_json()).unwrap();
+    let name = |args: &[&str]| {
+        let output = run(args, &dir);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+        reader.records().next().unwrap().unwrap()[1].to_owned()
+    };
+    assert_eq!(name(&["export", "projects", "lumo.json"]), "'=HYPERLINK(\"http://example.com\",\"Click\")");
+    assert_eq!(
+        name(&["export", "projects", "lumo.json", "--raw-text"]),
+        "=HYPERLINK(\"http://example.com\",\"Click\")"
+    );
+    let json = run(&["export", "projects", "lumo.json", "--format", "json"], &dir);
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(rows[0]["name"], "=HYPERLINK(\"http://example.com\",\"Click\")");
+}

@@ -2,8 +2,107 @@
 //! in CSV cells, table breaks and HTML in Markdown, escape sequences on a
 //! terminal. Each output keeps them as text.
 
+use childwelfare::export::{self, Cell, Table};
 use childwelfare::validation::Diagnostic;
 use childwelfare::{Document, Language, Text, aggregate, data, report};
+
+/// The characters that make a spreadsheet run a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The string values of `value` with their JSON Pointers.
+fn strings(value: &serde_json::Value, pointer: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(_) => out.push(pointer),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                strings(item, format!("{pointer}/{i}"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                strings(item, format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `document` with every string the model accepts so starting with a
+/// formula character (the six in turn): all are changed, then those the
+/// parser rejects are put back until the document parses.
+fn with_formulas(document: &Document) -> Document {
+    let original = serde_json::to_value(document).unwrap();
+    let mut pointers = Vec::new();
+    strings(&original, String::new(), &mut pointers);
+    let mut hostile = original.clone();
+    for (i, pointer) in pointers.iter().enumerate() {
+        if let Some(serde_json::Value::String(text)) = hostile.pointer_mut(pointer) {
+            text.insert(0, FORMULA_STARTS[i % FORMULA_STARTS.len()]);
+        }
+    }
+    for _ in 0..50 {
+        let error = match Document::from_json(&hostile.to_string()) {
+            Ok(document) => return document,
+            Err(error) => error,
+        };
+        for problem in error.problems() {
+            let pointer = problem.pointer();
+            assert!(!pointer.is_empty(), "{problem}");
+            *hostile.pointer_mut(&pointer).unwrap() = original.pointer(&pointer).unwrap().clone();
+        }
+    }
+    panic!("the document does not parse after 50 rounds");
+}
+
+fn csv(rows: &[export::Row], raw: bool) -> Vec<csv::StringRecord> {
+    let mut writer = export::CsvWriter::new(Vec::new()).raw_text(raw);
+    for row in rows {
+        writer.write(row).unwrap();
+    }
+    let bytes = writer.finish().unwrap();
+    csv::Reader::from_reader(bytes.as_slice()).records().map(Result::unwrap).collect()
+}
+
+#[test]
+fn no_csv_cell_of_any_table_starts_a_formula_unless_raw_text_is_asked() {
+    let documents: Vec<Document> = data::seed().iter().map(with_formulas).collect();
+    for table in Table::ALL {
+        let rows: Vec<export::Row> = documents.iter().flat_map(|d| export::rows(d, table, Language::Fi)).collect();
+        let texts = |row: &export::Row| -> Vec<String> {
+            row.columns().map(|column| row.get(column).unwrap().to_string()).collect()
+        };
+        let hostile = rows
+            .iter()
+            .flat_map(|row| row.columns().map(|c| row.get(c).unwrap()))
+            .filter(|cell| matches!(cell, Cell::Text(text) if text.starts_with(FORMULA_STARTS)))
+            .count();
+        assert!(hostile > 0, "{table}: the test document has no text starting with a formula character");
+
+        let guarded = csv(&rows, false);
+        let raw = csv(&rows, true);
+        assert_eq!((guarded.len(), raw.len()), (rows.len(), rows.len()), "{table}");
+        for ((row, guarded), raw) in rows.iter().zip(&guarded).zip(&raw) {
+            for (((column, text), guarded), raw) in row.columns().zip(texts(row)).zip(guarded).zip(raw) {
+                assert!(!guarded.starts_with(FORMULA_STARTS), "{table}.{column}: {guarded:?}");
+                assert_eq!(raw, text, "{table}.{column}: raw text is written unchanged");
+                match row.get(column).unwrap() {
+                    Cell::Text(text) if text.starts_with(FORMULA_STARTS) => {
+                        assert_eq!(guarded, format!("'{text}"), "{table}.{column}");
+                    }
+                    _ => assert_eq!(guarded, text, "{table}.{column}: only such texts change"),
+                }
+            }
+        }
+
+        // JSON is not a spreadsheet format: its texts are as they are.
+        let mut json = export::JsonWriter::new(Vec::new());
+        for row in &rows {
+            json.write(row).unwrap();
+        }
+        let written: serde_json::Value = serde_json::from_slice(&json.finish().unwrap()).unwrap();
+        assert_eq!(written, serde_json::to_value(&rows).unwrap(), "{table}");
+    }
+}
 
 /// A text with everything that could break a table, a renderer or a terminal.
 const HOSTILE: &str =
