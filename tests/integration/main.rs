@@ -7,6 +7,7 @@ mod common;
 mod data;
 mod ecosystem;
 mod errors;
+mod examples;
 mod hostile_text;
 mod model_fit;
 mod mutation;
