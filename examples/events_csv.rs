@@ -5,13 +5,29 @@
 //! `cargo run --example events_csv -- [YEAR] > events.csv`
 
 use std::error::Error;
+use std::io;
+use std::process::ExitCode;
 
 use childwelfare::export::{self, Cell, Table};
 use childwelfare::{Language, data};
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is a quiet end: the reader has what it wanted.
+        Err(error) if error.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) => {
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
     let year = std::env::args().nth(1);
-    let mut csv = export::CsvWriter::new(std::io::stdout().lock());
+    let mut csv = export::Writer::new(export::Format::Csv, io::stdout().lock());
     let mut counted_total = 0;
     for document in data::seed() {
         for row in export::rows(&document, Table::Events, Language::Fi) {

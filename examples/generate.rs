@@ -7,12 +7,27 @@
 //! `cargo run --release --example generate -- N [--seed S] [--violations K] [--projects-only] > corpus.jsonl`
 
 use std::error::Error;
-use std::io::Write;
+use std::io::{self, Write};
+use std::process::ExitCode;
 
 use childwelfare::Document;
 use childwelfare::corpus::Generator;
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is a quiet end: the reader has what it wanted.
+        Err(error) if error.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) => {
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
     let (mut count, mut seed, mut violations, mut projects_only) = (None, 1, 0, false);
     while let Some(arg) = args.next() {
@@ -25,7 +40,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     let count = count.ok_or("usage: generate N [--seed S] [--violations K] [--projects-only]")?;
     let generator = Generator::new(seed);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = io::BufWriter::new(io::stdout().lock());
     for index in 0..count {
         // The violations go into the first project.
         let mut project =
@@ -33,12 +48,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         if projects_only {
             project.programme = None;
         }
-        serde_json::to_writer(&mut out, &Document::Project(Box::new(project)))?;
-        out.write_all(b"\n")?;
+        writeln!(out, "{}", serde_json::to_string(&Document::Project(Box::new(project)))?)?;
     }
     if !projects_only {
-        serde_json::to_writer(&mut out, &Document::from(generator.programme(count)))?;
-        out.write_all(b"\n")?;
+        writeln!(out, "{}", serde_json::to_string(&Document::from(generator.programme(count)))?)?;
     }
     out.flush()?;
     Ok(())

@@ -7,11 +7,27 @@
 //! `cargo run --example inventory -- path/to/folder`.
 
 use std::error::Error;
+use std::io::{self, Write};
+use std::process::ExitCode;
 
 use childwelfare::aggregate::{Aggregator, Dimension};
 use childwelfare::{Document, Language, Project, data, load};
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is a quiet end: the reader has what it wanted.
+        Err(error) if error.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) => {
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
     let paths: Vec<String> = std::env::args().skip(1).collect();
     let documents = if paths.is_empty() {
         data::seed()
@@ -23,35 +39,37 @@ fn main() -> Result<(), Box<dyn Error>> {
         loaded.into_documents()
     };
 
+    let mut out = io::stdout().lock();
     for document in &documents {
         match document {
-            Document::Project(project) => print_project(project),
+            Document::Project(project) => print_project(&mut out, project)?,
             Document::Programme(programme) => {
-                println!("Programme: {} ({} projects)", programme.name.best(Language::En), programme.projects.len());
+                let (name, projects) = (programme.name.best(Language::En), programme.projects.len());
+                writeln!(out, "Programme: {name} ({projects} projects)")?;
                 for listed in &programme.projects {
                     let data = listed.document.as_deref().unwrap_or("no data");
-                    println!("  - {} [{}]: {data}", listed.name, listed.collaborative_area.label(Language::En));
+                    writeln!(out, "  - {} [{}]: {data}", listed.name, listed.collaborative_area.label(Language::En))?;
                 }
-                println!();
+                writeln!(out)?;
             }
-            _ => println!("a document kind this example does not know"),
+            _ => writeln!(out, "a document kind this example does not know")?,
         }
     }
     Ok(())
 }
 
-fn print_project(project: &Project) {
-    println!("Project: {} ({})", project.name, project.id);
-    println!("  Implementers:");
+fn print_project(out: &mut impl Write, project: &Project) -> io::Result<()> {
+    writeln!(out, "Project: {} ({})", project.name, project.id)?;
+    writeln!(out, "  Implementers:")?;
     for implementer in &project.implementers {
         let roles: Vec<&str> = implementer.roles.iter().map(|role| role.label(Language::En)).collect();
-        println!("    - {} — {}", implementer.display_name(Language::Fi), roles.join(", "));
+        writeln!(out, "    - {} — {}", implementer.display_name(Language::Fi), roles.join(", "))?;
     }
-    println!("  Work packages:");
+    writeln!(out, "  Work packages:")?;
     for work_package in &project.work_packages {
-        println!("    {}. {}", work_package.number, work_package.title);
+        writeln!(out, "    {}. {}", work_package.number, work_package.title)?;
         for objective in project.objectives_of(&work_package.id) {
-            println!("       • [{}] {}", objective.level.label(Language::En), objective.statement);
+            writeln!(out, "       • [{}] {}", objective.level.label(Language::En), objective.statement)?;
         }
     }
 
@@ -64,13 +82,14 @@ fn print_project(project: &Project) {
         .participation(Dimension::Project)
         .find_map(|r| r.attendances.as_ref())
         .map_or_else(|| "not stated".to_owned(), |f| f.value.to_string());
-    println!("  Figures:");
-    println!("    events held: {} (cancelled: {})", row.events_held, row.events_cancelled);
-    println!("    attendances: {attendances}");
-    println!("    outputs: {}", row.outputs);
-    println!(
+    writeln!(out, "  Figures:")?;
+    writeln!(out, "    events held: {} (cancelled: {})", row.events_held, row.events_cancelled)?;
+    writeln!(out, "    attendances: {attendances}")?;
+    writeln!(out, "    outputs: {}", row.outputs)?;
+    writeln!(
+        out,
         "    judgements: {} achieved, {} partly, {} not achieved; {} objectives unjudged",
         row.achieved, row.partly_achieved, row.not_achieved, row.unjudged_objectives
-    );
-    println!();
+    )?;
+    writeln!(out)
 }

@@ -5,11 +5,27 @@
 //! (the county's code; without paths, the bundled seed data).
 
 use std::error::Error;
+use std::io::{self, Write};
+use std::process::ExitCode;
 
 use childwelfare::aggregate::{Aggregator, Dimension};
 use childwelfare::{County, Document, Language, data, load};
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is a quiet end: the reader has what it wanted.
+        Err(error) if error.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) => {
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
     let county: County = args.next().unwrap_or_else(|| "pohjois_karjala".to_owned()).parse()?;
     let paths: Vec<String> = args.collect();
@@ -26,13 +42,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     let summary = aggregator.finish();
 
-    println!("Events in {} by theme:", county.label(Language::En));
+    let mut out = io::stdout().lock();
+    writeln!(out, "Events in {} by theme:", county.label(Language::En))?;
     for row in summary.participation(Dimension::Theme) {
         let reached = row.attendances.as_ref().map_or_else(|| "not stated".to_owned(), |f| f.value.to_string());
-        println!("  {:<45} {:>3} held  {reached}", row.group.label, row.events_held);
+        writeln!(out, "  {:<45} {:>3} held  {reached}", row.group.label, row.events_held)?;
     }
     if let Some(total) = summary.total_attendances() {
-        println!("All projects: {total} attendances");
+        writeln!(out, "All projects: {total} attendances")?;
     }
     Ok(())
 }

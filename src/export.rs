@@ -6,6 +6,20 @@
 //! Lines file is exported without holding it in memory; [`CsvWriter`] and
 //! [`JsonWriter`] write them.
 //!
+//! # Text that a spreadsheet would run
+//!
+//! A spreadsheet opening a CSV file runs a cell that starts with `=`, `+`,
+//! `-` or `@` (and, in some, a tab or a carriage return) as a formula: a
+//! project named `=HYPERLINK("http://…","Click")` would become a live link.
+//! As [OWASP advises](https://owasp.org/www-community/attacks/CSV_Injection),
+//! [`CsvWriter`] writes such a *text* cell with a `'` before it
+//! (`'=HYPERLINK(…)`), which spreadsheets show as the text itself; numbers,
+//! yes/no values and texts that start otherwise are written as they are
+//! (every number the tables hold is zero or more, so none starts with `-`).
+//! [`CsvWriter::raw_text`] turns this off, for tools that read the CSV as
+//! data rather than as a spreadsheet. JSON is not a spreadsheet format:
+//! [`JsonWriter`] always writes texts unchanged.
+//!
 //! ```
 //! use childwelfare::{Language, data, export};
 //!
@@ -21,6 +35,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::io::Write;
@@ -115,7 +130,9 @@ pub enum Cell {
 }
 
 impl fmt::Display for Cell {
-    /// As CSV writes it: empty, the text, the number, `true` or `false`.
+    /// Empty, the text, the number, `true` or `false` (as [`CsvWriter`]
+    /// writes it with [`raw_text`](CsvWriter::raw_text); by default a text a
+    /// spreadsheet would run as a formula gets a `'` before it).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Cell::Empty => Ok(()),
@@ -476,16 +493,64 @@ fn project_row(project: &Project, language: Language) -> Row {
 }
 
 /// Writes rows as CSV (UTF-8, a header row from the first row's columns).
+///
+/// A text cell that starts with a character a spreadsheet would run as a
+/// formula (`=`, `+`, `-`, `@`, tab, carriage return) is written with a `'`
+/// before it, unless [`raw_text`](CsvWriter::raw_text) asks otherwise; see
+/// [the module docs](self#text-that-a-spreadsheet-would-run).
+///
+/// ```
+/// use childwelfare::{Document, Language, Text, data, export};
+///
+/// let mut lumo = data::lumo();
+/// lumo.name = Text::fi("=HYPERLINK(\"http://example.com\",\"Click\")");
+/// let rows = export::rows(&Document::from(lumo), export::Table::Projects, Language::Fi);
+///
+/// let mut csv = export::CsvWriter::new(Vec::new());
+/// csv.write(&rows[0])?;
+/// let text = String::from_utf8(csv.finish()?)?;
+/// assert!(text.contains("\nlumo,\"'=HYPERLINK(\"\"http://example.com\"\",\"\"Click\"\")\",ended,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 pub struct CsvWriter<W: Write> {
     writer: csv::Writer<W>,
     header: bool,
+    raw_text: bool,
 }
 
+/// The characters that make a spreadsheet run a cell as a formula (OWASP's list).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 impl<W: Write> CsvWriter<W> {
-    /// A writer to `out`.
+    /// A writer to `out`, guarding against formulas.
     pub fn new(out: W) -> Self {
-        CsvWriter { writer: csv::Writer::from_writer(out), header: false }
+        CsvWriter { writer: csv::Writer::from_writer(out), header: false, raw_text: false }
+    }
+
+    /// With `true`, texts are written as they are, even those a spreadsheet
+    /// would run as a formula (for tools that read the CSV as data); with
+    /// `false` (the default), such a text gets a `'` before it.
+    ///
+    /// ```
+    /// use childwelfare::{Document, Language, Text, data, export};
+    ///
+    /// let mut lumo = data::lumo();
+    /// lumo.name = Text::fi("-1+2");
+    /// let rows = export::rows(&Document::from(lumo), export::Table::Projects, Language::Fi);
+    /// let csv = |raw: bool| -> Result<String, Box<dyn std::error::Error>> {
+    ///     let mut csv = export::CsvWriter::new(Vec::new()).raw_text(raw);
+    ///     csv.write(&rows[0])?;
+    ///     Ok(String::from_utf8(csv.finish()?)?)
+    /// };
+    /// assert!(csv(false)?.contains("\nlumo,'-1+2,ended,"));
+    /// assert!(csv(true)?.contains("\nlumo,-1+2,ended,"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn raw_text(mut self, raw: bool) -> Self {
+        self.raw_text = raw;
+        self
     }
 
     /// Writes a row (and, before the first, the header).
@@ -497,7 +562,12 @@ impl<W: Write> CsvWriter<W> {
             self.writer.write_record(row.columns())?;
             self.header = true;
         }
-        self.writer.write_record(row.0.iter().map(|(_, value)| value.to_string()))
+        let raw = self.raw_text;
+        self.writer.write_record(row.0.iter().map(|(_, value)| match value {
+            Cell::Text(text) if !raw && text.starts_with(FORMULA_STARTS) => Cow::Owned(format!("'{text}").into_bytes()),
+            Cell::Text(text) => Cow::Borrowed(text.as_bytes()),
+            other => Cow::Owned(other.to_string().into_bytes()),
+        }))
     }
 
     /// Flushes and returns the output.
@@ -554,6 +624,31 @@ mod tests {
         assert_eq!(row.get("n"), Some(&Cell::Number(1000)));
         assert_eq!(row.get("n_exactness"), Some(&Cell::from(Exactness::Approximate.code())));
     }
+
+    fn csv_line(row: &Row, raw: bool) -> String {
+        let mut csv = CsvWriter::new(Vec::new()).raw_text(raw);
+        csv.write(row).unwrap();
+        let text = String::from_utf8(csv.finish().unwrap()).unwrap();
+        text.lines().nth(1).unwrap().to_owned()
+    }
+
+    #[test]
+    fn every_formula_character_is_guarded_in_text_only() {
+        for start in FORMULA_STARTS {
+            let text = format!("{start}1+1");
+            let row = Builder::new().col("text", text.as_str()).col("number", 7_u64).done();
+            let guarded = csv_line(&row, false);
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(guarded.as_bytes());
+            let record = reader.records().next().unwrap().unwrap();
+            assert_eq!(&record[0], format!("'{text}"), "{start:?}");
+            assert_eq!(&record[1], "7");
+            let raw = csv_line(&row, true);
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(raw.as_bytes());
+            assert_eq!(&reader.records().next().unwrap().unwrap()[0], text, "{start:?}");
+        }
+        let plain = Builder::new().col("text", "1 = 1").col("bool", false).done();
+        assert_eq!(csv_line(&plain, false), "1 = 1,false");
+    }
 }
 
 /// The formats rows are written in.
@@ -585,13 +680,33 @@ impl<W: Write> Writer<W> {
         }
     }
 
+    /// With `true`, CSV texts are written as they are, even those a
+    /// spreadsheet would run as a formula ([`CsvWriter::raw_text`]); JSON
+    /// texts are always written as they are.
+    #[must_use]
+    pub fn raw_text(self, raw: bool) -> Self {
+        match self {
+            Writer::Csv(writer) => Writer::Csv(Box::new(writer.raw_text(raw))),
+            json @ Writer::Json(_) => json,
+        }
+    }
+
     /// Writes a row.
     ///
     /// # Errors
-    /// When writing fails.
+    /// When writing fails; the error keeps the kind of the I/O error (a
+    /// closed pipe is [`BrokenPipe`](std::io::ErrorKind::BrokenPipe)).
     pub fn write(&mut self, row: &Row) -> std::io::Result<()> {
         match self {
-            Writer::Csv(writer) => writer.write(row).map_err(std::io::Error::other),
+            Writer::Csv(writer) => writer.write(row).map_err(|error| {
+                if !error.is_io_error() {
+                    return std::io::Error::other(error);
+                }
+                match error.into_kind() {
+                    csv::ErrorKind::Io(error) => error,
+                    other => std::io::Error::other(format!("{other:?}")),
+                }
+            }),
             Writer::Json(writer) => writer.write(row),
         }
     }

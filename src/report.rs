@@ -2,6 +2,17 @@
 //! aligned text tables, Markdown, or JSON, optionally with the derivation of
 //! every figure.
 //!
+//! Texts from the documents (names, labels, statements) are written so that
+//! they cannot change the output around them. In text, every control
+//! character (a newline, a tab, the escape that starts a terminal's colour
+//! sequence, DEL, C1) is shown as a visible escape (`\n`, `\u{1b}`). In
+//! Markdown, a newline or tab becomes a space, `\`, `` ` ``, `*`, `_` (but
+//! not inside a word), `[`, `]`, `|`, `~` and `$` get a backslash before
+//! them, and `<`, `>` and `&`
+//! are written as `&lt;`, `&gt;` and `&amp;`, so that a text stays one cell
+//! of its table and no HTML reaches a renderer. JSON writes texts as they
+//! are (its string escaping is enough).
+//!
 //! ```
 //! use childwelfare::{aggregate, data, report};
 //!
@@ -16,6 +27,7 @@ use std::fmt::Write as _;
 
 use crate::Total;
 use crate::aggregate::{Derivation, Dimension, Figure, FundingDimension, Summary};
+use crate::value::Visible;
 
 /// How a report is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -52,14 +64,15 @@ impl Table {
         if self.rows.is_empty() {
             return;
         }
+        let rows: Vec<Vec<String>> =
+            self.rows.iter().map(|row| row.iter().map(|cell| escape(cell, format)).collect()).collect();
         match format {
             Format::Markdown => {
                 let _ = writeln!(out, "## {}\n", self.title);
                 let _ = writeln!(out, "| {} |", self.headers.join(" | "));
                 let _ = writeln!(out, "|{}", " --- |".repeat(self.headers.len()));
-                for row in &self.rows {
-                    let cells: Vec<String> = row.iter().map(|c| c.replace('|', "\\|")).collect();
-                    let _ = writeln!(out, "| {} |", cells.join(" | "));
+                for row in &rows {
+                    let _ = writeln!(out, "| {} |", row.join(" | "));
                 }
             }
             _ => {
@@ -67,8 +80,7 @@ impl Table {
                 let _ = writeln!(out, "{}", "=".repeat(self.title.chars().count()));
                 let widths: Vec<usize> = (0..self.headers.len())
                     .map(|i| {
-                        self.rows
-                            .iter()
+                        rows.iter()
                             .map(|r| r[i].chars().count())
                             .chain(std::iter::once(self.headers[i].chars().count()))
                             .max()
@@ -94,7 +106,7 @@ impl Table {
                 };
                 let headers: Vec<String> = self.headers.iter().map(|h| (*h).to_owned()).collect();
                 let _ = writeln!(out, "{}", line(&headers));
-                for row in &self.rows {
+                for row in &rows {
                     let _ = writeln!(out, "{}", line(row));
                 }
             }
@@ -102,10 +114,47 @@ impl Table {
         if explain && !self.derivations.is_empty() {
             let _ = writeln!(out, "\nHow the figures were made:");
             for (what, derivation) in &self.derivations {
-                let _ = writeln!(out, "- {what}: {}", derivation.to_string().replace('\n', "\n  "));
+                let _ = write!(out, "- {}: {}", escape(what, format), escape(&derivation.rule, format));
+                for record in &derivation.records {
+                    let _ = write!(out, "\n    - {}", escape(record, format));
+                }
+                out.push('\n');
             }
         }
         out.push('\n');
+    }
+}
+
+/// A text from the documents as `format` needs it (see the module docs).
+fn escape(text: &str, format: Format) -> String {
+    match format {
+        Format::Markdown => {
+            let mut out = String::with_capacity(text.len());
+            let (mut previous, mut chars) = (' ', text.chars().peekable());
+            while let Some(c) = chars.next() {
+                match c {
+                    '\n' | '\r' | '\t' => out.push(' '),
+                    // Inside a word (`final_report`) `_` cannot start emphasis.
+                    '_' if previous.is_alphanumeric() && chars.peek().is_some_and(|n| n.is_alphanumeric()) => {
+                        out.push(c);
+                    }
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' => {
+                        out.push('\\');
+                        out.push(c);
+                    }
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '&' => out.push_str("&amp;"),
+                    c if c.is_control() => {
+                        let _ = write!(out, "{}", Visible(c.encode_utf8(&mut [0; 4])));
+                    }
+                    c => out.push(c),
+                }
+                previous = c;
+            }
+            out
+        }
+        _ => Visible(text).to_string(),
     }
 }
 
@@ -115,18 +164,6 @@ fn total(figure: Option<&Figure<Total>>) -> String {
 
 fn or_dash<T: ToString>(value: Option<T>) -> String {
     value.map_or_else(|| "–".to_owned(), |v| v.to_string())
-}
-
-/// A place left out, for a Markdown quote: no markup of its own.
-fn escape_left_out(place: &str) -> String {
-    place
-        .chars()
-        .flat_map(|c| match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => vec!['\\', c],
-            '\n' | '\r' => vec![' '],
-            c => vec![c],
-        })
-        .collect()
 }
 
 /// Writes the summary in `format`; with `explain`, each table is followed by
@@ -168,8 +205,8 @@ pub fn render(summary: &Summary, format: Format, explain: bool) -> String {
         };
         for place in &summary.left_out {
             let _ = match format {
-                Format::Markdown => writeln!(out, "> - {}", escape_left_out(place)),
-                _ => writeln!(out, "- {place}"),
+                Format::Markdown => writeln!(out, "> - {}", escape(place, format)),
+                _ => writeln!(out, "- {}", escape(place, format)),
             };
         }
         out.push('\n');
@@ -397,4 +434,16 @@ fn tables(summary: &Summary) -> Vec<Table> {
     }
     tables.push(staffing);
     tables
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_only_what_would_change_a_cell() {
+        assert_eq!(escape("final_report", Format::Markdown), "final_report");
+        assert_eq!(escape("_y_ a|b\n<i>&x__y", Format::Markdown), r"\_y\_ a\|b &lt;i&gt;&amp;x\_\_y");
+        assert_eq!(escape("a|b\n\u{1b}[1m", Format::Text), r"a|b\n\u{1b}[1m");
+    }
 }

@@ -182,6 +182,29 @@ macro_rules! validated_string {
 
 pub(crate) use validated_string;
 
+/// Text for a terminal: every control character (C0, DEL, C1, so also the
+/// escape that starts an ANSI sequence) written as a visible escape (`\n`,
+/// `\t`, `\r`, `\u{1b}`), the rest as it is.
+pub(crate) struct Visible<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Visible<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(char::is_control) {
+            f.write_str(&rest[..at])?;
+            let control = rest[at..].chars().next().unwrap_or_default();
+            match control {
+                '\n' => f.write_str("\\n")?,
+                '\t' => f.write_str("\\t")?,
+                '\r' => f.write_str("\\r")?,
+                other => write!(f, "\\u{{{:x}}}", u32::from(other))?,
+            }
+            rest = &rest[at + control.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
 /// The Levenshtein distance between two strings, for "did you mean" hints.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -395,6 +418,13 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_become_visible() {
+        let shown = Visible("a\u{1b}[31mred\u{7f}\u{85}\n\tb\r\u{0}é").to_string();
+        assert_eq!(shown, "a\\u{1b}[31mred\\u{7f}\\u{85}\\n\\tb\\r\\u{0}é");
+        assert!(!shown.chars().any(char::is_control));
+    }
 
     #[test]
     fn edit_distance_counts_single_edits() {

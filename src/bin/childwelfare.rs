@@ -3,7 +3,7 @@
 //! ```text
 //! childwelfare validate PATH... [--format text|json]
 //! childwelfare report [PATH...] [--format text|markdown|json] [--explain] [--lang fi|sv|en]
-//! childwelfare export TABLE [PATH...] [--format csv|json] [--lang fi|sv|en]
+//! childwelfare export TABLE [PATH...] [--format csv|json] [--lang fi|sv|en] [--raw-text]
 //! childwelfare format [--check] PATH...
 //! childwelfare schema project|programme|report
 //! ```
@@ -12,6 +12,7 @@
 //! rejected, 2 usage or I/O error.
 
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -71,6 +72,11 @@ enum Command {
         /// Language of texts (falling back to another when a text lacks it).
         #[arg(long, value_enum, default_value_t = Lang::Fi)]
         lang: Lang,
+        /// Write CSV texts as they are. By default a text starting with =, +, -, @, tab or
+        /// carriage return gets a ' before it, so that a spreadsheet does not run it as a
+        /// formula. JSON texts are always written as they are.
+        #[arg(long)]
+        raw_text: bool,
     },
     /// Rewrite .json documents in the canonical form the crate writes (as rustfmt does for code);
     /// each file is replaced whole, never left half-written.
@@ -147,7 +153,9 @@ fn main() -> ExitCode {
         Command::Validate { paths, format } => validate(&paths, format),
         Command::Format { paths, check } => format(&paths, check),
         Command::Report { paths, format, explain, lang } => report(&paths, format, explain, lang.into()),
-        Command::Export { table, paths, format, lang } => export_table(table, &paths, format, lang.into()),
+        Command::Export { table, paths, format, lang, raw_text } => {
+            export_table(table, &paths, format, lang.into(), raw_text)
+        }
         Command::Schema { kind } => {
             let value = match kind {
                 SchemaKind::Project => schema::json_schema(DocumentKind::Project),
@@ -165,12 +173,18 @@ fn print(text: &str) -> u8 {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
         Ok(()) => OK,
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => OK,
-        Err(error) => {
-            eprintln!("childwelfare: cannot write the output: {error}");
-            USAGE_OR_IO
-        }
+        Err(error) => write_failed(&error),
     }
+}
+
+/// The exit code for output that could not be written: 0 for a closed pipe
+/// (the reader has what it wanted), else 2, said on standard error.
+fn write_failed(error: &std::io::Error) -> u8 {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        return OK;
+    }
+    eprintln!("childwelfare: cannot write the output: {error}");
+    USAGE_OR_IO
 }
 
 /// Lists the files under `paths`, printing what the walk skipped; `None`
@@ -346,20 +360,26 @@ impl Write for Output {
 }
 
 /// Calls `each` with every document under `paths` (the bundled seed data
-/// when there are none), one at a time; bad documents are reported on
-/// standard error. The exit code so far: 0, 1 (a bad document) or 2; `None`
-/// when the paths cannot be used at all (said on standard error).
-fn each_document(paths: &[PathBuf], mut each: impl FnMut(&Document)) -> Option<u8> {
+/// when there are none), one at a time, until it breaks; bad documents
+/// are reported on standard error. The exit code so far: 0, 1 (a bad
+/// document) or 2; `None` when the paths cannot be used at all (said on
+/// standard error).
+fn each_document(paths: &[PathBuf], mut each: impl FnMut(&Document) -> ControlFlow<()>) -> Option<u8> {
     if paths.is_empty() {
-        childwelfare::data::seed().iter().for_each(each);
+        let _ = childwelfare::data::seed().iter().try_for_each(each);
         return Some(OK);
     }
     let files = files(paths)?;
     let mut code = OK;
-    // Parsed on every core, a batch at a time, in the order read.
+    // Parsed on every core, a batch at a time, in the order read: stopping
+    // reads no further batch.
     for loaded in files.batches(64).flatten() {
         match loaded {
-            load::Loaded::Document(document, _) => each(&document),
+            load::Loaded::Document(document, _) => {
+                if each(&document).is_break() {
+                    break;
+                }
+            }
             other => code = code.max(not_a_document(&other)),
         }
     }
@@ -409,32 +429,38 @@ fn report(paths: &[PathBuf], format: ReportFormat, explain: bool, language: Lang
     code.max(printed)
 }
 
-/// Writes one table, one document at a time.
-fn export_table(table: export::Table, paths: &[PathBuf], format: ExportFormat, language: Language) -> u8 {
+/// Writes one table, one document at a time; stops reading at the first
+/// error writing (a closed pipe ends quietly, as with `print`).
+fn export_table(
+    table: export::Table,
+    paths: &[PathBuf],
+    format: ExportFormat,
+    language: Language,
+    raw_text: bool,
+) -> u8 {
     let format = match format {
         ExportFormat::Csv => export::Format::Csv,
         ExportFormat::Json => export::Format::Json,
     };
-    let mut writer = export::Writer::new(format, std::io::stdout().lock());
+    let mut writer = export::Writer::new(format, std::io::stdout().lock()).raw_text(raw_text);
     let mut failed: Option<std::io::Error> = None;
     let code = each_document(paths, |document| {
         for row in export::rows(document, table, language) {
-            if failed.is_none()
-                && let Err(error) = writer.write(&row)
-            {
+            if let Err(error) = writer.write(&row) {
                 failed = Some(error);
+                return ControlFlow::Break(());
             }
         }
+        ControlFlow::Continue(())
     });
-    if let Err(error) = writer.finish() {
-        failed.get_or_insert(error);
+    if failed.is_none()
+        && let Err(error) = writer.finish()
+    {
+        failed = Some(error);
     }
     match (code, failed) {
         (None, _) => USAGE_OR_IO,
-        (Some(_), Some(error)) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("childwelfare: cannot write the output: {error}");
-            USAGE_OR_IO
-        }
-        (Some(code), _) => code,
+        (Some(code), Some(error)) => code.max(write_failed(&error)),
+        (Some(code), None) => code,
     }
 }

@@ -221,9 +221,13 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
+    /// One line; control characters quoted from a document or a file name
+    /// are shown as visible escapes (`\u{1b}`), so that they cannot reach a
+    /// terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::value::Visible;
         if let Some(file) = &self.file {
-            write!(f, "{file}")?;
+            write!(f, "{}", Visible(file))?;
             match (self.line, self.column) {
                 (Some(line), Some(column)) => write!(f, ":{line}:{column}")?,
                 (Some(line), None) => write!(f, ":{line}")?,
@@ -233,17 +237,17 @@ impl fmt::Display for Diagnostic {
         }
         write!(f, "{}[{}]: ", self.severity, self.code)?;
         if let Some(document) = &self.document {
-            write!(f, "{document}")?;
+            write!(f, "{}", Visible(document))?;
             if !self.pointer.is_empty() {
-                write!(f, " {}", self.pointer)?;
+                write!(f, " {}", Visible(&self.pointer))?;
             }
             write!(f, ": ")?;
         } else if !self.pointer.is_empty() && self.line.is_none() {
-            write!(f, "{}: ", self.pointer)?;
+            write!(f, "{}: ", Visible(&self.pointer))?;
         }
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", Visible(&self.message))?;
         if let Some(suggestion) = &self.suggestion {
-            write!(f, "; did you mean `{suggestion}`?")?;
+            write!(f, "; did you mean `{}`?", Visible(suggestion))?;
         }
         Ok(())
     }

@@ -180,3 +180,56 @@ fn report_and_export_go_on_past_a_bad_document_and_say_so() {
         stderr(&output)
     );
 }
+
+#[test]
+fn export_stops_reading_when_the_reader_closes_the_pipe() {
+    use std::io::BufRead;
+    use std::process::Stdio;
+
+    // Far more rows than a pipe, the reader's buffer and a batch of
+    // documents hold; the last line is not a document.
+    let dir = Scratch::new("cli-export-pipe");
+    crate::common::write_corpus(&dir.join("corpus.jsonl"), 1000, Some(r#"{"document_type": "project""#));
+    for format in ["csv", "json"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_childwelfare"))
+            .args(["export", "events", "corpus.jsonl", "--format", format])
+            .current_dir(&dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        // As `| head -1` does: one line, then the pipe is closed.
+        let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        reader.read_line(&mut first).unwrap();
+        drop(reader);
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{format}: {}", stderr(&output));
+        // The last line was never read: its error is not reported.
+        assert_eq!(stderr(&output), "", "{format}");
+        assert!(first.starts_with(if format == "csv" { "project,event," } else { "[" }), "{first}");
+    }
+}
+
+#[test]
+fn export_guards_csv_texts_against_formulas_unless_raw_text_is_asked() {
+    let dir = Scratch::new("cli-export-formula");
+    let mut lumo = childwelfare::data::lumo();
+    lumo.name = childwelfare::Text::fi("=HYPERLINK(\"http://example.com\",\"Click\")");
+    std::fs::write(dir.join("lumo.json"), lumo.to_json()).unwrap();
+    let name = |args: &[&str]| {
+        let output = run(args, &dir);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+        reader.records().next().unwrap().unwrap()[1].to_owned()
+    };
+    assert_eq!(name(&["export", "projects", "lumo.json"]), "'=HYPERLINK(\"http://example.com\",\"Click\")");
+    assert_eq!(
+        name(&["export", "projects", "lumo.json", "--raw-text"]),
+        "=HYPERLINK(\"http://example.com\",\"Click\")"
+    );
+    let json = run(&["export", "projects", "lumo.json", "--format", "json"], &dir);
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(rows[0]["name"], "=HYPERLINK(\"http://example.com\",\"Click\")");
+}

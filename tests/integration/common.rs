@@ -48,6 +48,22 @@ pub fn schema_errors(validator: &jsonschema::Validator, instance: &serde_json::V
     validator.iter_errors(instance).map(|error| format!("{}: {error}", error.instance_path())).collect()
 }
 
+/// Writes `projects` generated projects as JSON Lines to `path`, then,
+/// when `last` is given, that line.
+pub fn write_corpus(path: &Path, projects: u64, last: Option<&str>) {
+    use std::io::Write;
+    let generator = childwelfare::corpus::Generator::new(1);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("the corpus is writable"));
+    for index in 0..projects {
+        serde_json::to_writer(&mut out, &generator.document(index)).unwrap();
+        out.write_all(b"\n").unwrap();
+    }
+    if let Some(last) = last {
+        writeln!(out, "{last}").unwrap();
+    }
+    out.flush().unwrap();
+}
+
 /// A directory of its own under the system's temporary directory, removed
 /// when dropped, whether the test passes or fails.
 pub struct Scratch(PathBuf);
