@@ -326,10 +326,7 @@ impl Output {
     fn attempt(&mut self, result: std::io::Result<()>) {
         if let Err(error) = result {
             self.stopped = true;
-            if error.kind() != std::io::ErrorKind::BrokenPipe {
-                eprintln!("childwelfare: cannot write the output: {error}");
-                self.failed = true;
-            }
+            self.failed = write_failed(&error) != OK;
         }
     }
 
