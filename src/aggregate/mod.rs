@@ -40,6 +40,8 @@
 //! ```
 
 mod participation;
+#[cfg(test)]
+mod reference;
 mod resources;
 
 use std::collections::BTreeMap;

@@ -137,7 +137,12 @@ pub(crate) fn distinct_union(a: Total, b: Total) -> Total {
 }
 
 /// The group keys of an event in `dimension`, each with its label.
-fn keys(project: &Project, event: &Event, dimension: Dimension, language: Language) -> Vec<(String, String)> {
+pub(super) fn keys(
+    project: &Project,
+    event: &Event,
+    dimension: Dimension,
+    language: Language,
+) -> Vec<(String, String)> {
     let code_label = |code: &str, label: &str| (code.to_owned(), label.to_owned());
     let keys: Vec<(String, String)> = match dimension {
         Dimension::Project => vec![(project.id.to_string(), project.name.best(language).to_owned())],
