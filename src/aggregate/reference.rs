@@ -131,6 +131,28 @@ fn counted(
     Some(Figure { value: total, derivation })
 }
 
+/// A generated project whose events are replaced by a chain of `n`
+/// (event `i` part of event `i - 1`), closed into a cycle if asked.
+pub(super) fn chain(n: usize, cycle: bool) -> Project {
+    let mut project = crate::corpus::Generator::new(4).project(0);
+    let template = project.events.iter().find(|e| e.part_of.is_some()).cloned().unwrap();
+    let id = |i: usize| crate::Id::new(format!("chain-{i}")).unwrap();
+    project.events = (0..n)
+        .map(|i| {
+            let mut event = template.clone();
+            event.id = id(i);
+            event.part_of = if i > 0 { Some(id(i - 1)) } else { cycle.then(|| id(n - 1)) };
+            event.participation =
+                Some(crate::Participation::new(Some(Count::exact(1000 + i as u64)), Some(Count::exact(i as u64))));
+            if i % 7 == 3 {
+                event.possible_overlaps = vec![crate::PossibleOverlap::new(id(i / 2))];
+            }
+            event
+        })
+        .collect();
+    project
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,10 +184,11 @@ mod tests {
     /// the rows today's code makes are the reference's, and so are the
     /// `ancestors` chains that the events export uses.
     fn assert_same(project: &Project) {
+        let forest = super::super::forest::Forest::new(project);
         for dimension in Dimension::ALL {
             for explain in [false, true] {
                 for language in [Language::Fi, Language::En] {
-                    let now = super::super::participation::of_project(project, dimension, language, explain);
+                    let now = super::super::participation::of_project(project, &forest, dimension, language, explain);
                     let then = of_project(project, dimension, language, explain);
                     assert_eq!(now, then, "{} by {dimension:?}, explain {explain}", project.id);
                 }
@@ -173,7 +196,12 @@ mod tests {
         }
         let by_id: HashMap<&str, &Event> = project.events.iter().map(|e| (e.id.as_str(), e)).collect();
         for event in &project.events {
-            assert_eq!(super::super::ancestors(event, &by_id), ancestors(event, &by_id), "{}", event.id);
+            assert_eq!(
+                super::super::ancestors(event, &by_id).iter().collect::<Vec<_>>(),
+                ancestors(event, &by_id),
+                "{}",
+                event.id
+            );
         }
     }
 
@@ -259,28 +287,6 @@ mod tests {
             ranges += rows.iter().filter(|r| r.attendances.as_ref().is_some_and(|a| a.value.is_range())).count();
         }
         assert!(ranges > 10, "the random forests make ranges from overlaps ({ranges})");
-    }
-
-    /// A generated project whose events are replaced by a chain of `n`
-    /// (event `i` part of event `i - 1`), closed into a cycle if asked.
-    pub(crate) fn chain(n: usize, cycle: bool) -> Project {
-        let mut project = Generator::new(4).project(0);
-        let template = project.events.iter().find(|e| e.part_of.is_some()).cloned().unwrap();
-        let id = |i: usize| Id::new(format!("chain-{i}")).unwrap();
-        project.events = (0..n)
-            .map(|i| {
-                let mut event = template.clone();
-                event.id = id(i);
-                event.part_of = if i > 0 { Some(id(i - 1)) } else { cycle.then(|| id(n - 1)) };
-                event.participation =
-                    Some(Participation::new(Some(Count::exact(1000 + i as u64)), Some(Count::exact(i as u64))));
-                if i % 7 == 3 {
-                    event.possible_overlaps = vec![PossibleOverlap::new(id(i / 2))];
-                }
-                event
-            })
-            .collect();
-        project
     }
 
     #[test]

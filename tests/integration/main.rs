@@ -7,6 +7,7 @@ mod common;
 mod data;
 mod ecosystem;
 mod errors;
+mod limits;
 mod model_fit;
 mod mutation;
 mod properties;
