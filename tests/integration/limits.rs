@@ -7,7 +7,7 @@
 use childwelfare::aggregate::{self, Dimension, Summary};
 use childwelfare::corpus::Generator;
 use childwelfare::export::{self, Cell, Table};
-use childwelfare::{Document, Id, Language, Project, Total};
+use childwelfare::{Document, FundingKind, FundingPart, Id, Language, Percent, Project, Total, report};
 
 /// A generated project whose events are a chain of `n` copies of one of its
 /// events, event `i` part of event `i - 1`; the first part of the last when
@@ -66,4 +66,48 @@ fn a_2000_event_part_of_cycle_is_aggregated_and_counts_no_event() {
     assert_eq!((row.attendances.as_ref(), row.distinct_people.as_ref()), (None, None));
     assert_eq!(summary.total_attendances(), None);
     assert!(counted_in_export(&project).is_empty());
+}
+
+/// A generated project whose funding is `parts` state-grant parts of
+/// `share` each, without amounts.
+fn state_grant_parts(parts: usize, share: Percent) -> Project {
+    let mut project = Generator::new(19).project(7);
+    let funding = project.funding.as_mut().expect("generated projects are funded");
+    let mut part = FundingPart::new(FundingKind::StateGrant);
+    part.share = Some(share);
+    funding.parts = vec![part; parts];
+    funding.total = None;
+    project
+}
+
+/// The state grant's share as `report` and `export projects` show it.
+fn shown_share(project: &Project) -> (Option<Percent>, String, export::Cell) {
+    let document = Document::Project(Box::new(project.clone()));
+    let summary = aggregate::summarise(std::slice::from_ref(&document), false);
+    let text = report::render(&summary, report::Format::Text, false);
+    let exported = export::rows(&document, Table::Projects, Language::Fi);
+    let cell = exported[0].get("state_grant_share").cloned().expect("a state_grant_share column");
+    (summary.project_rows[0].state_grant_share, text, cell)
+}
+
+#[test]
+fn state_grant_shares_over_100_percent_show_no_share_however_many_parts_and_never_wrap() {
+    // The fewest parts of 100 % whose shares overflow a 32-bit sum of hundredths.
+    let full = Percent::FULL.hundredths();
+    let parts = usize::try_from(u32::MAX / full + 1).unwrap();
+    let wrapped = Percent::from_hundredths(full.wrapping_mul(u32::try_from(parts).unwrap()))
+        .expect("a wrapped sum looks like a share, which is the bug");
+
+    let (share, text, cell) = shown_share(&state_grant_parts(parts, Percent::FULL));
+    assert_eq!(share, None, "{parts} parts of 100 % are no share of a budget");
+    assert_eq!(cell, Cell::Empty);
+    assert!(!text.contains(&wrapped.to_string()), "the report shows the wrapped {wrapped}");
+
+    // Two parts of 100 % are over 100 % as well; two halves are the whole.
+    assert_eq!(shown_share(&state_grant_parts(2, Percent::FULL)).0, None);
+    let half = Percent::from_hundredths(full / 2).unwrap();
+    let (share, text, cell) = shown_share(&state_grant_parts(2, half));
+    assert_eq!(share, Some(Percent::FULL));
+    assert_eq!(cell, Cell::Text(Percent::FULL.to_plain_string()));
+    assert!(text.contains(&Percent::FULL.to_string()));
 }
