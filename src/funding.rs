@@ -90,11 +90,12 @@ impl Default for Funding {
 
 impl Funding {
     /// The sum of the stated shares in hundredths of a percent, or `None`
-    /// when no part states a share.
+    /// when no part states a share. The sum saturates at `u64::MAX` rather
+    /// than wrap.
     pub fn share_total_hundredths(&self) -> Option<u64> {
         let shares: Vec<u64> =
             self.parts.iter().filter_map(|part| part.share.map(|share| u64::from(share.hundredths()))).collect();
-        (!shares.is_empty()).then(|| shares.iter().sum())
+        (!shares.is_empty()).then(|| shares.iter().fold(0, |sum: u64, &share| sum.saturating_add(share)))
     }
 }
 

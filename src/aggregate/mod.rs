@@ -39,7 +39,10 @@
 //! println!("{}", attendances.derivation.as_ref().unwrap()); // the records and the rule
 //! ```
 
+mod forest;
 mod participation;
+#[cfg(test)]
+mod reference;
 mod resources;
 
 use std::collections::BTreeMap;
@@ -48,7 +51,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-pub(crate) use participation::ancestors;
+pub(crate) use forest::ancestors;
 pub use participation::{Dimension, ParticipationRow};
 pub use resources::{
     AchievementRow, AssessmentRow, FundingDimension, FundingRow, OutputRow, ProgrammeTotals, ProjectRow, StaffingRow,
@@ -369,8 +372,9 @@ impl Aggregator {
     /// Adds a project.
     pub fn add_project(&mut self, project: &Project) {
         self.projects += 1;
+        let forest = forest::Forest::new(project);
         for dimension in Dimension::ALL {
-            for row in participation::of_project(project, dimension, self.language, self.explain) {
+            for row in participation::of_project(project, &forest, dimension, self.language, self.explain) {
                 let key = (dimension, row.group.key.clone());
                 match self.participation.get_mut(&key) {
                     Some(existing) => existing.merge(row),

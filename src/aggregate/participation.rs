@@ -1,11 +1,12 @@
 //! Who the events reached: held, cancelled and planned events, attendances
 //! and distinct people, grouped by a [`Dimension`], each figure counted once.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::forest::Forest;
 use super::{Derivation, Figure, Group, record};
 use crate::{Count, Event, EventStatus, Language, PartialDate, Project, Total};
 
@@ -137,7 +138,12 @@ pub(crate) fn distinct_union(a: Total, b: Total) -> Total {
 }
 
 /// The group keys of an event in `dimension`, each with its label.
-fn keys(project: &Project, event: &Event, dimension: Dimension, language: Language) -> Vec<(String, String)> {
+pub(super) fn keys(
+    project: &Project,
+    event: &Event,
+    dimension: Dimension,
+    language: Language,
+) -> Vec<(String, String)> {
     let code_label = |code: &str, label: &str| (code.to_owned(), label.to_owned());
     let keys: Vec<(String, String)> = match dimension {
         Dimension::Project => vec![(project.id.to_string(), project.name.best(language).to_owned())],
@@ -179,9 +185,11 @@ fn quarter(date: &PartialDate) -> Option<String> {
     (first.year() == last.year() && q(first) == q(last)).then(|| format!("{}-Q{}", first.year(), q(first)))
 }
 
-/// The participation rows of one project in `dimension`.
+/// The participation rows of one project in `dimension`; `forest` is the
+/// project's `part_of` graph.
 pub(crate) fn of_project(
     project: &Project,
+    forest: &Forest<'_>,
     dimension: Dimension,
     language: Language,
     explain: bool,
@@ -192,7 +200,6 @@ pub(crate) fn of_project(
             groups.entry(key).or_insert_with(|| (label, Vec::new())).1.push(event);
         }
     }
-    let by_id: HashMap<&str, &Event> = project.events.iter().map(|e| (e.id.as_str(), e)).collect();
     groups
         .into_iter()
         .map(|(key, (label, events))| {
@@ -206,77 +213,83 @@ pub(crate) fn of_project(
             }
             let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
             row.attendances =
-                counted(project, &held, &by_id, |e| e.participation.and_then(|p| p.attendances), explain, false);
+                counted(project, &held, forest, |e| e.participation.and_then(|p| p.attendances), explain, false);
             row.distinct_people =
-                counted(project, &held, &by_id, |e| e.participation.and_then(|p| p.distinct_people), explain, true);
+                counted(project, &held, forest, |e| e.participation.and_then(|p| p.distinct_people), explain, true);
             row
         })
         .collect()
-}
-
-/// The chain of `part_of` ancestors of an event (cycles are cut).
-pub(crate) fn ancestors<'a>(event: &'a Event, by_id: &HashMap<&str, &'a Event>) -> Vec<&'a str> {
-    let mut out = Vec::new();
-    let mut current = event.part_of.as_ref();
-    while let Some(id) = current {
-        if out.contains(&id.as_str()) || id == &event.id {
-            break;
-        }
-        out.push(id.as_str());
-        current = by_id.get(id.as_str()).and_then(|e| e.part_of.as_ref());
-    }
-    out
 }
 
 /// The total of one figure over a group of held events, counted once.
 fn counted(
     project: &Project,
     held: &[&Event],
-    by_id: &HashMap<&str, &Event>,
+    forest: &Forest<'_>,
     figure: impl Fn(&Event) -> Option<Count>,
     explain: bool,
     distinct: bool,
 ) -> Option<Figure<Total>> {
-    let with_figure: BTreeSet<&str> = held.iter().filter(|e| figure(e).is_some()).map(|e| e.id.as_str()).collect();
-    // A figure is counted unless an ancestor in the group has a figure
-    // (which already includes it).
-    let counted: Vec<(&Event, Count)> = held
-        .iter()
-        .filter(|e| with_figure.contains(e.id.as_str()))
-        .filter(|e| !ancestors(e, by_id).iter().any(|a| with_figure.contains(a)))
-        .filter_map(|e| figure(e).map(|c| (*e, c)))
+    // Each held event with a figure, with its id's node.
+    let with_figure: Vec<(&Event, Count, Option<usize>)> =
+        held.iter().filter_map(|e| figure(e).map(|c| (*e, c, forest.node(e.id.as_str())))).collect();
+    // A figure is counted unless its chain of ancestors (cut where it comes
+    // back to the event or repeats) passes an event of the group with a
+    // figure, which already includes it: the first such on the chain from
+    // its parent is none, or the event itself come round a cycle.
+    let mut marked: Vec<usize> = with_figure.iter().filter_map(|(_, _, node)| *node).collect();
+    let parents: Vec<Option<usize>> =
+        with_figure.iter().map(|(e, _, _)| e.part_of.as_ref().and_then(|p| forest.node(p.as_str()))).collect();
+    let inside = forest.first_marked(&mut marked, &parents);
+    let counted: Vec<(&Event, Count, Option<usize>)> = with_figure
+        .into_iter()
+        .zip(inside)
+        .filter(|((_, _, node), first)| first.is_none() || first == node)
+        .map(|(counted, _)| counted)
         .collect();
     if counted.is_empty() {
         return None;
     }
-    let ids: BTreeSet<&str> = counted.iter().map(|(e, _)| e.id.as_str()).collect();
-    // The counted event a record's figure lies in: itself or an ancestor.
-    let representative = |id: &str| -> Option<&str> {
-        let event = by_id.get(id)?;
-        std::iter::once(event.id.as_str()).chain(ancestors(event, by_id)).find(|candidate| ids.contains(candidate))
-    };
-    let value_of = |id: &str| counted.iter().find(|(e, _)| e.id == *id).map(|(_, c)| *c);
-    let mut excluded: BTreeSet<&str> = BTreeSet::new();
+    // The counted event a record's figure lies in: the first counted on its
+    // chain, itself included; and each counted id's figure (the first, if
+    // the id repeats).
+    let mut heads: Vec<usize> = counted.iter().filter_map(|(_, _, node)| *node).collect();
+    let mut value_of: HashMap<usize, Count> = HashMap::with_capacity(counted.len());
+    for (_, count, node) in &counted {
+        if let Some(node) = node {
+            value_of.entry(*node).or_insert(*count);
+        }
+    }
+    let withs: Vec<Option<usize>> = counted
+        .iter()
+        .flat_map(|(e, _, _)| e.possible_overlaps.iter().map(|overlap| forest.event_node(overlap.with.as_str())))
+        .collect();
+    let mut representatives = forest.first_marked(&mut heads, &withs).into_iter();
+    let mut excluded: HashSet<Option<usize>> = HashSet::new();
     let mut overlaps = Vec::new();
-    for (event, count) in &counted {
-        for overlap in &event.possible_overlaps {
-            let Some(other) = representative(overlap.with.as_str()) else { continue };
-            if other == event.id.as_str() {
+    for (event, count, node) in &counted {
+        for _ in &event.possible_overlaps {
+            let Some(other) = representatives.next().flatten() else { continue };
+            if Some(other) == *node {
                 continue;
             }
-            let other_count = value_of(other).unwrap_or(*count);
+            let other_count = value_of.get(&other).copied().unwrap_or(*count);
             // The smaller figure may lie within the larger: leave it out of the low end.
-            let smaller = if count.value <= other_count.value { event.id.as_str() } else { other };
+            let smaller = if count.value <= other_count.value { *node } else { Some(other) };
             if excluded.insert(smaller) {
-                overlaps.push(format!("{} may overlap {}", record(project, event.id.as_str()), record(project, other)));
+                overlaps.push(format!(
+                    "{} may overlap {}",
+                    record(project, event.id.as_str()),
+                    record(project, forest.name(other))
+                ));
             }
         }
     }
-    let high: Count = counted.iter().map(|(_, c)| *c).sum();
+    let high: Count = counted.iter().map(|(_, c, _)| *c).sum();
     let total = if distinct && counted.len() > 1 {
-        counted.iter().map(|(_, c)| Total::from(*c)).reduce(distinct_union).unwrap_or_else(Total::zero)
+        counted.iter().map(|(_, c, _)| Total::from(*c)).reduce(distinct_union).unwrap_or_else(Total::zero)
     } else {
-        let low: Count = counted.iter().filter(|(e, _)| !excluded.contains(e.id.as_str())).map(|(_, c)| *c).sum();
+        let low: Count = counted.iter().filter(|(_, _, node)| !excluded.contains(node)).map(|(_, c, _)| *c).sum();
         if excluded.is_empty() { Total::from(high) } else { Total::range(low, high) }
     };
     let derivation = explain.then(|| {
@@ -290,7 +303,7 @@ fn counted(
         }
         Derivation {
             rule,
-            records: counted.iter().map(|(e, c)| format!("{} = {c}", record(project, e.id.as_str()))).collect(),
+            records: counted.iter().map(|(e, c, _)| format!("{} = {c}", record(project, e.id.as_str()))).collect(),
         }
     });
     Some(Figure { value: total, derivation })

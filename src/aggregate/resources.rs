@@ -198,7 +198,12 @@ pub struct ProjectRow {
     pub budget: Option<Money>,
     /// The state grant.
     pub state_grant: Option<Money>,
-    /// The state grant's share of the budget, where stated.
+    /// The state grant's share of the budget: the sum of the shares its
+    /// state-grant parts state. `None` when no such part states a share, and
+    /// when their shares add up to more than 100 %, which is no share of a
+    /// budget (validation reports it, `funding.shares_total`): the sum is
+    /// taken saturating, so that no number of parts can wrap it round to a
+    /// share that looks plausible.
     pub state_grant_share: Option<crate::Percent>,
 }
 
@@ -434,7 +439,9 @@ impl Accumulator {
                 if part.kind == FundingKind::StateGrant
                     && let Some(share) = part.share
                 {
-                    state_grant_share = Some(state_grant_share.map_or(share.hundredths(), |s| s + share.hundredths()));
+                    // Saturating: past 100 % the sum is shown as no share, however far past.
+                    state_grant_share =
+                        Some(state_grant_share.map_or(share.hundredths(), |s| s.saturating_add(share.hundredths())));
                 }
                 let amount = part.amount;
                 let stated = amount.map_or_else(|| "no amount stated".to_owned(), |a| a.to_string());

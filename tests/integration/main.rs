@@ -10,6 +10,7 @@ mod errors;
 mod examples;
 mod hardening;
 mod hostile_text;
+mod limits;
 mod model_fit;
 mod mutation;
 mod properties;

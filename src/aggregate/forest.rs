@@ -1,0 +1,338 @@
+//! The `part_of` links of a project's events as a graph, made once per
+//! project, so that "the first record with a figure up an event's chain"
+//! is answered for a whole group of events in one pass rather than by a
+//! walk up the chain for every event (issue 19: a chain of 2 000 events
+//! took minutes to report).
+//!
+//! The graph is on record ids, as the walk it replaces followed them: an
+//! id's parent is the `part_of` of the event with that id (the last one,
+//! if the id repeats), and an id no event has (a dangling `part_of`) ends
+//! its chain. Each id has at most one parent, so every connected part is a
+//! tree hanging off a root or off one cycle. The chain from an id goes up
+//! its tree and, if the tree hangs off a cycle, once round the cycle,
+//! stopping before the first id it has already passed.
+//!
+//! An Euler tour numbers the trees (an id's descendants are the ids
+//! numbered from its entry up to its exit), so the nearest marked id above
+//! each of a group's events comes from one sweep over the marked ids and
+//! the queries in that order; a marked id on a cycle from a search of the
+//! cycle's marked places. Building is linear in the events; a query of `k`
+//! marked ids and `q` events costs `O((k + q) log (k + q))` for sorting,
+//! whatever the length of the chains.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::{Event, Project};
+
+/// No node (an end of a list of children).
+const NONE: usize = usize::MAX;
+
+/// The `part_of` graph of one project's events.
+#[derive(Debug)]
+pub(crate) struct Forest<'a> {
+    /// Each id's node.
+    index: HashMap<&'a str, usize>,
+    /// Each node's id.
+    names: Vec<&'a str>,
+    /// Nodes below this are events' ids; the rest are only named by a `part_of`.
+    events: usize,
+    /// Where the Euler tour entered each node.
+    entry: Vec<usize>,
+    /// Where it left each node: the node's descendants entered in `entry..exit`.
+    exit: Vec<usize>,
+    /// The root of each node's tree (a node without a parent, or on a cycle).
+    root: Vec<usize>,
+    /// For a node on a cycle, the cycle's number and the node's place on it
+    /// (places follow `part_of`).
+    cycle: Vec<Option<(usize, usize)>>,
+}
+
+impl<'a> Forest<'a> {
+    /// The graph of `project`'s events.
+    pub(crate) fn new(project: &'a Project) -> Self {
+        let mut index: HashMap<&'a str, usize> = HashMap::with_capacity(project.events.len());
+        let mut names: Vec<&'a str> = Vec::with_capacity(project.events.len());
+        let mut parent_ids: Vec<Option<&'a str>> = Vec::with_capacity(project.events.len());
+        for event in &project.events {
+            let id = event.id.as_str();
+            let node = *index.entry(id).or_insert_with(|| {
+                names.push(id);
+                parent_ids.push(None);
+                names.len() - 1
+            });
+            // The last event with an id gives its parent, as a map collected from the events does.
+            parent_ids[node] = event.part_of.as_ref().map(|p| p.as_str());
+        }
+        let events = names.len();
+        let mut parent: Vec<Option<usize>> = Vec::with_capacity(events);
+        for id in parent_ids {
+            parent.push(id.map(|id| {
+                *index.entry(id).or_insert_with(|| {
+                    names.push(id);
+                    names.len() - 1
+                })
+            }));
+        }
+        parent.resize(names.len(), None);
+        step(names.len());
+        let cycle = cycles(&parent);
+        let (entry, exit, root) = tour(&parent, &cycle);
+        Forest { index, names, events, entry, exit, root, cycle }
+    }
+
+    /// The node of an id, event's or named by a `part_of`.
+    pub(crate) fn node(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// The node of an event's id; `None` for an id no event has.
+    pub(crate) fn event_node(&self, id: &str) -> Option<usize> {
+        self.node(id).filter(|&node| node < self.events)
+    }
+
+    /// The id of a node.
+    pub(crate) fn name(&self, node: usize) -> &'a str {
+        self.names.get(node).copied().unwrap_or_default()
+    }
+
+    /// For each query, the first marked node on its chain (the node itself
+    /// first), or `None`. `marked` is sorted in place.
+    pub(crate) fn first_marked(&self, marked: &mut Vec<usize>, queries: &[Option<usize>]) -> Vec<Option<usize>> {
+        let mut answers = vec![None; queries.len()];
+        if marked.is_empty() {
+            return answers;
+        }
+        marked.sort_unstable_by_key(|&node| self.entry[node]);
+        marked.dedup();
+        let mut on_cycles: Vec<(usize, usize, usize)> =
+            marked.iter().filter_map(|&node| self.cycle[node].map(|(cycle, place)| (cycle, place, node))).collect();
+        on_cycles.sort_unstable();
+        let mut order: Vec<(usize, usize, usize)> = queries
+            .iter()
+            .enumerate()
+            .filter_map(|(at, query)| query.map(|node| (self.entry[node], at, node)))
+            .collect();
+        order.sort_unstable();
+        step(marked.len() + order.len());
+        // The marked nodes whose subtree holds the current place, outermost first.
+        let mut open: Vec<usize> = Vec::new();
+        let mut next = 0;
+        for (place, at, query) in order {
+            while let Some(&node) = marked.get(next).filter(|&&node| self.entry[node] <= place) {
+                self.close(&mut open, self.entry[node]);
+                open.push(node);
+                next += 1;
+            }
+            self.close(&mut open, place);
+            answers[at] = open.last().copied().or_else(|| self.on_cycle(&on_cycles, self.root[query]));
+        }
+        answers
+    }
+
+    /// Leaves the open subtrees that end before `place`.
+    fn close(&self, open: &mut Vec<usize>, place: usize) {
+        while open.last().is_some_and(|&node| self.exit[node] <= place) {
+            open.pop();
+            step(1);
+        }
+    }
+
+    /// The first marked node round the cycle from `node`, if it is on one.
+    fn on_cycle(&self, on_cycles: &[(usize, usize, usize)], node: usize) -> Option<usize> {
+        let (cycle, place) = self.cycle[node]?;
+        let from = on_cycles.partition_point(|&(c, p, _)| (c, p) < (cycle, place));
+        let start = on_cycles.partition_point(|&(c, _, _)| c < cycle);
+        [from, start].into_iter().filter_map(|at| on_cycles.get(at)).find(|(c, _, _)| *c == cycle).map(|&(_, _, n)| n)
+    }
+}
+
+/// The cycle and place of every node on a cycle of `parent`.
+fn cycles(parent: &[Option<usize>]) -> Vec<Option<(usize, usize)>> {
+    const NEW: u8 = 0;
+    const ON_WALK: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; parent.len()];
+    let mut cycle = vec![None; parent.len()];
+    let mut walk = Vec::new();
+    let mut cycles = 0;
+    for start in 0..parent.len() {
+        let mut at = Some(start);
+        while let Some(node) = at.filter(|&node| state[node] == NEW) {
+            state[node] = ON_WALK;
+            walk.push(node);
+            at = parent[node];
+        }
+        // A walk that comes back to itself has found a cycle: its end.
+        if let Some(node) = at.filter(|&node| state[node] == ON_WALK) {
+            let from = walk.iter().position(|&n| n == node).unwrap_or(walk.len());
+            for (place, &n) in walk[from..].iter().enumerate() {
+                cycle[n] = Some((cycles, place));
+            }
+            cycles += 1;
+        }
+        step(walk.len());
+        walk.drain(..).for_each(|node| state[node] = DONE);
+    }
+    cycle
+}
+
+/// An Euler tour of the trees: where it entered and left each node, and
+/// each node's root. Nodes on a cycle are roots; so are nodes without a parent.
+fn tour(parent: &[Option<usize>], cycle: &[Option<(usize, usize)>]) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+    let n = parent.len();
+    let tree_parent = |node: usize| parent[node].filter(|_| cycle[node].is_none());
+    let (mut first_child, mut next_sibling) = (vec![NONE; n], vec![NONE; n]);
+    for node in (0..n).rev() {
+        if let Some(up) = tree_parent(node) {
+            next_sibling[node] = first_child[up];
+            first_child[up] = node;
+        }
+    }
+    let (mut entry, mut exit, mut root) = (vec![0; n], vec![0; n], vec![0; n]);
+    let mut clock = 0;
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    for top in (0..n).filter(|&node| tree_parent(node).is_none()) {
+        entry[top] = clock;
+        root[top] = top;
+        clock += 1;
+        stack.push((top, first_child[top]));
+        while let Some((node, child)) = stack.last_mut() {
+            if *child == NONE {
+                exit[*node] = clock;
+                stack.pop();
+            } else {
+                let next = *child;
+                *child = next_sibling[next];
+                entry[next] = clock;
+                root[next] = top;
+                clock += 1;
+                stack.push((next, first_child[next]));
+            }
+        }
+    }
+    step(n);
+    (entry, exit, root)
+}
+
+/// The chain of `part_of` ancestors of an event, stopping before an id it
+/// has passed (cycles are cut): what the events export marks counted
+/// figures by. The chain is walked as it is read, so a search that stops
+/// at the parent costs one step, and a long chain's ids are checked for
+/// repeats in a set, so a whole walk costs its length.
+pub(crate) fn ancestors<'a, 'm>(event: &'a Event, by_id: &'m HashMap<&str, &'a Event>) -> Ancestors<'a, 'm> {
+    Ancestors { event, by_id }
+}
+
+/// The `part_of` ancestors of an event; see [`ancestors`].
+#[derive(Debug)]
+pub(crate) struct Ancestors<'a, 'm> {
+    event: &'a Event,
+    by_id: &'m HashMap<&'m str, &'a Event>,
+}
+
+impl<'a> Ancestors<'a, '_> {
+    /// The ancestors' ids, the parent first.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        /// Chains up to this long are searched for repeats without a set.
+        const SHORT: usize = 16;
+        let mut passed: Vec<&'a str> = Vec::new();
+        let mut seen: HashSet<&'a str> = HashSet::new();
+        let mut current = self.event.part_of.as_ref();
+        std::iter::from_fn(move || {
+            let id = current?.as_str();
+            if id == self.event.id.as_str() || passed.contains(&id) || seen.contains(id) {
+                current = None;
+                return None;
+            }
+            if passed.len() < SHORT {
+                passed.push(id);
+            } else {
+                if seen.is_empty() {
+                    seen.extend(passed.iter().copied());
+                }
+                seen.insert(id);
+            }
+            current = self.by_id.get(id).and_then(|e| e.part_of.as_ref());
+            Some(id)
+        })
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Work done by the forests of this thread: nodes built, marked nodes
+    /// and queries swept, subtrees left.
+    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts work, in tests.
+#[cfg(test)]
+fn step(work: usize) {
+    STEPS.with(|steps| steps.set(steps.get() + work as u64));
+}
+
+#[cfg(not(test))]
+fn step(_: usize) {}
+
+/// The work counted on this thread so far.
+#[cfg(test)]
+pub(crate) fn steps() -> u64 {
+    STEPS.with(std::cell::Cell::get)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::participation::{Dimension, of_project};
+    use crate::aggregate::reference::chain;
+    use crate::{Language, Total};
+
+    /// The work of aggregating every dimension of a project, with derivations.
+    fn work(project: &Project) -> u64 {
+        let before = steps();
+        let forest = Forest::new(project);
+        for dimension in Dimension::ALL {
+            of_project(project, &forest, dimension, Language::Fi, true);
+        }
+        steps() - before
+    }
+
+    #[test]
+    fn the_work_grows_linearly_with_a_part_of_chain_or_cycle() {
+        for cycle in [false, true] {
+            let sizes = [250, 500, 1_000, 2_000];
+            let work: Vec<u64> = sizes.iter().map(|&n| work(&chain(n, cycle))).collect();
+            for (n, steps) in sizes.iter().zip(&work) {
+                // Each event is at most marked, asked about, left and an
+                // overlap, for each of two figures in each of eight
+                // dimensions: 64 steps. A walk up the chain for every event
+                // would be n² / 2 steps, 125 per event at 250 already.
+                assert!(*steps <= 64 * *n as u64, "{steps} steps for {n} events (cycle: {cycle})");
+            }
+            assert!(work[3] <= 2 * work[2] + 2 * work[0], "doubling the events doubles the work: {work:?}");
+        }
+    }
+
+    #[test]
+    fn a_chain_counts_its_top_event_and_a_cycle_none_as_the_chains_say() {
+        let n = 2_000;
+        let project = chain(n, false);
+        let forest = Forest::new(&project);
+        let rows = of_project(&project, &forest, Dimension::Project, Language::Fi, true);
+        let top = project.events.iter().find(|e| e.part_of.is_none()).unwrap();
+        let attendances = rows[0].attendances.as_ref().unwrap();
+        assert_eq!(attendances.value, Total::from(top.participation.unwrap().attendances.unwrap()));
+        assert_eq!(attendances.derivation.as_ref().unwrap().records.len(), 1);
+        assert_eq!(rows[0].events_held, n as u64);
+
+        // Round a cycle every event has an ancestor with a figure: none is counted.
+        let project = chain(n, true);
+        let forest = Forest::new(&project);
+        let rows = of_project(&project, &forest, Dimension::Project, Language::Fi, true);
+        assert_eq!((rows[0].events_held, rows[0].attendances.as_ref()), (n as u64, None));
+
+        // Every event's chain is every other event of the cycle.
+        let by_id: HashMap<&str, &Event> = project.events.iter().map(|e| (e.id.as_str(), e)).collect();
+        assert!(project.events.iter().all(|e| ancestors(e, &by_id).iter().count() == n - 1));
+    }
+}
