@@ -77,6 +77,36 @@ impl Add for Count {
     }
 }
 
+impl Count {
+    /// What is left of a total once its parts are taken out: the total less
+    /// the parts, as exact as both allow. An exact total less exact parts is
+    /// exact; a bound less an exact figure stays that bound; a total less
+    /// parts that are at least (at most) a figure is at most (at least) what
+    /// is left; anything else is "about". Parts larger than the total (which
+    /// validation reports) leave about nothing.
+    ///
+    /// ```
+    /// use childwelfare::Count;
+    ///
+    /// // LUMO's participation theme: 192 people, 21 + 12 of them in webinars.
+    /// assert_eq!(Count::exact(192).remainder(Count::exact(33)), Count::exact(159));
+    /// assert_eq!(Count::approximate(1000).remainder(Count::exact(400)), Count::approximate(600));
+    /// assert_eq!(Count::exact(100).remainder(Count::at_least(30)), Count::at_most(70));
+    /// assert_eq!(Count::exact(10).remainder(Count::exact(30)), Count::approximate(0));
+    /// ```
+    pub fn remainder(self, parts: Count) -> Count {
+        use Exactness::{Approximate, AtLeast, AtMost, Exact};
+        let Some(value) = self.value.checked_sub(parts.value) else { return Count::approximate(0) };
+        let exactness = match (self.exactness, parts.exactness) {
+            (total, Exact) => total,
+            (Exact | AtLeast, AtMost) => AtLeast,
+            (Exact | AtMost, AtLeast) => AtMost,
+            _ => Approximate,
+        };
+        Count { value, exactness }
+    }
+}
+
 impl Sum for Count {
     /// The sum of the counts; `Count::exact(0)` for none.
     fn sum<I: Iterator<Item = Count>>(iter: I) -> Count {

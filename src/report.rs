@@ -26,7 +26,7 @@
 use std::fmt::Write as _;
 
 use crate::Total;
-use crate::aggregate::{Derivation, Dimension, Figure, FundingDimension, Summary};
+use crate::aggregate::{Derivation, Dimension, Figure, FundingDimension, ParticipationTable, Summary, TableKind};
 use crate::value::Visible;
 
 /// How a report is written.
@@ -47,11 +47,13 @@ struct Table {
     rows: Vec<Vec<String>>,
     /// Derivations of the table's figures: (what, derivation).
     derivations: Vec<(String, Derivation)>,
+    /// A line under the title: how the rows relate to the total.
+    note: Option<String>,
 }
 
 impl Table {
     fn new(title: impl Into<String>, headers: Vec<&'static str>) -> Self {
-        Table { title: title.into(), headers, rows: Vec::new(), derivations: Vec::new() }
+        Table { title: title.into(), headers, rows: Vec::new(), derivations: Vec::new(), note: None }
     }
 
     fn explain<T>(&mut self, what: String, figure: Option<&Figure<T>>) {
@@ -69,6 +71,9 @@ impl Table {
         match format {
             Format::Markdown => {
                 let _ = writeln!(out, "## {}\n", self.title);
+                if let Some(note) = &self.note {
+                    let _ = writeln!(out, "{}\n", escape(note, format));
+                }
                 let _ = writeln!(out, "| {} |", self.headers.join(" | "));
                 let _ = writeln!(out, "|{}", " --- |".repeat(self.headers.len()));
                 for row in &rows {
@@ -78,6 +83,9 @@ impl Table {
             _ => {
                 let _ = writeln!(out, "{}", self.title);
                 let _ = writeln!(out, "{}", "=".repeat(self.title.chars().count()));
+                if let Some(note) = &self.note {
+                    let _ = writeln!(out, "{}", escape(note, format));
+                }
                 let widths: Vec<usize> = (0..self.headers.len())
                     .map(|i| {
                         rows.iter()
@@ -155,6 +163,26 @@ fn escape(text: &str, format: Format) -> String {
             out
         }
         _ => Visible(text).to_string(),
+    }
+}
+
+/// How a participation table's rows relate to its total, for people.
+fn rows_and_total(table: &ParticipationTable) -> String {
+    let total = table.total.map_or_else(|| "no figure".to_owned(), |t| t.to_string());
+    match (table.kind, table.adds_up) {
+        (TableKind::Partition, true) => {
+            format!("Each figure in one row: the attendances add up to the total, {total}.")
+        }
+        (TableKind::Partition, false) => format!(
+            "Each figure in one row, but the attendances do not add up to the total, {total}: a total's parts are \
+             less exact than it, so what is left of it is only bounded."
+        ),
+        (_, true) => format!(
+            "A figure counts in each of its groups; here none is in two, so the rows add up to the total, {total}."
+        ),
+        _ => format!(
+            "A figure counts in each of its groups, so the rows may add up to more than the total, each counted once: {total}."
+        ),
     }
 }
 
@@ -308,6 +336,7 @@ fn tables(summary: &Summary) -> Vec<Table> {
             format!("Participation {}", table.dimension.heading()),
             vec!["group", "held", "cancelled", "planned", "attendances", "distinct people"],
         );
+        out.note = Some(rows_and_total(table));
         for row in &table.rows {
             out.rows.push(vec![
                 row.group.label.clone(),

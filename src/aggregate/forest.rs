@@ -283,17 +283,14 @@ pub(crate) fn steps() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::aggregate::participation::{Dimension, of_project};
+    use crate::aggregate::participation::{Dimension, rows_of};
     use crate::aggregate::reference::chain;
     use crate::{Language, Total};
 
     /// The work of aggregating every dimension of a project, with derivations.
     fn work(project: &Project) -> u64 {
         let before = steps();
-        let forest = Forest::new(project);
-        for dimension in Dimension::ALL {
-            of_project(project, &forest, dimension, Language::Fi, true);
-        }
+        crate::aggregate::Aggregator::new().explain(true).add_project(project);
         steps() - before
     }
 
@@ -317,8 +314,7 @@ mod tests {
     fn a_chain_counts_its_top_event_and_a_cycle_none_as_the_chains_say() {
         let n = 2_000;
         let project = chain(n, false);
-        let forest = Forest::new(&project);
-        let rows = of_project(&project, &forest, Dimension::Project, Language::Fi, true);
+        let rows = rows_of(&project, Dimension::Project, Language::Fi, true);
         let top = project.events.iter().find(|e| e.part_of.is_none()).unwrap();
         let attendances = rows[0].attendances.as_ref().unwrap();
         assert_eq!(attendances.value, Total::from(top.participation.unwrap().attendances.unwrap()));
@@ -327,8 +323,7 @@ mod tests {
 
         // Round a cycle every event has an ancestor with a figure: none is counted.
         let project = chain(n, true);
-        let forest = Forest::new(&project);
-        let rows = of_project(&project, &forest, Dimension::Project, Language::Fi, true);
+        let rows = rows_of(&project, Dimension::Project, Language::Fi, true);
         assert_eq!((rows[0].events_held, rows[0].attendances.as_ref()), (n as u64, None));
 
         // Every event's chain is every other event of the cycle.

@@ -9,14 +9,24 @@
 //! figures against the sum of its projects. Every result is a plain
 //! serialisable type.
 //!
-//! The rules, which every [`Derivation`] names for its figure:
+//! The rules, which every [`Derivation`] names for its figure, are the
+//! counting model, written out table by table in
+//! [`docs/counting.md`](https://docs.rs/crate/childwelfare/latest/source/docs/counting.md):
 //!
 //! - a figure that is `part_of` another counted figure is not added again;
 //! - cancelled and planned events are counted apart, never in the totals;
 //! - figures that may overlap make a range ([`Total`]), from the total
 //!   without the smaller of each overlapping pair to the full sum;
-//! - distinct people over several events (or projects) are a range too: from
-//!   the largest single figure to the sum;
+//! - in a table grouped by theme, county, year …, a total whose parts are
+//!   complete is represented by its parts, one whose parts are not by its
+//!   remainder (the total less its parts), and a record that states no
+//!   value of the dimension takes that of the event it is part of;
+//! - county, scope, year and quarter are partitions ([`TableKind`]): a
+//!   figure is in one row (several counties make one row that names them),
+//!   so the rows add up to the total; theme, event kind and work package are
+//!   tags, a figure in each of its groups, with the total beside the rows;
+//! - distinct people over several events (or projects) are at least the
+//!   largest figure: the sources do not say how many came to more than one;
 //! - figures keep their exactness ([`figure`](crate::figure)): exact +
 //!   about is about;
 //! - a regional part's money is added to its project's only when it is
@@ -39,6 +49,7 @@
 //! println!("{}", attendances.derivation.as_ref().unwrap()); // the records and the rule
 //! ```
 
+mod contribution;
 mod forest;
 mod participation;
 #[cfg(test)]
@@ -52,7 +63,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 pub(crate) use forest::ancestors;
-pub use participation::{Dimension, ParticipationRow};
+pub use participation::{Dimension, ParticipationRow, TableKind};
 pub use resources::{
     AchievementRow, AssessmentRow, FundingDimension, FundingRow, OutputRow, ProgrammeTotals, ProjectRow, StaffingRow,
     TargetRow, UnjudgedObjective,
@@ -180,14 +191,38 @@ pub struct Summary {
     pub left_out: Vec<String>,
 }
 
-/// One participation table: its dimension and rows.
+/// One participation table: its dimension, rows and total, and whether the
+/// rows add up to the total.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[non_exhaustive]
 pub struct ParticipationTable {
     /// What the rows are grouped by.
     pub dimension: Dimension,
+    /// Whether each figure is in one row ([`TableKind::Partition`]) or in
+    /// each of its groups ([`TableKind::Overlapping`]).
+    pub kind: TableKind,
     /// The rows, in key order.
     pub rows: Vec<ParticipationRow>,
+    /// The attendances of all projects, each counted once (the sum of the
+    /// rows by project): what the rows of a partition add up to, and what
+    /// the rows of an overlapping table are beside.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<Total>,
+    /// Whether the rows' attendances add up to `total`, low and high ends
+    /// and exactness alike. A partition adds up unless a total's parts are
+    /// less exact than it (an exact total less parts of "at least" leaves
+    /// "at most" a remainder); an overlapping table adds up only when no
+    /// figure is in two groups.
+    pub adds_up: bool,
+}
+
+impl ParticipationTable {
+    /// The table of `dimension` with `rows`, beside `total`.
+    fn new(dimension: Dimension, rows: Vec<ParticipationRow>, total: Option<Total>) -> Self {
+        let sum: Option<Total> =
+            rows.iter().filter_map(|r| r.attendances.as_ref().map(|f| f.value)).reduce(|a, b| a + b);
+        ParticipationTable { dimension, kind: dimension.kind(), adds_up: sum == total, rows, total }
+    }
 }
 
 impl Summary {
@@ -373,8 +408,20 @@ impl Aggregator {
     pub fn add_project(&mut self, project: &Project) {
         self.projects += 1;
         let forest = forest::Forest::new(project);
+        let contributions = contribution::attendances(project, &forest);
+        let by_id = contribution::by_id(project);
         for dimension in Dimension::ALL {
-            for row in participation::of_project(project, &forest, dimension, self.language, self.explain) {
+            let mut holders = contribution::Holders::new(&by_id);
+            let rows = participation::of_project(
+                project,
+                &forest,
+                dimension,
+                self.language,
+                self.explain,
+                &contributions,
+                &mut holders,
+            );
+            for row in rows {
                 let key = (dimension, row.group.key.clone());
                 match self.participation.get_mut(&key) {
                     Some(existing) => existing.merge(row),
@@ -406,7 +453,7 @@ impl Aggregator {
         }
         let participation = Dimension::ALL
             .iter()
-            .filter_map(|d| tables.remove(d).map(|rows| ParticipationTable { dimension: *d, rows }))
+            .filter_map(|d| tables.remove(d).map(|rows| ParticipationTable::new(*d, rows, self.attendances)))
             .collect();
         let mut summary =
             self.resources.finish(&self.programmes, self.language, self.projects, participation, self.explain);

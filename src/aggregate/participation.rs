@@ -6,14 +6,17 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::contribution::{Contribution, Holders};
 use super::forest::Forest;
 use super::{Derivation, Figure, Group, record};
 use crate::{Count, Event, EventStatus, Language, PartialDate, Project, Total};
 
-/// What participation is grouped by. An event with several themes (kinds,
-/// counties, work packages) is in the group of each, so the rows of one
-/// table may add up to more than the project's total: the total is its own
-/// row, [`Dimension::Project`].
+/// What participation is grouped by. Each dimension's table is a partition
+/// or overlapping ([`Dimension::kind`]): an event with several counties is
+/// in one row that names them all, an event with several themes (kinds,
+/// work packages) in the row of each, so that the rows of an overlapping
+/// table may add up to more than the project's total (its own row,
+/// [`Dimension::Project`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -69,6 +72,47 @@ impl Dimension {
         }
     }
 
+    /// Whether the table's rows partition its total or overlap (see
+    /// [`TableKind`]): county, scope, year, quarter and project are
+    /// partitions (a figure happened in one place and at one time; an
+    /// area-wide figure belongs to the area, not to each county); theme,
+    /// event kind and work package are tags (an event on two themes reached
+    /// its people on both), so a figure counts in each of its groups.
+    pub const fn kind(self) -> TableKind {
+        match self {
+            Dimension::Theme | Dimension::EventKind | Dimension::WorkPackage => TableKind::Overlapping,
+            _ => TableKind::Partition,
+        }
+    }
+
+    /// The dimension's values in the plural: "counties".
+    pub const fn plural(self) -> &'static str {
+        match self {
+            Dimension::Project => "projects",
+            Dimension::Theme => "themes",
+            Dimension::EventKind => "event kinds",
+            Dimension::Scope => "scopes",
+            Dimension::County => "counties",
+            Dimension::Year => "years",
+            Dimension::Quarter => "quarters",
+            Dimension::WorkPackage => "work packages",
+        }
+    }
+
+    /// One of the dimension's values: "county".
+    pub const fn singular(self) -> &'static str {
+        match self {
+            Dimension::Project => "project",
+            Dimension::Theme => "theme",
+            Dimension::EventKind => "event kind",
+            Dimension::Scope => "scope",
+            Dimension::County => "county",
+            Dimension::Year => "year",
+            Dimension::Quarter => "quarter",
+            Dimension::WorkPackage => "work package",
+        }
+    }
+
     /// A heading for people: "by theme".
     pub const fn heading(self) -> &'static str {
         match self {
@@ -82,6 +126,20 @@ impl Dimension {
             Dimension::WorkPackage => "by work package",
         }
     }
+}
+
+/// How the rows of a grouped table relate to its total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TableKind {
+    /// Each figure is in one row (a record with several values of the
+    /// dimension is in one row that names them all): the rows add up to the
+    /// total.
+    Partition,
+    /// A figure counts in each of its groups, like a tag: the rows may add
+    /// up to more than the total, which is shown beside them.
+    Overlapping,
 }
 
 /// The participation of one group of events.
@@ -130,11 +188,14 @@ impl ParticipationRow {
     }
 }
 
-/// People counted in two separate places may be the same people: the union
-/// is at least the larger and at most the sum.
+/// People counted in two separate places may be the same people, or not:
+/// all that is known of them together is that they are at least as many
+/// as the larger figure. (A range up to the sum was true but useless:
+/// `200–85 776`.) A figure stated for both together is a figure of its
+/// own, of which the two are `part_of`.
 pub(crate) fn distinct_union(a: Total, b: Total) -> Total {
-    let low = if a.low.value >= b.low.value { a.low } else { b.low };
-    Total::range(low, a.high + b.high)
+    let larger = if a.low.value >= b.low.value { a.low } else { b.low };
+    Total::from(Count::at_least(larger.value))
 }
 
 /// The group keys of an event in `dimension`, each with its label.
@@ -185,26 +246,71 @@ fn quarter(date: &PartialDate) -> Option<String> {
     (first.year() == last.year() && q(first) == q(last)).then(|| format!("{}-Q{}", first.year(), q(first)))
 }
 
-/// The participation rows of one project in `dimension`; `forest` is the
-/// project's `part_of` graph.
-pub(crate) fn of_project(
+/// Whether `event` itself states a value of `dimension` (the project: always).
+fn states(event: &Event, dimension: Dimension) -> bool {
+    match dimension {
+        Dimension::Project => true,
+        Dimension::Theme => !event.themes.is_empty(),
+        Dimension::EventKind => !event.kinds.is_empty(),
+        Dimension::Scope => event.scope.is_some(),
+        Dimension::County => !event.counties.is_empty(),
+        Dimension::Year => event.period.and_then(|p| p.start).is_some(),
+        Dimension::Quarter => event.period.and_then(|p| p.start).and_then(|d| quarter(&d)).is_some(),
+        Dimension::WorkPackage => !event.work_packages.is_empty(),
+    }
+}
+
+/// The groups of an event in `dimension`: its own values, or those of the
+/// nearest event it is `part_of` that states some, or "not stated"; in a
+/// partition table, several values make one group that names them all.
+fn groups_of<'a>(
     project: &Project,
+    event: &'a Event,
+    dimension: Dimension,
+    language: Language,
+    holders: &mut Holders<'a, '_>,
+) -> Vec<(String, String)> {
+    let holder = holders.of(event, |e| states(e, dimension)).unwrap_or(event);
+    let keys = keys(project, holder, dimension, language);
+    if dimension.kind() == TableKind::Partition && keys.len() > 1 {
+        let (codes, labels): (Vec<String>, Vec<String>) = keys.into_iter().unzip();
+        return vec![(codes.join("+"), format!("several {}: {}", dimension.plural(), labels.join(", ")))];
+    }
+    keys
+}
+
+/// The participation rows of one project in `dimension`; `forest` is the
+/// project's `part_of` graph and `contributions` its attendance
+/// contributions ([`contribution::attendances`](super::contribution::attendances)).
+pub(crate) fn of_project<'a>(
+    project: &'a Project,
     forest: &Forest<'_>,
     dimension: Dimension,
     language: Language,
     explain: bool,
+    contributions: &[Contribution<'a>],
+    holders: &mut Holders<'a, '_>,
 ) -> Vec<ParticipationRow> {
     let mut groups: BTreeMap<String, (String, Vec<&Event>)> = BTreeMap::new();
+    let mut at: HashMap<*const Event, Vec<String>> = HashMap::new();
     for event in &project.events {
-        for (key, label) in keys(project, event, dimension, language) {
+        for (key, label) in groups_of(project, event, dimension, language, holders) {
+            at.entry(std::ptr::from_ref(event)).or_default().push(key.clone());
             groups.entry(key).or_insert_with(|| (label, Vec::new())).1.push(event);
         }
     }
+    // Each group's contributions, in the order of the events.
+    let mut placed: HashMap<&str, Vec<&Contribution<'a>>> = HashMap::new();
+    for contribution in contributions {
+        for key in at.get(&std::ptr::from_ref(contribution.event)).into_iter().flatten() {
+            placed.entry(key.as_str()).or_default().push(contribution);
+        }
+    }
     groups
-        .into_iter()
+        .iter()
         .map(|(key, (label, events))| {
-            let mut row = ParticipationRow::new(Group { dimension, key, label });
-            for event in &events {
+            let mut row = ParticipationRow::new(Group { dimension, key: key.clone(), label: label.clone() });
+            for event in events {
                 match event.status {
                     EventStatus::Held => row.events_held += 1,
                     EventStatus::Cancelled => row.events_cancelled += 1,
@@ -212,8 +318,11 @@ pub(crate) fn of_project(
                 }
             }
             let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
-            row.attendances =
-                counted(project, &held, forest, |e| e.participation.and_then(|p| p.attendances), explain, false);
+            row.attendances = if dimension == Dimension::Project {
+                counted(project, &held, forest, |e| e.participation.and_then(|p| p.attendances), explain, false)
+            } else {
+                placed.get(key.as_str()).map(|here| placed_total(project, dimension, here, explain))
+            };
             row.distinct_people =
                 counted(project, &held, forest, |e| e.participation.and_then(|p| p.distinct_people), explain, true);
             row
@@ -221,15 +330,56 @@ pub(crate) fn of_project(
         .collect()
 }
 
-/// The total of one figure over a group of held events, counted once.
-fn counted(
+/// [`of_project`] for one dimension of a project on its own, as tests
+/// need it.
+#[cfg(test)]
+pub(crate) fn rows_of(
     project: &Project,
-    held: &[&Event],
+    dimension: Dimension,
+    language: Language,
+    explain: bool,
+) -> Vec<ParticipationRow> {
+    let forest = Forest::new(project);
+    let contributions = super::contribution::attendances(project, &forest);
+    let by_id = super::contribution::by_id(project);
+    let mut holders = Holders::new(&by_id);
+    of_project(project, &forest, dimension, language, explain, &contributions, &mut holders)
+}
+
+/// The attendances of a group: the sum of the contributions placed in it.
+fn placed_total(project: &Project, dimension: Dimension, here: &[&Contribution<'_>], explain: bool) -> Figure<Total> {
+    let value: Total = here.iter().map(|c| c.value).sum();
+    let derivation = explain.then(|| Derivation {
+        rule: format!(
+            "sum of the figures placed here: each counted once; a total whose parts are complete is represented by \
+             its parts, one whose parts are not by its remainder; a record that states no {} takes that of the \
+             event it is part of",
+            dimension.singular()
+        ),
+        records: here.iter().map(|c| c.describe(project)).collect(),
+    });
+    Figure { value, derivation }
+}
+
+/// The figures of a group of held events that are counted: those that no
+/// other figure of the group includes, with the ones that may overlap.
+pub(crate) struct Counted<'a> {
+    /// Each counted event, its figure and its node.
+    pub(crate) figures: Vec<(&'a Event, Count, Option<usize>)>,
+    /// The nodes of the figures left out of the low end, each the smaller
+    /// of a pair that may overlap.
+    pub(crate) excluded: HashSet<Option<usize>>,
+    /// The pairs that may overlap, `project/record may overlap project/record`.
+    pub(crate) overlaps: Vec<String>,
+}
+
+/// The figures of `held` that are counted once (see [`Counted`]).
+pub(crate) fn counted_figures<'a>(
+    project: &Project,
+    held: &[&'a Event],
     forest: &Forest<'_>,
     figure: impl Fn(&Event) -> Option<Count>,
-    explain: bool,
-    distinct: bool,
-) -> Option<Figure<Total>> {
+) -> Counted<'a> {
     // Each held event with a figure, with its id's node.
     let with_figure: Vec<(&Event, Count, Option<usize>)> =
         held.iter().filter_map(|e| figure(e).map(|c| (*e, c, forest.node(e.id.as_str())))).collect();
@@ -247,9 +397,6 @@ fn counted(
         .filter(|((_, _, node), first)| first.is_none() || first == node)
         .map(|(counted, _)| counted)
         .collect();
-    if counted.is_empty() {
-        return None;
-    }
     // The counted event a record's figure lies in: the first counted on its
     // chain, itself included; and each counted id's figure (the first, if
     // the id repeats).
@@ -285,6 +432,22 @@ fn counted(
             }
         }
     }
+    Counted { figures: counted, excluded, overlaps }
+}
+
+/// The total of one figure over a group of held events, counted once.
+fn counted(
+    project: &Project,
+    held: &[&Event],
+    forest: &Forest<'_>,
+    figure: impl Fn(&Event) -> Option<Count>,
+    explain: bool,
+    distinct: bool,
+) -> Option<Figure<Total>> {
+    let Counted { figures: counted, excluded, overlaps } = counted_figures(project, held, forest, figure);
+    if counted.is_empty() {
+        return None;
+    }
     let high: Count = counted.iter().map(|(_, c, _)| *c).sum();
     let total = if distinct && counted.len() > 1 {
         counted.iter().map(|(_, c, _)| Total::from(*c)).reduce(distinct_union).unwrap_or_else(Total::zero)
@@ -294,7 +457,7 @@ fn counted(
     };
     let derivation = explain.then(|| {
         let mut rule = if distinct && counted.len() > 1 {
-            "distinct people of several events: at least the largest figure, at most their sum".to_owned()
+            "distinct people of several events: at least the largest figure (the sources do not say how many came to more than one)".to_owned()
         } else {
             "sum of the held events' figures, leaving out figures that are part of another counted figure".to_owned()
         };

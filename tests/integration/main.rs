@@ -4,6 +4,7 @@ mod aggregation;
 #[cfg(feature = "cli")]
 mod cli;
 mod common;
+mod counting;
 mod data;
 mod ecosystem;
 mod errors;

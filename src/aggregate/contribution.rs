@@ -1,0 +1,171 @@
+//! Where each counted attendance figure goes in a grouped table: the
+//! counting model's "totals represented through their parts" (see
+//! `docs/counting.md`).
+//!
+//! A project's attendances are the sum of its counted figures (those no
+//! other figure includes). In a table grouped by theme, county, year …
+//! each counted figure is placed as follows:
+//!
+//! - a figure whose parts (the figures `part_of` it) are complete
+//!   (`parts_complete`) is represented by its parts, each placed by the
+//!   same rules, and adds nothing of its own;
+//! - a figure whose parts are not complete adds its *remainder* (the figure
+//!   less its parts, [`Count::remainder`]) to its own groups, and its parts
+//!   are placed by the same rules;
+//! - a figure without parts adds itself;
+//! - a record that states no value of the dimension takes the values of the
+//!   nearest event it is `part_of` that states some, and is "not stated"
+//!   when none does;
+//! - a figure left out of the low end of the total (the smaller of two that
+//!   may overlap) adds `0` to the low end wherever its contributions go.
+//!
+//! The contributions of one project add up to its total.
+
+use std::collections::{HashMap, HashSet};
+
+use super::forest::Forest;
+use super::participation::counted_figures;
+use crate::{Count, Event, EventStatus, Project, Total};
+
+/// A held event with a figure: the event, its figure and its id's node.
+type Held<'a> = (&'a Event, Count, Option<usize>);
+
+/// What one record adds to the groups it is placed in.
+#[derive(Debug, Clone)]
+pub(crate) struct Contribution<'a> {
+    /// The record.
+    pub(crate) event: &'a Event,
+    /// Its figure.
+    pub(crate) figure: Count,
+    /// The figures of its parts that were taken out of it (none when it adds
+    /// its whole figure).
+    pub(crate) parts: Vec<(&'a Event, Count)>,
+    /// What it adds: its figure, or its remainder; from `0` at the low end
+    /// when it may lie within another figure.
+    pub(crate) value: Total,
+}
+
+impl Contribution<'_> {
+    /// How the contribution is made, for a derivation: `project/record = 3 667`
+    /// or `project/record = 192 less its parts 21 (project/a) + 12 (project/b) = 159`.
+    pub(crate) fn describe(&self, project: &Project) -> String {
+        let name = super::record(project, self.event.id.as_str());
+        let mut text = if self.parts.is_empty() {
+            format!("{name} = {}", self.figure)
+        } else {
+            let parts: Vec<String> = self
+                .parts
+                .iter()
+                .map(|(event, count)| format!("{count} ({})", super::record(project, event.id.as_str())))
+                .collect();
+            format!("{name} = {} less its parts {} = {}", self.figure, parts.join(" + "), self.value.high)
+        };
+        if self.value.is_range() {
+            text.push_str(" (may lie within another figure: from 0)");
+        }
+        text
+    }
+}
+
+/// The attendance contributions of a project's held events, in the order of
+/// the events; their sum is the project's attendances.
+pub(crate) fn attendances<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<Contribution<'a>> {
+    let figure = |event: &Event| event.participation.and_then(|p| p.attendances);
+    let held: Vec<&'a Event> = project.events.iter().filter(|e| e.status == EventStatus::Held).collect();
+    let counted = counted_figures(project, &held, forest, figure);
+
+    // Every held figure's nearest figure above it: its parts are its children.
+    let with_figure: Vec<Held<'a>> =
+        held.iter().filter_map(|e| figure(e).map(|c| (*e, c, forest.node(e.id.as_str())))).collect();
+    let mut marked: Vec<usize> = with_figure.iter().filter_map(|(_, _, node)| *node).collect();
+    let parents: Vec<Option<usize>> =
+        with_figure.iter().map(|(e, _, _)| e.part_of.as_ref().and_then(|p| forest.node(p.as_str()))).collect();
+    let above = forest.first_marked(&mut marked, &parents);
+    let mut children: HashMap<usize, Vec<Held<'a>>> = HashMap::new();
+    for ((event, count, node), above) in with_figure.into_iter().zip(above) {
+        if let Some(above) = above.filter(|above| Some(*above) != node) {
+            children.entry(above).or_default().push((event, count, node));
+        }
+    }
+
+    let mut contributions = Vec::new();
+    // Each node's parts are placed once, even where an id repeats.
+    let mut expanded: HashSet<usize> = HashSet::new();
+    let mut stack: Vec<(&'a Event, Count, Option<usize>, bool)> = counted
+        .figures
+        .iter()
+        .rev()
+        .map(|&(event, count, node)| (event, count, node, counted.excluded.contains(&node)))
+        .collect();
+    while let Some((event, count, node, excluded)) = stack.pop() {
+        let parts: &[Held<'a>] =
+            match node.filter(|node| expanded.insert(*node)).and_then(|node| children.get(&node)) {
+                Some(parts) => parts,
+                None => &[],
+            };
+        let within = |value: Count| if excluded { Total::range(Count::exact(0), value) } else { Total::from(value) };
+        if parts.is_empty() {
+            contributions.push(Contribution { event, figure: count, parts: Vec::new(), value: within(count) });
+            continue;
+        }
+        if !event.parts_complete {
+            let taken: Count = parts.iter().map(|(_, c, _)| *c).sum();
+            let remainder = count.remainder(taken);
+            contributions.push(Contribution {
+                event,
+                figure: count,
+                parts: parts.iter().map(|(e, c, _)| (*e, *c)).collect(),
+                value: within(remainder),
+            });
+        }
+        stack.extend(parts.iter().rev().map(|&(event, count, node)| (event, count, node, excluded)));
+    }
+    contributions
+}
+
+/// For each event, the nearest event on its `part_of` chain (itself first)
+/// that states a value of a dimension, found once per event however long
+/// the chains: one per dimension, over the project's events by id.
+pub(crate) struct Holders<'a, 'm> {
+    by_id: &'m HashMap<&'a str, &'a Event>,
+    known: HashMap<&'a str, Option<&'a Event>>,
+}
+
+/// A project's events by id (the last event with an id, as `part_of`
+/// chains follow them).
+pub(crate) fn by_id(project: &Project) -> HashMap<&str, &Event> {
+    project.events.iter().map(|e| (e.id.as_str(), e)).collect()
+}
+
+impl<'a, 'm> Holders<'a, 'm> {
+    pub(crate) fn new(by_id: &'m HashMap<&'a str, &'a Event>) -> Self {
+        Holders { by_id, known: HashMap::new() }
+    }
+
+    /// The nearest event from `event` up its chain for which `states` holds;
+    /// `None` when none does (or the chain comes round in a cycle first).
+    pub(crate) fn of(&mut self, event: &'a Event, states: impl Fn(&Event) -> bool) -> Option<&'a Event> {
+        let mut path: Vec<&'a str> = Vec::new();
+        let mut seen: HashSet<&'a str> = HashSet::new();
+        let mut current = Some(event);
+        let answer = loop {
+            let Some(here) = current else { break None };
+            if states(here) {
+                break Some(here);
+            }
+            let id = here.id.as_str();
+            if let Some(&known) = self.known.get(id) {
+                break known;
+            }
+            if !seen.insert(id) {
+                break None;
+            }
+            path.push(id);
+            current = here.part_of.as_ref().and_then(|p| self.by_id.get(p.as_str()).copied());
+        };
+        for id in path {
+            self.known.insert(id, answer);
+        }
+        answer
+    }
+}

@@ -1,0 +1,147 @@
+//! The counting model (`docs/counting.md`): every rule shown on data, the
+//! expected figures computed from the records, never copied.
+
+use childwelfare::aggregate::{self, Dimension, Summary, TableKind};
+use childwelfare::corpus::Generator;
+use childwelfare::{Count, Document, Event, Project, Total, data};
+
+fn event<'a>(project: &'a Project, id: &str) -> &'a Event {
+    project.events.iter().find(|e| e.id.as_str() == id).unwrap_or_else(|| panic!("no event {id}"))
+}
+
+fn attendances(event: &Event) -> Count {
+    event.participation.and_then(|p| p.attendances).unwrap()
+}
+
+fn table(summary: &Summary, dimension: Dimension) -> &aggregate::ParticipationTable {
+    summary.participation.iter().find(|t| t.dimension == dimension).unwrap()
+}
+
+fn figure(row: &aggregate::ParticipationRow) -> Option<Total> {
+    row.attendances.as_ref().map(|f| f.value)
+}
+
+#[test]
+fn lumo_by_theme_is_its_themed_parts_and_the_unthemed_remainder_with_no_row_repeating_the_area_total() {
+    let lumo = data::lumo();
+    let summary = aggregate::summarise(&[Document::Project(Box::new(lumo.clone()))], true);
+    let area = event(&lumo, "lumo-ev-yta-all");
+    assert!(area.parts_complete && area.themes.is_empty());
+    let parts: Vec<&Event> = lumo.events.iter().filter(|e| e.part_of.as_ref().is_some_and(|p| *p == area.id)).collect();
+    assert_eq!(parts.len(), 3);
+    let themes = table(&summary, Dimension::Theme);
+    assert_eq!(themes.kind, TableKind::Overlapping);
+    // Each part is in the rows of its themes, with its own figure.
+    for part in &parts {
+        for theme in &part.themes {
+            let row = themes.rows.iter().find(|r| r.group.key == theme.code()).unwrap();
+            assert_eq!(figure(row), Some(Total::from(attendances(part))), "{}", theme.code());
+        }
+    }
+    // Not stated: the counted figures of events that state no theme and are
+    // part of none that does (the local events), not the area total.
+    let unthemed: Count = lumo
+        .events
+        .iter()
+        .filter(|e| e.part_of.is_none() && e.themes.is_empty() && e.id != area.id)
+        .filter_map(|e| e.participation.and_then(|p| p.attendances))
+        .sum();
+    let not_stated = themes.rows.iter().find(|r| r.group.key.is_empty()).unwrap();
+    assert_eq!(figure(not_stated), Some(Total::from(unthemed)));
+    assert_eq!(unthemed, attendances(event(&lumo, "lumo-ev-local")));
+    assert!(themes.rows.iter().all(|r| figure(r) != Some(Total::from(attendances(area)))));
+}
+
+#[test]
+fn lumo_by_county_adds_up_to_its_total_and_the_webinars_take_their_events_counties() {
+    let lumo = data::lumo();
+    let summary = aggregate::summarise(&[Document::Project(Box::new(lumo.clone()))], true);
+    let total = figure(summary.participation(Dimension::Project).next().unwrap()).unwrap();
+    let counties = table(&summary, Dimension::County);
+    assert_eq!(counties.kind, TableKind::Partition);
+    assert_eq!(counties.total, Some(total));
+    assert!(counties.adds_up);
+    let sum: Total = counties.rows.iter().filter_map(figure).sum();
+    assert_eq!(sum, total);
+    // The webinars state no county; the event they are part of names four:
+    // they are in that event's row, which names all four, and in no other.
+    let webinar = event(&lumo, "lumo-ev-webinar-1");
+    assert!(webinar.counties.is_empty());
+    let enclosing = event(&lumo, webinar.part_of.as_ref().unwrap().as_str());
+    let enclosing = if enclosing.counties.is_empty() {
+        event(&lumo, enclosing.part_of.as_ref().unwrap().as_str())
+    } else {
+        enclosing
+    };
+    let key: Vec<&str> = enclosing.counties.iter().map(|c| c.code()).collect();
+    let row = counties.rows.iter().find(|r| r.group.key == key.join("+")).unwrap();
+    assert!(row.group.label.starts_with("several counties: "), "{}", row.group.label);
+    let derivation = row.attendances.as_ref().unwrap().derivation.as_ref().unwrap();
+    assert!(derivation.records.iter().any(|r| r.starts_with("lumo/lumo-ev-webinar-1 = ")), "{derivation:?}");
+}
+
+#[test]
+fn a_total_with_incomplete_parts_counts_its_remainder_in_its_own_group() {
+    let lumo = data::lumo();
+    let theme = event(&lumo, "lumo-ev-theme-participation");
+    assert!(!theme.parts_complete);
+    let parts: Count = lumo
+        .events
+        .iter()
+        .filter(|e| e.part_of.as_ref().is_some_and(|p| *p == theme.id) && e.status == childwelfare::EventStatus::Held)
+        .filter_map(|e| e.participation.and_then(|p| p.attendances))
+        .sum();
+    let summary = aggregate::summarise(&[Document::Project(Box::new(lumo.clone()))], true);
+    let scopes = table(&summary, Dimension::Scope);
+    let records: Vec<String> = scopes
+        .rows
+        .iter()
+        .flat_map(|r| r.attendances.iter().flat_map(|f| f.derivation.iter().flat_map(|d| d.records.clone())))
+        .collect();
+    let remainder = attendances(theme).remainder(parts);
+    assert!(
+        records
+            .iter()
+            .any(|r| r.starts_with("lumo/lumo-ev-theme-participation = ") && r.ends_with(&format!("= {remainder}"))),
+        "{records:?}"
+    );
+}
+
+/// Every partition table of `summary` adds up to its total, low and high
+/// ends and exactness alike; every overlapping table's rows are at least
+/// its total.
+fn assert_partitions_add_up(summary: &Summary) {
+    for table in &summary.participation {
+        let sum: Option<Total> = table.rows.iter().filter_map(figure).reduce(|a, b| a + b);
+        match table.kind {
+            TableKind::Partition => {
+                if table.dimension.is_per_project() && summary.per_project_omitted.is_some() {
+                    continue;
+                }
+                assert_eq!(sum, table.total, "{:?}", table.dimension);
+                assert!(table.adds_up, "{:?}", table.dimension);
+            }
+            TableKind::Overlapping => {
+                if let (Some(sum), Some(total)) = (sum, table.total) {
+                    assert!(sum.high.value >= total.high.value, "{:?}", table.dimension);
+                }
+                assert_eq!(table.adds_up, sum == table.total);
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn on_generated_corpora_every_partition_table_adds_up_to_its_total() {
+    for seed in [1, 2, 3] {
+        let generator = Generator::new(seed);
+        let documents: Vec<Document> = (0..60).map(|i| generator.document(i)).collect();
+        let summary = aggregate::summarise(&documents, false);
+        let total = summary.total_attendances();
+        assert!(total.is_some());
+        assert!(summary.participation.iter().all(|t| t.total == total));
+        assert_partitions_add_up(&summary);
+    }
+    assert_partitions_add_up(&aggregate::summarise(&data::seed(), true));
+}
