@@ -65,11 +65,18 @@ pub enum Table {
     Implementers,
     /// Projects, one row each.
     Projects,
+    /// Where each event goes in each participation table of the report
+    /// (see [`aggregate::Placement`](crate::aggregate::Placement)): a row per
+    /// event, table and group, with what its figures add there. Every
+    /// participation table of the report is a group-by of these rows on
+    /// `dimension` and `group` (`docs/counting.md`, and the pandas and
+    /// DuckDB rebuilds in `examples/`).
+    Placements,
 }
 
 impl Table {
     /// Every table.
-    pub const ALL: [Table; 7] = [
+    pub const ALL: [Table; 8] = [
         Table::Events,
         Table::Objectives,
         Table::Outputs,
@@ -77,10 +84,11 @@ impl Table {
         Table::FundingParts,
         Table::Implementers,
         Table::Projects,
+        Table::Placements,
     ];
 
     /// The table's name: `events`, `objectives`, `outputs`, `measures`,
-    /// `funding_parts`, `implementers`, `projects`.
+    /// `funding_parts`, `implementers`, `projects`, `placements`.
     pub const fn name(self) -> &'static str {
         match self {
             Table::Events => "events",
@@ -90,6 +98,7 @@ impl Table {
             Table::FundingParts => "funding_parts",
             Table::Implementers => "implementers",
             Table::Projects => "projects",
+            Table::Placements => "placements",
         }
     }
 }
@@ -103,7 +112,7 @@ impl fmt::Display for Table {
 /// A table name that is not one of [`Table::ALL`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown table `{0}`, expected one of events, objectives, outputs, measures, funding_parts, implementers, projects"
+    "unknown table `{0}`, expected one of events, objectives, outputs, measures, funding_parts, implementers, projects, placements"
 )]
 pub struct UnknownTable(String);
 
@@ -277,7 +286,34 @@ pub fn rows(document: &Document, table: Table, language: Language) -> Vec<Row> {
         Table::FundingParts => funding_parts(project, language),
         Table::Implementers => implementers(project, language),
         Table::Projects => vec![project_row(project, language)],
+        Table::Placements => placements(project, language),
     }
+}
+
+fn placements(project: &Project, language: Language) -> Vec<Row> {
+    let total = |builder: Builder, total: Option<crate::Total>| {
+        builder.count("attendances_low", "attendances_low_exactness", total.map(|t| t.low)).count(
+            "attendances_high",
+            "attendances_high_exactness",
+            total.map(|t| t.high),
+        )
+    };
+    crate::aggregate::placements(project, language)
+        .into_iter()
+        .map(|placed| {
+            let builder = Builder::new()
+                .col("project", &project.id)
+                .col("dimension", placed.dimension.code())
+                .col("group", placed.key.as_str())
+                .col("group_label", placed.label.as_str())
+                .col("event", &placed.event)
+                .col("status", placed.status.code());
+            total(builder, placed.attendances)
+                .col("remainder", placed.remainder)
+                .count("distinct_people", "distinct_people_exactness", placed.distinct_people)
+                .done()
+        })
+        .collect()
 }
 
 /// The ids of the events whose attendances a project total adds: held, with

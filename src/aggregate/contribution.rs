@@ -98,11 +98,10 @@ pub(crate) fn attendances<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<
         .map(|&(event, count, node)| (event, count, node, counted.excluded.contains(&node)))
         .collect();
     while let Some((event, count, node, excluded)) = stack.pop() {
-        let parts: &[Held<'a>] =
-            match node.filter(|node| expanded.insert(*node)).and_then(|node| children.get(&node)) {
-                Some(parts) => parts,
-                None => &[],
-            };
+        let parts: &[Held<'a>] = match node.filter(|node| expanded.insert(*node)).and_then(|node| children.get(&node)) {
+            Some(parts) => parts,
+            None => &[],
+        };
         let within = |value: Count| if excluded { Total::range(Count::exact(0), value) } else { Total::from(value) };
         if parts.is_empty() {
             contributions.push(Contribution { event, figure: count, parts: Vec::new(), value: within(count) });

@@ -52,6 +52,7 @@
 mod contribution;
 mod forest;
 mod participation;
+mod placement;
 #[cfg(test)]
 mod reference;
 mod resources;
@@ -64,6 +65,7 @@ use serde::Serialize;
 
 pub(crate) use forest::ancestors;
 pub use participation::{Dimension, ParticipationRow, TableKind};
+pub use placement::{Placement, placements};
 pub use resources::{
     AchievementRow, AssessmentRow, FundingDimension, FundingRow, OutputRow, ProgrammeTotals, ProjectRow, StaffingRow,
     TargetRow, UnjudgedObjective,

@@ -263,7 +263,7 @@ fn states(event: &Event, dimension: Dimension) -> bool {
 /// The groups of an event in `dimension`: its own values, or those of the
 /// nearest event it is `part_of` that states some, or "not stated"; in a
 /// partition table, several values make one group that names them all.
-fn groups_of<'a>(
+pub(crate) fn groups_of<'a>(
     project: &Project,
     event: &'a Event,
     dimension: Dimension,

@@ -145,3 +145,68 @@ fn on_generated_corpora_every_partition_table_adds_up_to_its_total() {
     }
     assert_partitions_add_up(&aggregate::summarise(&data::seed(), true));
 }
+
+/// The participation rows rebuilt from the placements alone, by a plain
+/// group-by: (dimension, key) → (held, cancelled, planned, attendances,
+/// distinct people).
+type Rebuilt = std::collections::BTreeMap<(String, String), (u64, u64, u64, Option<Total>, Option<Total>)>;
+
+fn rebuild(documents: &[Document]) -> Rebuilt {
+    let mut rows = Rebuilt::new();
+    let mut people: std::collections::BTreeMap<(String, String), Vec<Count>> = Default::default();
+    for document in documents {
+        let Document::Project(project) = document else { continue };
+        for placed in aggregate::placements(project, childwelfare::Language::Fi) {
+            let key = (placed.dimension.code().to_owned(), placed.key.clone());
+            let row = rows.entry(key.clone()).or_default();
+            match placed.status {
+                childwelfare::EventStatus::Held => row.0 += 1,
+                childwelfare::EventStatus::Cancelled => row.1 += 1,
+                _ => row.2 += 1,
+            }
+            if let Some(value) = placed.attendances {
+                row.3 = Some(row.3.map_or(value, |sum| sum + value));
+            }
+            people.entry(key).or_default().extend(placed.distinct_people);
+        }
+    }
+    for (key, counts) in people {
+        let row = rows.entry(key).or_default();
+        row.4 = match counts.as_slice() {
+            [] => None,
+            [one] => Some(Total::from(*one)),
+            many => Some(Total::from(Count::at_least(many.iter().map(|c| c.value).max().unwrap_or(0)))),
+        };
+    }
+    rows
+}
+
+fn report_rows(summary: &Summary) -> Rebuilt {
+    summary
+        .participation
+        .iter()
+        .flat_map(|table| &table.rows)
+        .map(|row| {
+            (
+                (row.group.dimension.code().to_owned(), row.group.key.clone()),
+                (
+                    row.events_held,
+                    row.events_cancelled,
+                    row.events_planned,
+                    row.attendances.as_ref().map(|f| f.value),
+                    row.distinct_people.as_ref().map(|f| f.value),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_participation_table_is_a_group_by_of_the_placements() {
+    let generator = Generator::new(5);
+    let corpora: Vec<Vec<Document>> = vec![data::seed(), (0..80).map(|i| generator.document(i)).collect()];
+    for documents in corpora {
+        let summary = aggregate::summarise(&documents, false);
+        assert_eq!(rebuild(&documents), report_rows(&summary));
+    }
+}

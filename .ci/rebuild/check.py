@@ -1,0 +1,92 @@
+"""Checks that the pandas and DuckDB rebuilds of the participation tables
+from the `placements` export equal `report --format json`, row by row.
+
+    python check.py BINARY WORKDIR [DOCUMENTS...]
+"""
+
+import json
+import pathlib
+import subprocess
+import sys
+
+here = pathlib.Path(__file__).resolve().parent
+root = here.parent.parent
+sys.path.insert(0, str(root / "examples" / "rebuild"))
+
+import duckdb  # noqa: E402
+import participation_pandas  # noqa: E402
+
+COLUMNS = [
+    "held", "cancelled", "planned",
+    "attendances_low", "attendances_low_exactness", "attendances_high", "attendances_high_exactness",
+    "distinct_people", "distinct_people_exactness",
+]
+
+
+def from_report(binary: str, documents: list[str]) -> dict:
+    report = json.loads(subprocess.run([binary, "report", "--format", "json", *documents],
+                                       check=True, capture_output=True, text=True).stdout)
+    rows = {}
+    for table in report["participation"]:
+        for row in table["rows"]:
+            attendances = (row.get("attendances") or {}).get("value")
+            people = (row.get("distinct_people") or {}).get("value")
+            if people is not None:
+                assert people["low"] == people["high"], people
+            rows[(table["dimension"], row["group"]["key"])] = (
+                row["events_held"], row["events_cancelled"], row["events_planned"],
+                attendances and attendances["low"]["value"], attendances and attendances["low"].get("exactness", "exact"),
+                attendances and attendances["high"]["value"], attendances and attendances["high"].get("exactness", "exact"),
+                people and people["low"]["value"], people and people["low"].get("exactness", "exact"),
+            )
+    return rows
+
+
+def plain(value):
+    """None for a missing value, an int for a number, the value otherwise."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    try:
+        import pandas as pd
+        if value is pd.NA:
+            return None
+    except ImportError:
+        pass
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return int(value)
+    if hasattr(value, "item"):
+        return plain(value.item())
+    return value
+
+
+def rows_of(frame_rows) -> dict:
+    return {(row["dimension"], row["group"]): tuple(plain(row[c]) for c in COLUMNS) for row in frame_rows}
+
+
+def main() -> None:
+    binary, workdir, documents = sys.argv[1], pathlib.Path(sys.argv[2]), sys.argv[3:]
+    csv = workdir / "placements.csv"
+    with open(csv, "w") as out:
+        subprocess.run([binary, "export", "placements", "--raw-text", *documents], check=True, stdout=out)
+    expected = from_report(binary, documents)
+
+    by_pandas = rows_of(participation_pandas.participation(participation_pandas.read(str(csv))).to_dict("records"))
+    connection = duckdb.connect()
+    connection.execute("SET VARIABLE placements = ?", [str(csv)])
+    connection.execute((root / "examples" / "rebuild" / "participation.sql").read_text())
+    frame = connection.execute("SELECT * FROM participation").fetch_df()
+    frame["group"] = frame["group"].fillna("")
+    by_duckdb = rows_of(frame.to_dict("records"))
+
+    what = " ".join(documents) or "the seed data"
+    for name, rebuilt in [("pandas", by_pandas), ("DuckDB", by_duckdb)]:
+        if rebuilt != expected:
+            for key in sorted(set(rebuilt) | set(expected)):
+                if rebuilt.get(key) != expected.get(key):
+                    print(f"{name}: {key}: rebuilt {rebuilt.get(key)} but the report has {expected.get(key)}")
+            sys.exit(f"{name}'s rebuild of the participation tables differs from the report on {what}")
+        print(f"{name}: {len(rebuilt)} participation rows rebuilt from the export equal the report's ({what})")
+
+
+if __name__ == "__main__":
+    main()
