@@ -19,8 +19,13 @@
 //!   the largest single figure to the sum;
 //! - figures keep their exactness ([`figure`](crate::figure)): exact +
 //!   about is about;
-//! - a regional part's money is added to its project's only when it is
-//!   `additional_to_project`.
+//! - money is counted by [one rule](money) in every money table, so that
+//!   they add up to the same grand total: a part without an amount makes a
+//!   sum "at least" and is counted in `parts_without_amount`; an amount
+//!   follows from a share of a stated total; a regional part's money is
+//!   counted (in every table) only when it is `additional_to_project`;
+//! - outputs are counted as items, not records: a record without a count
+//!   is at least one item.
 //!
 //! ```
 //! use childwelfare::aggregate::{Aggregator, Dimension};
@@ -40,6 +45,7 @@
 //! ```
 
 mod forest;
+pub mod money;
 mod participation;
 #[cfg(test)]
 mod reference;
@@ -52,10 +58,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 pub(crate) use forest::ancestors;
+pub use money::{FundingDimension, FundingRow};
 pub use participation::{Dimension, ParticipationRow};
 pub use resources::{
-    AchievementRow, AssessmentRow, FundingDimension, FundingRow, OutputRow, ProgrammeTotals, ProjectRow, StaffingRow,
-    TargetRow, UnjudgedObjective,
+    AchievementRow, AssessmentRow, OutputRow, ProgrammeTotals, ProjectRow, StaffingRow, TargetRow, UnjudgedObjective,
 };
 
 use crate::load::{Files, Loaded, Streamed};
