@@ -294,7 +294,7 @@ fn of_funding<'a>(
         let exactness = if known.exactness.is_exact() { total.exactness } else { Exactness::Approximate };
         Some(Money { euros: Euros::from_cents(cents), exactness })
     };
-    let without: Vec<usize> = (0..out.len()).filter(|&i| out[i].amount.is_none()).collect();
+    let without: Vec<usize> = out.iter().enumerate().filter(|(_, c)| c.amount.is_none()).map(|(i, _)| i).collect();
     let rest_contribution = |amount: Option<Money>, source| Contribution {
         scope,
         relation,
@@ -309,9 +309,9 @@ fn of_funding<'a>(
     match (total, without.as_slice()) {
         // The only part without an amount in a complete breakdown is the rest.
         (Some(total), &[only]) if complete => {
-            if let Some(amount) = rest(total) {
-                out[only].amount = Some(amount);
-                out[only].source = AmountSource::RestOfTotal;
+            if let (Some(amount), Some(part)) = (rest(total), out.get_mut(only)) {
+                part.amount = Some(amount);
+                part.source = AmountSource::RestOfTotal;
             }
         }
         (Some(total), _) => {
