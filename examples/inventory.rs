@@ -85,11 +85,15 @@ fn print_project(out: &mut impl Write, project: &Project) -> io::Result<()> {
     writeln!(out, "  Figures:")?;
     writeln!(out, "    events held: {} (cancelled: {})", row.events_held, row.events_cancelled)?;
     writeln!(out, "    attendances: {attendances}")?;
-    writeln!(out, "    outputs: {}", row.outputs)?;
+    let outputs = row.outputs.map_or_else(|| "none recorded".to_owned(), |items| format!("{items} items"));
+    writeln!(out, "    outputs: {outputs}")?;
+    let unjudged = row
+        .unjudged_objectives
+        .map_or_else(|| "no objectives recorded".to_owned(), |n| format!("{n} objectives unjudged"));
     writeln!(
         out,
-        "    judgements: {} achieved, {} partly, {} not achieved; {} objectives unjudged",
-        row.achieved, row.partly_achieved, row.not_achieved, row.unjudged_objectives
+        "    judgements: {} achieved, {} partly, {} not achieved; {unjudged}",
+        row.achieved, row.partly_achieved, row.not_achieved
     )?;
     writeln!(out)
 }

@@ -59,11 +59,16 @@ pub enum Table {
     Outputs,
     /// Measures.
     Measures,
-    /// Funding parts of projects and of their regional parts.
+    /// Funding parts of projects and of their regional parts, and the rests
+    /// of budgets not broken down into parts, as the report counts them
+    /// (`counted_in_report`, the amount computed from a share where the
+    /// total is known, `amount_source`).
     FundingParts,
     /// Implementers with their roles (a row per role).
     Implementers,
-    /// Projects, one row each.
+    /// Projects, one row each; `outputs` are produced items ("at least"
+    /// where a record has no count), `unjudged_objectives` is empty when no
+    /// objectives are recorded.
     Projects,
     /// Where each event goes in each participation table of the report
     /// (see [`aggregate::Placement`](crate::aggregate::Placement)): a row per
@@ -448,34 +453,33 @@ fn measures(project: &Project, language: Language) -> Vec<Row> {
         .collect()
 }
 
+/// A row per funding part of the project and of its regional parts, and per
+/// rest of a budget not broken down into parts (`kind` empty), each as the
+/// report's money tables count it ([the money rule](crate::aggregate::money)):
+/// summing `amount` over the rows with `counted_in_report`, grouped by
+/// `project`, `funder`, `kind` or `paid_by`, gives the report's money by
+/// project, funder, funding kind and implementer; the rows without an
+/// `amount` are its parts without an amount.
 fn funding_parts(project: &Project, language: Language) -> Vec<Row> {
-    let mut rows = Vec::new();
-    let mut add = |scope: &str, relation: &str, funding: &crate::Funding| {
-        for part in &funding.parts {
-            rows.push(
-                Builder::new()
-                    .col("project", &project.id)
-                    .col("scope", scope)
-                    .col("budget_relation", relation)
-                    .col("funder", funding.funder.as_ref().map_or("", |f| f.as_str()))
-                    .col("kind", part.kind.code())
-                    .col("share", part.share.map(|s| s.to_plain_string()))
-                    .money("amount", "amount_exactness", part.amount)
-                    .list("paid_by", part.paid_by.iter().map(|p| p.as_str()))
-                    .text("note", part.note.as_ref(), language)
-                    .done(),
-            );
-        }
-    };
-    if let Some(funding) = &project.funding {
-        add("project", "", funding);
-    }
-    for part in &project.regional_parts {
-        if let Some(funding) = &part.funding {
-            add(part.id.as_str(), part.budget_relation.map_or("", |r| r.code()), funding);
-        }
-    }
-    rows
+    crate::aggregate::money::contributions(project)
+        .iter()
+        .map(|contribution| {
+            let part = contribution.part;
+            Builder::new()
+                .col("project", &project.id)
+                .col("scope", contribution.scope)
+                .col("budget_relation", contribution.relation.map_or("", |r| r.code()))
+                .col("counted_in_report", contribution.counted)
+                .col("funder", contribution.funder_key())
+                .col("kind", contribution.kind_code())
+                .col("share", part.and_then(|p| p.share).map(|s| s.to_plain_string()))
+                .money("amount", "amount_exactness", contribution.amount)
+                .col("amount_source", contribution.source.code())
+                .col("paid_by", contribution.implementer_key())
+                .text("note", part.and_then(|p| p.note.as_ref()), language)
+                .done()
+        })
+        .collect()
 }
 
 fn implementers(project: &Project, language: Language) -> Vec<Row> {
@@ -522,8 +526,10 @@ fn project_row(project: &Project, language: Language) -> Row {
         .col("events_held", row.as_ref().map_or(0, |r| r.events_held))
         .count("attendances_low", "attendances_low_exactness", attendances.map(|t| t.low))
         .count("attendances_high", "attendances_high_exactness", attendances.map(|t| t.high))
-        .col("outputs", project.outputs.len())
+        .count("outputs", "outputs_exactness", row.as_ref().and_then(|r| r.outputs))
         .money("budget", "budget_exactness", row.as_ref().and_then(|r| r.budget))
+        .col("budget_parts_without_amount", row.as_ref().map_or(0, |r| r.budget_parts_without_amount))
+        .col("unjudged_objectives", row.as_ref().and_then(|r| r.unjudged_objectives))
         .col("state_grant_share", row.as_ref().and_then(|r| r.state_grant_share).map(|s| s.to_plain_string()))
         .done()
 }

@@ -277,11 +277,14 @@ fn tables(summary: &Summary) -> Vec<Table> {
         ],
     );
     for row in &summary.project_rows {
-        let grant = match (row.state_grant, row.state_grant_share) {
-            (Some(money), Some(share)) => format!("{money} ({share})"),
-            (Some(money), None) => money.to_string(),
-            (None, Some(share)) => share.to_string(),
-            (None, None) => "–".to_owned(),
+        let money = crate::aggregate::money::amount_text(row.state_grant, row.state_grant_parts_without_amount);
+        let grant = match (row.state_grant, row.state_grant_share, row.state_grant_parts_without_amount) {
+            (Some(_), Some(share), 0) => format!("{money} ({share})"),
+            (Some(_), Some(share), _) => format!("{money}, {share}"),
+            (None, Some(share), 0) => share.to_string(),
+            (None, Some(share), 1) => format!("{share} (1 part without an amount)"),
+            (None, Some(share), n) => format!("{share} ({} parts without an amount)", crate::value::thousands(n)),
+            (_, None, _) => money,
         };
         projects.rows.push(vec![
             row.name.clone(),
@@ -290,12 +293,12 @@ fn tables(summary: &Summary) -> Vec<Table> {
             row.events_held.to_string(),
             row.events_cancelled.to_string(),
             or_dash(row.attendances),
-            row.outputs.to_string(),
+            row.outputs.map_or_else(|| "– (none recorded)".to_owned(), |items| items.to_string()),
             row.achieved.to_string(),
             row.partly_achieved.to_string(),
             row.not_achieved.to_string(),
-            row.unjudged_objectives.to_string(),
-            or_dash(row.budget),
+            row.unjudged_objectives.map_or_else(|| "no objectives recorded".to_owned(), |n| n.to_string()),
+            crate::aggregate::money::amount_text(row.budget, row.budget_parts_without_amount),
             grant,
         ]);
     }
@@ -417,31 +420,24 @@ fn tables(summary: &Summary) -> Vec<Table> {
     }
     tables.push(targets);
 
-    let mut outputs = Table::new("Outputs by kind and status", vec!["kind", "status", "records", "count"]);
+    let mut outputs =
+        Table::new("Outputs by kind and status", vec!["kind", "status", "records", "without a count", "items"]);
     for row in &summary.outputs {
         outputs.rows.push(vec![
             row.label.clone(),
             row.status.clone(),
             row.records.to_string(),
-            or_dash(row.count.as_ref().map(|f| f.value)),
+            row.records_without_count.to_string(),
+            row.count.as_ref().map_or_else(|| "– (counted as their parts)".to_owned(), |f| f.value.to_string()),
         ]);
-        outputs.explain(format!("{} ({}), count", row.label, row.status), row.count.as_ref());
+        outputs.explain(format!("{} ({}), items", row.label, row.status), row.count.as_ref());
     }
     tables.push(outputs);
 
-    for by in [
-        FundingDimension::Project,
-        FundingDimension::Funder,
-        FundingDimension::FundingKind,
-        FundingDimension::Implementer,
-    ] {
+    for by in FundingDimension::ALL {
         let mut table = Table::new(format!("Money {}", by.heading()), vec!["group", "parts", "amount"]);
         for row in summary.funding.iter().filter(|r| r.by == by) {
-            table.rows.push(vec![
-                row.label.clone(),
-                row.parts.to_string(),
-                or_dash(row.amount.as_ref().map(|f| f.value)),
-            ]);
+            table.rows.push(vec![row.label.clone(), row.parts.to_string(), row.amount_text()]);
             table.explain(format!("{}, amount", row.label), row.amount.as_ref());
         }
         tables.push(table);

@@ -29,8 +29,13 @@
 //!   largest figure: the sources do not say how many came to more than one;
 //! - figures keep their exactness ([`figure`](crate::figure)): exact +
 //!   about is about;
-//! - a regional part's money is added to its project's only when it is
-//!   `additional_to_project`.
+//! - money is counted by [one rule](money) in every money table, so that
+//!   they add up to the same grand total: a part without an amount makes a
+//!   sum "at least" and is counted in `parts_without_amount`; an amount
+//!   follows from a share of a stated total; a regional part's money is
+//!   counted (in every table) only when it is `additional_to_project`;
+//! - outputs are counted as items, not records: a record without a count
+//!   is at least one item.
 //!
 //! ```
 //! use childwelfare::aggregate::{Aggregator, Dimension};
@@ -51,6 +56,7 @@
 
 mod contribution;
 mod forest;
+pub mod money;
 mod participation;
 mod placement;
 #[cfg(test)]
@@ -64,11 +70,11 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 pub(crate) use forest::ancestors;
+pub use money::{FundingDimension, FundingRow};
 pub use participation::{Dimension, ParticipationRow, TableKind};
 pub use placement::{Placement, placements};
 pub use resources::{
-    AchievementRow, AssessmentRow, FundingDimension, FundingRow, OutputRow, ProgrammeTotals, ProjectRow, StaffingRow,
-    TargetRow, UnjudgedObjective,
+    AchievementRow, AssessmentRow, OutputRow, ProgrammeTotals, ProjectRow, StaffingRow, TargetRow, UnjudgedObjective,
 };
 
 use crate::load::{Files, Loaded, Streamed};

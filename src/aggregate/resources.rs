@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::money::{self, FundingDimension, FundingRow, add_money};
 use super::{Derivation, Figure, record};
 use crate::{
-    AchievementRating, BudgetRelation, Count, DatedCount, Euros, Exactness, FundingKind, Id, Language, Money, Project,
-    Total,
+    AchievementRating, Count, DatedCount, Exactness, FundingKind, Id, Language, Money, Output, Project, Total,
 };
 
 /// How many judgements gave one rating, in one group.
@@ -88,52 +88,17 @@ pub struct OutputRow {
     pub status: String,
     /// Output records.
     pub records: u64,
-    /// The sum of the outputs' own counts (copies, videos …), where stated,
-    /// leaving out counts that are part of another counted output.
+    /// Records without a count of their own, each counted as at least one
+    /// item in `count` (not those inside another counted output, nor those
+    /// counted as their recorded parts).
+    pub records_without_count: u64,
+    /// The items (copies, videos …), not the records: the sum of the
+    /// outputs' own counts, a record without a count as at least one item
+    /// (so that the sum is "at least"), leaving out outputs that are part of
+    /// another counted output and an output without a count whose parts are
+    /// recorded (its items are those parts). `None` when no record adds an
+    /// item.
     pub count: Option<Figure<Count>>,
-}
-
-/// What money is grouped by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum FundingDimension {
-    /// The project's budget (its total, and regional parts that come on top).
-    Project,
-    /// The funder granting the state grant.
-    Funder,
-    /// The kind of funding (state grant, self-financing …).
-    FundingKind,
-    /// The implementer paying a part.
-    Implementer,
-}
-
-impl FundingDimension {
-    /// A heading for people: "by funder".
-    pub const fn heading(self) -> &'static str {
-        match self {
-            FundingDimension::Project => "by project",
-            FundingDimension::Funder => "by funder",
-            FundingDimension::FundingKind => "by funding kind",
-            FundingDimension::Implementer => "by implementer",
-        }
-    }
-}
-
-/// Money in one group.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-#[non_exhaustive]
-pub struct FundingRow {
-    /// What the money is grouped by.
-    pub by: FundingDimension,
-    /// The project id, implementer id or funding kind code.
-    pub key: String,
-    /// The label.
-    pub label: String,
-    /// Funding parts (or budgets) in the group, with or without an amount.
-    pub parts: u64,
-    /// The sum of the amounts stated, exact to the cent, with its exactness.
-    pub amount: Option<Figure<Money>>,
 }
 
 /// The staffing of one implementer in one project.
@@ -183,21 +148,31 @@ pub struct ProjectRow {
     pub events_cancelled: u64,
     /// Attendances, counted once.
     pub attendances: Option<Total>,
-    /// Output records.
-    pub outputs: u64,
+    /// Produced items (every status but planned), counted as
+    /// [`OutputRow::count`] counts them: "at least" where a record states
+    /// no count. `None` when no produced output is recorded.
+    pub outputs: Option<Count>,
     /// Judgements rated achieved.
     pub achieved: u64,
     /// Judgements rated partly achieved.
     pub partly_achieved: u64,
     /// Judgements rated not achieved.
     pub not_achieved: u64,
-    /// Objectives no assessment judges.
-    pub unjudged_objectives: u64,
-    /// The budget (the total, or the complete parts' sum), with regional
-    /// parts that come on top.
+    /// Objectives no assessment judges; `None` when the project records no
+    /// objectives (which is not "all judged").
+    pub unjudged_objectives: Option<u64>,
+    /// The project's money, as money by project counts it (its own funding
+    /// and the regional parts' that come on top, see
+    /// [the money rule](super::money)): "at least" when some parts have no
+    /// amount; `None` when none has one.
     pub budget: Option<Money>,
-    /// The state grant.
+    /// Parts of the budget without an amount, left out of `budget`.
+    pub budget_parts_without_amount: u64,
+    /// The state grant, its parts counted as `budget`'s: "at least" when
+    /// some have no amount; `None` when none has one.
     pub state_grant: Option<Money>,
+    /// State-grant parts without an amount, left out of `state_grant`.
+    pub state_grant_parts_without_amount: u64,
     /// The state grant's share of the budget: the sum of the shares its
     /// state-grant parts state. `None` when no such part states a share, and
     /// when their shares add up to more than 100 %, which is no share of a
@@ -221,9 +196,13 @@ pub struct ProgrammeTotals {
     pub projects_given: u64,
     /// The funding the programme states.
     pub stated_funding: Option<Money>,
-    /// The budgets of the listed projects given, summed.
+    /// The budgets of the listed projects given ([`ProjectRow::budget`]),
+    /// summed: "at least" when some listed project's budget is not known
+    /// here, in full or in part.
     pub projects_budget: Option<Figure<Money>>,
-    /// Listed projects whose budget is not known here (not given, or no budget stated).
+    /// Listed projects whose budget is not fully known here: not given, or
+    /// with parts without an amount (their known parts are in
+    /// `projects_budget`).
     pub projects_without_budget: Vec<Id>,
     /// Attendances over the listed projects given.
     pub attendances: Option<Total>,
@@ -249,7 +228,8 @@ pub(crate) struct Accumulator {
 /// A project's budget and attendances (its id is in `fact_ids`): what
 /// programme totals need, in 28 bytes (the figures as pairs of `u32`, so
 /// that the record is aligned to 4 bytes; it took 48 as `Money` and
-/// `Total`).
+/// `Total`); `budget_partial` says whether some of the budget's parts have
+/// no amount.
 #[derive(Debug, Clone)]
 struct ProjectFacts {
     budget_cents: [u32; 2],
@@ -259,6 +239,7 @@ struct ProjectFacts {
     budget_exactness: Option<Exactness>,
     /// `None` when the project has no attendances.
     attendances_exactness: Option<(Exactness, Exactness)>,
+    budget_partial: bool,
 }
 
 const _: () = assert!(std::mem::size_of::<ProjectFacts>() == 28);
@@ -275,13 +256,14 @@ fn whole(halves: [u32; 2]) -> u64 {
 }
 
 impl ProjectFacts {
-    fn new(budget: Option<Money>, attendances: Option<Total>) -> Self {
+    fn new(budget: Option<Money>, budget_partial: bool, attendances: Option<Total>) -> Self {
         ProjectFacts {
             budget_cents: halves(budget.map_or(0, |money| money.euros.cents())),
             attendances_low: halves(attendances.map_or(0, |total| total.low.value)),
             attendances_high: halves(attendances.map_or(0, |total| total.high.value)),
             budget_exactness: budget.map(|money| money.exactness),
             attendances_exactness: attendances.map(|total| (total.low.exactness, total.high.exactness)),
+            budget_partial,
         }
     }
 
@@ -300,11 +282,6 @@ impl ProjectFacts {
 
 fn one(explain: bool, rule: &str, records: Vec<String>) -> Option<Derivation> {
     explain.then(|| Derivation { rule: rule.to_owned(), records })
-}
-
-fn add_money(a: Money, b: Money) -> Money {
-    // Beyond `Euros`' range the sum stays at the maximum as "at least".
-    a.checked_add(b).unwrap_or(Money { euros: Euros::from_cents(u64::MAX), exactness: Exactness::AtLeast })
 }
 
 impl Accumulator {
@@ -374,7 +351,8 @@ impl Accumulator {
                 });
             }
         }
-        let unjudged = (self.unjudged.len() - unjudged_before) as u64;
+        // No objectives recorded is not "all judged".
+        let unjudged = (!project.objectives.is_empty()).then(|| (self.unjudged.len() - unjudged_before) as u64);
 
         // Targets.
         for output in &project.outputs {
@@ -388,53 +366,49 @@ impl Accumulator {
             }
         }
 
-        // Outputs: counts that are part of another counted output are left out.
-        let counted_parents: std::collections::BTreeSet<&str> =
-            project.outputs.iter().filter(|o| o.count.is_some()).map(|o| o.id.as_str()).collect();
-        for output in &project.outputs {
+        // Outputs: items, not records.
+        let items = output_items(project);
+        for (output, added) in project.outputs.iter().zip(&items) {
             let key = (output.kind.code().to_owned(), output.status.code().to_owned());
             let row = self.outputs.entry(key).or_insert_with(|| OutputRow {
                 kind: output.kind.code().to_owned(),
                 label: output.kind.label(language).to_owned(),
                 status: output.status.code().to_owned(),
                 records: 0,
+                records_without_count: 0,
                 count: None,
             });
             row.records += 1;
-            let inside = output.part_of.as_ref().is_some_and(|parent| counted_parents.contains(parent.as_str()));
-            if let (Some(count), false) = (output.count, inside) {
-                let figure = Figure {
-                    value: count,
-                    derivation: one(
-                        explain,
-                        "sum of the outputs' counts, leaving out counts that are part of another counted output",
-                        vec![format!("{} = {count}", record(project, output.id.as_str()))],
-                    ),
-                };
-                row.count = Figure::merge(row.count.take(), Some(figure), |a, b| a + b);
+            let Some(added) = *added else { continue };
+            if output.count.is_none() {
+                row.records_without_count += 1;
             }
+            let stated = output.count.map_or_else(|| "no count, at least one item".to_owned(), |c| c.to_string());
+            let figure = Figure {
+                value: added,
+                derivation: one(
+                    explain,
+                    "items: the outputs' counts, a record without a count as at least one item, leaving out \
+                     outputs that are part of another counted output and outputs counted as their recorded parts",
+                    vec![format!("{} = {stated}", record(project, output.id.as_str()))],
+                ),
+            };
+            row.count = Figure::merge(row.count.take(), Some(figure), |a, b| a + b);
         }
+        let produced: Vec<Count> = project
+            .outputs
+            .iter()
+            .zip(&items)
+            .filter(|(output, _)| output.status != crate::OutputStatus::Planned)
+            .filter_map(|(_, added)| *added)
+            .collect();
+        let produced_items = (!produced.is_empty()).then(|| produced.into_iter().sum::<Count>());
 
-        // Money.
-        let mut budget: Option<Figure<Money>> = None;
-        let mut state_grant: Option<Money> = None;
+        // Money: every contribution in every table, by one rule (see `money`).
+        let mut budget = money::Sum::default();
+        let mut state_grant = money::Sum::default();
         let mut state_grant_share: Option<u32> = None;
         if let Some(funding) = &project.funding {
-            let from_parts: Option<Money> =
-                funding.parts.iter().map(|p| p.amount).collect::<Option<Vec<Money>>>().and_then(|amounts| {
-                    (funding.parts_complete && !amounts.is_empty())
-                        .then(|| amounts.into_iter().sum::<Option<Money>>())
-                        .flatten()
-                });
-            let (amount, rule) = match (funding.total, from_parts) {
-                (Some(total), _) => (Some(total), "the project's stated total"),
-                (None, Some(sum)) => (Some(sum), "the sum of the project's complete funding parts"),
-                (None, None) => (None, ""),
-            };
-            budget = amount.map(|value| Figure {
-                value,
-                derivation: one(explain, rule, vec![format!("{}/funding = {value}", project.id)]),
-            });
             for part in &funding.parts {
                 if part.kind == FundingKind::StateGrant
                     && let Some(share) = part.share
@@ -443,67 +417,46 @@ impl Accumulator {
                     state_grant_share =
                         Some(state_grant_share.map_or(share.hundredths(), |s| s.saturating_add(share.hundredths())));
                 }
-                let amount = part.amount;
-                let stated = amount.map_or_else(|| "no amount stated".to_owned(), |a| a.to_string());
-                let source = vec![format!("{}/funding/{} = {stated}", project.id, part.kind.code())];
-                self.add_funding(
+            }
+        }
+        for contribution in money::contributions(project).iter().filter(|c| c.counted) {
+            let amount = contribution.amount;
+            let here = contribution.record(project);
+            budget.add(amount);
+            if contribution.part.is_some_and(|p| p.kind == FundingKind::StateGrant) {
+                state_grant.add(amount);
+            }
+            let funders = contribution.funders.clone();
+            let payers: Vec<&Id> = contribution.payers().iter().collect();
+            let groups = [
+                (
+                    FundingDimension::Project,
+                    project.id.to_string(),
+                    name.clone(),
+                    "the project's funding parts and rests, with those of the regional parts that come on top of its budget",
+                ),
+                (
+                    FundingDimension::Funder,
+                    contribution.funder_key(),
+                    money::names(project, &funders, language),
+                    "who the money comes from: a state grant's funder, the payers of any other part",
+                ),
+                (
                     FundingDimension::FundingKind,
-                    part.kind.code(),
-                    part.kind.label(language),
-                    amount,
-                    one(explain, "sum of the funding parts of this kind", source.clone()),
-                );
-                if part.kind == FundingKind::StateGrant {
-                    if let Some(amount) = amount {
-                        state_grant = Some(state_grant.map_or(amount, |s| add_money(s, amount)));
-                    }
-                    if let Some(funder) = &funding.funder {
-                        let label = implementer_name(project, funder, language);
-                        self.add_funding(
-                            FundingDimension::Funder,
-                            funder.as_str(),
-                            &label,
-                            amount,
-                            one(explain, "sum of the state grants the funder gives", source.clone()),
-                        );
-                    }
-                }
-                if !part.paid_by.is_empty() {
-                    let key: Vec<&str> = part.paid_by.iter().map(Id::as_str).collect();
-                    let label: Vec<String> =
-                        part.paid_by.iter().map(|id| implementer_name(project, id, language)).collect();
-                    self.add_funding(
-                        FundingDimension::Implementer,
-                        &key.join(" + "),
-                        &label.join(" + "),
-                        amount,
-                        one(explain, "sum of the parts the implementer (or implementers, jointly) pays", source),
-                    );
-                }
+                    contribution.kind_code().to_owned(),
+                    money::kind_label(contribution, language),
+                    "sum of the funding parts of this kind",
+                ),
+                (
+                    FundingDimension::Implementer,
+                    contribution.implementer_key(),
+                    money::names(project, &payers, language),
+                    "sum of the parts the implementer (or implementers, jointly) pays",
+                ),
+            ];
+            for (by, key, label, rule) in groups {
+                self.add_funding(by, &key, &label, amount, one(explain, rule, vec![here.clone()]));
             }
-        }
-        for part in &project.regional_parts {
-            let Some(total) = part.funding.as_ref().and_then(|f| f.total) else { continue };
-            if part.budget_relation == Some(BudgetRelation::AdditionalToProject) {
-                let addition = Figure {
-                    value: total,
-                    derivation: one(
-                        explain,
-                        "a regional part's budget that comes on top of the project's",
-                        vec![format!("{} = {total}", record(project, part.id.as_str()))],
-                    ),
-                };
-                budget = Figure::merge(budget, Some(addition), add_money);
-            }
-        }
-        if let Some(budget) = &budget {
-            self.add_funding(
-                FundingDimension::Project,
-                project.id.as_str(),
-                &name,
-                Some(budget.value),
-                budget.derivation.clone(),
-            );
         }
 
         // Staffing.
@@ -538,7 +491,7 @@ impl Accumulator {
         self.staffing.extend(staffing.into_values());
 
         let rating = |r: AchievementRating| ratings.get(&r).copied().unwrap_or(0);
-        self.facts.push(ProjectFacts::new(budget.as_ref().map(|b| b.value), attendances));
+        self.facts.push(ProjectFacts::new(budget.amount, budget.without > 0, attendances));
         self.fact_ids.push(project.id.as_str());
         self.project_rows.push(ProjectRow {
             id: project.id.clone(),
@@ -553,13 +506,15 @@ impl Accumulator {
             events_cancelled: project.events.iter().filter(|e| e.status == crate::EventStatus::Cancelled).count()
                 as u64,
             attendances,
-            outputs: project.outputs.len() as u64,
+            outputs: produced_items,
             achieved: rating(AchievementRating::Achieved),
             partly_achieved: rating(AchievementRating::PartlyAchieved),
             not_achieved: rating(AchievementRating::NotAchieved),
             unjudged_objectives: unjudged,
-            budget: budget.map(|b| b.value),
-            state_grant,
+            budget: budget.amount,
+            budget_parts_without_amount: budget.without,
+            state_grant: state_grant.amount,
+            state_grant_parts_without_amount: state_grant.without,
             state_grant_share: state_grant_share.and_then(|h| crate::Percent::from_hundredths(h).ok()),
         });
     }
@@ -577,12 +532,10 @@ impl Accumulator {
             key: key.to_owned(),
             label: label.to_owned(),
             parts: 0,
+            parts_without_amount: 0,
             amount: None,
         });
-        row.parts += 1;
-        if let Some(amount) = amount {
-            row.amount = Figure::merge(row.amount.take(), Some(Figure { value: amount, derivation }), add_money);
-        }
+        money::add_to_row(row, amount, derivation);
     }
 
     /// The summary, with the participation tables made elsewhere.
@@ -634,7 +587,9 @@ impl Accumulator {
                         attendances = Some(attendances.map_or(here, |sum| sum + here));
                     }
                     if let Some(budget) = facts.budget() {
-                        listed_at.iter().for_each(|&at| with_budget[at] = true);
+                        if !facts.budget_partial {
+                            listed_at.iter().for_each(|&at| with_budget[at] = true);
+                        }
                         let figure = Figure {
                             value: budget,
                             derivation: one(
@@ -651,6 +606,10 @@ impl Accumulator {
                     .filter(|&at| !with_budget[at])
                     .filter_map(|at| Id::new(listed.get(at)).ok())
                     .collect();
+                // A sum that leaves out a listed project's budget, or part of it, is "at least".
+                if let Some(figure) = &mut projects_budget {
+                    figure.value = money::at_least_if(figure.value, without.len() as u64);
+                }
                 ProgrammeTotals {
                     programme: programme.id.clone(),
                     name: programme.name.best(language).to_owned(),
@@ -687,8 +646,29 @@ impl Accumulator {
     }
 }
 
-fn implementer_name(project: &Project, id: &Id, language: Language) -> String {
+pub(crate) fn implementer_name(project: &Project, id: &Id, language: Language) -> String {
     project.implementers.iter().find(|i| i.id == *id).map_or_else(|| id.to_string(), |i| i.display_name(language))
+}
+
+/// What each output adds to the items of its kind and status: its count, or
+/// at least one item without a count; nothing (`None`) when it is part of
+/// another counted output, or has no count and its parts are recorded (its
+/// items are those parts).
+pub(crate) fn output_items(project: &Project) -> Vec<Option<Count>> {
+    let counted_parents: std::collections::BTreeSet<&str> =
+        project.outputs.iter().filter(|o| o.count.is_some()).map(|o| o.id.as_str()).collect();
+    let parents: std::collections::BTreeSet<&str> =
+        project.outputs.iter().filter_map(|o| o.part_of.as_ref()).map(Id::as_str).collect();
+    let items = |output: &Output| {
+        let inside = output.part_of.as_ref().is_some_and(|parent| counted_parents.contains(parent.as_str()));
+        match output.count {
+            _ if inside => None,
+            Some(count) => Some(count),
+            None if parents.contains(output.id.as_str()) => None,
+            None => Some(Count::at_least(1)),
+        }
+    };
+    project.outputs.iter().map(items).collect()
 }
 
 fn target_row(project: &Project, id: &Id, kind: &str, target: &DatedCount, actual: Option<Count>) -> TargetRow {

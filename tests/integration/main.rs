@@ -13,6 +13,7 @@ mod hardening;
 mod hostile_text;
 mod limits;
 mod model_fit;
+mod money;
 mod mutation;
 mod properties;
 mod reliability;

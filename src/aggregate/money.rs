@@ -1,0 +1,400 @@
+//! Money: what each funding part contributes, counted by one rule in every
+//! money table (by project, funder, funding kind and implementer) and in the
+//! `funding_parts` export, so that they all add up to the same grand total.
+//!
+//! The rule, for the project's own funding and for each regional part's:
+//!
+//! - **A part's amount** is its stated amount; without one, its share of the
+//!   funding's stated total (computed to the cent, "about" when the share
+//!   does not divide the total evenly or the total is not exact); when the
+//!   total is stated, the breakdown is complete and this is the only part
+//!   without an amount, the rest of the total. Otherwise the part has no
+//!   amount: it is still counted as a part, and every sum it enters is "at
+//!   least" and says how many parts lack an amount.
+//! - **The rest of a budget** not broken down into parts is a contribution of
+//!   its own (kind "not broken down", funder and implementer "not stated"):
+//!   the stated total less the parts' amounts, when that is more than zero;
+//!   with no amount when no total is stated and the breakdown is partial or
+//!   empty (a project with no funding recorded has such a rest too), so that
+//!   unknown money is never read as none.
+//! - **A regional part's money** enters the tables only when its budget is
+//!   `additional_to_project`: then its parts and rest are contributions of
+//!   the project like the project's own (an additional part with no funding
+//!   recorded is a rest with no amount). A part `included_in_project` is
+//!   already inside the project's money, and one whose relation is not
+//!   stated cannot be added without risking counting a euro twice: neither
+//!   is counted anywhere (the export marks them `counted_in_report: false`).
+//! - **The funder** of a state grant is the funding's `funder` (a regional
+//!   part's, else the project's), else its payers; of any other part (the
+//!   implementers' self-financing, other money), the implementers that pay
+//!   it: the ministry is never the funder of the self-financing share. A part
+//!   that names none, and a rest, are under "not stated" (key `""`).
+//! - **The implementer** of a part is its payers (jointly, their ids joined
+//!   with `;` as the export writes lists); none, and a rest, "not stated".
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{Derivation, Figure};
+use crate::figure::combine;
+use crate::{BudgetRelation, Euros, Exactness, Funding, FundingKind, FundingPart, Id, Language, Money, Project};
+
+/// What money is grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FundingDimension {
+    /// The project: its own funding and the regional parts' that come on
+    /// top of it.
+    Project,
+    /// Who the money comes from: a state grant's funder, the implementers
+    /// paying any other part (see [the rule](self)).
+    Funder,
+    /// The kind of funding (state grant, self-financing …); the rest of a
+    /// budget not broken down into parts has the key `""`.
+    FundingKind,
+    /// The implementer paying a part (or implementers, jointly).
+    Implementer,
+}
+
+impl FundingDimension {
+    /// Every dimension, in the order the report shows them.
+    pub const ALL: [FundingDimension; 4] = [
+        FundingDimension::Project,
+        FundingDimension::Funder,
+        FundingDimension::FundingKind,
+        FundingDimension::Implementer,
+    ];
+
+    /// A heading for people: "by funder".
+    pub const fn heading(self) -> &'static str {
+        match self {
+            FundingDimension::Project => "by project",
+            FundingDimension::Funder => "by funder",
+            FundingDimension::FundingKind => "by funding kind",
+            FundingDimension::Implementer => "by implementer",
+        }
+    }
+}
+
+/// Money in one group. Every money table's rows add up to the same grand
+/// total: each contribution (a funding part, or the rest of a budget) is in
+/// exactly one row of each table.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[non_exhaustive]
+pub struct FundingRow {
+    /// What the money is grouped by.
+    pub by: FundingDimension,
+    /// The project id, funder or implementer ids (joined with `;`) or
+    /// funding kind code; `""` for "not stated" or "not broken down".
+    pub key: String,
+    /// The label.
+    pub label: String,
+    /// Contributions in the group (funding parts, and rests of budgets not
+    /// broken down), with or without an amount.
+    pub parts: u64,
+    /// Contributions in the group without an amount: when more than zero,
+    /// `amount` is "at least" (or "about") and leaves them out.
+    pub parts_without_amount: u64,
+    /// The sum of the amounts known, exact to the cent, with its exactness;
+    /// `None` when no contribution in the group has an amount.
+    pub amount: Option<Figure<Money>>,
+}
+
+impl FundingRow {
+    /// The amount as a report writes it: `1 200 000 €`, `at least 1 200 000 €
+    /// (2 parts without an amount)`, `– (1 part without an amount)`.
+    pub fn amount_text(&self) -> String {
+        amount_text(self.amount.as_ref().map(|f| f.value), self.parts_without_amount)
+    }
+}
+
+/// `amount`, followed by how many parts lack one; `–` for no amount.
+pub(crate) fn amount_text(amount: Option<Money>, parts_without_amount: u64) -> String {
+    let figure = amount.map_or_else(|| "–".to_owned(), |money| money.to_string());
+    match parts_without_amount {
+        0 => figure,
+        1 => format!("{figure} (1 part without an amount)"),
+        n => format!("{figure} ({} parts without an amount)", crate::value::thousands(n)),
+    }
+}
+
+/// Where a contribution's amount comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AmountSource {
+    /// The part states it.
+    Stated,
+    /// Computed from the part's share of the funding's stated total.
+    ShareOfTotal,
+    /// The stated total less the other parts' amounts.
+    RestOfTotal,
+    /// Not known.
+    Unknown,
+}
+
+impl AmountSource {
+    /// The code the export writes (`""` for unknown).
+    pub(crate) const fn code(self) -> &'static str {
+        match self {
+            AmountSource::Stated => "stated",
+            AmountSource::ShareOfTotal => "share_of_total",
+            AmountSource::RestOfTotal => "rest_of_total",
+            AmountSource::Unknown => "",
+        }
+    }
+}
+
+/// One funding part, or the rest of a budget not broken down into parts.
+#[derive(Debug, Clone)]
+pub(crate) struct Contribution<'a> {
+    /// `project`, or the regional part's id.
+    pub(crate) scope: &'a str,
+    /// A regional part's budget relation.
+    pub(crate) relation: Option<BudgetRelation>,
+    /// Whether the report counts it (see the module docs).
+    pub(crate) counted: bool,
+    /// The part; `None` for the rest of a budget.
+    pub(crate) part: Option<&'a FundingPart>,
+    /// The part's place in its funding's parts.
+    pub(crate) index: usize,
+    /// The amount, where known.
+    pub(crate) amount: Option<Money>,
+    /// Where the amount comes from.
+    pub(crate) source: AmountSource,
+    /// The funding's stated total, for derivations.
+    pub(crate) total: Option<Money>,
+    /// Who the money comes from (see the module docs).
+    pub(crate) funders: Vec<&'a Id>,
+}
+
+impl Contribution<'_> {
+    /// The implementers paying it.
+    pub(crate) fn payers(&self) -> &[Id] {
+        self.part.map_or(&[], |p| p.paid_by.as_slice())
+    }
+
+    /// The funding kind's code; `""` for a rest.
+    pub(crate) fn kind_code(&self) -> &'static str {
+        self.part.map_or("", |p| p.kind.code())
+    }
+
+    /// The funder key: ids joined with `;`.
+    pub(crate) fn funder_key(&self) -> String {
+        join(self.funders.iter().map(|id| id.as_str()))
+    }
+
+    /// The implementer key: ids joined with `;`.
+    pub(crate) fn implementer_key(&self) -> String {
+        join(self.payers().iter().map(Id::as_str))
+    }
+
+    /// How a derivation names it: `lumo/funding/parts/0 (state_grant) = 80 000 €, …`.
+    pub(crate) fn record(&self, project: &Project) -> String {
+        let place = match self.scope {
+            "project" => format!("{}/funding", project.id),
+            part => format!("{}/{part}/funding", project.id),
+        };
+        let what = match self.part {
+            Some(part) => format!("{place}/parts/{} ({})", self.index, part.kind.code()),
+            None => format!("{place}, not broken down into parts"),
+        };
+        let total = self.total.map_or_else(String::new, |t| t.to_string());
+        let share = self.part.and_then(|p| p.share).map_or_else(String::new, |s| s.to_string());
+        match (self.source, self.amount) {
+            (AmountSource::Stated, Some(amount)) => format!("{what} = {amount}"),
+            (AmountSource::ShareOfTotal, Some(amount)) => {
+                format!("{what} = {amount}, computed from its share {share} of the total {total}")
+            }
+            (AmountSource::RestOfTotal, Some(amount)) => {
+                format!("{what} = {amount}, computed as the total {total} less the parts' amounts")
+            }
+            _ => format!("{what}: no amount"),
+        }
+    }
+}
+
+fn join<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.collect::<Vec<_>>().join(";")
+}
+
+/// The labels of ids, joined with ` + `; `not stated` for none.
+pub(crate) fn names(project: &Project, ids: &[&Id], language: Language) -> String {
+    if ids.is_empty() {
+        return "not stated".to_owned();
+    }
+    let names: Vec<String> = ids.iter().map(|id| super::resources::implementer_name(project, id, language)).collect();
+    names.join(" + ")
+}
+
+/// The label of a contribution's funding kind.
+pub(crate) fn kind_label(contribution: &Contribution<'_>, language: Language) -> String {
+    contribution.part.map_or_else(|| "not broken down".to_owned(), |p| p.kind.label(language).to_owned())
+}
+
+/// Every contribution of a project, counted or not, in the order of the
+/// project's funding and then its regional parts'.
+pub(crate) fn contributions(project: &Project) -> Vec<Contribution<'_>> {
+    let own_funder = project.funding.as_ref().and_then(|f| f.funder.as_ref());
+    let mut out = of_funding(project.funding.as_ref(), "project", None, true, own_funder);
+    for part in &project.regional_parts {
+        let counted = part.budget_relation == Some(BudgetRelation::AdditionalToProject);
+        // A regional part with no funding and no money on top has nothing to count.
+        if part.funding.is_none() && !counted {
+            continue;
+        }
+        let funder = part.funding.as_ref().and_then(|f| f.funder.as_ref()).or(own_funder);
+        out.extend(of_funding(part.funding.as_ref(), part.id.as_str(), part.budget_relation, counted, funder));
+    }
+    out
+}
+
+/// `share` of `total`, to the cent: exact only when the total is exact and
+/// the share divides it evenly.
+fn share_of(total: Money, share: crate::Percent) -> Option<Money> {
+    let product = u128::from(total.euros.cents()) * u128::from(share.hundredths());
+    let cents = u64::try_from((product + 5_000) / 10_000).ok()?;
+    let exactness =
+        if product % 10_000 == 0 { total.exactness } else { combine(total.exactness, Exactness::Approximate) };
+    Some(Money { euros: Euros::from_cents(cents), exactness })
+}
+
+fn of_funding<'a>(
+    funding: Option<&'a Funding>,
+    scope: &'a str,
+    relation: Option<BudgetRelation>,
+    counted: bool,
+    funder: Option<&'a Id>,
+) -> Vec<Contribution<'a>> {
+    let total = funding.and_then(|f| f.total);
+    let parts: &[FundingPart] = funding.map_or(&[], |f| f.parts.as_slice());
+    let complete = funding.is_none_or(|f| f.parts_complete);
+    let mut out: Vec<Contribution<'a>> = parts
+        .iter()
+        .enumerate()
+        .map(|(index, part)| {
+            let (amount, source) = match (part.amount, total, part.share) {
+                (Some(amount), _, _) => (Some(amount), AmountSource::Stated),
+                (None, Some(total), Some(share)) => match share_of(total, share) {
+                    Some(amount) => (Some(amount), AmountSource::ShareOfTotal),
+                    None => (None, AmountSource::Unknown),
+                },
+                _ => (None, AmountSource::Unknown),
+            };
+            let funders: Vec<&Id> = match (part.kind, funder) {
+                (FundingKind::StateGrant, Some(funder)) => vec![funder],
+                _ => part.paid_by.iter().collect(),
+            };
+            Contribution { scope, relation, counted, part: Some(part), index, amount, source, total, funders }
+        })
+        .collect();
+    let known: Option<Money> = out.iter().filter_map(|c| c.amount).sum();
+    let rest = |total: Money| -> Option<Money> {
+        let known = known.unwrap_or(Money::exact(Euros::from_cents(0)));
+        let cents = total.euros.cents().checked_sub(known.euros.cents()).filter(|&c| c > 0)?;
+        let exactness = if known.exactness.is_exact() { total.exactness } else { Exactness::Approximate };
+        Some(Money { euros: Euros::from_cents(cents), exactness })
+    };
+    let without: Vec<usize> = out.iter().enumerate().filter(|(_, c)| c.amount.is_none()).map(|(i, _)| i).collect();
+    let rest_contribution = |amount: Option<Money>, source| Contribution {
+        scope,
+        relation,
+        counted,
+        part: None,
+        index: parts.len(),
+        amount,
+        source,
+        total,
+        funders: Vec::new(),
+    };
+    match (total, without.as_slice()) {
+        // The only part without an amount in a complete breakdown is the rest.
+        (Some(total), &[only]) if complete => {
+            if let (Some(amount), Some(part)) = (rest(total), out.get_mut(only)) {
+                part.amount = Some(amount);
+                part.source = AmountSource::RestOfTotal;
+            }
+        }
+        (Some(total), _) => {
+            if let Some(amount) = rest(total) {
+                out.push(rest_contribution(Some(amount), AmountSource::RestOfTotal));
+            }
+        }
+        (None, _) if !complete || parts.is_empty() => out.push(rest_contribution(None, AmountSource::Unknown)),
+        (None, _) => {}
+    }
+    out
+}
+
+/// A sum of money with the number of parts that lack an amount: the sum is
+/// "at least" (or "about") when some do.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Sum {
+    pub(crate) amount: Option<Money>,
+    pub(crate) without: u64,
+}
+
+impl Sum {
+    pub(crate) fn add(&mut self, amount: Option<Money>) {
+        match amount {
+            Some(amount) => self.amount = Some(self.amount.map_or(amount, |sum| add_money(sum, amount))),
+            None => self.without += 1,
+        }
+        self.amount = self.amount.map(|money| at_least_if(money, self.without));
+    }
+}
+
+/// `money`, made "at least" (as [`combine`] does) when `without` parts are left out of it.
+pub(crate) fn at_least_if(money: Money, without: u64) -> Money {
+    if without == 0 { money } else { Money { exactness: combine(money.exactness, Exactness::AtLeast), ..money } }
+}
+
+pub(crate) fn add_money(a: Money, b: Money) -> Money {
+    // Beyond `Euros`' range the sum stays at the maximum as "at least".
+    a.checked_add(b).unwrap_or(Money { euros: Euros::from_cents(u64::MAX), exactness: Exactness::AtLeast })
+}
+
+/// Adds a contribution to a row of a money table.
+pub(crate) fn add_to_row(row: &mut FundingRow, amount: Option<Money>, derivation: Option<Derivation>) {
+    row.parts += 1;
+    match amount {
+        Some(amount) => {
+            row.amount = Figure::merge(row.amount.take(), Some(Figure { value: amount, derivation }), add_money);
+        }
+        None => {
+            row.parts_without_amount += 1;
+            // The derivation names the part without an amount too.
+            if let (Some(figure), Some(derivation)) = (&mut row.amount, derivation)
+                && let Some(own) = &mut figure.derivation
+            {
+                own.records.extend(derivation.records);
+            }
+        }
+    }
+    if let Some(figure) = &mut row.amount {
+        figure.value = at_least_if(figure.value, row.parts_without_amount);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_share_of_a_total_is_exact_only_when_it_divides_evenly() {
+        let total = Money::exact(Euros::from_cents(16_000_000));
+        let eighty = crate::Percent::from_hundredths(8_000).unwrap();
+        assert_eq!(share_of(total, eighty), Some(Money::exact(Euros::from_cents(12_800_000))));
+        let odd = Money::exact(Euros::from_cents(100_001));
+        let about = share_of(odd, eighty).unwrap();
+        assert_eq!(about.exactness, Exactness::Approximate);
+        assert_eq!(about.euros.cents(), (100_001 * 8_000 + 5_000) / 10_000);
+    }
+
+    #[test]
+    fn amount_text_says_how_many_parts_lack_an_amount() {
+        let money = Money { euros: Euros::from_cents(120_000_000), exactness: Exactness::AtLeast };
+        assert_eq!(amount_text(Some(money), 2), "at least 1 200 000 € (2 parts without an amount)");
+        assert_eq!(amount_text(None, 1), "– (1 part without an amount)");
+        assert_eq!(amount_text(None, 0), "–");
+    }
+}
