@@ -126,6 +126,11 @@ impl Table {
                 for record in &derivation.records {
                     let _ = write!(out, "\n    - {}", escape(record, format));
                 }
+                // Compact: what was left out, counted by reason (listed in JSON).
+                let left_out = crate::aggregate::left_out_summary(&derivation.left_out);
+                if !left_out.is_empty() {
+                    let _ = write!(out, "\n    - {}", escape(&left_out, format));
+                }
                 out.push('\n');
             }
         }

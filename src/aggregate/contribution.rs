@@ -60,6 +60,7 @@ impl Contribution<'_> {
                 .collect();
             format!("{name} = {} less its parts {} = {}", self.figure, parts.join(" + "), self.value.high)
         };
+        text.push_str(&super::cited(&self.event.sources));
         if self.value.is_range() {
             text.push_str(" (may lie within another figure: from 0)");
         }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::contribution::{Contribution, Holders};
 use super::forest::Forest;
-use super::{Derivation, Figure, Group, record};
+use super::{Derivation, Figure, Group, LeftOut, Omission, record};
 use crate::{Count, Event, EventStatus, Language, PartialDate, Project, Total};
 
 /// What participation is grouped by. Each dimension's table is a partition
@@ -317,14 +317,13 @@ pub(crate) fn of_project<'a>(
                     EventStatus::Planned => row.events_planned += 1,
                 }
             }
-            let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
             row.attendances = if dimension == Dimension::Project {
-                counted(project, &held, forest, |e| e.participation.and_then(|p| p.attendances), explain, false)
+                counted(project, events, forest, |e| e.participation.and_then(|p| p.attendances), explain, false)
             } else {
-                placed.get(key.as_str()).map(|here| placed_total(project, dimension, here, explain))
+                placed.get(key.as_str()).map(|here| placed_total(project, dimension, here, events, explain))
             };
             row.distinct_people =
-                counted(project, &held, forest, |e| e.participation.and_then(|p| p.distinct_people), explain, true);
+                counted(project, events, forest, |e| e.participation.and_then(|p| p.distinct_people), explain, true);
             row
         })
         .collect()
@@ -347,16 +346,31 @@ pub(crate) fn rows_of(
 }
 
 /// The attendances of a group: the sum of the contributions placed in it.
-fn placed_total(project: &Project, dimension: Dimension, here: &[&Contribution<'_>], explain: bool) -> Figure<Total> {
+fn placed_total(
+    project: &Project,
+    dimension: Dimension,
+    here: &[&Contribution<'_>],
+    events: &[&Event],
+    explain: bool,
+) -> Figure<Total> {
     let value: Total = here.iter().map(|c| c.value).sum();
-    let derivation = explain.then(|| Derivation {
-        rule: format!(
-            "sum of the figures placed here: each counted once; a total whose parts are complete is represented by \
+    let derivation = explain.then(|| {
+        let used: HashSet<*const Event> = here.iter().map(|c| std::ptr::from_ref(c.event)).collect();
+        let figure = |e: &Event| e.participation.and_then(|p| p.attendances);
+        let mut derivation = Derivation::new(
+            format!(
+                "sum of the figures placed here: each counted once; a total whose parts are complete is represented by \
              its parts, one whose parts are not by its remainder; a record that states no {} takes that of the \
              event it is part of",
-            dimension.singular()
-        ),
-        records: here.iter().map(|c| c.describe(project)).collect(),
+                dimension.singular()
+            ),
+            here.iter().map(|c| c.describe(project)).collect(),
+        );
+        for contribution in here {
+            derivation.cite(record(project, contribution.event.id.as_str()), &contribution.event.sources);
+        }
+        derivation.left_out = left_out(project, events, figure, &used, &HashMap::new());
+        derivation
     });
     Figure { value, derivation }
 }
@@ -371,6 +385,9 @@ pub(crate) struct Counted<'a> {
     pub(crate) excluded: HashSet<Option<usize>>,
     /// The pairs that may overlap, `project/record may overlap project/record`.
     pub(crate) overlaps: Vec<String>,
+    /// The events with a figure that are not counted, each with the node
+    /// of the first figure above it that includes it.
+    pub(crate) inside: Vec<(&'a Event, usize)>,
 }
 
 /// The figures of `held` that are counted once (see [`Counted`]).
@@ -390,13 +407,15 @@ pub(crate) fn counted_figures<'a>(
     let mut marked: Vec<usize> = with_figure.iter().filter_map(|(_, _, node)| *node).collect();
     let parents: Vec<Option<usize>> =
         with_figure.iter().map(|(e, _, _)| e.part_of.as_ref().and_then(|p| forest.node(p.as_str()))).collect();
-    let inside = forest.first_marked(&mut marked, &parents);
-    let counted: Vec<(&Event, Count, Option<usize>)> = with_figure
-        .into_iter()
-        .zip(inside)
-        .filter(|((_, _, node), first)| first.is_none() || first == node)
-        .map(|(counted, _)| counted)
-        .collect();
+    let above = forest.first_marked(&mut marked, &parents);
+    let mut counted: Vec<(&Event, Count, Option<usize>)> = Vec::with_capacity(with_figure.len());
+    let mut inside = Vec::new();
+    for (figure, first) in with_figure.into_iter().zip(above) {
+        match first {
+            Some(first) if Some(first) != figure.2 => inside.push((figure.0, first)),
+            _ => counted.push(figure),
+        }
+    }
     // The counted event a record's figure lies in: the first counted on its
     // chain, itself included; and each counted id's figure (the first, if
     // the id repeats).
@@ -432,19 +451,49 @@ pub(crate) fn counted_figures<'a>(
             }
         }
     }
-    Counted { figures: counted, excluded, overlaps }
+    Counted { figures: counted, excluded, overlaps, inside }
+}
+
+/// Why each event of `events` that `used` does not hold is left out of a
+/// figure ([`LeftOut`]): not held, no figure, represented by its parts,
+/// inside another figure (`inside`), or in a cycle.
+fn left_out(
+    project: &Project,
+    events: &[&Event],
+    figure: impl Fn(&Event) -> Option<Count>,
+    used: &HashSet<*const Event>,
+    inside: &HashMap<*const Event, String>,
+) -> Vec<LeftOut> {
+    events
+        .iter()
+        .filter(|event| !used.contains(&std::ptr::from_ref(**event)))
+        .map(|event| {
+            let why = match event.status {
+                EventStatus::Cancelled => Omission::Cancelled,
+                EventStatus::Planned => Omission::Planned,
+                _ if figure(event).is_none() => Omission::NoFigure,
+                _ => match inside.get(&std::ptr::from_ref(*event)) {
+                    Some(within) => Omission::InsideTheFigureOf(within.clone()),
+                    None if event.parts_complete => Omission::RepresentedByItsParts,
+                    None => Omission::InACycle,
+                },
+            };
+            LeftOut { record: record(project, event.id.as_str()), why }
+        })
+        .collect()
 }
 
 /// The total of one figure over a group of held events, counted once.
 fn counted(
     project: &Project,
-    held: &[&Event],
+    events: &[&Event],
     forest: &Forest<'_>,
     figure: impl Fn(&Event) -> Option<Count>,
     explain: bool,
     distinct: bool,
 ) -> Option<Figure<Total>> {
-    let Counted { figures: counted, excluded, overlaps } = counted_figures(project, held, forest, figure);
+    let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
+    let Counted { figures: counted, excluded, overlaps, inside } = counted_figures(project, &held, forest, &figure);
     if counted.is_empty() {
         return None;
     }
@@ -464,10 +513,21 @@ fn counted(
         if !overlaps.is_empty() {
             rule.push_str(&format!("; a range, the low end leaving out what may overlap ({})", overlaps.join(", ")));
         }
-        Derivation {
-            rule,
-            records: counted.iter().map(|(e, c, _)| format!("{} = {c}", record(project, e.id.as_str()))).collect(),
+        let records = counted
+            .iter()
+            .map(|(e, c, _)| format!("{} = {c}{}", record(project, e.id.as_str()), super::cited(&e.sources)))
+            .collect();
+        let mut derivation = Derivation::new(rule, records);
+        for (event, _, _) in &counted {
+            derivation.cite(record(project, event.id.as_str()), &event.sources);
         }
+        let used: HashSet<*const Event> = counted.iter().map(|(e, _, _)| std::ptr::from_ref(*e)).collect();
+        // The figure directly above each one left out includes it (that one
+        // may be inside another in turn, or, round a cycle, inside this one).
+        let within: HashMap<*const Event, String> =
+            inside.iter().map(|(e, node)| (std::ptr::from_ref(*e), record(project, forest.name(*node)))).collect();
+        derivation.left_out = left_out(project, events, &figure, &used, &within);
+        derivation
     });
     Some(Figure { value: total, derivation })
 }

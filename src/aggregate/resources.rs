@@ -281,7 +281,7 @@ impl ProjectFacts {
 }
 
 fn one(explain: bool, rule: &str, records: Vec<String>) -> Option<Derivation> {
-    explain.then(|| Derivation { rule: rule.to_owned(), records })
+    explain.then(|| Derivation::new(rule, records))
 }
 
 impl Accumulator {

@@ -56,7 +56,20 @@ fn lumo_reached_its_stated_figures_by_theme_and_in_all_each_counted_once() {
     assert_eq!(total.value.single().unwrap().exactness, Exactness::Approximate);
     assert_eq!(total.value.to_string(), format!("{}", area + local));
     let derivation = total.derivation.as_ref().unwrap();
-    assert_eq!(derivation.records, [format!("lumo/lumo-ev-yta-all = {area}"), format!("lumo/lumo-ev-local = {local}")]);
+    // Each record with the documents that state it.
+    let cited = |id: &str| {
+        let documents: Vec<String> = event(&lumo, id).sources.iter().map(|s| s.document.to_string()).collect();
+        format!(" [{}]", documents[..1].join(", "))
+    };
+    assert_eq!(
+        derivation.records,
+        [
+            format!("lumo/lumo-ev-yta-all = {area}{}", cited("lumo-ev-yta-all")),
+            format!("lumo/lumo-ev-local = {local}{}", cited("lumo-ev-local"))
+        ]
+    );
+    assert_eq!(derivation.sources.len(), 2);
+    assert_eq!(derivation.sources[0].sources, event(&lumo, "lumo-ev-yta-all").sources);
 
     // The cancelled webinar is apart.
     let webinars = row(&summary, Dimension::EventKind, "webinar");

@@ -141,7 +141,11 @@ fn report_without_paths_summarises_the_seed_data_and_explains_on_request() {
     let explained = stdout(&run(&["report", "--explain"], root()));
     assert!(explained.contains("How the figures were made:"), "{explained}");
     assert!(
-        explained.contains(&format!("    - lumo/lumo-ev-yta-all = {}\n", figure("lumo-ev-yta-all"))),
+        explained.contains(&format!(
+            "    - lumo/lumo-ev-yta-all = {} [{}]\n",
+            figure("lumo-ev-yta-all"),
+            lumo.events.iter().find(|e| e.id == "lumo-ev-yta-all").unwrap().sources[0].document
+        )),
         "{explained}"
     );
 
