@@ -84,14 +84,23 @@ impl Table {
     fn write(&self, out: &mut String, format: Format, explain: bool) {
         if let Some(omitted) = &self.omitted {
             let _ = match format {
-                Format::Markdown => writeln!(out, "## {}
+                Format::Markdown => writeln!(
+                    out,
+                    "## {}
 
 Left out: {omitted}.
-", self.title),
-                _ => writeln!(out, "{}
+",
+                    self.title
+                ),
+                _ => writeln!(
+                    out,
+                    "{}
 {}
 Left out: {omitted}.
-", self.title, "=".repeat(self.title.chars().count())),
+",
+                    self.title,
+                    "=".repeat(self.title.chars().count())
+                ),
             };
             return;
         }
@@ -363,7 +372,7 @@ fn tables(summary: &Summary) -> Vec<Table> {
     tables.push(programmes);
 
     for dimension in Dimension::ALL {
-        let headers = vec!["group", "held", "cancelled", "planned", "attendances", "distinct people"];
+        let headers = vec!["group", "held", "cancelled", "planned", "meetings", "attendances", "distinct people"];
         let Some(table) = summary.participation.iter().find(|t| t.dimension == dimension) else {
             if let Err(omitted) = summary.participation(dimension) {
                 let mut out = Table::new(format!("Participation {}", dimension.heading()), headers);
@@ -384,9 +393,11 @@ fn tables(summary: &Summary) -> Vec<Table> {
                 row.events_held.to_string(),
                 row.events_cancelled.to_string(),
                 row.events_planned.to_string(),
+                or_dash(row.sessions.as_ref().map(|f| f.value)),
                 total(row.attendances.as_ref()),
                 total(row.distinct_people.as_ref()),
             ]);
+            out.explain(format!("{}, meetings", row.group.label), row.sessions.as_ref());
             out.explain(format!("{}, attendances", row.group.label), row.attendances.as_ref());
             out.explain(format!("{}, distinct people", row.group.label), row.distinct_people.as_ref());
         }

@@ -81,6 +81,7 @@
 //! ```
 
 mod contribution;
+pub mod figure_json;
 mod forest;
 pub mod money;
 mod participation;
@@ -131,13 +132,15 @@ impl fmt::Display for Derivation {
 }
 
 /// A figure and, when asked for ([`Aggregator::explain`]), its derivation.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+/// In JSON it is one flat object, the figure's ends or amount beside its
+/// exactness, text and derivation (see [the table](figure_json)):
+/// `{"low": 3667, "high": 3667, "exactness": "exact", "text": "3 667"}`.
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Figure<T> {
     /// The figure.
     pub value: T,
     /// How it was made.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub derivation: Option<Derivation>,
 }
 
@@ -279,6 +282,9 @@ impl Summary {
         for row in summary.participation.iter_mut().flat_map(|t| &mut t.rows) {
             for figure in [&mut row.attendances, &mut row.distinct_people].into_iter().flatten() {
                 figure.derivation = None;
+            }
+            if let Some(sessions) = &mut row.sessions {
+                sessions.derivation = None;
             }
         }
         summary.achievement.iter_mut().for_each(|row| row.judgements.derivation = None);

@@ -54,6 +54,7 @@ pub struct Omitted {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
+#[schemars(rename = "PerProject{T}")]
 pub enum PerProject<T> {
     /// Every row.
     Kept(Vec<T>),

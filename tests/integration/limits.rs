@@ -28,7 +28,11 @@ fn chain(n: usize, cycle: bool) -> Project {
 }
 
 fn project_row<'a>(summary: &'a Summary, project: &Project) -> &'a aggregate::ParticipationRow {
-    summary.participation(Dimension::Project).unwrap().find(|r| r.group.key == project.id.as_str()).expect("a project row")
+    summary
+        .participation(Dimension::Project)
+        .unwrap()
+        .find(|r| r.group.key == project.id.as_str())
+        .expect("a project row")
 }
 
 /// The events export's `attendances_counted` column.
