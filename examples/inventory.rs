@@ -10,7 +10,7 @@ use std::error::Error;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use childwelfare::aggregate::{Aggregator, Dimension};
+use childwelfare::aggregate::{Aggregator, Dimension, Omitted};
 use childwelfare::{Document, Language, Project, data, load};
 
 fn main() -> ExitCode {
@@ -77,9 +77,13 @@ fn print_project(out: &mut impl Write, project: &Project) -> io::Result<()> {
     let mut aggregator = Aggregator::new();
     aggregator.add_project(project);
     let summary = aggregator.finish();
-    let row = &summary.project_rows[0];
+    // One project is under the per-project limit: its rows are kept, but
+    // the library says so rather than leaving a table empty.
+    let omitted = |omitted: Omitted| io::Error::other(omitted);
+    let row = summary.project_rows.rows().map_err(omitted)?.first().ok_or(io::ErrorKind::NotFound)?;
     let attendances = summary
         .participation(Dimension::Project)
+        .map_err(omitted)?
         .find_map(|r| r.attendances.as_ref())
         .map_or_else(|| "not stated".to_owned(), |f| f.value.to_string());
     writeln!(out, "  Figures:")?;

@@ -44,7 +44,9 @@ fn run() -> Result<(), Box<dyn Error>> {
 
     let mut out = io::stdout().lock();
     writeln!(out, "Events in {} by theme:", county.label(Language::En))?;
-    for row in summary.participation(Dimension::Theme) {
+    // By theme the table is complete however many projects are given (only
+    // the tables with a row per project are left out past the limit).
+    for row in summary.participation(Dimension::Theme)? {
         let reached = row.attendances.as_ref().map_or_else(|| "not stated".to_owned(), |f| f.value.to_string());
         writeln!(out, "  {:<45} {:>3} held  {reached}", row.group.label, row.events_held)?;
     }

@@ -511,7 +511,8 @@ fn implementers(project: &Project, language: Language) -> Vec<Row> {
 
 fn project_row(project: &Project, language: Language) -> Row {
     let summary = crate::aggregate::summarise(&[Document::Project(Box::new(project.clone()))], false);
-    let row = summary.project_rows.into_iter().next();
+    // One project is under any per-project limit: the row is kept.
+    let row = summary.project_rows.into_rows().ok().and_then(|rows| rows.into_iter().next());
     let attendances = row.as_ref().and_then(|r| r.attendances);
     Builder::new()
         .col("project", &project.id)

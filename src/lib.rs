@@ -157,11 +157,25 @@
 //!     aggregator.add(&document); // or aggregator.add_files(&load::walk(paths)?, …)
 //! }
 //! let summary = aggregator.finish();
-//! for row in summary.participation(Dimension::Theme) {
+//! // Past `Aggregator::per_project_limit` (1 000 projects unless set), the
+//! // tables with a row per project are left out so that memory stays flat,
+//! // and say so: `Err(Omitted)` here, `PerProject::Omitted` in a field.
+//! match summary.participation(Dimension::Project) {
+//!     Ok(rows) => {
+//!         for row in rows {
+//!             let attendances = row.attendances.as_ref().map(|f| f.value.to_string());
+//!             println!("{}: {}", row.group.label, attendances.unwrap_or_default());
+//!         }
+//!     }
+//!     Err(omitted) => eprintln!("{omitted}"), // "… set Aggregator::per_project_limit or use childwelfare export"
+//! }
+//! // The tables by theme, county, year … are complete whatever the corpus.
+//! for row in summary.participation(Dimension::Theme)? {
 //!     if let Some(attendances) = &row.attendances {
 //!         println!("{}: {}", row.group.label, attendances.value);
 //!     }
 //! }
+//! # Ok::<(), childwelfare::aggregate::Omitted>(())
 //! ```
 //!
 //! ## Schemas

@@ -26,7 +26,9 @@
 use std::fmt::Write as _;
 
 use crate::Total;
-use crate::aggregate::{Derivation, Dimension, Figure, FundingDimension, ParticipationTable, Summary, TableKind};
+use crate::aggregate::{
+    Derivation, Dimension, Figure, FundingDimension, Omitted, ParticipationTable, Summary, TableKind,
+};
 use crate::value::Visible;
 
 /// How a report is written.
@@ -49,11 +51,28 @@ struct Table {
     derivations: Vec<(String, Derivation)>,
     /// A line under the title: how the rows relate to the total.
     note: Option<String>,
+    /// Why the rows were left out, when they were: the table is then its
+    /// title and this, never an empty table.
+    omitted: Option<Omitted>,
 }
 
 impl Table {
     fn new(title: impl Into<String>, headers: Vec<&'static str>) -> Self {
-        Table { title: title.into(), headers, rows: Vec::new(), derivations: Vec::new(), note: None }
+        Table { title: title.into(), headers, rows: Vec::new(), derivations: Vec::new(), note: None, omitted: None }
+    }
+
+    /// The rows of a table with a row per project, or the reason it has none.
+    fn rows_of<'a, T>(&mut self, rows: Result<impl IntoIterator<Item = &'a T>, Omitted>) -> Vec<&'a T>
+    where
+        T: 'a,
+    {
+        match rows {
+            Ok(rows) => rows.into_iter().collect(),
+            Err(omitted) => {
+                self.omitted = Some(omitted);
+                Vec::new()
+            }
+        }
     }
 
     fn explain<T>(&mut self, what: String, figure: Option<&Figure<T>>) {
@@ -63,6 +82,28 @@ impl Table {
     }
 
     fn write(&self, out: &mut String, format: Format, explain: bool) {
+        if let Some(omitted) = &self.omitted {
+            let _ = match format {
+                Format::Markdown => writeln!(
+                    out,
+                    "## {}
+
+Left out: {omitted}.
+",
+                    self.title
+                ),
+                _ => writeln!(
+                    out,
+                    "{}
+{}
+Left out: {omitted}.
+",
+                    self.title,
+                    "=".repeat(self.title.chars().count())
+                ),
+            };
+            return;
+        }
         if self.rows.is_empty() {
             return;
         }
@@ -281,7 +322,7 @@ fn tables(summary: &Summary) -> Vec<Table> {
             "state grant",
         ],
     );
-    for row in &summary.project_rows {
+    for row in projects.rows_of(summary.project_rows.rows()) {
         let money = crate::aggregate::money::amount_text(row.state_grant, row.state_grant_parts_without_amount);
         let grant = match (row.state_grant, row.state_grant_share, row.state_grant_parts_without_amount) {
             (Some(_), Some(share), 0) => format!("{money} ({share})"),
@@ -335,15 +376,21 @@ fn tables(summary: &Summary) -> Vec<Table> {
     }
     tables.push(programmes);
 
-    for table in &summary.participation {
+    for dimension in Dimension::ALL {
+        let headers = vec!["group", "held", "cancelled", "planned", "meetings", "attendances", "distinct people"];
+        let Some(table) = summary.participation.iter().find(|t| t.dimension == dimension) else {
+            if let Err(omitted) = summary.participation(dimension) {
+                let mut out = Table::new(format!("Participation {}", dimension.heading()), headers);
+                out.omitted = Some(omitted);
+                tables.push(out);
+            }
+            continue;
+        };
         // A table whose every event leaves the dimension unstated says nothing.
         if table.rows.iter().all(|r| r.group.key.is_empty()) && table.dimension != Dimension::Project {
             continue;
         }
-        let mut out = Table::new(
-            format!("Participation {}", table.dimension.heading()),
-            vec!["group", "held", "cancelled", "planned", "attendances", "distinct people"],
-        );
+        let mut out = Table::new(format!("Participation {}", table.dimension.heading()), headers);
         out.note = Some(rows_and_total(table));
         for row in &table.rows {
             out.rows.push(vec![
@@ -351,9 +398,11 @@ fn tables(summary: &Summary) -> Vec<Table> {
                 row.events_held.to_string(),
                 row.events_cancelled.to_string(),
                 row.events_planned.to_string(),
+                or_dash(row.sessions.as_ref().map(|f| f.value)),
                 total(row.attendances.as_ref()),
                 total(row.distinct_people.as_ref()),
             ]);
+            out.explain(format!("{}, meetings", row.group.label), row.sessions.as_ref());
             out.explain(format!("{}, attendances", row.group.label), row.attendances.as_ref());
             out.explain(format!("{}, distinct people", row.group.label), row.distinct_people.as_ref());
         }
@@ -364,7 +413,7 @@ fn tables(summary: &Summary) -> Vec<Table> {
         "Assessments",
         vec!["assessment", "source", "occasions", "attendances", "distinct people", "judgements"],
     );
-    for row in &summary.assessments {
+    for row in assessments.rows_of(summary.assessments.rows()) {
         assessments.rows.push(vec![
             format!("{}/{}", row.project, row.assessment),
             row.source.clone(),
@@ -381,15 +430,11 @@ fn tables(summary: &Summary) -> Vec<Table> {
             format!("Judgements by {}", by.replace('_', " ")),
             vec!["group", "achieved", "partly achieved", "not achieved", "revised", "not yet tried"],
         );
-        let mut keys: Vec<(&str, &str)> =
-            summary.achievement.iter().filter(|r| r.by == by).map(|r| (r.key.as_str(), r.label.as_str())).collect();
+        let rows = table.rows_of(summary.achievement(by));
+        let mut keys: Vec<(&str, &str)> = rows.iter().map(|r| (r.key.as_str(), r.label.as_str())).collect();
         keys.dedup();
-        let counts: std::collections::HashMap<(&str, &str), u64> = summary
-            .achievement
-            .iter()
-            .filter(|r| r.by == by)
-            .map(|r| ((r.key.as_str(), r.rating.as_str()), r.judgements.value))
-            .collect();
+        let counts: std::collections::HashMap<(&str, &str), u64> =
+            rows.iter().map(|r| ((r.key.as_str(), r.rating.as_str()), r.judgements.value)).collect();
         for (key, label) in keys {
             let count = |rating: &str| counts.get(&(key, rating)).copied().unwrap_or(0).to_string();
             table.rows.push(vec![
@@ -401,20 +446,20 @@ fn tables(summary: &Summary) -> Vec<Table> {
                 count("not_yet_tried"),
             ]);
         }
-        for row in summary.achievement.iter().filter(|r| r.by == by) {
+        for row in rows {
             table.explain(format!("{}, {}", row.label, row.rating), Some(&row.judgements));
         }
         tables.push(table);
     }
 
     let mut unjudged = Table::new("Objectives no assessment judges", vec!["project", "objective", "statement"]);
-    for row in &summary.unjudged_objectives {
+    for row in unjudged.rows_of(summary.unjudged_objectives.rows()) {
         unjudged.rows.push(vec![row.project.to_string(), row.objective.to_string(), row.statement.clone()]);
     }
     tables.push(unjudged);
 
     let mut targets = Table::new("Targets against actual figures", vec!["record", "kind", "target", "actual", "met"]);
-    for row in &summary.targets {
+    for row in targets.rows_of(summary.targets.rows()) {
         targets.rows.push(vec![
             format!("{}/{}", row.project, row.record),
             row.kind.clone(),
@@ -441,7 +486,7 @@ fn tables(summary: &Summary) -> Vec<Table> {
 
     for by in FundingDimension::ALL {
         let mut table = Table::new(format!("Money {}", by.heading()), vec!["group", "parts", "amount"]);
-        for row in summary.funding.iter().filter(|r| r.by == by) {
+        for row in table.rows_of(summary.funding(by)) {
             table.rows.push(vec![row.label.clone(), row.parts.to_string(), row.amount_text()]);
             table.explain(format!("{}, amount", row.label), row.amount.as_ref());
         }
@@ -452,7 +497,7 @@ fn tables(summary: &Summary) -> Vec<Table> {
         "Staffing",
         vec!["project", "implementer", "entries", "posts", "full-time equivalents", "without share"],
     );
-    for row in &summary.staffing {
+    for row in staffing.rows_of(summary.staffing.rows()) {
         staffing.rows.push(vec![
             row.project.to_string(),
             row.label.clone(),

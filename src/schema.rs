@@ -55,6 +55,26 @@ pub fn report_json_schema() -> serde_json::Value {
     value
 }
 
+/// The JSON Schema of an aggregate [`Summary`](crate::aggregate::Summary),
+/// as written by `childwelfare report --format json` (with or without
+/// `--explain`). It describes the serialize contract: what the crate writes.
+/// Each figure is one flat object ([`figure_json`](crate::aggregate::figure_json)),
+/// and a table with a row per project left out past the per-project limit
+/// is an object saying so in place of its rows
+/// ([`PerProject`](crate::aggregate::PerProject)).
+///
+/// ```
+/// let schema = childwelfare::schema::summary_json_schema();
+/// assert_eq!(schema["title"], "Summary");
+/// assert_eq!(schema["$defs"]["TotalFigure"]["required"], serde_json::json!(["low", "high", "text"]));
+/// ```
+pub fn summary_json_schema() -> serde_json::Value {
+    let generator = SchemaSettings::draft2020_12().for_serialize().into_generator();
+    let mut value = generator.into_root_schema_for::<crate::aggregate::Summary>().to_value();
+    tidy(&mut value, false);
+    value
+}
+
 /// Makes a generated schema good for code generators (see the module
 /// documentation). `optional_null`: a property that may be left out may
 /// also be `null` and gets its `default` (the deserialize contract).
@@ -208,6 +228,9 @@ fn unlink(line: &str) -> String {
 
 /// The file name under `schema/` of the report schema.
 pub const REPORT_FILE_NAME: &str = "report.schema.json";
+
+/// The file name under `schema/` of the summary (`report --format json`) schema.
+pub const SUMMARY_FILE_NAME: &str = "summary.schema.json";
 
 /// The file name under `schema/` for a document kind (`project.schema.json`).
 pub fn file_name(kind: DocumentKind) -> String {

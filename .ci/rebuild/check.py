@@ -23,21 +23,28 @@ COLUMNS = [
 ]
 
 
+def exactness(figure: dict, end: str) -> str:
+    """The exactness of one end (`low` or `high`) of a flat figure."""
+    return figure.get(f"{end}_exactness", figure.get("exactness"))
+
+
 def from_report(binary: str, documents: list[str]) -> dict:
     report = json.loads(subprocess.run([binary, "report", "--format", "json", *documents],
                                        check=True, capture_output=True, text=True).stdout)
     rows = {}
     for table in report["participation"]:
         for row in table["rows"]:
-            attendances = (row.get("attendances") or {}).get("value")
-            people = (row.get("distinct_people") or {}).get("value")
+            # Each figure is one flat object: low, high, and `exactness` when
+            # both ends share it, else `low_exactness` and `high_exactness`.
+            attendances = row.get("attendances")
+            people = row.get("distinct_people")
             if people is not None:
                 assert people["low"] == people["high"], people
             rows[(table["dimension"], row["group"]["key"])] = (
                 row["events_held"], row["events_cancelled"], row["events_planned"],
-                attendances and attendances["low"]["value"], attendances and attendances["low"].get("exactness", "exact"),
-                attendances and attendances["high"]["value"], attendances and attendances["high"].get("exactness", "exact"),
-                people and people["low"]["value"], people and people["low"].get("exactness", "exact"),
+                attendances and attendances["low"], attendances and exactness(attendances, "low"),
+                attendances and attendances["high"], attendances and exactness(attendances, "high"),
+                people and people["low"], people and exactness(people, "low"),
             )
     return rows
 

@@ -48,16 +48,44 @@
 //! let summary = aggregator.finish();
 //!
 //! // LUMO: 3 667 in events for the whole area, and about 1 000 in local ones.
-//! let lumo = summary.participation(Dimension::Project).find(|row| row.group.key == "lumo").unwrap();
+//! // The tables with a row per project are `Err(Omitted)` past
+//! // `Aggregator::per_project_limit` (1 000 projects unless set): never empty.
+//! let lumo = summary.participation(Dimension::Project)?.find(|row| row.group.key == "lumo").unwrap();
 //! let attendances = lumo.attendances.as_ref().unwrap();
 //! assert_eq!(attendances.value, Total::from(Count::approximate(4667)));
 //! println!("{}", attendances.derivation.as_ref().unwrap()); // the records and the rule
+//! # Ok::<(), childwelfare::aggregate::Omitted>(())
+//! ```
+//!
+//! Past the per-project limit, the tables with a row per project (by project
+//! and work package, assessments, targets, staffing, money by project, funder
+//! and implementer, the projects side by side) are left out so that memory
+//! stays flat, and each says so where it is read: [`PerProject::Omitted`] in
+//! place of the rows, or `Err(`[`Omitted`]`)` from [`Summary::participation`],
+//! [`Summary::funding`] and [`Summary::achievement`].
+//!
+//! ```
+//! use childwelfare::aggregate::{Aggregator, Dimension};
+//! use childwelfare::corpus::Generator;
+//!
+//! let generator = Generator::new(1);
+//! let mut aggregator = Aggregator::new().per_project_limit(2);
+//! for index in 0..3 {
+//!     aggregator.add(&generator.document(index));
+//! }
+//! let summary = aggregator.finish();
+//! let omitted = summary.participation(Dimension::Project).err().unwrap();
+//! assert!(omitted.to_string().starts_with("the tables with a row per project are left out past 2 projects"));
+//! assert!(summary.project_rows.rows().is_err());
+//! assert!(summary.participation(Dimension::Theme).is_ok()); // complete whatever the corpus
 //! ```
 
 mod contribution;
+pub mod figure_json;
 mod forest;
 pub mod money;
 mod participation;
+mod per_project;
 mod placement;
 #[cfg(test)]
 mod reference;
@@ -72,6 +100,7 @@ use serde::Serialize;
 pub(crate) use forest::ancestors;
 pub use money::{FundingDimension, FundingRow};
 pub use participation::{Dimension, ParticipationRow, TableKind};
+pub use per_project::{Omitted, PerProject};
 pub use placement::{Placement, placements};
 pub use resources::{
     AchievementRow, AssessmentRow, OutputRow, ProgrammeTotals, ProjectRow, StaffingRow, TargetRow, UnjudgedObjective,
@@ -224,13 +253,15 @@ impl fmt::Display for Derivation {
 }
 
 /// A figure and, when asked for ([`Aggregator::explain`]), its derivation.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+/// In JSON it is one flat object, the figure's ends or amount beside its
+/// exactness, text and derivation (see [the table](figure_json)):
+/// `{"low": 3667, "high": 3667, "exactness": "exact", "text": "3 667"}`.
+#[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Figure<T> {
     /// The figure.
     pub value: T,
     /// How it was made.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub derivation: Option<Derivation>,
 }
 
@@ -298,24 +329,32 @@ pub struct Summary {
     pub projects: u64,
     /// Programme documents given.
     pub programmes: u64,
-    /// Participation tables, one per [`Dimension`], in [`Dimension::ALL`] order.
+    /// Participation tables, one per [`Dimension`], in [`Dimension::ALL`]
+    /// order. Past the per-project limit the tables by project and work
+    /// package are not here: read them with [`Summary::participation`],
+    /// which says so.
     pub participation: Vec<ParticipationTable>,
-    /// Judgements per rating, by project, work package and assessment source.
+    /// Judgements per rating, by project, work package and assessment
+    /// source. Past the per-project limit only the rows by assessment
+    /// source are here: read them with [`Summary::achievement`], which says
+    /// so.
     pub achievement: Vec<AchievementRow>,
     /// Who each assessment reached, and how many judgements it gives.
-    pub assessments: Vec<AssessmentRow>,
+    pub assessments: PerProject<AssessmentRow>,
     /// Objectives that no assessment judges.
-    pub unjudged_objectives: Vec<UnjudgedObjective>,
+    pub unjudged_objectives: PerProject<UnjudgedObjective>,
     /// Targets against actual figures, where outputs and measures state a target.
-    pub targets: Vec<TargetRow>,
+    pub targets: PerProject<TargetRow>,
     /// Outputs by kind and status.
     pub outputs: Vec<OutputRow>,
-    /// Money by funder, funding kind, implementer and project.
+    /// Money by funder, funding kind, implementer and project. Past the
+    /// per-project limit only the rows by funding kind are here: read them
+    /// with [`Summary::funding`], which says so.
     pub funding: Vec<FundingRow>,
     /// Staffing by project and implementer.
-    pub staffing: Vec<StaffingRow>,
+    pub staffing: PerProject<StaffingRow>,
     /// The projects side by side, one row each, the same columns.
-    pub project_rows: Vec<ProjectRow>,
+    pub project_rows: PerProject<ProjectRow>,
     /// Each programme's own figures against the sum of its projects.
     pub programme_totals: Vec<ProgrammeTotals>,
     /// Attendances at every project's events: the sum of each project's
@@ -324,7 +363,9 @@ pub struct Summary {
     pub attendances: Option<Total>,
     /// The [`Aggregator::per_project_limit`] when the tables with a row per
     /// project were left out because more projects were added; `None` when
-    /// they are complete.
+    /// they are complete. Each such table says so too, where it is read
+    /// ([`PerProject`], [`Summary::participation`], [`Summary::funding`],
+    /// [`Summary::achievement`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per_project_omitted: Option<u64>,
     /// Documents that were given but could not be read or parsed (by
@@ -378,6 +419,9 @@ impl Summary {
             for figure in [&mut row.attendances, &mut row.distinct_people].into_iter().flatten() {
                 figure.derivation = None;
             }
+            if let Some(sessions) = &mut row.sessions {
+                sessions.derivation = None;
+            }
         }
         summary.achievement.iter_mut().for_each(|row| row.judgements.derivation = None);
         summary.outputs.iter_mut().filter_map(|row| row.count.as_mut()).for_each(|f| f.derivation = None);
@@ -390,9 +434,79 @@ impl Summary {
         summary
     }
 
-    /// The participation rows of one dimension.
-    pub fn participation(&self, dimension: Dimension) -> impl Iterator<Item = &ParticipationRow> {
-        self.participation.iter().filter(move |t| t.dimension == dimension).flat_map(|t| &t.rows)
+    /// Why the tables with a row per project were left out, if they were.
+    pub fn omitted(&self) -> Option<Omitted> {
+        self.per_project_omitted.map(|limit| Omitted { limit, projects: self.projects })
+    }
+
+    /// `Err` when `per_project` tables were left out.
+    fn kept(&self, per_project: bool) -> Result<(), Omitted> {
+        match self.omitted() {
+            Some(omitted) if per_project => Err(omitted),
+            _ => Ok(()),
+        }
+    }
+
+    /// The participation rows of one dimension; the rows by project and by
+    /// work package are [`Omitted`] past the
+    /// [per-project limit](Aggregator::per_project_limit).
+    ///
+    /// ```
+    /// use childwelfare::aggregate::{Aggregator, Dimension};
+    /// use childwelfare::data;
+    ///
+    /// let mut aggregator = Aggregator::new().per_project_limit(1);
+    /// for document in data::seed() {
+    ///     aggregator.add(&document);
+    /// }
+    /// let summary = aggregator.finish();
+    /// assert!(summary.participation(Dimension::Project).is_err());
+    /// assert!(summary.participation(Dimension::County)?.count() > 0);
+    /// # Ok::<(), childwelfare::aggregate::Omitted>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Omitted`] for a dimension with a row per project that was left out.
+    pub fn participation(&self, dimension: Dimension) -> Result<impl Iterator<Item = &ParticipationRow>, Omitted> {
+        self.kept(dimension.is_per_project())?;
+        Ok(self.participation.iter().filter(move |t| t.dimension == dimension).flat_map(|t| &t.rows))
+    }
+
+    /// The money rows grouped `by`; the rows by project, funder and
+    /// implementer are [`Omitted`] past the
+    /// [per-project limit](Aggregator::per_project_limit) (funders and
+    /// implementers grow with the projects).
+    ///
+    /// ```
+    /// use childwelfare::aggregate::{self, FundingDimension};
+    ///
+    /// let summary = aggregate::summarise(&childwelfare::data::seed(), false);
+    /// assert_eq!(summary.funding(FundingDimension::Project)?.count(), 2);
+    /// # Ok::<(), aggregate::Omitted>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Omitted`] for a grouping with a row per project that was left out.
+    pub fn funding(&self, by: FundingDimension) -> Result<impl Iterator<Item = &FundingRow>, Omitted> {
+        self.kept(by != FundingDimension::FundingKind)?;
+        Ok(self.funding.iter().filter(move |row| row.by == by))
+    }
+
+    /// The judgement rows grouped `by` (`project`, `work_package` or
+    /// `assessment_source`); the rows by project and by work package are
+    /// [`Omitted`] past the [per-project limit](Aggregator::per_project_limit).
+    ///
+    /// ```
+    /// let summary = childwelfare::aggregate::summarise(&childwelfare::data::seed(), false);
+    /// assert!(summary.achievement("project")?.any(|row| row.key == "lumo"));
+    /// # Ok::<(), childwelfare::aggregate::Omitted>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Omitted`] for a grouping with a row per project that was left out.
+    pub fn achievement<'a>(&'a self, by: &'a str) -> Result<impl Iterator<Item = &'a AchievementRow>, Omitted> {
+        self.kept(by != "assessment_source")?;
+        Ok(self.achievement.iter().filter(move |row| row.by == by))
     }
 
     /// The attendances of all projects together: the sum of each project's
@@ -457,8 +571,8 @@ impl Aggregator {
     /// assessments, unjudged objectives, targets, staffing, money by project,
     /// funder and implementer, the projects side by side) for up to `limit`
     /// projects; past that, they are dropped and no longer collected, so
-    /// that memory stays flat however many projects are added, and
-    /// [`Summary::per_project_omitted`] says so. The totals, the tables by
+    /// that memory stays flat however many projects are added, and each
+    /// says so where it is read ([`PerProject::Omitted`], `Err(`[`Omitted`]`)`). The totals, the tables by
     /// theme, kind, scope, county, year and quarter, outputs by kind, money
     /// by funding kind and programme totals are always complete. The
     /// default is [`PER_PROJECT_LIMIT`]; `u64::MAX` keeps everything.
@@ -473,7 +587,7 @@ impl Aggregator {
     /// let summary = aggregator.finish();
     /// assert_eq!(summary.projects, 2);
     /// assert_eq!(summary.per_project_omitted, Some(1));
-    /// assert!(summary.project_rows.is_empty());
+    /// assert!(summary.project_rows.rows().is_err());
     /// assert!(summary.total_attendances().is_some()); // totals stay
     /// ```
     pub fn per_project_limit(mut self, limit: u64) -> Self {
@@ -601,7 +715,15 @@ impl Aggregator {
             .collect();
         let mut summary =
             self.resources.finish(&self.programmes, self.language, self.projects, participation, self.explain);
-        summary.per_project_omitted = (self.projects > self.per_project_limit).then_some(self.per_project_limit);
+        if self.projects > self.per_project_limit {
+            let omitted = Omitted { limit: self.per_project_limit, projects: self.projects };
+            summary.per_project_omitted = Some(self.per_project_limit);
+            summary.assessments = PerProject::Omitted(omitted);
+            summary.unjudged_objectives = PerProject::Omitted(omitted);
+            summary.targets = PerProject::Omitted(omitted);
+            summary.staffing = PerProject::Omitted(omitted);
+            summary.project_rows = PerProject::Omitted(omitted);
+        }
         summary.attendances = self.attendances;
         summary.left_out = self.left_out;
         summary
@@ -681,7 +803,8 @@ pub(crate) struct ProgrammeFacts {
 ///
 /// let summary = aggregate::summarise(&data::seed(), false);
 /// assert_eq!(summary.projects, 2);
-/// assert_eq!(summary.project_rows.len(), 2);
+/// assert_eq!(summary.project_rows.rows()?.len(), 2);
+/// # Ok::<(), aggregate::Omitted>(())
 /// ```
 pub fn summarise(documents: &[Document], explain: bool) -> Summary {
     let mut aggregator = Aggregator::new().explain(explain);

@@ -154,6 +154,12 @@ pub struct ParticipationRow {
     pub events_cancelled: u64,
     /// Planned event records in the group, apart from the held ones.
     pub events_planned: u64,
+    /// Meetings (`sessions`) of the held events in the group, counted once
+    /// as attendances are: a figure that is part of another counted one of
+    /// the group is not added again. Meetings do not overlap as people may,
+    /// so this is never a range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sessions: Option<Figure<Count>>,
     /// Attendances (a person once per event), counted once: a figure that
     /// is part of another counted one is not added again; possible overlaps
     /// make the total a range.
@@ -173,6 +179,7 @@ impl ParticipationRow {
             events_held: 0,
             events_cancelled: 0,
             events_planned: 0,
+            sessions: None,
             attendances: None,
             distinct_people: None,
         }
@@ -183,6 +190,7 @@ impl ParticipationRow {
         self.events_held += other.events_held;
         self.events_cancelled += other.events_cancelled;
         self.events_planned += other.events_planned;
+        self.sessions = Figure::merge(self.sessions.take(), other.sessions, |a, b| a + b);
         self.attendances = Figure::merge(self.attendances.take(), other.attendances, |a, b| a + b);
         self.distinct_people = Figure::merge(self.distinct_people.take(), other.distinct_people, distinct_union);
     }
@@ -324,6 +332,8 @@ pub(crate) fn of_project<'a>(
             };
             row.distinct_people =
                 counted(project, events, forest, |e| e.participation.and_then(|p| p.distinct_people), explain, true);
+            let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
+            row.sessions = sessions(project, &held, forest, explain);
             row
         })
         .collect()
@@ -481,6 +491,31 @@ fn left_out(
             LeftOut { record: record(project, event.id.as_str()), why }
         })
         .collect()
+}
+
+/// The meetings of a group of held events: the sum of the `sessions` that
+/// no other figure of the group includes (the rule of [`counted_figures`]).
+/// Possible overlaps are about people, not meetings: none is left out.
+fn sessions(project: &Project, held: &[&Event], forest: &Forest<'_>, explain: bool) -> Option<Figure<Count>> {
+    let Counted { figures, .. } = counted_figures(project, held, forest, |e| e.sessions);
+    if figures.is_empty() {
+        return None;
+    }
+    let value: Count = figures.iter().map(|(_, c, _)| *c).sum();
+    let derivation = explain.then(|| {
+        let mut derivation = Derivation::new(
+            "sum of the held events' meetings (sessions), leaving out figures that are part of another counted figure",
+            figures
+                .iter()
+                .map(|(e, c, _)| format!("{} = {c}{}", record(project, e.id.as_str()), super::cited(&e.sources)))
+                .collect(),
+        );
+        for (event, _, _) in &figures {
+            derivation.cite(record(project, event.id.as_str()), &event.sources);
+        }
+        derivation
+    });
+    Some(Figure { value, derivation })
 }
 
 /// The total of one figure over a group of held events, counted once.

@@ -34,9 +34,10 @@ use crate::{Count, Event, EventStatus, Id, Language, Project, Total};
 ///         .filter_map(|p| p.attendances)
 ///         .reduce(|a, b| a + b);
 ///     let rows: Option<Total> =
-///         summary.participation(dimension).filter_map(|r| r.attendances.as_ref().map(|f| f.value)).reduce(|a, b| a + b);
+///         summary.participation(dimension)?.filter_map(|r| r.attendances.as_ref().map(|f| f.value)).reduce(|a, b| a + b);
 ///     assert_eq!(placed, rows, "{dimension:?}");
 /// }
+/// # Ok::<(), aggregate::Omitted>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[non_exhaustive]

@@ -631,13 +631,13 @@ impl Accumulator {
                 .into_iter()
                 .map(|((by, key, rating), (label, judgements))| AchievementRow { by, key, label, rating, judgements })
                 .collect(),
-            assessments: self.assessments,
-            unjudged_objectives: self.unjudged,
-            targets: self.targets,
+            assessments: super::PerProject::Kept(self.assessments),
+            unjudged_objectives: super::PerProject::Kept(self.unjudged),
+            targets: super::PerProject::Kept(self.targets),
             outputs: self.outputs.into_values().collect(),
             funding: self.funding.into_values().collect(),
-            staffing: self.staffing,
-            project_rows: self.project_rows,
+            staffing: super::PerProject::Kept(self.staffing),
+            project_rows: super::PerProject::Kept(self.project_rows),
             programme_totals,
             attendances: None,
             per_project_omitted: None,

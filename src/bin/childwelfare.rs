@@ -88,7 +88,7 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Print the JSON Schema of a document type or of the validation report.
+    /// Print the JSON Schema of a document type, of the validation report or of the summary `report --format json` writes.
     Schema {
         /// Which schema.
         #[arg(value_enum)]
@@ -137,6 +137,8 @@ enum SchemaKind {
     Project,
     Programme,
     Report,
+    /// The summary that `report --format json` writes.
+    Summary,
 }
 
 const OK: u8 = 0;
@@ -161,6 +163,7 @@ fn main() -> ExitCode {
                 SchemaKind::Project => schema::json_schema(DocumentKind::Project),
                 SchemaKind::Programme => schema::json_schema(DocumentKind::Programme),
                 SchemaKind::Report => schema::report_json_schema(),
+                SchemaKind::Summary => schema::summary_json_schema(),
             };
             print(&format!("{value:#}\n"))
         }

@@ -18,6 +18,7 @@ fn attendances(event: &Event) -> Count {
 fn row<'a>(summary: &'a Summary, dimension: Dimension, key: &str) -> &'a aggregate::ParticipationRow {
     summary
         .participation(dimension)
+        .expect("the seed data is under the per-project limit")
         .find(|r| r.group.key == key)
         .unwrap_or_else(|| panic!("no {dimension:?} row {key}"))
 }
@@ -90,7 +91,7 @@ fn the_dialogic_evaluation_reached_its_stated_distinct_people_and_lumo_its_state
     let summary = aggregate::summarise(&data::seed(), false);
     let dialogic =
         tl.assessments.iter().find(|a| a.source == childwelfare::AssessmentSource::DialogicEvaluation).unwrap();
-    let row = summary.assessments.iter().find(|r| r.assessment == dialogic.id).unwrap();
+    let row = summary.assessments.rows().unwrap().iter().find(|r| r.assessment == dialogic.id).unwrap();
     assert_eq!(
         row.participation.and_then(|p| p.distinct_people),
         dialogic.participation.and_then(|p| p.distinct_people)
@@ -107,7 +108,7 @@ fn the_dialogic_evaluation_reached_its_stated_distinct_people_and_lumo_its_state
         .find(|p| p.kind == childwelfare::FundingKind::StateGrant)
         .unwrap()
         .share;
-    let project = summary.project_rows.iter().find(|r| r.id == "lumo").unwrap();
+    let project = summary.project_rows.rows().unwrap().iter().find(|r| r.id == "lumo").unwrap();
     assert_eq!(project.state_grant_share, stated);
     assert_eq!(project.state_grant_share.map(|s| s.to_string()).as_deref(), Some("80 %"));
 }
@@ -221,8 +222,8 @@ proptest! {
             aggregate::summarise(second, false),
         );
         for dimension in Dimension::ALL {
-            for row in whole.participation(dimension) {
-                let part = |s: &Summary| s.participation(dimension).find(|r| r.group.key == row.group.key).cloned();
+            for row in whole.participation(dimension).unwrap() {
+                let part = |s: &Summary| s.participation(dimension).unwrap().find(|r| r.group.key == row.group.key).cloned();
                 let (ra, rb) = (part(&a), part(&b));
                 let held = ra.as_ref().map_or(0, |r| r.events_held) + rb.as_ref().map_or(0, |r| r.events_held);
                 prop_assert_eq!(row.events_held, held);
@@ -268,7 +269,7 @@ fn the_events_export_sums_to_the_report_totals() {
                 record[column("attendances")].parse::<u64>().unwrap();
         }
     }
-    for project in &summary.project_rows {
+    for project in summary.project_rows.rows().unwrap() {
         let total = project.attendances.map(|t| t.high.value);
         assert_eq!(sums.get(project.id.as_str()).copied(), total, "{}", project.id);
     }
@@ -342,31 +343,75 @@ fn past_the_per_project_limit_the_totals_stay_and_only_per_project_tables_go() {
     assert_eq!(all.per_project_omitted, None);
     assert_eq!(flat.per_project_omitted, Some(10));
     assert_eq!(flat.projects, 30);
+    let omitted = childwelfare::aggregate::Omitted { limit: 10, projects: 30 };
+    assert_eq!(flat.omitted(), Some(omitted));
     // The totals are those of the complete summary.
     assert!(all.total_attendances().is_some());
     assert_eq!(flat.total_attendances(), all.total_attendances());
     assert_eq!(flat.programme_totals, all.programme_totals);
     assert_eq!(flat.outputs, all.outputs);
     for dimension in Dimension::ALL {
-        let rows = |s: &childwelfare::aggregate::Summary| s.participation(dimension).cloned().collect::<Vec<_>>();
+        let rows = |s: &childwelfare::aggregate::Summary| {
+            s.participation(dimension).map(|rows| rows.cloned().collect::<Vec<_>>())
+        };
         if dimension.is_per_project() {
-            assert!(rows(&flat).is_empty(), "{dimension:?}");
-            assert!(!rows(&all).is_empty(), "{dimension:?}");
+            // Left out, and saying so where it is read: never an empty table.
+            assert_eq!(rows(&flat), Err(omitted), "{dimension:?}");
+            assert!(!rows(&all).unwrap().is_empty(), "{dimension:?}");
         } else {
             assert_eq!(rows(&flat), rows(&all), "{dimension:?}");
         }
     }
-    let by_kind = |s: &childwelfare::aggregate::Summary| {
-        s.funding
-            .iter()
-            .filter(|r| r.by == childwelfare::aggregate::FundingDimension::FundingKind)
-            .cloned()
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(by_kind(&flat), by_kind(&all));
-    // What has a row per project is gone.
-    assert!(flat.project_rows.is_empty() && flat.staffing.is_empty() && flat.targets.is_empty());
-    assert_eq!(all.project_rows.len(), 30);
+    use childwelfare::aggregate::{FundingDimension, PerProject};
+    let money = |s: &childwelfare::aggregate::Summary, by| s.funding(by).map(|rows| rows.cloned().collect::<Vec<_>>());
+    assert_eq!(money(&flat, FundingDimension::FundingKind), money(&all, FundingDimension::FundingKind));
+    for by in [FundingDimension::Project, FundingDimension::Funder, FundingDimension::Implementer] {
+        assert_eq!(money(&flat, by), Err(omitted), "{by:?}");
+    }
+    assert_eq!(flat.achievement("project").err(), Some(omitted));
+    assert!(flat.achievement("assessment_source").is_ok());
+    // What has a row per project is left out, and says so.
+    assert_eq!(flat.project_rows, PerProject::Omitted(omitted));
+    assert_eq!(flat.staffing, PerProject::Omitted(omitted));
+    assert_eq!(flat.targets, PerProject::Omitted(omitted));
+    assert_eq!(flat.assessments, PerProject::Omitted(omitted));
+    assert_eq!(flat.unjudged_objectives, PerProject::Omitted(omitted));
+    assert_eq!(all.project_rows.rows().unwrap().len(), 30);
     let text = childwelfare::report::render(&flat, childwelfare::report::Format::Text, false);
     assert!(text.contains("More than 10 projects: the tables with a row per project"), "{text}");
+}
+
+#[test]
+fn a_table_left_out_past_the_per_project_limit_says_so_where_it_is_read() {
+    use childwelfare::aggregate::{Aggregator, FundingDimension, Omitted, PerProject};
+    use childwelfare::corpus::Generator;
+    let generator = Generator::new(7);
+    let summarise = |limit: u64| {
+        let mut aggregator = Aggregator::new().per_project_limit(limit);
+        (0..3).for_each(|index| aggregator.add(&generator.document(index)));
+        aggregator.finish()
+    };
+    // Over the limit: every per-project table says it was left out, and why.
+    let over = summarise(2);
+    let omitted = Omitted { limit: 2, projects: 3 };
+    assert_eq!(over.participation(Dimension::Project).err(), Some(omitted));
+    assert_eq!(over.participation(Dimension::WorkPackage).err(), Some(omitted));
+    assert_eq!(over.funding(FundingDimension::Funder).err(), Some(omitted));
+    assert_eq!(over.project_rows.rows(), Err(omitted));
+    assert_eq!(
+        omitted.to_string(),
+        "the tables with a row per project are left out past 2 projects (3 were added); set \
+         Aggregator::per_project_limit or use childwelfare export"
+    );
+    let text = childwelfare::report::render(&over, childwelfare::report::Format::Text, false);
+    assert!(text.contains(&format!("Projects side by side\n=====================\nLeft out: {omitted}.")), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&childwelfare::report::render(&over, childwelfare::report::Format::Json, false)).unwrap();
+    assert_eq!(json["project_rows"], serde_json::json!({"limit": 2, "projects": 3}));
+    // Under the limit: the rows, one per project.
+    let under = summarise(3);
+    assert_eq!(under.participation(Dimension::Project).unwrap().count(), 3);
+    assert_eq!(under.project_rows.rows().unwrap().len(), 3);
+    assert!(matches!(under.staffing, PerProject::Kept(_)));
+    assert!(json["participation"].as_array().unwrap().iter().all(|t| t["dimension"] != "project"));
 }

@@ -112,9 +112,12 @@ fn usage_and_io_errors_exit_2() {
 
 #[test]
 fn schema_prints_the_committed_schemas() {
-    for (kind, file) in
-        [("project", "project.schema.json"), ("programme", "programme.schema.json"), ("report", "report.schema.json")]
-    {
+    for (kind, file) in [
+        ("project", "project.schema.json"),
+        ("programme", "programme.schema.json"),
+        ("report", "report.schema.json"),
+        ("summary", "summary.schema.json"),
+    ] {
         let output = run(&["schema", kind], root());
         assert_eq!(output.status.code(), Some(0));
         assert_eq!(stdout(&output), std::fs::read_to_string(root().join("schema").join(file)).unwrap());
@@ -158,7 +161,10 @@ fn report_without_paths_summarises_the_seed_data_and_explains_on_request() {
     );
     let markdown = stdout(&run(&["report", "--format", "markdown", "--lang", "en"], root()));
     assert!(markdown.starts_with("# Summary: 2 projects, 1 programme\n"), "{markdown}");
-    assert!(markdown.contains("| group | held | cancelled | planned | attendances | distinct people |"), "{markdown}");
+    assert!(
+        markdown.contains("| group | held | cancelled | planned | meetings | attendances | distinct people |"),
+        "{markdown}"
+    );
 }
 
 #[test]

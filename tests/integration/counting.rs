@@ -56,7 +56,7 @@ fn lumo_by_theme_is_its_themed_parts_and_the_unthemed_remainder_with_no_row_repe
 fn lumo_by_county_adds_up_to_its_total_and_the_webinars_take_their_events_counties() {
     let lumo = data::lumo();
     let summary = aggregate::summarise(&[Document::Project(Box::new(lumo.clone()))], true);
-    let total = figure(summary.participation(Dimension::Project).next().unwrap()).unwrap();
+    let total = figure(summary.participation(Dimension::Project).unwrap().next().unwrap()).unwrap();
     let counties = table(&summary, Dimension::County);
     assert_eq!(counties.kind, TableKind::Partition);
     assert_eq!(counties.total, Some(total));

@@ -28,7 +28,11 @@ fn chain(n: usize, cycle: bool) -> Project {
 }
 
 fn project_row<'a>(summary: &'a Summary, project: &Project) -> &'a aggregate::ParticipationRow {
-    summary.participation(Dimension::Project).find(|r| r.group.key == project.id.as_str()).expect("a project row")
+    summary
+        .participation(Dimension::Project)
+        .unwrap()
+        .find(|r| r.group.key == project.id.as_str())
+        .expect("a project row")
 }
 
 /// The events export's `attendances_counted` column.
@@ -87,7 +91,7 @@ fn shown_share(project: &Project) -> (Option<Percent>, String, export::Cell) {
     let text = report::render(&summary, report::Format::Text, false);
     let exported = export::rows(&document, Table::Projects, Language::Fi);
     let cell = exported[0].get("state_grant_share").cloned().expect("a state_grant_share column");
-    (summary.project_rows[0].state_grant_share, text, cell)
+    (summary.project_rows.rows().unwrap()[0].state_grant_share, text, cell)
 }
 
 #[test]

@@ -19,4 +19,6 @@ mod properties;
 mod reliability;
 mod scale;
 mod schema;
+#[cfg(feature = "cli")]
+mod summary_json;
 mod validation;

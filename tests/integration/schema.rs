@@ -12,6 +12,7 @@ fn committed_schemas_are_current() {
     let mut files: Vec<(String, serde_json::Value)> =
         DocumentKind::ALL.iter().map(|&kind| (schema::file_name(kind), schema::json_schema(kind))).collect();
     files.push((schema::REPORT_FILE_NAME.to_owned(), schema::report_json_schema()));
+    files.push((schema::SUMMARY_FILE_NAME.to_owned(), schema::summary_json_schema()));
     for (name, value) in files {
         let path = root().join("schema").join(name);
         let generated = childwelfare::json::to_string(&value).expect("a schema is JSON");

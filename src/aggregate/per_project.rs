@@ -1,0 +1,102 @@
+//! Tables with a row per project, which an [`Aggregator`](super::Aggregator)
+//! leaves out past its [per-project limit](super::Aggregator::per_project_limit):
+//! a table left out says so where it is read, never as an empty list.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// Why a table with a row per project (or per work package, assessment,
+/// record or organisation) is not in a [`Summary`](super::Summary): more
+/// projects were added than the [`Aggregator::per_project_limit`](super::Aggregator::per_project_limit).
+///
+/// ```
+/// use childwelfare::aggregate::Omitted;
+///
+/// let omitted = Omitted { limit: 1_000, projects: 2_000 };
+/// assert_eq!(
+///     omitted.to_string(),
+///     "the tables with a row per project are left out past 1 000 projects (2 000 were added); \
+///      set Aggregator::per_project_limit or use childwelfare export"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema, thiserror::Error)]
+#[error(
+    "the tables with a row per project are left out past {} projects ({} were added); \
+     set Aggregator::per_project_limit or use childwelfare export",
+    crate::value::thousands(*limit),
+    crate::value::thousands(*projects)
+)]
+pub struct Omitted {
+    /// The per-project limit in force.
+    pub limit: u64,
+    /// The projects added, more than `limit`.
+    pub projects: u64,
+}
+
+/// A table with a row per project: its rows, or why it was left out. In
+/// JSON the rows are a list, and a table left out is an [`Omitted`]
+/// object (`{"limit": 1000, "projects": 2000}`), so that no reader takes it
+/// for a table without rows.
+///
+/// ```
+/// use childwelfare::aggregate::{Aggregator, PerProject};
+/// use childwelfare::corpus::Generator;
+///
+/// let generator = Generator::new(1);
+/// let mut aggregator = Aggregator::new().per_project_limit(2);
+/// for index in 0..3 {
+///     aggregator.add(&generator.document(index));
+/// }
+/// let summary = aggregator.finish();
+/// let error = summary.project_rows.rows().unwrap_err();
+/// assert_eq!((error.limit, error.projects), (2, 3));
+/// assert!(matches!(summary.staffing, PerProject::Omitted(_)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+#[schemars(rename = "PerProject{T}")]
+pub enum PerProject<T> {
+    /// Every row.
+    Kept(Vec<T>),
+    /// Left out, and why.
+    Omitted(Omitted),
+}
+
+impl<T> PerProject<T> {
+    /// The rows, or why they were left out.
+    ///
+    /// ```
+    /// use childwelfare::{aggregate, data};
+    ///
+    /// let summary = aggregate::summarise(&data::seed(), false);
+    /// assert_eq!(summary.project_rows.rows()?.len(), 2);
+    /// # Ok::<(), aggregate::Omitted>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Omitted`] when the table was left out.
+    pub fn rows(&self) -> Result<&[T], Omitted> {
+        match self {
+            PerProject::Kept(rows) => Ok(rows),
+            PerProject::Omitted(omitted) => Err(*omitted),
+        }
+    }
+
+    /// The rows, owned, or why they were left out.
+    ///
+    /// # Errors
+    /// [`Omitted`] when the table was left out.
+    pub fn into_rows(self) -> Result<Vec<T>, Omitted> {
+        match self {
+            PerProject::Kept(rows) => Ok(rows),
+            PerProject::Omitted(omitted) => Err(omitted),
+        }
+    }
+}
+
+impl<T> Default for PerProject<T> {
+    /// No rows, none left out.
+    fn default() -> Self {
+        PerProject::Kept(Vec::new())
+    }
+}
