@@ -216,6 +216,11 @@ impl<T: Into<Cell>> From<Option<T>> for Cell {
 pub struct Row(Vec<(&'static str, Cell)>);
 
 impl Row {
+    /// A row of these columns and values, in order.
+    pub(crate) fn from_cells(cells: Vec<(&'static str, Cell)>) -> Row {
+        Row(cells)
+    }
+
     /// The column names.
     pub fn columns(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.0.iter().map(|(name, _)| *name)

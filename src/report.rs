@@ -43,6 +43,10 @@ pub enum Format {
     Json,
 }
 
+mod tidy;
+
+pub use tidy::tidy;
+
 struct Table {
     title: String,
     headers: Vec<&'static str>,

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! childwelfare validate PATH... [--format text|json]
-//! childwelfare report [PATH...] [--format text|markdown|json] [--explain] [--lang fi|sv|en]
+//! childwelfare report [PATH...] [--format text|markdown|json|csv] [--explain] [--lang fi|sv|en]
 //! childwelfare export TABLE [PATH...] [--format csv|json] [--lang fi|sv|en] [--raw-text]
 //! childwelfare format [--check] PATH...
 //! childwelfare schema project|programme|report
@@ -107,6 +107,8 @@ enum ReportFormat {
     Text,
     Markdown,
     Json,
+    /// Every table as one tidy table, a row per figure.
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -420,12 +422,21 @@ fn report(paths: &[PathBuf], format: ReportFormat, explain: bool, language: Lang
         aggregator.add_files(&files, |other| code = code.max(not_a_document(&other)));
         code
     };
+    let summary = aggregator.finish();
     let format = match format {
         ReportFormat::Text => childwelfare::report::Format::Text,
         ReportFormat::Markdown => childwelfare::report::Format::Markdown,
         ReportFormat::Json => childwelfare::report::Format::Json,
+        ReportFormat::Csv => {
+            let mut writer = export::Writer::new(export::Format::Csv, std::io::stdout().lock());
+            let written = childwelfare::report::tidy(&summary)
+                .iter()
+                .try_for_each(|row| writer.write(row))
+                .and_then(|()| writer.finish().map(drop));
+            return code.max(written.map_or_else(|error| write_failed(&error), |()| OK));
+        }
     };
-    let printed = print(&childwelfare::report::render(&aggregator.finish(), format, explain));
+    let printed = print(&childwelfare::report::render(&summary, format, explain));
     code.max(printed)
 }
 

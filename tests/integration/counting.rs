@@ -265,3 +265,53 @@ fn every_derivation_names_the_records_that_give_its_figure_and_why_the_others_ar
         }
     }
 }
+
+#[test]
+fn every_report_table_is_one_tidy_table_with_every_figure_and_what_is_not_known() {
+    use childwelfare::export::Cell;
+    use childwelfare::report;
+
+    let summary = aggregate::summarise(&data::seed(), false);
+    let rows = report::tidy(&summary);
+    let text = |cell: Option<&Cell>| cell.map(ToString::to_string).unwrap_or_default();
+    let find = |table: &str, by: &str, key: &str, measure: &str| {
+        rows.iter().find(|r| {
+            text(r.get("table")) == table
+                && text(r.get("by")) == by
+                && text(r.get("key")) == key
+                && text(r.get("measure")) == measure
+        })
+    };
+    // Every participation figure of the report, with its ends, exactness and text.
+    for table in &summary.participation {
+        for row in &table.rows {
+            let by = table.dimension.code();
+            let held = find("participation", by, &row.group.key, "events_held").unwrap();
+            assert_eq!(held.get("value"), Some(&Cell::Number(row.events_held)));
+            match &row.attendances {
+                Some(figure) => {
+                    let tidy = find("participation", by, &row.group.key, "attendances").unwrap();
+                    assert_eq!(tidy.get("low"), Some(&Cell::Number(figure.value.low.value)));
+                    assert_eq!(tidy.get("high"), Some(&Cell::Number(figure.value.high.value)));
+                    assert_eq!(text(tidy.get("text")), figure.value.to_string());
+                }
+                // Not known is said, never 0.
+                None => {
+                    if let Some(tidy) = find("participation", by, &row.group.key, "attendances") {
+                        assert_eq!(text(tidy.get("text")), "–");
+                    }
+                }
+            }
+        }
+    }
+    // A table left out past the per-project limit says so.
+    let generator = Generator::new(3);
+    let mut aggregator = aggregate::Aggregator::new().per_project_limit(2);
+    for i in 0..3 {
+        aggregator.add(&generator.document(i));
+    }
+    let rows = report::tidy(&aggregator.finish());
+    let left_out = rows.iter().find(|r| text(r.get("table")) == "project_rows").unwrap();
+    assert_eq!(text(left_out.get("measure")), "left_out");
+    assert_eq!(text(left_out.get("text")), "left out past 2 projects (3 added)");
+}
