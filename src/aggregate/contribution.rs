@@ -8,7 +8,9 @@
 //!
 //! - a figure whose parts (the figures `part_of` it) are complete
 //!   (`parts_complete`) is represented by its parts, each placed by the
-//!   same rules, and adds nothing of its own;
+//!   same rules, and adds nothing of its own (unless its held parts with a
+//!   figure add up to less than it, a cancelled part's share for example:
+//!   then what they leave is placed as a remainder);
 //! - a figure whose parts are not complete adds its *remainder* (the figure
 //!   less its parts, [`Count::remainder`]) to its own groups, and its parts
 //!   are placed by the same rules;
@@ -108,9 +110,13 @@ pub(crate) fn attendances<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<
             contributions.push(Contribution { event, figure: count, parts: Vec::new(), value: within(count) });
             continue;
         }
-        if !event.parts_complete {
-            let taken: Count = parts.iter().map(|(_, c, _)| *c).sum();
-            let remainder = count.remainder(taken);
+        // What the parts leave of the figure goes to its own groups; with
+        // complete parts that is nothing, unless some are not held or not
+        // stated (a cancelled part), and then what is left is placed too, so
+        // that the groups still add up to the total.
+        let taken: Count = parts.iter().map(|(_, c, _)| *c).sum();
+        let remainder = count.remainder(taken);
+        if !(event.parts_complete && remainder.value == 0) {
             contributions.push(Contribution {
                 event,
                 figure: count,

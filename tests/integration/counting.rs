@@ -315,3 +315,78 @@ fn every_report_table_is_one_tidy_table_with_every_figure_and_what_is_not_known(
     assert_eq!(text(left_out.get("measure")), "left_out");
     assert_eq!(text(left_out.get("text")), "left out past 2 projects (3 added)");
 }
+
+/// Generated projects made harder: some totals' parts incomplete (the
+/// total larger than its parts), parts that state no county or theme (they
+/// take their total's), figures that may overlap, cancelled parts and, when
+/// `approximate`, figures of every exactness.
+fn harder(seed: u64, approximate: bool) -> Vec<Document> {
+    use childwelfare::{EventStatus, Exactness, PossibleOverlap};
+    let generator = Generator::new(seed);
+    (0..30)
+        .map(|i| {
+            let mut project = generator.project(i);
+            let n = project.events.len();
+            let totals: Vec<usize> = (0..n).filter(|&k| project.events[k].parts_complete).collect();
+            for (j, &k) in totals.iter().enumerate() {
+                if (i + j as u64) % 2 == 0 {
+                    let event = &mut project.events[k];
+                    event.parts_complete = false;
+                    if let Some(p) = &mut event.participation {
+                        p.attendances = p.attendances.map(|c| Count { value: c.value + 17 * (j as u64 + 1), ..c });
+                    }
+                }
+            }
+            for k in 0..n {
+                let event = &mut project.events[k];
+                if event.part_of.is_some() && k % 3 == 0 {
+                    event.counties.clear();
+                    event.themes.clear();
+                }
+                if event.part_of.is_some() && k % 7 == 0 {
+                    event.status = EventStatus::Cancelled;
+                }
+                if approximate && let Some(p) = &mut event.participation {
+                    let exactness =
+                        [Exactness::Exact, Exactness::Approximate, Exactness::AtLeast, Exactness::AtMost][k % 4];
+                    p.attendances = p.attendances.map(|c| Count { exactness, ..c });
+                }
+            }
+            // Local events that may overlap the one before.
+            let locals: Vec<usize> =
+                (0..n).filter(|&k| project.events[k].part_of.is_none() && !project.events[k].parts_complete).collect();
+            for pair in locals.windows(2).step_by(2) {
+                let with = project.events[pair[0]].id.clone();
+                project.events[pair[1]].possible_overlaps.push(PossibleOverlap::new(with));
+            }
+            Document::Project(Box::new(project))
+        })
+        .collect()
+}
+
+#[test]
+fn partitions_add_up_with_incomplete_parts_inherited_values_overlaps_and_any_exactness() {
+    for seed in [11, 12, 13] {
+        for approximate in [false, true] {
+            let documents = harder(seed, approximate);
+            let summary = aggregate::summarise(&documents, false);
+            let total = summary.total_attendances().unwrap();
+            assert!(total.is_range(), "the overlaps make the total a range");
+            for table in summary.participation.iter().filter(|t| t.kind == TableKind::Partition) {
+                let sum: Total = table.rows.iter().filter_map(figure).sum();
+                // The ends always add up; with exact figures, the exactness too.
+                assert_eq!(
+                    (sum.low.value, sum.high.value),
+                    (total.low.value, total.high.value),
+                    "{:?}",
+                    table.dimension
+                );
+                if !approximate {
+                    assert!(table.adds_up, "{:?}", table.dimension);
+                }
+            }
+            // And every table is a group-by of the placements.
+            assert_eq!(rebuild(&documents), report_rows(&summary), "seed {seed}");
+        }
+    }
+}
