@@ -1,7 +1,7 @@
 //! `childwelfare`: check and describe child-welfare project documents.
 //!
 //! ```text
-//! childwelfare validate PATH... [--format text|json]
+//! childwelfare validate PATH... [--format text|json|csv] [--all]
 //! childwelfare report [PATH...] [--format text|markdown|json|csv] [--explain] [--lang fi|sv|en]
 //! childwelfare export TABLE [PATH...] [--format csv|json] [--lang fi|sv|en] [--raw-text]
 //! childwelfare format [--check] PATH...
@@ -40,9 +40,13 @@ enum Command {
         /// Files or folders. A .jsonl or .ndjson file holds one document per line.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Output format.
+        /// Output format: text (problems grouped by rule), json (the complete report) or csv (a
+        /// row per problem).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// In text, list every problem, one a line, rather than grouping them by rule.
+        #[arg(long)]
+        all: bool,
     },
     /// Summarise documents (or the bundled seed data when no path is given): participation,
     /// achievement, outputs, money and staffing, the projects side by side.
@@ -100,6 +104,7 @@ enum Command {
 enum Format {
     Text,
     Json,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -154,7 +159,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     DOCUMENT_LIMIT.get_or_init(|| cli.max_document_mib.saturating_mul(1 << 20));
     let code = match cli.command {
-        Command::Validate { paths, format } => validate(&paths, format),
+        Command::Validate { paths, format, all } => validate(&paths, format, all),
         Command::Format { paths, check } => format(&paths, check),
         Command::Report { paths, format, explain, lang } => report(&paths, format, explain, lang.into()),
         Command::Export { table, paths, format, lang, raw_text } => {
@@ -260,20 +265,27 @@ fn format(paths: &[PathBuf], check: bool) -> u8 {
     if failed || (check && differ) { REJECTED } else { OK }
 }
 
-fn validate(paths: &[PathBuf], format: Format) -> u8 {
+fn validate(paths: &[PathBuf], format: Format, all: bool) -> u8 {
     let Some(files) = files(paths) else { return USAGE_OR_IO };
-    // Each diagnostic is written as soon as it is found, never all kept.
-    // `Output` never fails a write (it notes the failure), so neither can
-    // the writers over it.
-    let (mut text, mut json) = match format {
-        Format::Text => (Some(Output::new()), None),
-        Format::Json => (None, validation::JsonReportWriter::new(Output::new()).ok()),
+    // Each diagnostic is written as soon as it is found (or counted in its
+    // rule's group), never all kept. `Output` never fails a write (it notes
+    // the failure), so neither can the writers over it.
+    let mut sink = match format {
+        Format::Text if all => Diagnostics::Every(Output::new()),
+        Format::Text => Diagnostics::Grouped(Output::new(), validation::Grouped::default()),
+        Format::Json => validation::JsonReportWriter::new(Output::new()).map_or(Diagnostics::None, Diagnostics::Json),
+        Format::Csv => Diagnostics::Csv(export::Writer::new(export::Format::Csv, Output::new())),
     };
     let found = validation::validate_files_each(&files, |diagnostic| {
-        let _ = match (&mut text, &mut json) {
-            (Some(out), _) => writeln!(out, "{diagnostic}"),
-            (_, Some(writer)) => writer.diagnostic(&diagnostic),
-            _ => Ok(()),
+        let _ = match &mut sink {
+            Diagnostics::Every(out) => writeln!(out, "{diagnostic}"),
+            Diagnostics::Grouped(_, grouped) => {
+                grouped.add(&diagnostic);
+                Ok(())
+            }
+            Diagnostics::Json(writer) => writer.diagnostic(&diagnostic),
+            Diagnostics::Csv(writer) => writer.write(&diagnostic.to_row()),
+            Diagnostics::None => Ok(()),
         };
     });
     for skipped in &found.skipped {
@@ -297,10 +309,12 @@ fn validate(paths: &[PathBuf], format: Format) -> u8 {
         io_failed = true;
     }
     let report = &found.report;
-    let out = match (text, json) {
-        (Some(mut out), _) => writeln!(out, "{found}").map(|()| out),
-        (_, Some(writer)) => writer.finish(report.documents, found.is_valid(), &report.not_run),
-        _ => Ok(Output::new()),
+    let out = match sink {
+        Diagnostics::Every(mut out) => writeln!(out, "{found}").map(|()| out),
+        Diagnostics::Grouped(mut out, grouped) => writeln!(out, "{grouped}{found}").map(|()| out),
+        Diagnostics::Json(writer) => writer.finish(report.documents, found.is_valid(), &report.not_run),
+        Diagnostics::Csv(writer) => writer.finish(),
+        Diagnostics::None => Ok(Output::new()),
     };
     let write_failed = out.map_or(true, Output::finish);
     if io_failed || usage || write_failed {
@@ -310,6 +324,20 @@ fn validate(paths: &[PathBuf], format: Format) -> u8 {
     } else {
         REJECTED
     }
+}
+
+/// Where `validate` writes what it finds.
+enum Diagnostics {
+    /// Every diagnostic, a line each, then the summary.
+    Every(Output),
+    /// Diagnostics grouped by rule, then the summary.
+    Grouped(Output, validation::Grouped),
+    /// The JSON report.
+    Json(validation::JsonReportWriter<Output>),
+    /// A row per diagnostic.
+    Csv(export::Writer<Output>),
+    /// Nothing (the JSON report could not even be started: said already).
+    None,
 }
 
 /// Standard output, buffered, for output written a piece at a time: after

@@ -37,6 +37,7 @@ mod cross;
 mod dates;
 mod files;
 mod funding;
+mod grouped;
 mod programme;
 mod record_ids;
 mod references;
@@ -49,6 +50,7 @@ mod walk;
 
 pub use cross::CrossIndex;
 pub use files::{FilesReport, validate_files, validate_files_each};
+pub use grouped::{EXAMPLES, Group, Grouped};
 pub use report::{Category, Diagnostic, NotRun, Report, Severity};
 pub use report_json::JsonReportWriter;
 pub use rules::{RULES, Rule, rule, rules_markdown};

@@ -243,3 +243,39 @@ fn export_guards_csv_texts_against_formulas_unless_raw_text_is_asked() {
     let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(rows[0]["name"], "=HYPERLINK(\"http://example.com\",\"Click\")");
 }
+
+#[test]
+fn validate_groups_problems_by_rule_lists_every_one_with_all_and_writes_csv() {
+    // Named as the command below names them (tests run in the package root).
+    let found = childwelfare::validation::validate_files(&childwelfare::load::walk(&["data/"]).unwrap());
+    let warnings: Vec<String> = found.report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(warnings.len() > childwelfare::validation::EXAMPLES);
+    let code = &found.report.diagnostics[0].code;
+    assert!(found.report.diagnostics.iter().all(|d| &d.code == code), "the seed data's warnings are of one rule");
+
+    // Grouped: one group with its count, the first places, and how many more.
+    let grouped = stdout(&run(&["validate", "data/"], root()));
+    assert!(grouped.starts_with(&format!("warning[{code}] {} times: ", warnings.len())), "{grouped}");
+    for shown in &warnings[..childwelfare::validation::EXAMPLES] {
+        assert!(grouped.contains(&format!("\n  {shown}\n")), "{grouped}");
+    }
+    let more = warnings.len() - childwelfare::validation::EXAMPLES;
+    assert!(grouped.contains(&format!("  ({more} more; `validate --all` lists every one)\n")), "{grouped}");
+    assert!(!grouped.contains(&warnings[warnings.len() - 1]));
+
+    // Every one with --all, a line each.
+    let every = stdout(&run(&["validate", "--all", "data/"], root()));
+    assert!(warnings.iter().all(|w| every.contains(&format!("{w}\n"))), "{every}");
+
+    // A row each in CSV, with the columns a spreadsheet needs.
+    let csv = run(&["validate", "--format", "csv", "data/"], root());
+    assert_eq!(csv.status.code(), Some(0));
+    let mut reader = csv::Reader::from_reader(csv.stdout.as_slice());
+    assert_eq!(
+        reader.headers().unwrap().iter().take(5).collect::<Vec<_>>(),
+        ["file", "line", "column", "severity", "code"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), warnings.len());
+    assert!(rows.iter().all(|r| &r[4] == code));
+}
