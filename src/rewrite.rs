@@ -40,10 +40,62 @@ pub fn replace(path: &Path, contents: &[u8]) -> io::Result<()> {
     replace_with(path, |file| file.write_all(contents))
 }
 
+/// Writes the file at `path` whole or not at all, as [`replace`] does: a
+/// file that exists is replaced (keeping its permissions; a link stays a
+/// link), a new one is created readable by all (0644). What `write` writes
+/// is the content; if it fails, or anything on the way does, the file is as
+/// it was (or not there) and no temporary file stays behind.
+/// `childwelfare report --output` and `export --output` write this way.
+///
+/// ```
+/// use std::io::Write;
+///
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("report.csv");
+/// childwelfare::rewrite::write(&path, |out| writeln!(out, "table,measure"))?;
+/// assert_eq!(std::fs::read_to_string(&path)?, "table,measure\n");
+/// let failed = childwelfare::rewrite::write(&path, |out| {
+///     writeln!(out, "half")?;
+///     Err(std::io::Error::other("the corpus could not be read"))
+/// });
+/// assert!(failed.is_err());
+/// assert_eq!(std::fs::read_to_string(&path)?, "table,measure\n");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+///
+/// # Errors
+/// When `write` fails, or the folder cannot hold a new file (it does not
+/// exist, no permission, a full disk); the error says which step failed.
+pub fn write(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let target = match std::fs::symlink_metadata(path) {
+        // A new file, in its folder as the folder is reached.
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            let name = path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+            let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let folder = std::fs::canonicalize(parent).map_err(|e| named("cannot find the folder", e))?;
+            return put(&folder.join(name), None, |file| {
+                let mut buffered = io::BufWriter::new(file);
+                write(&mut buffered)?;
+                buffered.flush()
+            });
+        }
+        _ => path,
+    };
+    replace_with(target, |file| {
+        let mut buffered = io::BufWriter::new(file);
+        write(&mut buffered)?;
+        buffered.flush()
+    })
+}
+
+/// An error that says which step failed.
+fn named(what: &str, error: io::Error) -> io::Error {
+    io::Error::new(error.kind(), format!("{what}: {error}"))
+}
+
 /// [`replace`], with the new content written by `write` into the temporary
 /// file (tests inject a failing writer here).
 fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
-    let named = |what: &str, error: io::Error| io::Error::new(error.kind(), format!("{what}: {error}"));
     // The file itself, through any links, so that a link is not replaced
     // by a file.
     let target = std::fs::canonicalize(path).map_err(|e| named("cannot find the file", e))?;
@@ -51,6 +103,16 @@ fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) ->
     if !metadata.is_file() {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
     }
+    put(&target, Some(&metadata), write)
+}
+
+/// Writes `target` through a temporary file beside it, with the
+/// permissions (and owner) of the file it replaces, if any.
+fn put(
+    target: &Path,
+    metadata: Option<&std::fs::Metadata>,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let prefix = format!(".{}.", target.file_name().map_or("document".into(), |name| name.to_string_lossy()));
     let mut temporary = tempfile::Builder::new()
@@ -60,13 +122,19 @@ fn replace_with(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) ->
         .map_err(|e| named("cannot create a temporary file beside it", e))?;
     // On any error from here, dropping `temporary` removes it.
     write(temporary.as_file_mut()).map_err(|e| named("cannot write the new content", e))?;
-    keep_owner(temporary.as_file(), &metadata);
+    let permissions = match metadata {
+        Some(metadata) => {
+            keep_owner(temporary.as_file(), metadata);
+            metadata.permissions()
+        }
+        None => new_file_permissions(temporary.as_file())?,
+    };
     temporary
         .as_file()
-        .set_permissions(metadata.permissions())
+        .set_permissions(permissions)
         .map_err(|e| named("cannot give the new content the file's permissions", e))?;
     temporary.as_file().sync_all().map_err(|e| named("cannot flush the new content to the disk", e))?;
-    temporary.persist(&target).map_err(|e| named("cannot put the new content in place", e.error))?;
+    temporary.persist(target).map_err(|e| named("cannot put the new content in place", e.error))?;
     // The rename is durable once the folder is flushed; a file system that
     // cannot flush a folder has still renamed it.
     if let Ok(folder) = File::open(dir) {
@@ -86,6 +154,19 @@ fn keep_owner(file: &File, old: &std::fs::Metadata) {
 
 #[cfg(not(unix))]
 fn keep_owner(_: &File, _: &std::fs::Metadata) {}
+
+/// A new file's permissions: readable by all, writable by its owner (the
+/// temporary file it starts as is its owner's only).
+#[cfg(unix)]
+fn new_file_permissions(_: &File) -> io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions(file: &File) -> io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
+}
 
 #[cfg(test)]
 mod tests {

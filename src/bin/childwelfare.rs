@@ -13,7 +13,7 @@
 
 use std::io::Write;
 use std::ops::ControlFlow;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use childwelfare::aggregate::Aggregator;
@@ -62,9 +62,12 @@ enum Command {
         /// Language of names and labels (falling back to another when a text lacks it).
         #[arg(long, value_enum, default_value_t = Lang::Fi)]
         lang: Lang,
+        /// Write to this file (whole or not at all) rather than to standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Export a tidy table, one observation per row: events, objectives, outputs, measures,
-    /// funding_parts, implementers or projects.
+    /// funding_parts, implementers, projects or placements.
     Export {
         /// The table.
         table: export::Table,
@@ -81,6 +84,9 @@ enum Command {
         /// formula. JSON texts are always written as they are.
         #[arg(long)]
         raw_text: bool,
+        /// Write to this file (whole or not at all) rather than to standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Rewrite .json documents in the canonical form the crate writes (as rustfmt does for code);
     /// each file is replaced whole, never left half-written.
@@ -161,9 +167,11 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Validate { paths, format, all } => validate(&paths, format, all),
         Command::Format { paths, check } => format(&paths, check),
-        Command::Report { paths, format, explain, lang } => report(&paths, format, explain, lang.into()),
-        Command::Export { table, paths, format, lang, raw_text } => {
-            export_table(table, &paths, format, lang.into(), raw_text)
+        Command::Report { paths, format, explain, lang, output } => {
+            report(&paths, format, explain, lang.into(), output.as_deref())
+        }
+        Command::Export { table, paths, format, lang, raw_text, output } => {
+            export_table(table, &paths, format, lang.into(), raw_text, output.as_deref())
         }
         Command::Schema { kind } => {
             let value = match kind {
@@ -439,7 +447,7 @@ fn not_a_document(loaded: &load::Loaded) -> u8 {
 
 /// Summarises the documents; the summary covers the documents that could be
 /// read, and the exit code says whether some could not.
-fn report(paths: &[PathBuf], format: ReportFormat, explain: bool, language: Language) -> u8 {
+fn report(paths: &[PathBuf], format: ReportFormat, explain: bool, language: Language, output: Option<&Path>) -> u8 {
     let mut aggregator = Aggregator::new().explain(explain).language(language);
     let code = if paths.is_empty() {
         childwelfare::data::seed().iter().for_each(|document| aggregator.add(document));
@@ -451,21 +459,36 @@ fn report(paths: &[PathBuf], format: ReportFormat, explain: bool, language: Lang
         code
     };
     let summary = aggregator.finish();
-    let format = match format {
-        ReportFormat::Text => childwelfare::report::Format::Text,
-        ReportFormat::Markdown => childwelfare::report::Format::Markdown,
-        ReportFormat::Json => childwelfare::report::Format::Json,
-        ReportFormat::Csv => {
-            let mut writer = export::Writer::new(export::Format::Csv, std::io::stdout().lock());
-            let written = childwelfare::report::tidy(&summary)
-                .iter()
-                .try_for_each(|row| writer.write(row))
-                .and_then(|()| writer.finish().map(drop));
-            return code.max(written.map_or_else(|error| write_failed(&error), |()| OK));
-        }
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        let format = match format {
+            ReportFormat::Text => childwelfare::report::Format::Text,
+            ReportFormat::Markdown => childwelfare::report::Format::Markdown,
+            ReportFormat::Json => childwelfare::report::Format::Json,
+            ReportFormat::Csv => {
+                let mut writer = export::Writer::new(export::Format::Csv, out);
+                childwelfare::report::tidy(&summary).iter().try_for_each(|row| writer.write(row))?;
+                return writer.finish().map(drop);
+            }
+        };
+        out.write_all(childwelfare::report::render(&summary, format, explain).as_bytes())?;
+        out.flush()
     };
-    let printed = print(&childwelfare::report::render(&summary, format, explain));
-    code.max(printed)
+    code.max(written(write_to(output, write)))
+}
+
+/// Writes with `write` to `output` (whole or not at all) or to standard
+/// output.
+fn write_to(output: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
+    match output {
+        Some(path) => childwelfare::rewrite::write(path, write)
+            .map_err(|error| std::io::Error::new(error.kind(), format!("`{}`: {error}", path.display()))),
+        None => write(&mut std::io::stdout().lock()),
+    }
+}
+
+/// The exit code for output written (a closed pipe is not a failure).
+fn written(result: std::io::Result<()>) -> u8 {
+    result.map_or_else(|error| write_failed(&error), |()| OK)
 }
 
 /// Writes one table, one document at a time; stops reading at the first
@@ -476,30 +499,35 @@ fn export_table(
     format: ExportFormat,
     language: Language,
     raw_text: bool,
+    output: Option<&Path>,
 ) -> u8 {
     let format = match format {
         ExportFormat::Csv => export::Format::Csv,
         ExportFormat::Json => export::Format::Json,
     };
-    let mut writer = export::Writer::new(format, std::io::stdout().lock()).raw_text(raw_text);
-    let mut failed: Option<std::io::Error> = None;
-    let code = each_document(paths, |document| {
-        for row in export::rows(document, table, language) {
-            if let Err(error) = writer.write(&row) {
-                failed = Some(error);
-                return ControlFlow::Break(());
+    let mut code = None;
+    let result = write_to(output, |out| {
+        let mut writer = export::Writer::new(format, out).raw_text(raw_text);
+        let mut failed: Option<std::io::Error> = None;
+        code = each_document(paths, |document| {
+            for row in export::rows(document, table, language) {
+                if let Err(error) = writer.write(&row) {
+                    failed = Some(error);
+                    return ControlFlow::Break(());
+                }
             }
+            ControlFlow::Continue(())
+        });
+        match failed {
+            Some(error) => Err(error),
+            // Paths that cannot be used at all leave no file behind.
+            None if code.is_none() => Err(std::io::Error::other("no documents could be read")),
+            None => writer.finish().map(drop),
         }
-        ControlFlow::Continue(())
     });
-    if failed.is_none()
-        && let Err(error) = writer.finish()
-    {
-        failed = Some(error);
-    }
-    match (code, failed) {
-        (None, _) => USAGE_OR_IO,
-        (Some(code), Some(error)) => code.max(write_failed(&error)),
-        (Some(code), None) => code,
+    match code {
+        // Said already; no file was written.
+        None => USAGE_OR_IO,
+        Some(code) => code.max(written(result)),
     }
 }

@@ -279,3 +279,37 @@ fn validate_groups_problems_by_rule_lists_every_one_with_all_and_writes_csv() {
     assert_eq!(rows.len(), warnings.len());
     assert!(rows.iter().all(|r| &r[4] == code));
 }
+
+#[test]
+fn report_and_export_write_to_a_file_whole_or_not_at_all() {
+    let dir = Scratch::new("cli-output");
+    for args in [
+        &["report"][..],
+        &["report", "--format", "csv"],
+        &["export", "events"],
+        &["export", "placements", "--format", "json"],
+    ] {
+        let path = dir.join("out");
+        let _ = std::fs::remove_file(&path);
+        let to_stdout = run(args, root());
+        let mut with_output = args.to_vec();
+        let target = path.to_string_lossy().into_owned();
+        with_output.extend(["--output", target.as_str()]);
+        let to_file = run(&with_output, root());
+        assert_eq!(to_file.status.code(), Some(0), "{args:?}: {}", stderr(&to_file));
+        assert!(to_file.stdout.is_empty());
+        assert_eq!(std::fs::read(&path).unwrap(), to_stdout.stdout, "{args:?}");
+    }
+    // A run that cannot read its documents leaves the file as it was.
+    let path = dir.join("kept.csv");
+    std::fs::write(&path, "kept\n").unwrap();
+    let target = path.to_string_lossy().into_owned();
+    let failed = run(&["export", "events", "no-such-folder/", "--output", target.as_str()], root());
+    assert_eq!(failed.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept\n");
+    // Only the files written are in the folder: no temporary file is left.
+    let mut names: Vec<String> =
+        std::fs::read_dir(&*dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["kept.csv", "out"]);
+}
