@@ -70,9 +70,33 @@ impl Contribution<'_> {
     }
 }
 
-/// The attendance contributions of a project's held events, in the order of
-/// the events; their sum is the project's attendances.
-pub(crate) fn attendances<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<Contribution<'a>> {
+/// A project's attendance contributions, found by event.
+pub(crate) struct Contributions<'a> {
+    list: Vec<Contribution<'a>>,
+    /// Each event's contribution: its place in `list` (the first, if an id repeats).
+    by_event: HashMap<*const Event, usize>,
+}
+
+impl<'a> Contributions<'a> {
+    /// What `event` adds, if anything.
+    pub(crate) fn of(&self, event: &Event) -> Option<&Contribution<'a>> {
+        self.by_event.get(&std::ptr::from_ref(event)).and_then(|&at| self.list.get(at))
+    }
+}
+
+/// The attendance contributions of a project's held events; their sum is
+/// the project's attendances.
+pub(crate) fn attendances<'a>(project: &'a Project, forest: &Forest<'_>) -> Contributions<'a> {
+    let list = attendance_list(project, forest);
+    let mut by_event = HashMap::with_capacity(list.len());
+    for (at, contribution) in list.iter().enumerate() {
+        by_event.entry(std::ptr::from_ref(contribution.event)).or_insert(at);
+    }
+    Contributions { list, by_event }
+}
+
+/// The contributions, from each counted figure down through its parts.
+fn attendance_list<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<Contribution<'a>> {
     let figure = |event: &Event| event.participation.and_then(|p| p.attendances);
     let held: Vec<&'a Event> = project.events.iter().filter(|e| e.status == EventStatus::Held).collect();
     let counted = counted_figures(project, &held, forest, figure);

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::contribution::{Contribution, Holders};
+use super::contribution::{Contribution, Contributions, Holders};
 use super::forest::Forest;
 use super::{Derivation, Figure, Group, LeftOut, Omission, record};
 use crate::{Count, Event, EventStatus, Language, PartialDate, Project, Total};
@@ -296,22 +296,13 @@ pub(crate) fn of_project<'a>(
     dimension: Dimension,
     language: Language,
     explain: bool,
-    contributions: &[Contribution<'a>],
+    contributions: &Contributions<'a>,
     holders: &mut Holders<'a, '_>,
 ) -> Vec<ParticipationRow> {
     let mut groups: BTreeMap<String, (String, Vec<&Event>)> = BTreeMap::new();
-    let mut at: HashMap<*const Event, Vec<String>> = HashMap::new();
     for event in &project.events {
         for (key, label) in groups_of(project, event, dimension, language, holders) {
-            at.entry(std::ptr::from_ref(event)).or_default().push(key.clone());
             groups.entry(key).or_insert_with(|| (label, Vec::new())).1.push(event);
-        }
-    }
-    // Each group's contributions, in the order of the events.
-    let mut placed: HashMap<&str, Vec<&Contribution<'a>>> = HashMap::new();
-    for contribution in contributions {
-        for key in at.get(&std::ptr::from_ref(contribution.event)).into_iter().flatten() {
-            placed.entry(key.as_str()).or_default().push(contribution);
         }
     }
     groups
@@ -328,7 +319,9 @@ pub(crate) fn of_project<'a>(
             row.attendances = if dimension == Dimension::Project {
                 counted(project, events, forest, |e| e.participation.and_then(|p| p.attendances), explain, false)
             } else {
-                placed.get(key.as_str()).map(|here| placed_total(project, dimension, here, events, explain))
+                // The group's contributions, in the order of the events.
+                let here: Vec<&Contribution<'a>> = events.iter().filter_map(|e| contributions.of(e)).collect();
+                (!here.is_empty()).then(|| placed_total(project, dimension, &here, events, explain))
             };
             row.distinct_people =
                 counted(project, events, forest, |e| e.participation.and_then(|p| p.distinct_people), explain, true);

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::contribution::{self, Contribution, Holders};
+use super::contribution::{self, Contributions, Holders};
 use super::forest::Forest;
 use super::participation::{Dimension, counted_figures, groups_of};
 use crate::{Count, Event, EventStatus, Id, Language, Project, Total};
@@ -85,7 +85,7 @@ pub(crate) fn of_dimension<'a>(
     forest: &Forest<'_>,
     dimension: Dimension,
     language: Language,
-    contributions: &[Contribution<'a>],
+    contributions: &Contributions<'a>,
     holders: &mut Holders<'a, '_>,
 ) -> Vec<Placement> {
     let mut groups: BTreeMap<String, (String, Vec<&'a Event>)> = BTreeMap::new();
@@ -110,12 +110,11 @@ pub(crate) fn of_dimension<'a>(
         }
         adds
     } else {
-        let mut adds = HashMap::new();
-        for contribution in contributions {
-            adds.entry(std::ptr::from_ref(contribution.event))
-                .or_insert((contribution.value, !contribution.parts.is_empty()));
-        }
-        adds
+        project
+            .events
+            .iter()
+            .filter_map(|e| contributions.of(e).map(|c| (std::ptr::from_ref(e), (c.value, !c.parts.is_empty()))))
+            .collect()
     };
     let mut placed = Vec::new();
     for (key, (label, events)) in groups {
