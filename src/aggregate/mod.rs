@@ -360,6 +360,8 @@ pub struct Summary {
     /// Attendances at every project's events: the sum of each project's
     /// figure (a range where they may overlap), kept when the per-project
     /// tables are not.
+    #[serde(serialize_with = "figure_json::bare_option")]
+    #[schemars(with = "Option<Figure<Total>>")]
     pub attendances: Option<Total>,
     /// The [`Aggregator::per_project_limit`] when the tables with a row per
     /// project were left out because more projects were added; `None` when
@@ -391,7 +393,8 @@ pub struct ParticipationTable {
     /// The attendances of all projects, each counted once (the sum of the
     /// rows by project): what the rows of a partition add up to, and what
     /// the rows of an overlapping table are beside.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "figure_json::bare_option")]
+    #[schemars(with = "Option<Figure<Total>>")]
     pub total: Option<Total>,
     /// Whether the rows' attendances add up to `total`, low and high ends
     /// and exactness alike. A partition adds up unless a total's parts are
