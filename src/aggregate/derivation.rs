@@ -18,13 +18,14 @@ use serde::Serialize;
 /// let mut aggregator = Aggregator::new().explain(true);
 /// childwelfare::data::seed().iter().for_each(|d| aggregator.add(d));
 /// let summary = aggregator.finish();
-/// let lumo = summary.participation(Dimension::Project).find(|r| r.group.key == "lumo").unwrap();
+/// let lumo = summary.participation(Dimension::Project)?.find(|r| r.group.key == "lumo").unwrap();
 /// let derivation = lumo.attendances.as_ref().unwrap().derivation.as_ref().unwrap();
 /// // Each record used names its source; the parts of the area total are left out as inside it.
 /// assert!(derivation.records[0].starts_with("lumo/lumo-ev-yta-all = 3 667 [seed-"), "{}", derivation.records[0]);
 /// assert!(derivation.sources[0].sources[0].section.is_some());
 /// assert!(derivation.left_out.iter().any(|l| l.record == "lumo/lumo-ev-theme-systemic"
 ///     && l.why.to_string() == "inside the figure of lumo/lumo-ev-yta-all"));
+/// # Ok::<(), childwelfare::aggregate::Omitted>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[non_exhaustive]
