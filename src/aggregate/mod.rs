@@ -61,7 +61,9 @@
 //! and work package, assessments, targets, staffing, money by project, funder
 //! and implementer, the projects side by side) are left out so that memory
 //! stays flat, and each says so where it is read: [`PerProject::Omitted`] in
-//! place of the rows, or `Err(`[`Omitted`]`)` from [`Summary::participation`],
+//! place of the rows (money and judgements keep the groupings that are
+//! always complete apart, in a [`PartlyPerProject`]), or
+//! `Err(`[`Omitted`]`)` from [`Summary::participation`],
 //! [`Summary::funding`] and [`Summary::achievement`].
 //!
 //! ```
@@ -102,7 +104,7 @@ pub use derivation::{Cited, Derivation, LeftOut, Omission};
 pub(crate) use forest::ancestors;
 pub use money::{FundingDimension, FundingRow};
 pub use participation::{Dimension, ParticipationRow, TableKind};
-pub use per_project::{Omitted, PerProject};
+pub use per_project::{Omitted, PartlyPerProject, PerProject};
 pub use placement::{Placement, placements};
 pub use resources::{
     AchievementRow, AssessmentRow, OutputRow, ProgrammeTotals, ProjectRow, StaffingRow, TargetRow, UnjudgedObjective,
@@ -193,11 +195,10 @@ pub struct Summary {
     /// package are not here: read them with [`Summary::participation`],
     /// which says so.
     pub participation: Vec<ParticipationTable>,
-    /// Judgements per rating, by project, work package and assessment
-    /// source. Past the per-project limit only the rows by assessment
-    /// source are here: read them with [`Summary::achievement`], which says
-    /// so.
-    pub achievement: Vec<AchievementRow>,
+    /// Judgements per rating: by assessment source in `complete`; by
+    /// project and work package in `per_project`, left out past the
+    /// per-project limit. [`Summary::achievement`] reads one grouping.
+    pub achievement: PartlyPerProject<AchievementRow>,
     /// Who each assessment reached, and how many judgements it gives.
     pub assessments: PerProject<AssessmentRow>,
     /// Objectives that no assessment judges.
@@ -206,10 +207,11 @@ pub struct Summary {
     pub targets: PerProject<TargetRow>,
     /// Outputs by kind and status.
     pub outputs: Vec<OutputRow>,
-    /// Money by funder, funding kind, implementer and project. Past the
-    /// per-project limit only the rows by funding kind are here: read them
-    /// with [`Summary::funding`], which says so.
-    pub funding: Vec<FundingRow>,
+    /// Money: by funding kind in `complete`; by project, funder and
+    /// implementer in `per_project`, left out past the per-project limit
+    /// (funders and implementers grow with the projects).
+    /// [`Summary::funding`] reads one grouping.
+    pub funding: PartlyPerProject<FundingRow>,
     /// Staffing by project and implementer.
     pub staffing: PerProject<StaffingRow>,
     /// The projects side by side, one row each, the same columns.
@@ -285,9 +287,9 @@ impl Summary {
                 sessions.derivation = None;
             }
         }
-        summary.achievement.iter_mut().for_each(|row| row.judgements.derivation = None);
+        summary.achievement.kept_mut().for_each(|row| row.judgements.derivation = None);
         summary.outputs.iter_mut().filter_map(|row| row.count.as_mut()).for_each(|f| f.derivation = None);
-        summary.funding.iter_mut().filter_map(|row| row.amount.as_mut()).for_each(|f| f.derivation = None);
+        summary.funding.kept_mut().filter_map(|row| row.amount.as_mut()).for_each(|f| f.derivation = None);
         summary
             .programme_totals
             .iter_mut()
@@ -350,8 +352,7 @@ impl Summary {
     /// # Errors
     /// [`Omitted`] for a grouping with a row per project that was left out.
     pub fn funding(&self, by: FundingDimension) -> Result<impl Iterator<Item = &FundingRow>, Omitted> {
-        self.kept(by != FundingDimension::FundingKind)?;
-        Ok(self.funding.iter().filter(move |row| row.by == by))
+        Ok(self.funding.part(by.is_per_project())?.iter().filter(move |row| row.by == by))
     }
 
     /// The judgement rows grouped `by` (`project`, `work_package` or
@@ -367,8 +368,7 @@ impl Summary {
     /// # Errors
     /// [`Omitted`] for a grouping with a row per project that was left out.
     pub fn achievement<'a>(&'a self, by: &'a str) -> Result<impl Iterator<Item = &'a AchievementRow>, Omitted> {
-        self.kept(by != "assessment_source")?;
-        Ok(self.achievement.iter().filter(move |row| row.by == by))
+        Ok(self.achievement.part(by != "assessment_source")?.iter().filter(move |row| row.by == by))
     }
 
     /// The attendances of all projects together: the sum of each project's
@@ -585,6 +585,8 @@ impl Aggregator {
             summary.targets = PerProject::Omitted(omitted);
             summary.staffing = PerProject::Omitted(omitted);
             summary.project_rows = PerProject::Omitted(omitted);
+            summary.achievement.per_project = PerProject::Omitted(omitted);
+            summary.funding.per_project = PerProject::Omitted(omitted);
         }
         summary.attendances = self.attendances;
         summary.left_out = self.left_out;

@@ -567,7 +567,7 @@ impl Accumulator {
         self.unjudged.clear();
         self.targets.clear();
         // Funders and implementers are organisations, which grow with the projects.
-        self.funding.retain(|(by, _), _| *by == FundingDimension::FundingKind);
+        self.funding.retain(|(by, _), _| !by.is_per_project());
         self.staffing.clear();
         self.project_rows.clear();
     }
@@ -646,16 +646,21 @@ impl Accumulator {
             projects,
             programmes: programmes.len() as u64,
             participation,
-            achievement: self
-                .achievement
-                .into_iter()
-                .map(|((by, key, rating), (label, judgements))| AchievementRow { by, key, label, rating, judgements })
-                .collect(),
+            achievement: super::PartlyPerProject::split(
+                self.achievement.into_iter().map(|((by, key, rating), (label, judgements))| AchievementRow {
+                    by,
+                    key,
+                    label,
+                    rating,
+                    judgements,
+                }),
+                |row| row.by == "assessment_source",
+            ),
             assessments: super::PerProject::Kept(self.assessments),
             unjudged_objectives: super::PerProject::Kept(self.unjudged),
             targets: super::PerProject::Kept(self.targets),
             outputs: self.outputs.into_values().collect(),
-            funding: self.funding.into_values().collect(),
+            funding: super::PartlyPerProject::split(self.funding.into_values(), |row| !row.by.is_per_project()),
             staffing: super::PerProject::Kept(self.staffing),
             project_rows: super::PerProject::Kept(self.project_rows),
             programme_totals,
