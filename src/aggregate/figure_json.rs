@@ -1,9 +1,13 @@
 //! A [`Figure`] in JSON: one flat object, the figure's ends or amount, its
 //! exactness, the text a report shows, and beside them (when explained) its
 //! derivation, so that a reader gets `row.attendances.low`, never
-//! `row.attendances.value.low.value`. The document model's types ([`Count`],
-//! [`Total`], [`Money`]) keep their own JSON; only a summary's figures are
-//! written this way.
+//! `row.attendances.value.low.value`. Every figure of a summary is written
+//! this way: the [`Figure`]s, and the bare figures beside them (a table's
+//! `total`, a project's `attendances` and `budget`, a programme's
+//! `stated_funding`, a target and its actual figure, an assessment's
+//! occasions and participation), which have no derivation. The document
+//! model's types ([`Count`], [`Total`], [`Money`], [`DatedCount`],
+//! [`Participation`]) keep their own JSON.
 //!
 //! | figure | JSON |
 //! | --- | --- |
@@ -11,6 +15,7 @@
 //! | `Figure<Count>` | `{"value": 12, "exactness": "at_least", "text": "at least 12"}` |
 //! | `Figure<Money>` | `{"euros": "1152000.00", "exactness": "exact", "text": "1 152 000 €"}` (euros exact to the cent, as a string, as in the documents) |
 //! | `Figure<u64>` | `{"value": 3, "exactness": "exact", "text": "3"}` |
+//! | a target ([`DatedCount`]) | `{"value": 40, "exactness": "exact", "text": "40", "date": "2025-12"}`, with `note` when stated |
 //!
 //! ```
 //! use childwelfare::aggregate::{Aggregator, Dimension};
@@ -30,7 +35,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value, json};
 
 use super::{Derivation, Figure};
-use crate::{Count, Exactness, Money, Total};
+use crate::{Count, DatedCount, Exactness, Money, Participation, Total};
 
 /// Writes the map of a figure: `fields`, then `text`, then the derivation
 /// when there is one.
@@ -49,9 +54,17 @@ fn flat<S: Serializer>(
     map.end()
 }
 
-impl Serialize for Figure<Total> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Total { low, high } = self.value;
+/// A figure kind with a flat JSON shape: what one function per kind writes,
+/// for a [`Figure`] (with its derivation) and for a bare field of a summary
+/// (through [`bare`] and [`bare_option`]).
+pub(crate) trait Flat {
+    /// Writes the figure as one flat object, with `derivation` when there is one.
+    fn flat<S: Serializer>(&self, derivation: Option<&Derivation>, serializer: S) -> Result<S::Ok, S::Error>;
+}
+
+impl Flat for Total {
+    fn flat<S: Serializer>(&self, derivation: Option<&Derivation>, serializer: S) -> Result<S::Ok, S::Error> {
+        let Total { low, high } = *self;
         let fields = |map: &mut S::SerializeMap| {
             map.serialize_entry("low", &low.value)?;
             map.serialize_entry("high", &high.value)?;
@@ -62,39 +75,146 @@ impl Serialize for Figure<Total> {
                 map.serialize_entry("high_exactness", &high.exactness)
             }
         };
-        flat(serializer, fields, self.value.to_string(), self.derivation.as_ref())
+        flat(serializer, fields, self.to_string(), derivation)
+    }
+}
+
+impl Flat for Count {
+    fn flat<S: Serializer>(&self, derivation: Option<&Derivation>, serializer: S) -> Result<S::Ok, S::Error> {
+        let Count { value, exactness } = *self;
+        let fields = |map: &mut S::SerializeMap| {
+            map.serialize_entry("value", &value)?;
+            map.serialize_entry("exactness", &exactness)
+        };
+        flat(serializer, fields, self.to_string(), derivation)
+    }
+}
+
+impl Flat for Money {
+    fn flat<S: Serializer>(&self, derivation: Option<&Derivation>, serializer: S) -> Result<S::Ok, S::Error> {
+        let Money { euros, exactness } = *self;
+        let fields = |map: &mut S::SerializeMap| {
+            map.serialize_entry("euros", &euros)?;
+            map.serialize_entry("exactness", &exactness)
+        };
+        flat(serializer, fields, self.to_string(), derivation)
+    }
+}
+
+impl Flat for u64 {
+    fn flat<S: Serializer>(&self, derivation: Option<&Derivation>, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = |map: &mut S::SerializeMap| {
+            map.serialize_entry("value", self)?;
+            map.serialize_entry("exactness", &Exactness::Exact)
+        };
+        flat(serializer, fields, crate::value::thousands(*self), derivation)
+    }
+}
+
+/// A target or baseline: the count's fields, then its date and note.
+impl Flat for DatedCount {
+    fn flat<S: Serializer>(&self, derivation: Option<&Derivation>, serializer: S) -> Result<S::Ok, S::Error> {
+        let DatedCount { value, date, note } = self;
+        let fields = |map: &mut S::SerializeMap| {
+            map.serialize_entry("value", &value.value)?;
+            map.serialize_entry("exactness", &value.exactness)?;
+            if let Some(date) = date {
+                map.serialize_entry("date", date)?;
+            }
+            if let Some(note) = note {
+                map.serialize_entry("note", note)?;
+            }
+            Ok(())
+        };
+        flat(serializer, fields, value.to_string(), derivation)
+    }
+}
+
+impl Serialize for Figure<Total> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.flat(self.derivation.as_ref(), serializer)
     }
 }
 
 impl Serialize for Figure<Count> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Count { value, exactness } = self.value;
-        let fields = |map: &mut S::SerializeMap| {
-            map.serialize_entry("value", &value)?;
-            map.serialize_entry("exactness", &exactness)
-        };
-        flat(serializer, fields, self.value.to_string(), self.derivation.as_ref())
+        self.value.flat(self.derivation.as_ref(), serializer)
     }
 }
 
 impl Serialize for Figure<Money> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Money { euros, exactness } = self.value;
-        let fields = |map: &mut S::SerializeMap| {
-            map.serialize_entry("euros", &euros)?;
-            map.serialize_entry("exactness", &exactness)
-        };
-        flat(serializer, fields, self.value.to_string(), self.derivation.as_ref())
+        self.value.flat(self.derivation.as_ref(), serializer)
     }
 }
 
 impl Serialize for Figure<u64> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let fields = |map: &mut S::SerializeMap| {
-            map.serialize_entry("value", &self.value)?;
-            map.serialize_entry("exactness", &Exactness::Exact)
-        };
-        flat(serializer, fields, crate::value::thousands(self.value), self.derivation.as_ref())
+        self.value.flat(self.derivation.as_ref(), serializer)
+    }
+}
+
+/// `#[serde(serialize_with = "…")]` for a bare figure of a summary (a
+/// [`Total`], [`Count`], [`Money`] or [`DatedCount`] that is not a
+/// [`Figure`]): the same flat object, without a derivation. Its schema is
+/// that of the [`Figure`] (`#[schemars(with = "Figure<Total>")]`).
+pub(crate) fn bare<T: Flat, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    value.flat(None, serializer)
+}
+
+/// [`bare`] for an optional figure: `null` when there is none.
+pub(crate) fn bare_option<T: Flat, S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => value.flat(None, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// Who an assessment reached: its attendances and distinct people, each a
+/// flat count figure.
+#[derive(serde::Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ParticipationFigures {
+    /// Participations, counting a person once per event attended.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "bare_option")]
+    #[schemars(with = "Option<Figure<Count>>")]
+    attendances: Option<Count>,
+    /// Different people, each counted once.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "bare_option")]
+    #[schemars(with = "Option<Figure<Count>>")]
+    distinct_people: Option<Count>,
+}
+
+/// `#[serde(serialize_with = "…")]` for an optional [`Participation`] of a
+/// summary: its counts flat figures (schema: [`ParticipationFigures`]).
+pub(crate) fn participation<S: Serializer>(value: &Option<Participation>, serializer: S) -> Result<S::Ok, S::Error> {
+    value
+        .map(|p| ParticipationFigures { attendances: p.attendances, distinct_people: p.distinct_people })
+        .serialize(serializer)
+}
+
+/// The schema of a bare [`DatedCount`] of a summary: a count figure with
+/// its date and note.
+pub(crate) struct DatedCountFigure;
+
+impl JsonSchema for DatedCountFigure {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DatedCountFigure".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let mut properties = Map::new();
+        properties.insert("value".into(), integer("The figure."));
+        properties.insert("exactness".into(), exactness(generator));
+        properties.insert("date".into(), generator.subschema_for::<crate::PartialDate>().to_value());
+        properties.insert("note".into(), generator.subschema_for::<crate::Text>().to_value());
+        schema(
+            generator,
+            "A target or baseline: a count with its exactness, the text a report shows, and when stated the date \
+             it applies to and a remark.",
+            properties,
+            &["value", "exactness"],
+        )
     }
 }
 

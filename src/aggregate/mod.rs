@@ -61,7 +61,9 @@
 //! and work package, assessments, targets, staffing, money by project, funder
 //! and implementer, the projects side by side) are left out so that memory
 //! stays flat, and each says so where it is read: [`PerProject::Omitted`] in
-//! place of the rows, or `Err(`[`Omitted`]`)` from [`Summary::participation`],
+//! place of the rows (money and judgements keep the groupings that are
+//! always complete apart, in a [`PartlyPerProject`]), or
+//! `Err(`[`Omitted`]`)` from [`Summary::participation`],
 //! [`Summary::funding`] and [`Summary::achievement`].
 //!
 //! ```
@@ -81,6 +83,7 @@
 //! ```
 
 mod contribution;
+mod derivation;
 pub mod figure_json;
 mod forest;
 pub mod money;
@@ -92,15 +95,16 @@ mod reference;
 mod resources;
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
+pub(crate) use derivation::left_out_summary;
+pub use derivation::{Cited, Derivation, LeftOut, Omission};
 pub(crate) use forest::ancestors;
 pub use money::{FundingDimension, FundingRow};
 pub use participation::{Dimension, ParticipationRow, TableKind};
-pub use per_project::{Omitted, PerProject};
+pub use per_project::{Omitted, PartlyPerProject, PerProject};
 pub use placement::{Placement, placements};
 pub use resources::{
     AchievementRow, AssessmentRow, OutputRow, ProgrammeTotals, ProjectRow, StaffingRow, TargetRow, UnjudgedObjective,
@@ -108,150 +112,6 @@ pub use resources::{
 
 use crate::load::{Files, Loaded, Streamed};
 use crate::{Document, Language, Programme, Project, Total};
-
-/// How a figure was made: the rule that combined it, the records it came
-/// from (`project/record = figure [source "section"]`), and the records of
-/// its group that it leaves out, each with why, so that it can be checked
-/// by hand and a lower bound recognised as one.
-///
-/// ```
-/// use childwelfare::aggregate::{Aggregator, Dimension};
-///
-/// let mut aggregator = Aggregator::new().explain(true);
-/// childwelfare::data::seed().iter().for_each(|d| aggregator.add(d));
-/// let summary = aggregator.finish();
-/// let lumo = summary.participation(Dimension::Project)?.find(|r| r.group.key == "lumo").unwrap();
-/// let derivation = lumo.attendances.as_ref().unwrap().derivation.as_ref().unwrap();
-/// // Each record used names its source; the parts of the area total are left out as inside it.
-/// assert!(derivation.records[0].starts_with("lumo/lumo-ev-yta-all = 3 667 [seed-"), "{}", derivation.records[0]);
-/// assert!(derivation.sources[0].sources[0].section.is_some());
-/// assert!(derivation.left_out.iter().any(|l| l.record == "lumo/lumo-ev-theme-systemic"
-///     && l.why.to_string() == "inside the figure of lumo/lumo-ev-yta-all"));
-/// # Ok::<(), childwelfare::aggregate::Omitted>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-#[non_exhaustive]
-pub struct Derivation {
-    /// The rule.
-    pub rule: String,
-    /// The records used, each with its figure and where it is stated.
-    pub records: Vec<String>,
-    /// Where each record used is stated: its source documents and sections.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Cited>,
-    /// The records of the group left out of the figure, each with why.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub left_out: Vec<LeftOut>,
-}
-
-impl Derivation {
-    /// A derivation by `rule` from `records`, leaving nothing out.
-    pub(crate) fn new(rule: impl Into<String>, records: Vec<String>) -> Self {
-        Derivation { rule: rule.into(), records, sources: Vec::new(), left_out: Vec::new() }
-    }
-
-    /// Notes where `record` (`project/record`) is stated.
-    pub(crate) fn cite(&mut self, record: String, sources: &[crate::SourceRef]) {
-        if !sources.is_empty() {
-            self.sources.push(Cited { record, sources: sources.to_vec() });
-        }
-    }
-}
-
-/// Where a record used by a derivation is stated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-#[non_exhaustive]
-pub struct Cited {
-    /// The record, `project/record`.
-    pub record: String,
-    /// Its sources: the document (an id of the project's `source_documents`) and the section.
-    pub sources: Vec<crate::SourceRef>,
-}
-
-/// A record of a group that a figure leaves out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-#[non_exhaustive]
-pub struct LeftOut {
-    /// The record, `project/record`.
-    pub record: String,
-    /// Why it is left out.
-    pub why: Omission,
-}
-
-/// Why a record is left out of a figure.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case", tag = "reason", content = "within")]
-#[non_exhaustive]
-pub enum Omission {
-    /// A cancelled event.
-    Cancelled,
-    /// A planned event.
-    Planned,
-    /// The record states no figure.
-    NoFigure,
-    /// A total whose parts are complete, represented by them.
-    RepresentedByItsParts,
-    /// Inside another figure (it is `part_of` it): the record of the
-    /// nearest such figure, which is counted or is inside another in turn.
-    InsideTheFigureOf(String),
-    /// In a `part_of` cycle, where every figure is inside another: none is
-    /// counted.
-    InACycle,
-}
-
-impl fmt::Display for Omission {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Omission::Cancelled => f.write_str("cancelled"),
-            Omission::Planned => f.write_str("planned"),
-            Omission::NoFigure => f.write_str("no figure"),
-            Omission::RepresentedByItsParts => f.write_str("represented by its parts"),
-            Omission::InsideTheFigureOf(record) => write!(f, "inside the figure of {record}"),
-            Omission::InACycle => f.write_str("in a part_of cycle, inside another figure"),
-        }
-    }
-}
-
-impl Omission {
-    /// A short name of the reason for a count of left-out records:
-    /// "inside another figure" for every [`Omission::InsideTheFigureOf`].
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Omission::Cancelled => "cancelled",
-            Omission::Planned => "planned",
-            Omission::NoFigure => "no figure",
-            Omission::RepresentedByItsParts => "represented by its parts",
-            Omission::InsideTheFigureOf(_) => "inside another figure",
-            Omission::InACycle => "in a part_of cycle",
-        }
-    }
-}
-
-/// What a derivation leaves out, in a few words: `left out: 2 cancelled, 5
-/// no figure`; empty when nothing is.
-pub(crate) fn left_out_summary(left_out: &[LeftOut]) -> String {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for left in left_out {
-        *counts.entry(left.why.kind()).or_default() += 1;
-    }
-    let parts: Vec<String> = counts.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
-    if parts.is_empty() { String::new() } else { format!("left out: {}", parts.join(", ")) }
-}
-
-impl fmt::Display for Derivation {
-    /// The rule, then one record a line, then what was left out, counted
-    /// by reason (the records left out are listed in JSON).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.rule)?;
-        for record in &self.records {
-            write!(f, "\n  - {record}")?;
-        }
-        if !self.left_out.is_empty() {
-            write!(f, "\n  {}", left_out_summary(&self.left_out))?;
-        }
-        Ok(())
-    }
-}
 
 /// A figure and, when asked for ([`Aggregator::explain`]), its derivation.
 /// In JSON it is one flat object, the figure's ends or amount beside its
@@ -335,11 +195,10 @@ pub struct Summary {
     /// package are not here: read them with [`Summary::participation`],
     /// which says so.
     pub participation: Vec<ParticipationTable>,
-    /// Judgements per rating, by project, work package and assessment
-    /// source. Past the per-project limit only the rows by assessment
-    /// source are here: read them with [`Summary::achievement`], which says
-    /// so.
-    pub achievement: Vec<AchievementRow>,
+    /// Judgements per rating: by assessment source in `complete`; by
+    /// project and work package in `per_project`, left out past the
+    /// per-project limit. [`Summary::achievement`] reads one grouping.
+    pub achievement: PartlyPerProject<AchievementRow>,
     /// Who each assessment reached, and how many judgements it gives.
     pub assessments: PerProject<AssessmentRow>,
     /// Objectives that no assessment judges.
@@ -348,10 +207,11 @@ pub struct Summary {
     pub targets: PerProject<TargetRow>,
     /// Outputs by kind and status.
     pub outputs: Vec<OutputRow>,
-    /// Money by funder, funding kind, implementer and project. Past the
-    /// per-project limit only the rows by funding kind are here: read them
-    /// with [`Summary::funding`], which says so.
-    pub funding: Vec<FundingRow>,
+    /// Money: by funding kind in `complete`; by project, funder and
+    /// implementer in `per_project`, left out past the per-project limit
+    /// (funders and implementers grow with the projects).
+    /// [`Summary::funding`] reads one grouping.
+    pub funding: PartlyPerProject<FundingRow>,
     /// Staffing by project and implementer.
     pub staffing: PerProject<StaffingRow>,
     /// The projects side by side, one row each, the same columns.
@@ -361,6 +221,8 @@ pub struct Summary {
     /// Attendances at every project's events: the sum of each project's
     /// figure (a range where they may overlap), kept when the per-project
     /// tables are not.
+    #[serde(serialize_with = "figure_json::bare_option")]
+    #[schemars(with = "Option<Figure<Total>>")]
     pub attendances: Option<Total>,
     /// The [`Aggregator::per_project_limit`] when the tables with a row per
     /// project were left out because more projects were added; `None` when
@@ -392,7 +254,8 @@ pub struct ParticipationTable {
     /// The attendances of all projects, each counted once (the sum of the
     /// rows by project): what the rows of a partition add up to, and what
     /// the rows of an overlapping table are beside.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "figure_json::bare_option")]
+    #[schemars(with = "Option<Figure<Total>>")]
     pub total: Option<Total>,
     /// Whether the rows' attendances add up to `total`, low and high ends
     /// and exactness alike. A partition adds up unless a total's parts are
@@ -424,9 +287,9 @@ impl Summary {
                 sessions.derivation = None;
             }
         }
-        summary.achievement.iter_mut().for_each(|row| row.judgements.derivation = None);
+        summary.achievement.kept_mut().for_each(|row| row.judgements.derivation = None);
         summary.outputs.iter_mut().filter_map(|row| row.count.as_mut()).for_each(|f| f.derivation = None);
-        summary.funding.iter_mut().filter_map(|row| row.amount.as_mut()).for_each(|f| f.derivation = None);
+        summary.funding.kept_mut().filter_map(|row| row.amount.as_mut()).for_each(|f| f.derivation = None);
         summary
             .programme_totals
             .iter_mut()
@@ -489,8 +352,7 @@ impl Summary {
     /// # Errors
     /// [`Omitted`] for a grouping with a row per project that was left out.
     pub fn funding(&self, by: FundingDimension) -> Result<impl Iterator<Item = &FundingRow>, Omitted> {
-        self.kept(by != FundingDimension::FundingKind)?;
-        Ok(self.funding.iter().filter(move |row| row.by == by))
+        Ok(self.funding.part(by.is_per_project())?.iter().filter(move |row| row.by == by))
     }
 
     /// The judgement rows grouped `by` (`project`, `work_package` or
@@ -506,8 +368,7 @@ impl Summary {
     /// # Errors
     /// [`Omitted`] for a grouping with a row per project that was left out.
     pub fn achievement<'a>(&'a self, by: &'a str) -> Result<impl Iterator<Item = &'a AchievementRow>, Omitted> {
-        self.kept(by != "assessment_source")?;
-        Ok(self.achievement.iter().filter(move |row| row.by == by))
+        Ok(self.achievement.part(by != "assessment_source")?.iter().filter(move |row| row.by == by))
     }
 
     /// The attendances of all projects together: the sum of each project's
@@ -724,6 +585,8 @@ impl Aggregator {
             summary.targets = PerProject::Omitted(omitted);
             summary.staffing = PerProject::Omitted(omitted);
             summary.project_rows = PerProject::Omitted(omitted);
+            summary.achievement.per_project = PerProject::Omitted(omitted);
+            summary.funding.per_project = PerProject::Omitted(omitted);
         }
         summary.attendances = self.attendances;
         summary.left_out = self.left_out;

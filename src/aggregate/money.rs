@@ -66,6 +66,22 @@ impl FundingDimension {
         FundingDimension::Implementer,
     ];
 
+    /// Whether its rows grow with the projects (all but
+    /// [`FundingDimension::FundingKind`]): an
+    /// [`Aggregator`](super::Aggregator) leaves them out past its
+    /// [per-project limit](super::Aggregator::per_project_limit), in
+    /// [`PartlyPerProject::per_project`](super::PartlyPerProject::per_project).
+    ///
+    /// ```
+    /// use childwelfare::aggregate::FundingDimension;
+    ///
+    /// assert!(FundingDimension::Funder.is_per_project());
+    /// assert!(!FundingDimension::FundingKind.is_per_project());
+    /// ```
+    pub const fn is_per_project(self) -> bool {
+        !matches!(self, FundingDimension::FundingKind)
+    }
+
     /// A heading for people: "by funder".
     pub const fn heading(self) -> &'static str {
         match self {

@@ -100,3 +100,74 @@ impl<T> Default for PerProject<T> {
         PerProject::Kept(Vec::new())
     }
 }
+
+/// A table some of whose groupings have a row per project (money by
+/// project, funder and implementer beside money by funding kind;
+/// judgements by project and work package beside those by assessment
+/// source): the rows of the groupings that are complete whatever the
+/// number of projects, and the rows of the per-project groupings, or why
+/// they were left out. In JSON, `{"complete": [...], "per_project": [...]}`,
+/// `per_project` being an [`Omitted`] object when left out.
+///
+/// ```
+/// use childwelfare::aggregate::{Aggregator, FundingDimension};
+/// use childwelfare::corpus::Generator;
+///
+/// let generator = Generator::new(1);
+/// let mut aggregator = Aggregator::new().per_project_limit(2);
+/// for index in 0..3 {
+///     aggregator.add(&generator.document(index));
+/// }
+/// let summary = aggregator.finish();
+/// // Money by funding kind is complete; money by project says it was left out.
+/// assert!(summary.funding.complete.iter().all(|row| row.by == FundingDimension::FundingKind));
+/// assert_eq!(summary.funding.per_project.rows().unwrap_err().limit, 2);
+/// assert!(summary.funding.rows().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(rename = "PartlyPerProject{T}")]
+pub struct PartlyPerProject<T> {
+    /// The rows of the groupings kept whatever the number of projects.
+    pub complete: Vec<T>,
+    /// The rows of the groupings with a row per project, or why they were
+    /// left out.
+    pub per_project: PerProject<T>,
+}
+
+impl<T> PartlyPerProject<T> {
+    /// Every row, the complete groupings' first, or why the per-project
+    /// ones were left out.
+    ///
+    /// ```
+    /// let summary = childwelfare::aggregate::summarise(&childwelfare::data::seed(), false);
+    /// let rows = summary.funding.rows()?.count();
+    /// assert_eq!(rows, summary.funding.complete.len() + summary.funding.per_project.rows()?.len());
+    /// # Ok::<(), childwelfare::aggregate::Omitted>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Omitted`] when the per-project rows were left out.
+    pub fn rows(&self) -> Result<impl Iterator<Item = &T>, Omitted> {
+        Ok(self.complete.iter().chain(self.per_project.rows()?))
+    }
+
+    /// The complete rows (`per_project` false) or the per-project ones.
+    pub(crate) fn part(&self, per_project: bool) -> Result<&[T], Omitted> {
+        if per_project { self.per_project.rows() } else { Ok(&self.complete) }
+    }
+
+    /// Every row kept, to change in place.
+    pub(crate) fn kept_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        let per_project = match &mut self.per_project {
+            PerProject::Kept(rows) => rows.as_mut_slice(),
+            PerProject::Omitted(_) => &mut [],
+        };
+        self.complete.iter_mut().chain(per_project)
+    }
+
+    /// `rows`, the complete ones (those for which `complete` holds) apart.
+    pub(crate) fn split(rows: impl IntoIterator<Item = T>, complete: impl Fn(&T) -> bool) -> Self {
+        let (complete, per_project) = rows.into_iter().partition(complete);
+        PartlyPerProject { complete, per_project: PerProject::Kept(per_project) }
+    }
+}

@@ -39,8 +39,12 @@ pub struct AssessmentRow {
     /// Its source's code (`dialogic_evaluation` …).
     pub source: String,
     /// Occasions (rounds, meetings), where stated.
+    #[serde(serialize_with = "super::figure_json::bare_option")]
+    #[schemars(with = "Option<super::Figure<Count>>")]
     pub occasions: Option<Count>,
     /// Its participation, where stated.
+    #[serde(serialize_with = "super::figure_json::participation")]
+    #[schemars(with = "Option<super::figure_json::ParticipationFigures>")]
     pub participation: Option<crate::Participation>,
     /// Judgements it gives.
     pub judgements: u64,
@@ -69,8 +73,12 @@ pub struct TargetRow {
     /// `output` or `measure`.
     pub kind: String,
     /// The target.
+    #[serde(serialize_with = "super::figure_json::bare")]
+    #[schemars(with = "super::figure_json::DatedCountFigure")]
     pub target: DatedCount,
     /// The actual figure, where stated.
+    #[serde(serialize_with = "super::figure_json::bare_option")]
+    #[schemars(with = "Option<super::Figure<Count>>")]
     pub actual: Option<Count>,
     /// Whether the target was met, when the figures' exactness allows saying so.
     pub met: Option<bool>,
@@ -147,10 +155,14 @@ pub struct ProjectRow {
     /// Cancelled event records.
     pub events_cancelled: u64,
     /// Attendances, counted once.
+    #[serde(serialize_with = "super::figure_json::bare_option")]
+    #[schemars(with = "Option<super::Figure<Total>>")]
     pub attendances: Option<Total>,
     /// Produced items (every status but planned), counted as
     /// [`OutputRow::count`] counts them: "at least" where a record states
     /// no count. `None` when no produced output is recorded.
+    #[serde(serialize_with = "super::figure_json::bare_option")]
+    #[schemars(with = "Option<super::Figure<Count>>")]
     pub outputs: Option<Count>,
     /// Judgements rated achieved.
     pub achieved: u64,
@@ -165,11 +177,15 @@ pub struct ProjectRow {
     /// and the regional parts' that come on top, see
     /// [the money rule](super::money)): "at least" when some parts have no
     /// amount; `None` when none has one.
+    #[serde(serialize_with = "super::figure_json::bare_option")]
+    #[schemars(with = "Option<super::Figure<Money>>")]
     pub budget: Option<Money>,
     /// Parts of the budget without an amount, left out of `budget`.
     pub budget_parts_without_amount: u64,
     /// The state grant, its parts counted as `budget`'s: "at least" when
     /// some have no amount; `None` when none has one.
+    #[serde(serialize_with = "super::figure_json::bare_option")]
+    #[schemars(with = "Option<super::Figure<Money>>")]
     pub state_grant: Option<Money>,
     /// State-grant parts without an amount, left out of `state_grant`.
     pub state_grant_parts_without_amount: u64,
@@ -195,6 +211,8 @@ pub struct ProgrammeTotals {
     /// Listed projects among the documents aggregated.
     pub projects_given: u64,
     /// The funding the programme states.
+    #[serde(serialize_with = "super::figure_json::bare_option")]
+    #[schemars(with = "Option<super::Figure<Money>>")]
     pub stated_funding: Option<Money>,
     /// The budgets of the listed projects given ([`ProjectRow::budget`]),
     /// summed: "at least" when some listed project's budget is not known
@@ -205,6 +223,8 @@ pub struct ProgrammeTotals {
     /// `projects_budget`).
     pub projects_without_budget: Vec<Id>,
     /// Attendances over the listed projects given.
+    #[serde(serialize_with = "super::figure_json::bare_option")]
+    #[schemars(with = "Option<super::Figure<Total>>")]
     pub attendances: Option<Total>,
 }
 
@@ -547,7 +567,7 @@ impl Accumulator {
         self.unjudged.clear();
         self.targets.clear();
         // Funders and implementers are organisations, which grow with the projects.
-        self.funding.retain(|(by, _), _| *by == FundingDimension::FundingKind);
+        self.funding.retain(|(by, _), _| !by.is_per_project());
         self.staffing.clear();
         self.project_rows.clear();
     }
@@ -626,16 +646,21 @@ impl Accumulator {
             projects,
             programmes: programmes.len() as u64,
             participation,
-            achievement: self
-                .achievement
-                .into_iter()
-                .map(|((by, key, rating), (label, judgements))| AchievementRow { by, key, label, rating, judgements })
-                .collect(),
+            achievement: super::PartlyPerProject::split(
+                self.achievement.into_iter().map(|((by, key, rating), (label, judgements))| AchievementRow {
+                    by,
+                    key,
+                    label,
+                    rating,
+                    judgements,
+                }),
+                |row| row.by == "assessment_source",
+            ),
             assessments: super::PerProject::Kept(self.assessments),
             unjudged_objectives: super::PerProject::Kept(self.unjudged),
             targets: super::PerProject::Kept(self.targets),
             outputs: self.outputs.into_values().collect(),
-            funding: self.funding.into_values().collect(),
+            funding: super::PartlyPerProject::split(self.funding.into_values(), |row| !row.by.is_per_project()),
             staffing: super::PerProject::Kept(self.staffing),
             project_rows: super::PerProject::Kept(self.project_rows),
             programme_totals,

@@ -36,38 +36,49 @@ pub fn tidy(summary: &Summary) -> Vec<Row> {
     let Ok(Value::Object(tables)) = serde_json::to_value(summary.without_derivations()) else { return Vec::new() };
     let mut rows = Vec::new();
     for (name, value) in &tables {
-        match value {
-            Value::Array(items) if name == "participation" => {
-                for table in items {
-                    let by = table.get("dimension").and_then(Value::as_str).unwrap_or_default();
-                    let Some(Value::Array(table_rows)) = table.get("rows") else { continue };
-                    for row in table_rows.iter().filter_map(Value::as_object) {
-                        rows.extend(of_row(name, by, row));
-                    }
-                    if let Some(total) = table.get("total") {
-                        rows.push(measure(name, by, ("", "total", ""), "total", total));
-                    }
-                }
-            }
-            Value::Array(items) => {
-                for row in items.iter().filter_map(Value::as_object) {
-                    let by = row.get("by").and_then(Value::as_str).unwrap_or_default();
-                    rows.extend(of_row(name, by, row));
-                }
-            }
-            // A table left out past the per-project limit says so.
-            Value::Object(left_out) if left_out.contains_key("limit") => {
-                let text = format!(
-                    "left out past {} projects ({} added)",
-                    left_out.get("limit").unwrap_or(&Value::Null),
-                    left_out.get("projects").unwrap_or(&Value::Null)
-                );
-                rows.push(measure(name, "", ("", "", ""), "left_out", &Value::String(text)));
-            }
-            other => rows.push(measure("summary", "", ("", "", ""), name, other)),
-        }
+        table(&mut rows, name, value);
     }
     rows
+}
+
+/// The rows of the table `name` of the summary's JSON.
+fn table(rows: &mut Vec<Row>, name: &str, value: &Value) {
+    match value {
+        Value::Array(items) if name == "participation" => {
+            for table in items {
+                let by = table.get("dimension").and_then(Value::as_str).unwrap_or_default();
+                let Some(Value::Array(table_rows)) = table.get("rows") else { continue };
+                for row in table_rows.iter().filter_map(Value::as_object) {
+                    rows.extend(of_row(name, by, row));
+                }
+                if let Some(total) = table.get("total") {
+                    rows.push(measure(name, by, ("", "total", ""), "total", total));
+                }
+            }
+        }
+        Value::Array(items) => {
+            for row in items.iter().filter_map(Value::as_object) {
+                let by = row.get("by").and_then(Value::as_str).unwrap_or_default();
+                rows.extend(of_row(name, by, row));
+            }
+        }
+        // A table left out past the per-project limit says so.
+        Value::Object(left_out) if left_out.contains_key("limit") => {
+            let text = format!(
+                "left out past {} projects ({} added)",
+                left_out.get("limit").unwrap_or(&Value::Null),
+                left_out.get("projects").unwrap_or(&Value::Null)
+            );
+            rows.push(measure(name, "", ("", "", ""), "left_out", &Value::String(text)));
+        }
+        // A table in parts (the rows always kept, and those per project).
+        Value::Object(parts) if parts.contains_key("complete") => {
+            for part in parts.values() {
+                table(rows, name, part);
+            }
+        }
+        other => rows.push(measure("summary", "", ("", "", ""), name, other)),
+    }
 }
 
 /// The rows of one table row: a row per measure, each with the row's group.

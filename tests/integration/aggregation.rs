@@ -415,3 +415,46 @@ fn a_table_left_out_past_the_per_project_limit_says_so_where_it_is_read() {
     assert!(matches!(under.staffing, PerProject::Kept(_)));
     assert!(json["participation"].as_array().unwrap().iter().all(|t| t["dimension"] != "project"));
 }
+
+#[test]
+fn money_and_judgements_keep_their_complete_groupings_apart_from_those_left_out_past_the_limit() {
+    use childwelfare::aggregate::{Aggregator, FundingDimension, Omitted, PerProject};
+    use childwelfare::corpus::Generator;
+    let generator = Generator::new(7);
+    let summarise = |limit: u64| {
+        let mut aggregator = Aggregator::new().per_project_limit(limit).explain(true);
+        (0..3).for_each(|index| aggregator.add(&generator.document(index)));
+        aggregator.finish()
+    };
+    let (over, under) = (summarise(2), summarise(3));
+    let omitted = Omitted { limit: 2, projects: 3 };
+    // Over the limit, the field itself says what is missing: no per-project
+    // group can be read as an empty one.
+    assert_eq!(over.funding.per_project, PerProject::Omitted(omitted));
+    assert_eq!(over.achievement.per_project, PerProject::Omitted(omitted));
+    assert_eq!(over.funding.rows().err(), Some(omitted));
+    assert_eq!(over.achievement.rows().err(), Some(omitted));
+    // What is complete stays, the same as under the limit.
+    assert_eq!(over.funding.complete, under.funding.complete);
+    assert_eq!(over.achievement.complete, under.achievement.complete);
+    assert!(over.funding.complete.iter().all(|row| row.by == FundingDimension::FundingKind));
+    assert!(over.achievement.complete.iter().all(|row| row.by == "assessment_source"));
+    assert!(!over.funding.complete.is_empty());
+    // Under the limit, every grouping is there, each in its part.
+    let per_project = under.funding.per_project.rows().unwrap();
+    for by in FundingDimension::ALL {
+        let rows: Vec<_> = under.funding(by).unwrap().collect();
+        assert!(!rows.is_empty(), "{by:?}");
+        let part = if by.is_per_project() { per_project } else { &under.funding.complete };
+        assert_eq!(rows, part.iter().filter(|row| row.by == by).collect::<Vec<_>>(), "{by:?}");
+    }
+    assert_eq!(under.funding.rows().unwrap().count(), under.funding.complete.len() + per_project.len());
+    let judged: Vec<_> = under.achievement.per_project.rows().unwrap().iter().map(|row| row.by.as_str()).collect();
+    assert!(judged.iter().all(|by| ["project", "work_package"].contains(by)), "{judged:?}");
+    assert_eq!(under.achievement("project").unwrap().count(), judged.iter().filter(|by| **by == "project").count());
+    // Without derivations, both parts lose theirs.
+    let plain = under.without_derivations();
+    assert!(plain.funding.rows().unwrap().all(|row| row.amount.as_ref().is_none_or(|f| f.derivation.is_none())));
+    assert!(plain.achievement.rows().unwrap().all(|row| row.judgements.derivation.is_none()));
+    assert!(under.funding.rows().unwrap().any(|row| row.amount.as_ref().is_some_and(|f| f.derivation.is_some())));
+}

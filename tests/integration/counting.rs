@@ -304,6 +304,18 @@ fn every_report_table_is_one_tidy_table_with_every_figure_and_what_is_not_known(
             }
         }
     }
+    // Every money row, by each of its groupings, with its amount.
+    for row in summary.funding.rows().unwrap() {
+        // `by` as the JSON writes it.
+        let by = serde_json::to_value(row.by).unwrap();
+        let by = by.as_str().unwrap();
+        let tidy = find("funding", by, &row.key, "amount").unwrap();
+        assert_eq!(text(tidy.get("text")), row.amount.as_ref().map_or_else(|| "–".to_owned(), |f| f.value.to_string()));
+        let parts = find("funding", by, &row.key, "parts").unwrap();
+        assert_eq!(parts.get("value"), Some(&Cell::Number(row.parts)));
+    }
+    assert!(rows.iter().any(|r| text(r.get("table")) == "achievement"));
+    assert!(rows.iter().all(|r| text(r.get("table")) != "summary" || text(r.get("measure")) != "funding"));
     // A table left out past the per-project limit says so.
     let generator = Generator::new(3);
     let mut aggregator = aggregate::Aggregator::new().per_project_limit(2);

@@ -216,7 +216,8 @@ fn exported_funding_rows_grouped_by_any_column_give_the_report_figures() {
         for (by, column) in columns {
             let report: BTreeMap<String, Tally> = summary
                 .funding
-                .iter()
+                .rows()
+                .unwrap()
                 .filter(|r| r.by == by)
                 .map(|r| {
                     let tally = Tally {
@@ -258,7 +259,8 @@ fn money_by_funder_says_at_least_where_a_part_has_no_amount() {
     let row = |summary: &Summary| {
         summary
             .funding
-            .iter()
+            .rows()
+            .unwrap()
             .find(|r| r.by == FundingDimension::Funder && r.key == funder.as_str())
             .cloned()
             .expect("a row for the funder")
@@ -305,7 +307,8 @@ fn an_amount_follows_from_a_share_of_a_known_total_and_says_so() {
         let cents = total.euros.cents() * u64::from(share.hundredths()) / 10_000;
         let row = summary
             .funding
-            .iter()
+            .rows()
+            .unwrap()
             .find(|r| r.by == FundingDimension::FundingKind && r.key == kind.code())
             .expect("a row per kind");
         let figure = row.amount.as_ref().expect("an amount from the share");
