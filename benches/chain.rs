@@ -13,25 +13,8 @@ use std::time::Duration;
 
 use childwelfare::aggregate::Aggregator;
 use childwelfare::corpus::Generator;
-use childwelfare::{Id, Project, report};
+use childwelfare::report;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-
-/// A generated project whose events are a chain of `n` copies of one of
-/// its events; the first part of the last when `cycle`.
-fn chain(n: usize, cycle: bool) -> Project {
-    let mut project = Generator::new(2026).project(0);
-    let template = project.events.iter().find(|e| e.part_of.is_some()).cloned().unwrap();
-    let id = |i: usize| Id::new(format!("chain-{i}")).unwrap();
-    project.events = (0..n)
-        .map(|i| {
-            let mut event = template.clone();
-            event.id = id(i);
-            event.part_of = if i > 0 { Some(id(i - 1)) } else { cycle.then(|| id(n - 1)) };
-            event
-        })
-        .collect();
-    project
-}
 
 fn sizes() -> Vec<usize> {
     std::env::var("CHILDWELFARE_CHAIN_SIZES")
@@ -48,7 +31,7 @@ fn chains(c: &mut Criterion) {
         group.warm_up_time(Duration::from_millis(500));
         group.measurement_time(Duration::from_secs(2));
         for n in sizes() {
-            let project = chain(n, cycle);
+            let project = Generator::new(2026).chain(0, n, cycle);
             group.throughput(Throughput::Elements(n as u64));
             group.bench_with_input(BenchmarkId::new("aggregate + report", n), &project, |b, project| {
                 b.iter(|| {

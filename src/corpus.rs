@@ -198,6 +198,35 @@ impl Generator {
         Document::Project(Box::new(self.project(index)))
     }
 
+    /// Project `index` with its events replaced by a `part_of` chain of `n`
+    /// copies of one of its parts (ids `p{index}-chain-{i}`): event `i` is
+    /// part of event `i - 1` and, when `cycle`, the first is part of the
+    /// last. For tests and benchmarks of long chains, which must cost time
+    /// linear in `n`; a closed chain is a `ref.cycle` error to validation.
+    ///
+    /// ```
+    /// use childwelfare::corpus::Generator;
+    ///
+    /// let chain = Generator::new(1).chain(0, 3, false);
+    /// let links: Vec<Option<&str>> = chain.events.iter().map(|e| e.part_of.as_ref().map(|p| p.as_str())).collect();
+    /// assert_eq!(links, [None, Some("p0-chain-0"), Some("p0-chain-1")]);
+    /// ```
+    pub fn chain(&self, index: u64, n: usize, cycle: bool) -> Project {
+        let mut project = self.project(index);
+        let template = project.events.iter().find(|e| e.part_of.is_some()).cloned();
+        let template = template.unwrap_or_else(|| Event::new(id(format!("p{index}-chain"))));
+        let chain_id = |i: usize| id(format!("p{index}-chain-{i}"));
+        project.events = (0..n)
+            .map(|i| {
+                let mut event = template.clone();
+                event.id = chain_id(i);
+                event.part_of = if i > 0 { Some(chain_id(i - 1)) } else { cycle.then(|| chain_id(n - 1)) };
+                event
+            })
+            .collect();
+        project
+    }
+
     /// Project `index`: ids are `p{index}-…`, so that any number of them are
     /// valid together.
     pub fn project(&self, index: u64) -> Project {

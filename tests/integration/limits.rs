@@ -7,25 +7,7 @@
 use childwelfare::aggregate::{self, Dimension, Summary};
 use childwelfare::corpus::Generator;
 use childwelfare::export::{self, Cell, Table};
-use childwelfare::{Document, FundingKind, FundingPart, Id, Language, Percent, Project, Total, report};
-
-/// A generated project whose events are a chain of `n` copies of one of its
-/// events, event `i` part of event `i - 1`; the first part of the last when
-/// `cycle`.
-fn chain(n: usize, cycle: bool) -> Project {
-    let mut project = Generator::new(19).project(4);
-    let template = project.events.iter().find(|e| e.part_of.is_some()).cloned().expect("a generated part");
-    let id = |i: usize| Id::new(format!("{}-chain-{i}", project.id)).unwrap();
-    project.events = (0..n)
-        .map(|i| {
-            let mut event = template.clone();
-            event.id = id(i);
-            event.part_of = if i > 0 { Some(id(i - 1)) } else { cycle.then(|| id(n - 1)) };
-            event
-        })
-        .collect();
-    project
-}
+use childwelfare::{Document, FundingKind, FundingPart, Language, Percent, Project, Total, report};
 
 fn project_row<'a>(summary: &'a Summary, project: &Project) -> &'a aggregate::ParticipationRow {
     summary
@@ -47,7 +29,7 @@ fn counted_in_export(project: &Project) -> Vec<String> {
 
 #[test]
 fn a_2000_event_part_of_chain_counts_only_its_top_event() {
-    let project = chain(2_000, false);
+    let project = Generator::new(19).chain(4, 2_000, false);
     let summary = aggregate::summarise(&[Document::Project(Box::new(project.clone()))], true);
     let row = project_row(&summary, &project);
     assert_eq!(row.events_held, 2_000);
@@ -62,7 +44,7 @@ fn a_2000_event_part_of_chain_counts_only_its_top_event() {
 
 #[test]
 fn a_2000_event_part_of_cycle_is_aggregated_and_counts_no_event() {
-    let project = chain(2_000, true);
+    let project = Generator::new(19).chain(4, 2_000, true);
     let summary = aggregate::summarise(&[Document::Project(Box::new(project.clone()))], true);
     let row = project_row(&summary, &project);
     assert_eq!(row.events_held, 2_000);
