@@ -289,6 +289,9 @@ pub fn render(summary: &Summary, format: Format, explain: bool) -> String {
         }
         out.push('\n');
     }
+    if let Some(period) = summary.period {
+        let _ = writeln!(out, "Period: {period} (from the earliest start to the latest end of the projects)\n");
+    }
     if let Some(limit) = summary.per_project_omitted {
         let _ = writeln!(
             out,
@@ -302,8 +305,26 @@ pub fn render(summary: &Summary, format: Format, explain: bool) -> String {
     for table in tables(summary) {
         table.write(&mut out, format, explain);
     }
+    let legend = match format {
+        Format::Markdown => "## How to read the figures\n\n",
+        _ => "How to read the figures\n=======================\n",
+    };
+    out.push_str(legend);
+    for line in LEGEND {
+        let _ = writeln!(out, "- {line}");
+    }
     out
 }
+
+/// What the report's words and signs mean, at its end.
+const LEGEND: [&str; 6] = [
+    "attendances count a person once for each event attended; distinct people, each person once",
+    "\"about\" is a figure the source gives as approximate; \"at least\" and \"at most\" are bounds",
+    "a range such as 963–1 363: figures that may overlap, the low end counting the overlap once",
+    "– is a figure the sources do not give (never zero); \"no objectives recorded\" says why",
+    "each figure is counted once: one that is part of another is not added again (docs/counting.md)",
+    "`--explain` lists each figure's records, their sources and what was left out",
+];
 
 fn tables(summary: &Summary) -> Vec<Table> {
     let mut tables = Vec::new();

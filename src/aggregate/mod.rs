@@ -237,6 +237,12 @@ pub struct Summary {
     /// report says so at its top.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub left_out: Vec<String>,
+    /// What the projects cover in time: from the earliest start to the
+    /// latest end of their periods (the period the work actually ran where
+    /// a project states one, else the planned one); `None` when no project
+    /// states a period, and an end left out when none states its end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<crate::Period>,
 }
 
 /// One participation table: its dimension, rows and total, and whether the
@@ -392,6 +398,8 @@ pub struct Aggregator {
     participation: BTreeMap<(Dimension, String), ParticipationRow>,
     resources: resources::Accumulator,
     left_out: Vec<String>,
+    /// The earliest start and latest end of the projects' periods.
+    period: Option<crate::Period>,
 }
 
 impl Default for Aggregator {
@@ -413,6 +421,7 @@ impl Aggregator {
             participation: BTreeMap::new(),
             resources: resources::Accumulator::default(),
             left_out: Vec::new(),
+            period: None,
         }
     }
 
@@ -527,6 +536,7 @@ impl Aggregator {
     /// Adds a project.
     pub fn add_project(&mut self, project: &Project) {
         self.projects += 1;
+        self.widen_period(project);
         let forest = forest::Forest::new(project);
         let contributions = contribution::attendances(project, &forest);
         let by_id = contribution::by_id(project);
@@ -565,6 +575,22 @@ impl Aggregator {
         }
     }
 
+    /// Widens the period covered to a project's (see [`Summary::period`]).
+    fn widen_period(&mut self, project: &Project) {
+        let Some(period) = project.actual_period.or(project.period) else { return };
+        let covered = self.period.get_or_insert(crate::Period { start: None, end: None });
+        if let Some(start) = period.start
+            && covered.start.is_none_or(|earliest| start.earliest() < earliest.earliest())
+        {
+            covered.start = Some(start);
+        }
+        if let Some(end) = period.end
+            && covered.end.is_none_or(|latest| end.latest() > latest.latest())
+        {
+            covered.end = Some(end);
+        }
+    }
+
     /// The summary of everything added.
     pub fn finish(self) -> Summary {
         let mut tables: BTreeMap<Dimension, Vec<ParticipationRow>> = BTreeMap::new();
@@ -590,6 +616,7 @@ impl Aggregator {
         }
         summary.attendances = self.attendances;
         summary.left_out = self.left_out;
+        summary.period = self.period;
         summary
     }
 }

@@ -667,6 +667,7 @@ impl Accumulator {
             attendances: None,
             per_project_omitted: None,
             left_out: Vec::new(),
+            period: None,
         }
     }
 }

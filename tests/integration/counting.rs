@@ -402,3 +402,31 @@ fn partitions_add_up_with_incomplete_parts_inherited_values_overlaps_and_any_exa
         }
     }
 }
+
+#[test]
+fn the_report_says_the_period_it_covers_at_its_top_and_how_to_read_it_at_its_end() {
+    use childwelfare::report;
+
+    let documents = data::seed();
+    let periods: Vec<childwelfare::Period> = documents
+        .iter()
+        .filter_map(|d| match d {
+            Document::Project(p) => p.actual_period.or(p.period),
+            _ => None,
+        })
+        .collect();
+    let start = periods.iter().filter_map(|p| p.start).min_by_key(|d| d.earliest()).unwrap();
+    let end = periods.iter().filter_map(|p| p.end).max_by_key(|d| d.latest()).unwrap();
+    let summary = aggregate::summarise(&documents, false);
+    let covered = summary.period.unwrap();
+    // The same days (of equal ends, the first project's is kept).
+    assert_eq!(covered.start.map(|d| d.earliest()), Some(start.earliest()));
+    assert_eq!(covered.end.map(|d| d.latest()), Some(end.latest()));
+    for format in [report::Format::Text, report::Format::Markdown] {
+        let text = report::render(&summary, format, false);
+        assert!(text.contains(&format!("Period: {covered}")), "{text}");
+        let legend = text.rsplit("How to read the figures").next().unwrap();
+        assert!(legend.contains("distinct people") && legend.contains("never zero"), "{legend}");
+        assert!(legend.lines().all(|line| line.chars().count() <= 100), "{legend}");
+    }
+}
