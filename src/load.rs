@@ -36,13 +36,20 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::{Document, OtherJson, ParseError, Programme};
+
+mod lines;
+mod progress;
+
+use lines::next_line;
+
+pub use progress::Progress;
 
 /// A document longer than this (a JSON Lines line or a file) is not kept
 /// in memory as it is read: it is read again from its file when parsed, and
@@ -220,6 +227,8 @@ pub struct Files {
     pub skipped: Vec<Skipped>,
     /// The largest document read; [`DOCUMENT_LIMIT`] when `None`.
     limit: Option<u64>,
+    /// Told how many documents have been read.
+    progress: Option<Progress>,
 }
 
 /// Lists the document files under `paths`: a file given is taken as it is
@@ -344,7 +353,32 @@ impl Files {
     /// time), yielding each document, skip and failure in order.
     pub fn documents(&self) -> Documents<'_> {
         let limit = self.limit.unwrap_or(DOCUMENT_LIMIT);
-        Documents { files: self.files.iter(), lines: None, pending: Vec::new(), limit }
+        let progress = self.progress.clone();
+        Documents { files: self.files.iter(), lines: None, pending: Vec::new(), limit, progress, read: 0 }
+    }
+
+    /// Tells `progress` how many documents have been read after each one,
+    /// whoever reads them ([`Files::documents`], [`Files::batches`],
+    /// [`validation::validate_files`](crate::validation::validate_files),
+    /// [`Aggregator::add_files`](crate::aggregate::Aggregator::add_files)):
+    /// for a progress line on a long run.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicU64, Ordering};
+    /// use std::sync::Arc;
+    /// use childwelfare::load::{self, Progress};
+    ///
+    /// let read = Arc::new(AtomicU64::new(0));
+    /// let seen = Arc::clone(&read);
+    /// let files = load::walk(&["data/"])?.with_progress(Progress::new(move |n| seen.store(n, Ordering::Relaxed)));
+    /// let documents = files.documents().count() as u64;
+    /// assert_eq!(read.load(Ordering::Relaxed), documents);
+    /// # Ok::<(), load::WalkError>(())
+    /// ```
+    #[must_use]
+    pub fn with_progress(mut self, progress: Progress) -> Self {
+        self.progress = Some(progress);
+        self
     }
 
     /// Refuses documents (files, or lines of a JSON Lines file) longer
@@ -392,6 +426,9 @@ pub struct Documents<'a> {
     pending: Vec<Loaded>,
     /// The largest document read.
     limit: u64,
+    /// Told how many documents have been read, `read`.
+    progress: Option<Progress>,
+    read: u64,
 }
 
 #[derive(Debug)]
@@ -414,7 +451,7 @@ impl Iterator for Documents<'_> {
     type Item = Loaded;
 
     fn next(&mut self) -> Option<Loaded> {
-        self.next_raw().map(Raw::parse)
+        self.map_raw().next().map(Raw::parse)
     }
 }
 
@@ -571,102 +608,19 @@ impl Iterator for Batches<'_> {
 
 impl<'a> Documents<'a> {
     fn map_raw(&mut self) -> impl Iterator<Item = Raw> + '_ {
-        std::iter::from_fn(move || self.next_raw())
+        std::iter::from_fn(move || {
+            let raw = self.next_raw()?;
+            self.read += 1;
+            if let Some(progress) = &self.progress {
+                progress.tell(self.read);
+            }
+            Some(raw)
+        })
     }
 
     /// Up to `size` documents' bytes, read in order, to be parsed elsewhere.
     pub(crate) fn raw_batch(&mut self, size: usize) -> Vec<Raw> {
         self.map_raw().take(size.max(1)).collect()
-    }
-}
-
-/// The next document of a JSON Lines file; a line longer than `limit` is
-/// refused (read through, never held).
-fn next_line(lines: &mut Lines, limit: u64) -> Option<Raw> {
-    // A long line of a regular file is read again from it when parsed; one
-    // of a pipe cannot be, and is held up to the limit.
-    let cap = if lines.regular { LONG.min(limit) } else { limit };
-    let mut line = Vec::with_capacity(lines.last + lines.last / 4);
-    while !lines.done {
-        line.clear();
-        let number = lines.next_line;
-        let start = lines.offset;
-        let read = match read_line(&mut lines.reader, &mut line, cap) {
-            Ok(read) if read.len == 0 => return None,
-            Ok(read) => read,
-            Err(error) => {
-                let origin = Origin { line: Some(number), ..lines.origin.clone() };
-                // A failed read cannot be resumed; end the file here.
-                lines.done = true;
-                return Some(Raw::Done(Loaded::Failed(LoadError::Read { origin, source: Arc::new(error) })));
-            }
-        };
-        lines.next_line += 1;
-        lines.offset += read.len;
-        if read.blank {
-            continue;
-        }
-        lines.any = true;
-        let origin = Origin { line: Some(number), ..lines.origin.clone() };
-        if read.long && (!lines.regular || read.len > limit) {
-            return Some(Raw::Done(too_large(origin, read.len, limit, true)));
-        }
-        if read.long {
-            return Some(Raw::Long { origin, offset: start, len: read.len });
-        }
-        lines.last = line.len();
-        return Some(Raw::Bytes(line, origin));
-    }
-    None
-}
-
-/// One line as [`read_line`] read it.
-struct LineRead {
-    /// Bytes read, the end of line included; 0 at the end of the file.
-    len: u64,
-    /// Longer than the cap: not kept.
-    long: bool,
-    /// Only white space.
-    blank: bool,
-}
-
-/// Reads one line into `line`, end of line included; a line longer than
-/// `cap` is read to its end but not kept.
-fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, cap: u64) -> std::io::Result<LineRead> {
-    // The line up to the cap, found with `memchr` as `read_until` does.
-    let len = reader.by_ref().take(cap.saturating_add(1)).read_until(b'\n', line)? as u64;
-    let blank = line.iter().all(u8::is_ascii_whitespace);
-    if len <= cap || line.last() == Some(&b'\n') {
-        return Ok(LineRead { len, long: false, blank });
-    }
-    *line = Vec::new();
-    let mut read = LineRead { len, long: true, blank };
-    if !read.blank {
-        read.len += reader.skip_until(b'\n')? as u64;
-        return Ok(read);
-    }
-    // White space so far: whether the rest is too decides whether the line
-    // is blank (and skipped) or a document.
-    loop {
-        let available = match reader.fill_buf() {
-            Ok(available) => available,
-            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err(error),
-        };
-        if available.is_empty() {
-            return Ok(read);
-        }
-        let (piece, ends) = match available.iter().position(|&b| b == b'\n') {
-            Some(at) => (&available[..=at], true),
-            None => (available, false),
-        };
-        read.blank = read.blank && piece.iter().all(u8::is_ascii_whitespace);
-        let used = piece.len();
-        read.len += used as u64;
-        reader.consume(used);
-        if ends {
-            return Ok(read);
-        }
     }
 }
 

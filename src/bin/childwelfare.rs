@@ -158,6 +158,27 @@ const OK: u8 = 0;
 const REJECTED: u8 = 1;
 const USAGE_OR_IO: u8 = 2;
 
+/// The progress line on standard error, when it is a terminal.
+static PROGRESS: std::sync::OnceLock<Option<indicatif::ProgressBar>> = std::sync::OnceLock::new();
+
+/// A progress line (documents read, and how fast) when standard error is a
+/// terminal and this is not CI; none in pipes, files or CI logs.
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    let style = indicatif::ProgressStyle::with_template("{spinner} {pos} documents read, {rate} a second")
+        .ok()?
+        .with_key("rate", |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.0}", state.per_sec());
+        });
+    bar.set_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    Some(bar)
+}
+
 /// The largest document read, in bytes (`--max-document-mib`).
 static DOCUMENT_LIMIT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
 
@@ -183,6 +204,10 @@ fn main() -> ExitCode {
             print(&format!("{value:#}\n"))
         }
     };
+    // The progress line goes before the command ends.
+    if let Some(Some(bar)) = PROGRESS.get() {
+        bar.finish_and_clear();
+    }
     ExitCode::from(code)
 }
 
@@ -210,7 +235,11 @@ fn write_failed(error: &std::io::Error) -> u8 {
 fn files(paths: &[PathBuf]) -> Option<load::Files> {
     match load::walk(paths) {
         Ok(files) => {
-            let files = files.with_document_limit(*DOCUMENT_LIMIT.get_or_init(|| load::DOCUMENT_LIMIT));
+            let mut files = files.with_document_limit(*DOCUMENT_LIMIT.get_or_init(|| load::DOCUMENT_LIMIT));
+            if let Some(bar) = PROGRESS.get_or_init(progress_bar) {
+                let bar = bar.clone();
+                files = files.with_progress(load::Progress::new(move |read| bar.set_position(read)));
+            }
             for skipped in &files.skipped {
                 note(skipped);
             }
