@@ -95,6 +95,9 @@ pub enum Omission {
     /// In a `part_of` cycle, where every figure is inside another: none is
     /// counted.
     InACycle,
+    /// A funding part (or rest of a budget) whose amount is not known: the
+    /// sum is "at least".
+    NoAmount,
 }
 
 impl fmt::Display for Omission {
@@ -106,6 +109,7 @@ impl fmt::Display for Omission {
             Omission::RepresentedByItsParts => f.write_str("represented by its parts"),
             Omission::InsideTheFigureOf(record) => write!(f, "inside the figure of {record}"),
             Omission::InACycle => f.write_str("in a part_of cycle, inside another figure"),
+            Omission::NoAmount => f.write_str("no amount"),
         }
     }
 }
@@ -121,6 +125,7 @@ impl Omission {
             Omission::RepresentedByItsParts => "represented by its parts",
             Omission::InsideTheFigureOf(_) => "inside another figure",
             Omission::InACycle => "in a part_of cycle",
+            Omission::NoAmount => "no amount",
         }
     }
 }

@@ -35,7 +35,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Derivation, Figure};
+use super::{Derivation, Figure, LeftOut};
 use crate::figure::combine;
 use crate::{BudgetRelation, Euros, Exactness, Funding, FundingKind, FundingPart, Id, Language, Money, Project};
 
@@ -115,6 +115,18 @@ pub struct FundingRow {
     /// The sum of the amounts known, exact to the cent, with its exactness;
     /// `None` when no contribution in the group has an amount.
     pub amount: Option<Figure<Money>>,
+    /// The contributions without an amount met before the first with one,
+    /// for the amount's derivation once there is one.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pending: Vec<LeftOut>,
+}
+
+impl FundingRow {
+    /// An empty row of `by`, `key` and `label`.
+    pub(crate) fn new(by: FundingDimension, key: String, label: String) -> Self {
+        FundingRow { by, key, label, parts: 0, parts_without_amount: 0, amount: None, pending: Vec::new() }
+    }
 }
 
 impl FundingRow {
@@ -204,16 +216,21 @@ impl Contribution<'_> {
         join(self.payers().iter().map(Id::as_str))
     }
 
-    /// How a derivation names it: `lumo/funding/parts/0 (state_grant) = 80 000 €, …`.
-    pub(crate) fn record(&self, project: &Project) -> String {
+    /// How a derivation names it without its amount: `lumo/funding/parts/0 (state_grant)`.
+    pub(crate) fn name(&self, project: &Project) -> String {
         let place = match self.scope {
             "project" => format!("{}/funding", project.id),
             part => format!("{}/{part}/funding", project.id),
         };
-        let what = match self.part {
+        match self.part {
             Some(part) => format!("{place}/parts/{} ({})", self.index, part.kind.code()),
             None => format!("{place}, not broken down into parts"),
-        };
+        }
+    }
+
+    /// How a derivation names it: `lumo/funding/parts/0 (state_grant) = 80 000 €, …`.
+    pub(crate) fn record(&self, project: &Project) -> String {
+        let what = self.name(project);
         let total = self.total.map_or_else(String::new, |t| t.to_string());
         let share = self.part.and_then(|p| p.share).map_or_else(String::new, |s| s.to_string());
         match (self.source, self.amount) {
@@ -378,13 +395,16 @@ pub(crate) fn add_to_row(row: &mut FundingRow, amount: Option<Money>, derivation
         }
         None => {
             row.parts_without_amount += 1;
-            // The derivation names the part without an amount too.
-            if let (Some(figure), Some(derivation)) = (&mut row.amount, derivation)
-                && let Some(own) = &mut figure.derivation
-            {
-                own.records.extend(derivation.records);
+            // The derivation names the part without an amount among those left out.
+            let left_out = derivation.map(|d| d.left_out).unwrap_or_default();
+            match row.amount.as_mut().and_then(|figure| figure.derivation.as_mut()) {
+                Some(own) => own.left_out.extend(left_out),
+                None => row.pending.extend(left_out),
             }
         }
+    }
+    if let Some(own) = row.amount.as_mut().and_then(|figure| figure.derivation.as_mut()) {
+        own.left_out.append(&mut row.pending);
     }
     if let Some(figure) = &mut row.amount {
         figure.value = at_least_if(figure.value, row.parts_without_amount);

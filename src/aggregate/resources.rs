@@ -474,8 +474,17 @@ impl Accumulator {
                     "sum of the parts the implementer (or implementers, jointly) pays",
                 ),
             ];
+            // A contribution without an amount is named among those left out.
+            let left_out = super::LeftOut { record: contribution.name(project), why: super::Omission::NoAmount };
             for (by, key, label, rule) in groups {
-                self.add_funding(by, &key, &label, amount, one(explain, rule, vec![here.clone()]));
+                let derivation = match amount {
+                    Some(_) => one(explain, rule, vec![here.clone()]),
+                    None => one(explain, rule, Vec::new()).map(|mut d| {
+                        d.left_out.push(left_out.clone());
+                        d
+                    }),
+                };
+                self.add_funding(by, &key, &label, amount, derivation);
             }
         }
 
@@ -547,14 +556,10 @@ impl Accumulator {
         amount: Option<Money>,
         derivation: Option<Derivation>,
     ) {
-        let row = self.funding.entry((by, key.to_owned())).or_insert_with(|| FundingRow {
-            by,
-            key: key.to_owned(),
-            label: label.to_owned(),
-            parts: 0,
-            parts_without_amount: 0,
-            amount: None,
-        });
+        let row = self
+            .funding
+            .entry((by, key.to_owned()))
+            .or_insert_with(|| FundingRow::new(by, key.to_owned(), label.to_owned()));
         money::add_to_row(row, amount, derivation);
     }
 

@@ -450,3 +450,23 @@ fn no_amount_is_shown_as_such_in_text_json_and_exports() {
     assert_eq!(exported[0].get("amount"), Some(&Cell::Empty));
     assert_eq!(exported[0].get("counted_in_report"), Some(&Cell::Bool(true)));
 }
+
+#[test]
+fn a_money_derivation_names_every_part_without_an_amount_among_those_left_out() {
+    let projects = corpus(8, 40);
+    let mut aggregator = childwelfare::aggregate::Aggregator::new().explain(true);
+    documents(&projects).iter().for_each(|d| aggregator.add(d));
+    let summary = aggregator.finish();
+    let mut checked = 0;
+    for row in summary.funding.rows().unwrap() {
+        let Some(derivation) = row.amount.as_ref().and_then(|f| f.derivation.as_ref()) else { continue };
+        let without: Vec<_> =
+            derivation.left_out.iter().filter(|l| l.why == childwelfare::aggregate::Omission::NoAmount).collect();
+        // Every part without an amount is named, whether it came before or
+        // after the first part with one; the parts used are the others.
+        assert_eq!(without.len() as u64, row.parts_without_amount, "{:?} {}", row.by, row.key);
+        assert_eq!(derivation.records.len() as u64, row.parts - row.parts_without_amount, "{:?} {}", row.by, row.key);
+        checked += u64::from(row.parts_without_amount > 0);
+    }
+    assert!(checked > 0, "the corpus has rows with parts without an amount");
+}
