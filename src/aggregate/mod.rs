@@ -269,6 +269,12 @@ pub struct ParticipationTable {
     /// "at most" a remainder); an overlapping table adds up only when no
     /// figure is in two groups.
     pub adds_up: bool,
+    /// Why the table has no rows: a table with a row per project (by
+    /// project, by work package) is left out past the
+    /// [per-project limit](Aggregator::per_project_limit), and says so here,
+    /// where its rows would be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub omitted: Option<Omitted>,
 }
 
 impl ParticipationTable {
@@ -276,7 +282,19 @@ impl ParticipationTable {
     fn new(dimension: Dimension, rows: Vec<ParticipationRow>, total: Option<Total>) -> Self {
         let sum: Option<Total> =
             rows.iter().filter_map(|r| r.attendances.as_ref().map(|f| f.value)).reduce(|a, b| a + b);
-        ParticipationTable { dimension, kind: dimension.kind(), adds_up: sum == total, rows, total }
+        ParticipationTable { dimension, kind: dimension.kind(), adds_up: sum == total, rows, total, omitted: None }
+    }
+
+    /// The table of `dimension`, left out past the per-project limit.
+    fn omitted(dimension: Dimension, omitted: Omitted, total: Option<Total>) -> Self {
+        ParticipationTable {
+            dimension,
+            kind: dimension.kind(),
+            rows: Vec::new(),
+            total,
+            adds_up: false,
+            omitted: Some(omitted),
+        }
     }
 }
 
@@ -597,9 +615,14 @@ impl Aggregator {
         for ((dimension, _), row) in self.participation {
             tables.entry(dimension).or_default().push(row);
         }
+        let omitted = (self.projects > self.per_project_limit)
+            .then_some(Omitted { limit: self.per_project_limit, projects: self.projects });
         let participation = Dimension::ALL
             .iter()
-            .filter_map(|d| tables.remove(d).map(|rows| ParticipationTable::new(*d, rows, self.attendances)))
+            .filter_map(|&d| match omitted.filter(|_| d.is_per_project()) {
+                Some(omitted) => Some(ParticipationTable::omitted(d, omitted, self.attendances)),
+                None => tables.remove(&d).map(|rows| ParticipationTable::new(d, rows, self.attendances)),
+            })
             .collect();
         let mut summary =
             self.resources.finish(&self.programmes, self.language, self.projects, participation, self.explain);

@@ -47,6 +47,10 @@ fn table(rows: &mut Vec<Row>, name: &str, value: &Value) {
         Value::Array(items) if name == "participation" => {
             for table in items {
                 let by = table.get("dimension").and_then(Value::as_str).unwrap_or_default();
+                if let Some(Value::Object(left_out)) = table.get("omitted") {
+                    rows.push(left_out_row(name, by, left_out));
+                    continue;
+                }
                 let Some(Value::Array(table_rows)) = table.get("rows") else { continue };
                 for row in table_rows.iter().filter_map(Value::as_object) {
                     rows.extend(of_row(name, by, row));
@@ -63,14 +67,7 @@ fn table(rows: &mut Vec<Row>, name: &str, value: &Value) {
             }
         }
         // A table left out past the per-project limit says so.
-        Value::Object(left_out) if left_out.contains_key("limit") => {
-            let text = format!(
-                "left out past {} projects ({} added)",
-                left_out.get("limit").unwrap_or(&Value::Null),
-                left_out.get("projects").unwrap_or(&Value::Null)
-            );
-            rows.push(measure(name, "", ("", "", ""), "left_out", &Value::String(text)));
-        }
+        Value::Object(left_out) if left_out.contains_key("limit") => rows.push(left_out_row(name, "", left_out)),
         // A table in parts (the rows always kept, and those per project).
         Value::Object(parts) if parts.contains_key("complete") => {
             for part in parts.values() {
@@ -79,6 +76,16 @@ fn table(rows: &mut Vec<Row>, name: &str, value: &Value) {
         }
         other => rows.push(measure("summary", "", ("", "", ""), name, other)),
     }
+}
+
+/// The row saying that a table was left out past the per-project limit.
+fn left_out_row(table: &str, by: &str, left_out: &Map<String, Value>) -> Row {
+    let text = format!(
+        "left out past {} projects ({} added)",
+        left_out.get("limit").unwrap_or(&Value::Null),
+        left_out.get("projects").unwrap_or(&Value::Null)
+    );
+    measure(table, by, ("", "", ""), "left_out", &Value::String(text))
 }
 
 /// The rows of one table row: a row per measure, each with the row's group.

@@ -413,7 +413,10 @@ fn a_table_left_out_past_the_per_project_limit_says_so_where_it_is_read() {
     assert_eq!(under.participation(Dimension::Project).unwrap().count(), 3);
     assert_eq!(under.project_rows.rows().unwrap().len(), 3);
     assert!(matches!(under.staffing, PerProject::Kept(_)));
-    assert!(json["participation"].as_array().unwrap().iter().all(|t| t["dimension"] != "project"));
+    // In JSON the table by project is there, empty, and says why.
+    let by_project = json["participation"].as_array().unwrap().iter().find(|t| t["dimension"] == "project").unwrap();
+    assert_eq!(by_project["omitted"], serde_json::json!({"limit": 2, "projects": 3}));
+    assert_eq!(by_project["rows"], serde_json::json!([]));
 }
 
 #[test]

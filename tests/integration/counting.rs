@@ -322,10 +322,23 @@ fn every_report_table_is_one_tidy_table_with_every_figure_and_what_is_not_known(
     for i in 0..3 {
         aggregator.add(&generator.document(i));
     }
-    let rows = report::tidy(&aggregator.finish());
-    let left_out = rows.iter().find(|r| text(r.get("table")) == "project_rows").unwrap();
-    assert_eq!(text(left_out.get("measure")), "left_out");
-    assert_eq!(text(left_out.get("text")), "left out past 2 projects (3 added)");
+    let summary = aggregator.finish();
+    // The tables by project and work package are there, empty, saying why,
+    // where a reader of the field meets them.
+    for dimension in [Dimension::Project, Dimension::WorkPackage] {
+        let table = table(&summary, dimension);
+        assert!(table.rows.is_empty());
+        assert_eq!(table.omitted.map(|o| (o.limit, o.projects)), Some((2, 3)));
+    }
+    assert!(summary.participation.iter().filter(|t| !t.dimension.is_per_project()).all(|t| t.omitted.is_none()));
+    let rows = report::tidy(&summary);
+    for (table, by) in [("project_rows", ""), ("participation", "project"), ("participation", "work_package")] {
+        let left_out = rows
+            .iter()
+            .find(|r| text(r.get("table")) == table && text(r.get("by")) == by && text(r.get("measure")) == "left_out")
+            .unwrap_or_else(|| panic!("{table} {by}"));
+        assert_eq!(text(left_out.get("text")), "left out past 2 projects (3 added)");
+    }
 }
 
 /// Generated projects made harder: some totals' parts incomplete (the
