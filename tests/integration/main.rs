@@ -12,6 +12,7 @@ mod examples;
 mod hardening;
 mod hostile_text;
 mod limits;
+mod memory;
 mod model_fit;
 mod money;
 mod mutation;
