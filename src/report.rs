@@ -43,6 +43,8 @@ pub enum Format {
     Json,
 }
 
+#[cfg(feature = "html")]
+pub mod html;
 mod tidy;
 
 pub use tidy::tidy;

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! childwelfare validate PATH... [--format text|json|csv] [--all]
-//! childwelfare report [PATH...] [--format text|markdown|json|csv] [--explain] [--lang fi|sv|en]
+//! childwelfare report [PATH...] [--format text|markdown|json|csv|html] [--explain] [--lang fi|sv|en]
 //! childwelfare export TABLE [PATH...] [--format csv|json] [--lang fi|sv|en] [--raw-text]
 //! childwelfare format [--check] PATH...
 //! childwelfare schema project|programme|report
@@ -120,6 +120,8 @@ enum ReportFormat {
     Json,
     /// Every table as one tidy table, a row per figure.
     Csv,
+    /// One self-contained HTML page with charts, for a browser or a printer.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -497,6 +499,10 @@ fn report(paths: &[PathBuf], format: ReportFormat, explain: bool, language: Lang
                 let mut writer = export::Writer::new(export::Format::Csv, out);
                 childwelfare::report::tidy(&summary).iter().try_for_each(|row| writer.write(row))?;
                 return writer.finish().map(drop);
+            }
+            ReportFormat::Html => {
+                out.write_all(childwelfare::report::html::render(&summary, language, explain).as_bytes())?;
+                return out.flush();
             }
         };
         out.write_all(childwelfare::report::render(&summary, format, explain).as_bytes())?;

@@ -1,0 +1,409 @@
+//! The report as one self-contained HTML page (feature `html`): no script,
+//! no request, no file beside it, so that it opens from a USB stick or an
+//! e-mail attachment, reads on a phone and prints on A4.
+//!
+//! The page has the tables of the text report, bar charts drawn as inline
+//! SVG where a chart helps (participation by project, theme, county and
+//! year; judgements by project; money by funder and by funding kind), and,
+//! when the summary was made with derivations, each table's derivations in
+//! `<details>` under it. Every text is escaped by the template engine
+//! ([askama](https://askama.rs), checked at compile time), and control
+//! characters are shown as `\u{1b}`, as in the text report.
+//!
+//! Each figure of the summary in the page is marked with where it is in
+//! `report --format json` (`data-figure`, a JSON Pointer into that JSON) and
+//! with that JSON's fields: `data-low`, `data-high`, `data-exactness` (or
+//! `data-low-exactness` and `data-high-exactness`) for a total,
+//! `data-value` for a count or a number, `data-euros` for money, and
+//! `data-none` for a figure the sources do not give (`null` or absent in
+//! JSON). A program can so read the figures off the page and compare them.
+//!
+//! ```
+//! use childwelfare::{Language, aggregate, data, report};
+//!
+//! let summary = aggregate::summarise(&data::seed(), true);
+//! let page = report::html::render(&summary, Language::En, true);
+//! assert!(page.starts_with("<!DOCTYPE html>"));
+//! assert!(page.contains(r#"<html lang="en">"#));
+//! // LUMO's attendances, marked with their place in the JSON summary.
+//! // (the fields in alphabetical order).
+//! assert!(page.contains(
+//!     r#"data-figure="/project_rows/0/attendances" data-exactness="approximate" data-high="4667" data-low="4667""#
+//! ));
+//! assert!(!page.contains("<script"));
+//! ```
+
+use askama::Template;
+use serde::Serialize;
+
+use crate::aggregate::figure_json::Bare;
+use crate::aggregate::{Derivation, Dimension, Figure, Omitted, Summary};
+use crate::{Language, Money, Total};
+
+mod chart;
+mod page;
+mod words;
+
+use chart::Chart;
+use words::Words;
+
+/// Where a figure of the summary is in its JSON, and that JSON's fields.
+#[derive(Debug, Clone)]
+struct Mark {
+    /// A JSON Pointer into `report --format json`.
+    pointer: String,
+    /// `data-` attributes: the JSON fields of the figure (`low`, `high`, `exactness` …).
+    attrs: Vec<(String, String)>,
+}
+
+/// The mark of the figure at `pointer`, whose JSON is `value`'s.
+fn mark(pointer: String, value: &impl Serialize) -> Mark {
+    use serde_json::Value;
+    let scalar = |value: &Value| match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    };
+    let json = serde_json::to_value(value).unwrap_or(Value::Null);
+    let attrs = match &json {
+        Value::Null => vec![("none".to_owned(), String::new())],
+        Value::Object(fields) => fields
+            .iter()
+            .filter(|(name, _)| !matches!(name.as_str(), "text" | "derivation" | "date" | "note"))
+            .filter_map(|(name, value)| Some((name.replace('_', "-"), scalar(value)?)))
+            .collect(),
+        other => scalar(other).map(|s| vec![("value".to_owned(), s)]).unwrap_or_default(),
+    };
+    Mark { pointer, attrs }
+}
+
+/// A cell of a table: its text, whether it is a figure (right-aligned),
+/// and where that figure is in the JSON.
+#[derive(Debug, Clone)]
+struct Cell {
+    text: String,
+    number: bool,
+    mark: Option<Mark>,
+}
+
+impl Cell {
+    /// A text from the documents or a word.
+    fn text(text: impl AsRef<str>) -> Self {
+        Cell { text: readable(text.as_ref()), number: false, mark: None }
+    }
+
+    /// A figure shown as `text`, at `pointer` in the JSON, whose JSON is `value`'s.
+    fn figure(text: impl AsRef<str>, pointer: String, value: &impl Serialize) -> Self {
+        Cell { text: readable(text.as_ref()), number: true, mark: Some(mark(pointer, value)) }
+    }
+}
+
+/// A table: its caption, column headers, rows (the first cell of each
+/// heads its row) and the derivations of its figures.
+#[derive(Debug, Clone)]
+struct Table {
+    caption: String,
+    headers: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+}
+
+/// How one figure was made, for people.
+#[derive(Debug, Clone)]
+struct Explained {
+    what: String,
+    rule: String,
+    records: Vec<String>,
+    sources: Vec<String>,
+    left_out: String,
+    left_out_records: Vec<String>,
+}
+
+/// A section of the page: a heading, a note, charts, a table (or why it
+/// was left out) and its derivations.
+#[derive(Debug, Clone)]
+struct Section {
+    id: String,
+    title: String,
+    note: Option<String>,
+    omitted: Option<String>,
+    charts: Vec<Chart>,
+    table: Option<Table>,
+    explained: Vec<Explained>,
+}
+
+impl Section {
+    fn new(id: impl Into<String>, title: impl Into<String>, table: Option<Table>) -> Self {
+        Section {
+            id: id.into(),
+            title: title.into(),
+            note: None,
+            omitted: None,
+            charts: Vec::new(),
+            table,
+            explained: Vec::new(),
+        }
+    }
+
+    /// The section of a table left out past the per-project limit.
+    fn left_out(id: impl Into<String>, title: impl Into<String>, omitted: Omitted, words: &Words) -> Self {
+        let mut section = Section::new(id, title, None);
+        section.omitted = Some(format!("{}: {omitted}.", words.left_out));
+        section
+    }
+
+    /// Adds the derivation of `figure`, when it has one, as `what`.
+    fn explain<T>(&mut self, what: impl AsRef<str>, figure: Option<&Figure<T>>) {
+        if let Some(derivation) = figure.and_then(|f| f.derivation.as_ref()) {
+            self.explained.push(explained(what.as_ref(), derivation));
+        }
+    }
+}
+
+fn explained(what: &str, derivation: &Derivation) -> Explained {
+    let sources = derivation
+        .sources
+        .iter()
+        .map(|cited| {
+            let places: Vec<String> = cited
+                .sources
+                .iter()
+                .map(|source| match &source.section {
+                    Some(section) => format!("{} “{section}”", source.document),
+                    None => source.document.to_string(),
+                })
+                .collect();
+            readable(&format!("{}: {}", cited.record, places.join("; ")))
+        })
+        .collect();
+    Explained {
+        what: readable(what),
+        rule: readable(&derivation.rule),
+        records: derivation.records.iter().map(|r| readable(r)).collect(),
+        sources,
+        left_out: readable(&crate::aggregate::left_out_summary(&derivation.left_out)),
+        left_out_records: derivation.left_out.iter().map(|l| readable(&format!("{}: {}", l.record, l.why))).collect(),
+    }
+}
+
+/// A text as the page shows it: control characters (which HTML does not
+/// allow) and noncharacters written as visible escapes, as in the text report.
+fn readable(text: &str) -> String {
+    let noncharacter = |c: char| matches!(u32::from(c), 0xFDD0..=0xFDEF) || u32::from(c) & 0xFFFE == 0xFFFE;
+    if !text.chars().any(|c| c.is_control() || noncharacter(c)) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if noncharacter(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else if c.is_control() {
+            out.push_str(&crate::value::Visible(c.encode_utf8(&mut [0; 4])).to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `–` for a figure the sources do not give.
+fn or_dash<T: ToString>(value: Option<T>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| v.to_string())
+}
+
+/// The page of `summary`, its words in `language` (names and labels are in
+/// the language the summary was made in), with each table's derivations
+/// when `explain` is set and the summary has them.
+///
+/// ```
+/// use childwelfare::{Language, aggregate, data, report};
+///
+/// let summary = aggregate::summarise(&data::seed(), false);
+/// let page = report::html::render(&summary, Language::Fi, false);
+/// assert!(page.contains(r#"<html lang="fi">"#));
+/// assert!(!page.contains("<details class=\"derivations\""));
+/// ```
+pub fn render(summary: &Summary, language: Language, explain: bool) -> String {
+    let words = Words::of(language);
+    let page = page::build(summary, &words, language, explain);
+    page.render().unwrap_or_else(|error| format!("<!DOCTYPE html><title>error</title><p>{error}</p>"))
+}
+
+/// The sections of the page, in the text report's order.
+fn sections(summary: &Summary, words: &Words, explain: bool) -> Vec<Section> {
+    let mut sections = Vec::new();
+    sections.push(projects(summary, words));
+    if !summary.programme_totals.is_empty() {
+        sections.push(programmes(summary, words));
+    }
+    for (at, table) in summary.participation.iter().enumerate() {
+        let title = format!("{} {}", words.participation, words.heading(table.dimension));
+        let id = format!("participation-{}", table.dimension.code());
+        if let Some(omitted) = table.omitted {
+            sections.push(Section::left_out(id, title, omitted, words));
+            continue;
+        }
+        // A table whose every event leaves the dimension unstated says nothing.
+        if table.rows.iter().all(|r| r.group.key.is_empty()) && table.dimension != Dimension::Project {
+            continue;
+        }
+        let mut section = Section::new(id, title.clone(), None);
+        section.note = Some(words.rows_and_total(table.kind, table.adds_up, table.total));
+        let base = format!("/participation/{at}");
+        let mut rows = Vec::new();
+        let mut values = Vec::new();
+        for (i, row) in table.rows.iter().enumerate() {
+            let here = format!("{base}/rows/{i}");
+            let attendances = row.attendances.as_ref();
+            rows.push(vec![
+                Cell::text(&row.group.label),
+                Cell::figure(row.events_held.to_string(), format!("{here}/events_held"), &row.events_held),
+                Cell::figure(
+                    row.events_cancelled.to_string(),
+                    format!("{here}/events_cancelled"),
+                    &row.events_cancelled,
+                ),
+                Cell::figure(row.events_planned.to_string(), format!("{here}/events_planned"), &row.events_planned),
+                Cell::figure(
+                    or_dash(row.sessions.as_ref().map(|f| f.value)),
+                    format!("{here}/sessions"),
+                    &row.sessions,
+                ),
+                Cell::figure(or_dash(attendances.map(|f| f.value)), format!("{here}/attendances"), &attendances),
+                Cell::figure(
+                    or_dash(row.distinct_people.as_ref().map(|f| f.value)),
+                    format!("{here}/distinct_people"),
+                    &row.distinct_people,
+                ),
+            ]);
+            if let Some(figure) = attendances {
+                values.push(total_bar(&row.group.label, figure.value, format!("{here}/attendances")));
+            }
+            section.explain(format!("{}, {}", row.group.label, words.meetings), row.sessions.as_ref());
+            section.explain(format!("{}, {}", row.group.label, words.attendances), attendances);
+            section.explain(format!("{}, {}", row.group.label, words.distinct_people), row.distinct_people.as_ref());
+        }
+        if let Some(total) = table.total {
+            rows.push(vec![
+                Cell::text(words.total),
+                Cell::text(""),
+                Cell::text(""),
+                Cell::text(""),
+                Cell::text(""),
+                Cell::figure(total.to_string(), format!("{base}/total"), &Bare(&total)),
+                Cell::text(""),
+            ]);
+        }
+        let charted =
+            matches!(table.dimension, Dimension::Project | Dimension::Theme | Dimension::County | Dimension::Year);
+        if charted && !values.is_empty() {
+            let chart_title = format!("{} {}", words.attendances_title, words.heading(table.dimension));
+            let keys = range_keys(words, &values);
+            let id = format!("chart-participation-{}", table.dimension.code());
+            section.charts.push(chart::chart(id, chart_title, values, keys));
+        }
+        section.table = Some(Table { caption: title, headers: words.participation_headers(table.dimension), rows });
+        sections.push(section);
+    }
+    sections.extend(page::resources(summary, words));
+    if !explain {
+        for section in &mut sections {
+            section.explained.clear();
+        }
+    }
+    sections
+}
+
+/// The legend of a chart whose bars may be ranges: none when no bar is one.
+fn range_keys(words: &Words, values: &[chart::Value]) -> Vec<(&'static str, String)> {
+    let ranges = values.iter().any(|v| v.parts.iter().any(|&(x, class)| class == "range" && x > 0.0));
+    if ranges { vec![("bar", words.key_figure.to_owned()), ("range", words.key_range.to_owned())] } else { Vec::new() }
+}
+
+/// The bar of a total: solid to its low end, hatched to its high end.
+fn total_bar(label: &str, total: Total, pointer: String) -> chart::Value {
+    #[allow(clippy::cast_precision_loss)] // a bar's length needs no more
+    let (low, high) = (total.low.value as f64, total.high.value as f64);
+    chart::Value {
+        label: readable(label),
+        parts: vec![(low, "bar"), (high - low, "range")],
+        text: total.to_string(),
+        mark: Some(mark(pointer, &Bare(&total))),
+    }
+}
+
+/// The bar of an amount of money.
+fn money_bar(label: &str, money: Money, pointer: String) -> chart::Value {
+    #[allow(clippy::cast_precision_loss)] // a bar's length needs no more
+    let euros = money.euros.cents() as f64 / 100.0;
+    chart::Value {
+        label: readable(label),
+        parts: vec![(euros, "bar")],
+        text: money.to_string(),
+        mark: Some(mark(pointer, &Bare(&money))),
+    }
+}
+
+/// The projects side by side.
+fn projects(summary: &Summary, words: &Words) -> Section {
+    let title = words.projects;
+    let rows = match summary.project_rows.rows() {
+        Ok(rows) => rows,
+        Err(omitted) => return Section::left_out("projects", title, omitted, words),
+    };
+    let mut table_rows = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let here = format!("/project_rows/{i}");
+        let money = crate::aggregate::money::amount_text(row.budget, row.budget_parts_without_amount);
+        let grant = crate::aggregate::money::amount_text(row.state_grant, row.state_grant_parts_without_amount);
+        let share = row.state_grant_share.map_or_else(String::new, |share| format!(" ({share})"));
+        let unjudged = row.unjudged_objectives.map_or_else(|| words.no_objectives.to_owned(), |n| n.to_string());
+        table_rows.push(vec![
+            Cell::text(&row.name),
+            Cell::text(&row.status),
+            Cell::text(or_dash(row.period.as_ref())),
+            Cell::figure(row.events_held.to_string(), format!("{here}/events_held"), &row.events_held),
+            Cell::figure(row.events_cancelled.to_string(), format!("{here}/events_cancelled"), &row.events_cancelled),
+            Cell::figure(or_dash(row.attendances), format!("{here}/attendances"), &row.attendances.as_ref().map(Bare)),
+            Cell::figure(
+                row.outputs.map_or_else(|| format!("– ({})", words.none_recorded), |c| c.to_string()),
+                format!("{here}/outputs"),
+                &row.outputs.as_ref().map(Bare),
+            ),
+            Cell::figure(row.achieved.to_string(), format!("{here}/achieved"), &row.achieved),
+            Cell::figure(row.partly_achieved.to_string(), format!("{here}/partly_achieved"), &row.partly_achieved),
+            Cell::figure(row.not_achieved.to_string(), format!("{here}/not_achieved"), &row.not_achieved),
+            Cell::figure(unjudged, format!("{here}/unjudged_objectives"), &row.unjudged_objectives),
+            Cell::figure(money, format!("{here}/budget"), &row.budget.as_ref().map(Bare)),
+            Cell::figure(format!("{grant}{share}"), format!("{here}/state_grant"), &row.state_grant.as_ref().map(Bare)),
+        ]);
+    }
+    let table = Table { caption: title.to_owned(), headers: words.project_headers(), rows: table_rows };
+    Section::new("projects", title, Some(table))
+}
+
+/// Each programme against its projects.
+fn programmes(summary: &Summary, words: &Words) -> Section {
+    let mut rows = Vec::new();
+    let mut section = Section::new("programmes", words.programmes, None);
+    for (i, row) in summary.programme_totals.iter().enumerate() {
+        let here = format!("/programme_totals/{i}");
+        let budget = row.projects_budget.as_ref();
+        rows.push(vec![
+            Cell::text(&row.name),
+            Cell::figure(row.listed_projects.to_string(), format!("{here}/listed_projects"), &row.listed_projects),
+            Cell::figure(row.projects_given.to_string(), format!("{here}/projects_given"), &row.projects_given),
+            Cell::figure(
+                or_dash(row.stated_funding),
+                format!("{here}/stated_funding"),
+                &row.stated_funding.as_ref().map(Bare),
+            ),
+            Cell::figure(or_dash(budget.map(|f| f.value)), format!("{here}/projects_budget"), &budget),
+            Cell::text(row.projects_without_budget.len().to_string()),
+            Cell::figure(or_dash(row.attendances), format!("{here}/attendances"), &row.attendances.as_ref().map(Bare)),
+        ]);
+        section.explain(format!("{}, {}", row.name, words.projects_budget), budget);
+    }
+    section.table = Some(Table { caption: words.programmes.to_owned(), headers: words.programme_headers(), rows });
+    section
+}
