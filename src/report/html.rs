@@ -239,8 +239,22 @@ fn sections(summary: &Summary, words: &Words, explain: bool) -> Vec<Section> {
     for (at, table) in summary.participation.iter().enumerate() {
         let title = format!("{} {}", words.participation, words.heading(table.dimension));
         let id = format!("participation-{}", table.dimension.code());
+        let base = format!("/participation/{at}");
+        let total_row = |total: Total| {
+            let mut row = vec![Cell::text(words.total)];
+            row.extend((0..4).map(|_| Cell::text("")));
+            row.push(Cell::figure(total.to_string(), format!("{base}/total"), &Bare(&total)));
+            row.push(Cell::text(""));
+            row
+        };
         if let Some(omitted) = table.omitted {
-            sections.push(Section::left_out(id, title, omitted, words));
+            let mut section = Section::left_out(id, title.clone(), omitted, words);
+            // The total is kept past the limit.
+            if let Some(total) = table.total {
+                let headers = words.participation_headers(table.dimension);
+                section.table = Some(Table { caption: title, headers, rows: vec![total_row(total)] });
+            }
+            sections.push(section);
             continue;
         }
         // A table whose every event leaves the dimension unstated says nothing.
@@ -249,7 +263,6 @@ fn sections(summary: &Summary, words: &Words, explain: bool) -> Vec<Section> {
         }
         let mut section = Section::new(id, title.clone(), None);
         section.note = Some(words.rows_and_total(table.kind, table.adds_up, table.total));
-        let base = format!("/participation/{at}");
         let mut rows = Vec::new();
         let mut values = Vec::new();
         for (i, row) in table.rows.iter().enumerate() {
@@ -284,15 +297,7 @@ fn sections(summary: &Summary, words: &Words, explain: bool) -> Vec<Section> {
             section.explain(format!("{}, {}", row.group.label, words.distinct_people), row.distinct_people.as_ref());
         }
         if let Some(total) = table.total {
-            rows.push(vec![
-                Cell::text(words.total),
-                Cell::text(""),
-                Cell::text(""),
-                Cell::text(""),
-                Cell::text(""),
-                Cell::figure(total.to_string(), format!("{base}/total"), &Bare(&total)),
-                Cell::text(""),
-            ]);
+            rows.push(total_row(total));
         }
         let charted =
             matches!(table.dimension, Dimension::Project | Dimension::Theme | Dimension::County | Dimension::Year);

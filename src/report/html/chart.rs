@@ -19,7 +19,7 @@ const BAR: u32 = 16;
 /// The height of a bar's row: its label, its bar and a gap.
 const ROW: u32 = 44;
 /// Labels longer than this many characters are shortened (the table gives them whole).
-const LABEL_CHARS: usize = 58;
+const LABEL_CHARS: usize = 48;
 
 /// One part of a bar: its place and length, and how it is filled.
 #[derive(Debug, Clone)]
