@@ -25,11 +25,18 @@
 
 use std::fmt::Write as _;
 
-use crate::Total;
-use crate::aggregate::{
-    Derivation, Dimension, Figure, FundingDimension, Omitted, ParticipationTable, Summary, TableKind,
-};
+use crate::Language;
+use crate::aggregate::Summary;
 use crate::value::Visible;
+
+mod layout;
+mod local;
+mod tables;
+mod words;
+
+use local::Local;
+use tables::Table;
+pub use words::Phrase;
 
 /// How a report is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,142 +55,6 @@ pub mod html;
 mod tidy;
 
 pub use tidy::tidy;
-
-struct Table {
-    title: String,
-    headers: Vec<&'static str>,
-    rows: Vec<Vec<String>>,
-    /// Derivations of the table's figures: (what, derivation).
-    derivations: Vec<(String, Derivation)>,
-    /// A line under the title: how the rows relate to the total.
-    note: Option<String>,
-    /// Why the rows were left out, when they were: the table is then its
-    /// title and this, never an empty table.
-    omitted: Option<Omitted>,
-}
-
-impl Table {
-    fn new(title: impl Into<String>, headers: Vec<&'static str>) -> Self {
-        Table { title: title.into(), headers, rows: Vec::new(), derivations: Vec::new(), note: None, omitted: None }
-    }
-
-    /// The rows of a table with a row per project, or the reason it has none.
-    fn rows_of<'a, T>(&mut self, rows: Result<impl IntoIterator<Item = &'a T>, Omitted>) -> Vec<&'a T>
-    where
-        T: 'a,
-    {
-        match rows {
-            Ok(rows) => rows.into_iter().collect(),
-            Err(omitted) => {
-                self.omitted = Some(omitted);
-                Vec::new()
-            }
-        }
-    }
-
-    fn explain<T>(&mut self, what: String, figure: Option<&Figure<T>>) {
-        if let Some(derivation) = figure.and_then(|f| f.derivation.clone()) {
-            self.derivations.push((what, derivation));
-        }
-    }
-
-    fn write(&self, out: &mut String, format: Format, explain: bool) {
-        if let Some(omitted) = &self.omitted {
-            let _ = match format {
-                Format::Markdown => writeln!(
-                    out,
-                    "## {}
-
-Left out: {omitted}.
-",
-                    self.title
-                ),
-                _ => writeln!(
-                    out,
-                    "{}
-{}
-Left out: {omitted}.
-",
-                    self.title,
-                    "=".repeat(self.title.chars().count())
-                ),
-            };
-            return;
-        }
-        if self.rows.is_empty() {
-            return;
-        }
-        let rows: Vec<Vec<String>> =
-            self.rows.iter().map(|row| row.iter().map(|cell| escape(cell, format)).collect()).collect();
-        match format {
-            Format::Markdown => {
-                let _ = writeln!(out, "## {}\n", self.title);
-                if let Some(note) = &self.note {
-                    let _ = writeln!(out, "{}\n", escape(note, format));
-                }
-                let _ = writeln!(out, "| {} |", self.headers.join(" | "));
-                let _ = writeln!(out, "|{}", " --- |".repeat(self.headers.len()));
-                for row in &rows {
-                    let _ = writeln!(out, "| {} |", row.join(" | "));
-                }
-            }
-            _ => {
-                let _ = writeln!(out, "{}", self.title);
-                let _ = writeln!(out, "{}", "=".repeat(self.title.chars().count()));
-                if let Some(note) = &self.note {
-                    let _ = writeln!(out, "{}", escape(note, format));
-                }
-                let widths: Vec<usize> = (0..self.headers.len())
-                    .map(|i| {
-                        rows.iter()
-                            .map(|r| r[i].chars().count())
-                            .chain(std::iter::once(self.headers[i].chars().count()))
-                            .max()
-                            .unwrap_or(0)
-                    })
-                    .collect();
-                let line = |cells: &[String]| {
-                    let padded: Vec<String> = cells
-                        .iter()
-                        .zip(&widths)
-                        .enumerate()
-                        .map(|(i, (cell, width))| {
-                            let pad = width - cell.chars().count();
-                            // Figures right-aligned, the first column left.
-                            if i == 0 {
-                                format!("{cell}{}", " ".repeat(pad))
-                            } else {
-                                format!("{}{cell}", " ".repeat(pad))
-                            }
-                        })
-                        .collect();
-                    padded.join("  ").trim_end().to_owned()
-                };
-                let headers: Vec<String> = self.headers.iter().map(|h| (*h).to_owned()).collect();
-                let _ = writeln!(out, "{}", line(&headers));
-                for row in &rows {
-                    let _ = writeln!(out, "{}", line(row));
-                }
-            }
-        }
-        if explain && !self.derivations.is_empty() {
-            let _ = writeln!(out, "\nHow the figures were made:");
-            for (what, derivation) in &self.derivations {
-                let _ = write!(out, "- {}: {}", escape(what, format), escape(&derivation.rule, format));
-                for record in &derivation.records {
-                    let _ = write!(out, "\n    - {}", escape(record, format));
-                }
-                // Compact: what was left out, counted by reason (listed in JSON).
-                let left_out = crate::aggregate::left_out_summary(&derivation.left_out);
-                if !left_out.is_empty() {
-                    let _ = write!(out, "\n    - {}", escape(&left_out, format));
-                }
-                out.push('\n');
-            }
-        }
-        out.push('\n');
-    }
-}
 
 /// A text from the documents as `format` needs it (see the module docs).
 fn escape(text: &str, format: Format) -> String {
@@ -218,37 +89,97 @@ fn escape(text: &str, format: Format) -> String {
     }
 }
 
-/// How a participation table's rows relate to its total, for people.
-fn rows_and_total(table: &ParticipationTable) -> String {
-    let total = table.total.map_or_else(|| "no figure".to_owned(), |t| t.to_string());
-    match (table.kind, table.adds_up) {
-        (TableKind::Partition, true) => {
-            format!("Each figure in one row: the attendances add up to the total, {total}.")
-        }
-        (TableKind::Partition, false) => format!(
-            "Each figure in one row, but the attendances do not add up to the total, {total}: a total's parts are \
-             less exact than it, so what is left of it is only bounded."
-        ),
-        (_, true) => format!(
-            "A figure counts in each of its groups; here none is in two, so the rows add up to the total, {total}."
-        ),
-        _ => format!(
-            "A figure counts in each of its groups, so the rows may add up to more than the total, each counted once: {total}."
-        ),
+/// How a report is written: its format, language, whether it explains its
+/// figures, and the width of a text report.
+///
+/// ```
+/// use childwelfare::{Language, aggregate, data, report};
+///
+/// let mut aggregator = aggregate::Aggregator::new().language(Language::Fi);
+/// data::seed().iter().for_each(|document| aggregator.add(document));
+/// let summary = aggregator.finish();
+/// let options = report::Options::new(report::Format::Text).language(Language::Fi).width(80);
+/// let text = report::render_with(&summary, &options);
+/// assert!(text.contains("noin 4 667"));
+/// assert!(text.lines().all(|line| line.chars().count() <= 80));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Options {
+    /// The format.
+    pub format: Format,
+    /// The language of headings, columns, statuses, figures and dates (the
+    /// labels from the documents are chosen when the summary is made, with
+    /// [`Aggregator::language`](crate::aggregate::Aggregator::language)).
+    pub language: Language,
+    /// Whether each table is followed by the derivation of its figures
+    /// (when the summary was made with them).
+    pub explain: bool,
+    /// The most characters a line of a text report takes; `None` for no
+    /// limit. Markdown and JSON are not wrapped.
+    pub width: Option<usize>,
+}
+
+/// The width of a text report unless told otherwise.
+pub const DEFAULT_WIDTH: usize = 100;
+
+/// The narrowest width a text report is written in.
+pub const NARROWEST_WIDTH: usize = 40;
+
+impl Options {
+    /// A report in `format`, in English, without derivations, text lines at
+    /// most [`DEFAULT_WIDTH`] characters.
+    pub const fn new(format: Format) -> Self {
+        Options { format, language: Language::En, explain: false, width: Some(DEFAULT_WIDTH) }
+    }
+
+    /// In `format`.
+    pub const fn format(mut self, format: Format) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// In `language`.
+    pub const fn language(mut self, language: Language) -> Self {
+        self.language = language;
+        self
+    }
+
+    /// With the derivation of every figure, or without.
+    pub const fn explain(mut self, explain: bool) -> Self {
+        self.explain = explain;
+        self
+    }
+
+    /// Text lines at most `width` characters (at least
+    /// [`NARROWEST_WIDTH`]).
+    pub const fn width(mut self, width: usize) -> Self {
+        self.width = Some(if width < NARROWEST_WIDTH { NARROWEST_WIDTH } else { width });
+        self
+    }
+
+    /// Text lines as long as their content.
+    pub const fn unlimited_width(mut self) -> Self {
+        self.width = None;
+        self
     }
 }
 
-fn total(figure: Option<&Figure<Total>>) -> String {
-    figure.map_or_else(|| "–".to_owned(), |f| f.value.to_string())
+/// `amount`, followed by how many parts lack one; `–` for no amount.
+pub(crate) fn amount_text(language: Language, amount: Option<crate::Money>, parts_without_amount: u64) -> String {
+    tables::amount_text(Local(language), amount, parts_without_amount)
 }
 
-fn or_dash<T: ToString>(value: Option<T>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| v.to_string())
-}
-
-/// Writes the summary in `format`; with `explain`, each table is followed by
-/// the derivation of its figures (when the summary was made with them).
+/// Writes the summary in `format`, in English; with `explain`, each table is
+/// followed by the derivation of its figures (when the summary was made with
+/// them). [`render_with`] takes the language and the width.
 pub fn render(summary: &Summary, format: Format, explain: bool) -> String {
+    render_with(summary, &Options::new(format).explain(explain))
+}
+
+/// Writes the summary as `options` say.
+pub fn render_with(summary: &Summary, options: &Options) -> String {
+    let Options { format, language, explain, width } = *options;
     if format == Format::Json {
         return if explain {
             crate::json::model_to_string(summary)
@@ -256,285 +187,137 @@ pub fn render(summary: &Summary, format: Format, explain: bool) -> String {
             crate::json::model_to_string(&summary.without_derivations())
         };
     }
+    let local = Local(language);
+    let markdown = format == Format::Markdown;
+    // Markdown is not wrapped: a renderer wraps it.
+    let width = if markdown { usize::MAX } else { width.unwrap_or(usize::MAX) };
     let mut out = String::new();
-    let count =
-        |n: u64, one: &str, many: &str| format!("{} {}", crate::value::thousands(n), if n == 1 { one } else { many });
+    let count = |n: u64, one: Phrase, many: Phrase| {
+        (if n == 1 { one } else { many }).fill(language, &[&crate::value::thousands(n)])
+    };
     let heading = format!(
-        "{}, {}",
-        count(summary.projects, "project", "projects"),
-        count(summary.programmes, "programme", "programmes")
+        "{}: {}, {}",
+        Phrase::Summary.text(language),
+        count(summary.projects, Phrase::OneProject, Phrase::Projects),
+        count(summary.programmes, Phrase::OneProgramme, Phrase::Programmes)
     );
-    match format {
-        Format::Markdown => {
-            let _ = writeln!(out, "# Summary: {heading}\n");
-        }
-        _ => {
-            let _ = writeln!(out, "Summary: {heading}\n");
-        }
-    }
-    if !summary.left_out.is_empty() {
-        let n = summary.left_out.len() as u64;
-        let first = format!(
-            "Incomplete: {} given could not be read and {} left out of every figure below:",
-            count(n, "document", "documents"),
-            if n == 1 { "is" } else { "are" }
-        );
-        let _ = match format {
-            Format::Markdown => writeln!(out, "> **{first}**"),
-            _ => writeln!(out, "{first}"),
-        };
-        for place in &summary.left_out {
-            let _ = match format {
-                Format::Markdown => writeln!(out, "> - {}", escape(place, format)),
-                _ => writeln!(out, "- {}", escape(place, format)),
-            };
-        }
+    if markdown {
+        let _ = writeln!(out, "# {heading}\n");
+    } else {
+        layout::paragraph(&mut out, &heading, width, "", "");
         out.push('\n');
     }
+    let read = crate::value::thousands(summary.projects + summary.programmes);
+    let unread = crate::value::thousands(summary.left_out.len() as u64);
+    layout::paragraph(&mut out, &Phrase::Covers.fill(language, &[&read, &unread]), width, "", "");
+    if !summary.left_out.is_empty() {
+        let first = Phrase::Incomplete.fill(language, &[&unread]);
+        if markdown {
+            let _ = writeln!(out, "\n> **{first}**");
+        } else {
+            layout::paragraph(&mut out, &first, width, "", "");
+        }
+        for place in &summary.left_out {
+            let place = escape(place, format);
+            if markdown {
+                let _ = writeln!(out, "> - {place}");
+            } else {
+                layout::paragraph(&mut out, &place, width, "- ", "  ");
+            }
+        }
+    }
     if let Some(period) = summary.period {
-        let _ = writeln!(out, "Period: {period} (from the earliest start to the latest end of the projects)\n");
+        let period = local.period_text(&period.to_string());
+        layout::paragraph(&mut out, &Phrase::Period.fill(language, &[&period]), width, "", "");
     }
+    out.push('\n');
     if let Some(limit) = summary.per_project_omitted {
-        let _ = writeln!(
-            out,
-            "More than {} projects: the tables with a row per project, work package, assessment, record or \
-             organisation are left out so that memory stays flat; `childwelfare export` writes those one row per \
-             record. Attendances at all projects' events: {}.\n",
-            crate::value::thousands(limit),
-            summary.attendances.map_or_else(|| "none stated".to_owned(), |t| t.to_string())
-        );
+        let attendances =
+            summary.attendances.map_or_else(|| Phrase::NoneStated.text(language).to_owned(), |t| local.total(t));
+        let text = Phrase::PerProjectOmitted.fill(language, &[&crate::value::thousands(limit), &attendances]);
+        layout::paragraph(&mut out, &text, width, "", "");
+        out.push('\n');
     }
-    for table in tables(summary) {
-        table.write(&mut out, format, explain);
+    for table in tables::tables(summary, local) {
+        write_table(&table, &mut out, format, explain, width, language);
     }
-    let legend = match format {
-        Format::Markdown => "## How to read the figures\n\n",
-        _ => "How to read the figures\n=======================\n",
-    };
-    out.push_str(legend);
+    let title = Phrase::HowToRead.text(language);
+    if markdown {
+        let _ = writeln!(out, "## {title}\n");
+    } else {
+        let _ = writeln!(out, "{title}\n{}", "=".repeat(title.chars().count()));
+    }
     for line in LEGEND {
-        let _ = writeln!(out, "- {line}");
+        layout::paragraph(&mut out, line.text(language), width, "- ", "  ");
     }
     out
 }
 
 /// What the report's words and signs mean, at its end.
-const LEGEND: [&str; 6] = [
-    "attendances count a person once for each event attended; distinct people, each person once",
-    "\"about\" is a figure the source gives as approximate; \"at least\" and \"at most\" are bounds",
-    "a range such as 963–1 363: figures that may overlap, the low end counting the overlap once",
-    "– is a figure the sources do not give (never zero); \"no objectives recorded\" says why",
-    "each figure is counted once: one that is part of another is not added again (docs/counting.md)",
-    "`--explain` lists each figure's records, their sources and what was left out",
+const LEGEND: [Phrase; 6] = [
+    Phrase::LegendAttendances,
+    Phrase::LegendExactness,
+    Phrase::LegendRange,
+    Phrase::LegendDash,
+    Phrase::LegendOnce,
+    Phrase::LegendExplain,
 ];
 
-fn tables(summary: &Summary) -> Vec<Table> {
-    let mut tables = Vec::new();
-
-    let mut projects = Table::new(
-        "Projects side by side",
-        vec![
-            "project",
-            "status",
-            "period",
-            "events held",
-            "cancelled",
-            "attendances",
-            "outputs",
-            "achieved",
-            "partly",
-            "not achieved",
-            "unjudged",
-            "budget",
-            "state grant",
-        ],
-    );
-    for row in projects.rows_of(summary.project_rows.rows()) {
-        let money = crate::aggregate::money::amount_text(row.state_grant, row.state_grant_parts_without_amount);
-        let grant = match (row.state_grant, row.state_grant_share, row.state_grant_parts_without_amount) {
-            (Some(_), Some(share), 0) => format!("{money} ({share})"),
-            (Some(_), Some(share), _) => format!("{money}, {share}"),
-            (None, Some(share), 0) => share.to_string(),
-            (None, Some(share), 1) => format!("{share} (1 part without an amount)"),
-            (None, Some(share), n) => format!("{share} ({} parts without an amount)", crate::value::thousands(n)),
-            (_, None, _) => money,
-        };
-        projects.rows.push(vec![
-            row.name.clone(),
-            row.status.clone(),
-            or_dash(row.period.clone()),
-            row.events_held.to_string(),
-            row.events_cancelled.to_string(),
-            or_dash(row.attendances),
-            row.outputs.map_or_else(|| "– (none recorded)".to_owned(), |items| items.to_string()),
-            row.achieved.to_string(),
-            row.partly_achieved.to_string(),
-            row.not_achieved.to_string(),
-            row.unjudged_objectives.map_or_else(|| "no objectives recorded".to_owned(), |n| n.to_string()),
-            crate::aggregate::money::amount_text(row.budget, row.budget_parts_without_amount),
-            grant,
-        ]);
-    }
-    tables.push(projects);
-
-    let mut programmes = Table::new(
-        "Programmes against their projects",
-        vec![
-            "programme",
-            "projects listed",
-            "given",
-            "stated funding",
-            "projects' budgets",
-            "without budget",
-            "attendances",
-        ],
-    );
-    for row in &summary.programme_totals {
-        programmes.rows.push(vec![
-            row.name.clone(),
-            row.listed_projects.to_string(),
-            row.projects_given.to_string(),
-            or_dash(row.stated_funding),
-            or_dash(row.projects_budget.as_ref().map(|f| f.value)),
-            row.projects_without_budget.len().to_string(),
-            or_dash(row.attendances),
-        ]);
-        programmes.explain(format!("{}, projects' budgets", row.name), row.projects_budget.as_ref());
-    }
-    tables.push(programmes);
-
-    for dimension in Dimension::ALL {
-        let headers = vec!["group", "held", "cancelled", "planned", "meetings", "attendances", "distinct people"];
-        let Some(table) = summary.participation.iter().find(|t| t.dimension == dimension) else { continue };
-        if let Some(omitted) = table.omitted {
-            let mut out = Table::new(format!("Participation {}", dimension.heading()), headers);
-            out.omitted = Some(omitted);
-            tables.push(out);
-            continue;
+fn write_table(table: &Table, out: &mut String, format: Format, explain: bool, width: usize, language: Language) {
+    let markdown = format == Format::Markdown;
+    let title = |out: &mut String| {
+        if markdown {
+            let _ = writeln!(out, "## {}\n", table.title);
+        } else {
+            let _ = writeln!(out, "{}\n{}", table.title, "=".repeat(table.title.chars().count()));
         }
-        // A table whose every event leaves the dimension unstated says nothing.
-        if table.rows.iter().all(|r| r.group.key.is_empty()) && table.dimension != Dimension::Project {
-            continue;
+    };
+    if let Some(omitted) = &table.omitted {
+        title(out);
+        let limit = crate::value::thousands(omitted.limit);
+        let projects = crate::value::thousands(omitted.projects);
+        layout::paragraph(out, &Phrase::LeftOut.fill(language, &[&limit, &projects]), width, "", "");
+        out.push('\n');
+        return;
+    }
+    if table.rows.is_empty() {
+        return;
+    }
+    title(out);
+    let rows: Vec<Vec<String>> =
+        table.rows.iter().map(|row| row.iter().map(|cell| escape(cell, format)).collect()).collect();
+    if let Some(note) = &table.note {
+        layout::paragraph(out, &escape(note, format), width, "", "");
+        if markdown {
+            out.push('\n');
         }
-        let mut out = Table::new(format!("Participation {}", table.dimension.heading()), headers);
-        out.note = Some(rows_and_total(table));
-        for row in &table.rows {
-            out.rows.push(vec![
-                row.group.label.clone(),
-                row.events_held.to_string(),
-                row.events_cancelled.to_string(),
-                row.events_planned.to_string(),
-                or_dash(row.sessions.as_ref().map(|f| f.value)),
-                total(row.attendances.as_ref()),
-                total(row.distinct_people.as_ref()),
-            ]);
-            out.explain(format!("{}, meetings", row.group.label), row.sessions.as_ref());
-            out.explain(format!("{}, attendances", row.group.label), row.attendances.as_ref());
-            out.explain(format!("{}, distinct people", row.group.label), row.distinct_people.as_ref());
+    }
+    if markdown {
+        let _ = writeln!(out, "| {} |", table.headers.join(" | "));
+        let _ = writeln!(out, "|{}", " --- |".repeat(table.headers.len()));
+        for row in &rows {
+            let _ = writeln!(out, "| {} |", row.join(" | "));
         }
-        tables.push(out);
+    } else {
+        layout::table(out, &table.headers, &rows, table.texts, width);
     }
-
-    let mut assessments = Table::new(
-        "Assessments",
-        vec!["assessment", "source", "occasions", "attendances", "distinct people", "judgements"],
-    );
-    for row in assessments.rows_of(summary.assessments.rows()) {
-        assessments.rows.push(vec![
-            format!("{}/{}", row.project, row.assessment),
-            row.source.clone(),
-            or_dash(row.occasions),
-            or_dash(row.participation.and_then(|p| p.attendances)),
-            or_dash(row.participation.and_then(|p| p.distinct_people)),
-            row.judgements.to_string(),
-        ]);
-    }
-    tables.push(assessments);
-
-    for by in ["project", "work_package", "assessment_source"] {
-        let mut table = Table::new(
-            format!("Judgements by {}", by.replace('_', " ")),
-            vec!["group", "achieved", "partly achieved", "not achieved", "revised", "not yet tried"],
-        );
-        let rows = table.rows_of(summary.achievement(by));
-        let mut keys: Vec<(&str, &str)> = rows.iter().map(|r| (r.key.as_str(), r.label.as_str())).collect();
-        keys.dedup();
-        let counts: std::collections::HashMap<(&str, &str), u64> =
-            rows.iter().map(|r| ((r.key.as_str(), r.rating.as_str()), r.judgements.value)).collect();
-        for (key, label) in keys {
-            let count = |rating: &str| counts.get(&(key, rating)).copied().unwrap_or(0).to_string();
-            table.rows.push(vec![
-                label.to_owned(),
-                count("achieved"),
-                count("partly_achieved"),
-                count("not_achieved"),
-                count("revised"),
-                count("not_yet_tried"),
-            ]);
+    if explain && !table.derivations.is_empty() {
+        out.push('\n');
+        let _ = writeln!(out, "{}", Phrase::HowMade.text(language));
+        for (what, derivation) in &table.derivations {
+            let line = format!("{}: {}", escape(what, format), escape(&derivation.rule, format));
+            layout::paragraph(out, &line, width, "- ", "  ");
+            for record in &derivation.records {
+                layout::paragraph(out, &escape(record, format), width, "    - ", "      ");
+            }
+            // Compact: what was left out, counted by reason (listed in JSON).
+            let left_out = crate::aggregate::left_out_summary(&derivation.left_out);
+            if !left_out.is_empty() {
+                layout::paragraph(out, &escape(&left_out, format), width, "    - ", "      ");
+            }
         }
-        for row in rows {
-            table.explain(format!("{}, {}", row.label, row.rating), Some(&row.judgements));
-        }
-        tables.push(table);
     }
-
-    let mut unjudged = Table::new("Objectives no assessment judges", vec!["project", "objective", "statement"]);
-    for row in unjudged.rows_of(summary.unjudged_objectives.rows()) {
-        unjudged.rows.push(vec![row.project.to_string(), row.objective.to_string(), row.statement.clone()]);
-    }
-    tables.push(unjudged);
-
-    let mut targets = Table::new("Targets against actual figures", vec!["record", "kind", "target", "actual", "met"]);
-    for row in targets.rows_of(summary.targets.rows()) {
-        targets.rows.push(vec![
-            format!("{}/{}", row.project, row.record),
-            row.kind.clone(),
-            row.target.value.to_string(),
-            or_dash(row.actual),
-            row.met.map_or_else(|| "cannot say".to_owned(), |met| if met { "yes" } else { "no" }.to_owned()),
-        ]);
-    }
-    tables.push(targets);
-
-    let mut outputs =
-        Table::new("Outputs by kind and status", vec!["kind", "status", "records", "without a count", "items"]);
-    for row in &summary.outputs {
-        outputs.rows.push(vec![
-            row.label.clone(),
-            row.status.clone(),
-            row.records.to_string(),
-            row.records_without_count.to_string(),
-            row.count.as_ref().map_or_else(|| "– (counted as their parts)".to_owned(), |f| f.value.to_string()),
-        ]);
-        outputs.explain(format!("{} ({}), items", row.label, row.status), row.count.as_ref());
-    }
-    tables.push(outputs);
-
-    for by in FundingDimension::ALL {
-        let mut table = Table::new(format!("Money {}", by.heading()), vec!["group", "parts", "amount"]);
-        for row in table.rows_of(summary.funding(by)) {
-            table.rows.push(vec![row.label.clone(), row.parts.to_string(), row.amount_text()]);
-            table.explain(format!("{}, amount", row.label), row.amount.as_ref());
-        }
-        tables.push(table);
-    }
-
-    let mut staffing = Table::new(
-        "Staffing",
-        vec!["project", "implementer", "entries", "posts", "full-time equivalents", "without share"],
-    );
-    for row in staffing.rows_of(summary.staffing.rows()) {
-        staffing.rows.push(vec![
-            row.project.to_string(),
-            row.label.clone(),
-            row.entries.to_string(),
-            row.posts.to_string(),
-            format!("{}.{:02}", row.full_time_hundredths / 100, row.full_time_hundredths % 100),
-            row.entries_without_share.to_string(),
-        ]);
-    }
-    tables.push(staffing);
-    tables
+    out.push('\n');
 }
 
 #[cfg(test)]

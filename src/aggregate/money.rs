@@ -137,14 +137,10 @@ impl FundingRow {
     }
 }
 
-/// `amount`, followed by how many parts lack one; `–` for no amount.
+/// `amount`, followed by how many parts lack one; `–` for no amount (in
+/// English; the reports write it in their language).
 pub(crate) fn amount_text(amount: Option<Money>, parts_without_amount: u64) -> String {
-    let figure = amount.map_or_else(|| "–".to_owned(), |money| money.to_string());
-    match parts_without_amount {
-        0 => figure,
-        1 => format!("{figure} (1 part without an amount)"),
-        n => format!("{figure} ({} parts without an amount)", crate::value::thousands(n)),
-    }
+    crate::report::amount_text(crate::Language::En, amount, parts_without_amount)
 }
 
 /// Where a contribution's amount comes from.

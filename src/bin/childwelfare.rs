@@ -59,9 +59,13 @@ enum Command {
         /// Show how each figure was made: the records and the rule.
         #[arg(long)]
         explain: bool,
-        /// Language of names and labels (falling back to another when a text lacks it).
+        /// Language of headings, columns, figures, dates, names and labels (a name a document
+        /// lacks in it is written in another).
         #[arg(long, value_enum, default_value_t = Lang::Fi)]
         lang: Lang,
+        /// The most characters a line of the text report takes (at least 40); 0 for no limit.
+        #[arg(long, value_name = "COLUMNS", default_value_t = childwelfare::report::DEFAULT_WIDTH)]
+        width: usize,
         /// Write to this file (whole or not at all) rather than to standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -190,8 +194,12 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Validate { paths, format, all } => validate(&paths, format, all),
         Command::Format { paths, check } => format(&paths, check),
-        Command::Report { paths, format, explain, lang, output } => {
-            report(&paths, format, explain, lang.into(), output.as_deref())
+        Command::Report { paths, format, explain, lang, width, output } => {
+            let options = childwelfare::report::Options::new(childwelfare::report::Format::Text)
+                .explain(explain)
+                .language(lang.into());
+            let options = if width == 0 { options.unlimited_width() } else { options.width(width) };
+            report(&paths, format, options, output.as_deref())
         }
         Command::Export { table, paths, format, lang, raw_text, output } => {
             export_table(table, &paths, format, lang.into(), raw_text, output.as_deref())
@@ -478,8 +486,13 @@ fn not_a_document(loaded: &load::Loaded) -> u8 {
 
 /// Summarises the documents; the summary covers the documents that could be
 /// read, and the exit code says whether some could not.
-fn report(paths: &[PathBuf], format: ReportFormat, explain: bool, language: Language, output: Option<&Path>) -> u8 {
-    let mut aggregator = Aggregator::new().explain(explain).language(language);
+fn report(
+    paths: &[PathBuf],
+    format: ReportFormat,
+    options: childwelfare::report::Options,
+    output: Option<&Path>,
+) -> u8 {
+    let mut aggregator = Aggregator::new().explain(options.explain).language(options.language);
     let code = if paths.is_empty() {
         childwelfare::data::seed().iter().for_each(|document| aggregator.add(document));
         OK
@@ -505,7 +518,8 @@ fn report(paths: &[PathBuf], format: ReportFormat, explain: bool, language: Lang
                 return out.flush();
             }
         };
-        out.write_all(childwelfare::report::render(&summary, format, explain).as_bytes())?;
+        let options = options.format(format);
+        out.write_all(childwelfare::report::render_with(&summary, &options).as_bytes())?;
         out.flush()
     };
     code.max(written(write_to(output, write)))

@@ -5,11 +5,11 @@ use std::process::{Command, Output};
 
 use crate::common::{Scratch, root};
 
-fn run(args: &[&str], dir: &Path) -> Output {
+pub(crate) fn run(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_childwelfare")).args(args).current_dir(dir).output().expect("the binary runs")
 }
 
-fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -134,14 +134,14 @@ fn report_without_paths_summarises_the_seed_data_and_explains_on_request() {
     };
     let total = figure("lumo-ev-yta-all") + figure("lumo-ev-local");
 
-    let output = run(&["report"], root());
+    let output = run(&["report", "--lang", "en"], root());
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.starts_with("Summary: 2 projects, 1 programme\n"), "{text}");
     assert!(text.contains(&format!("  {total}  ")), "{text}");
     assert!(!text.contains("How the figures were made"));
 
-    let explained = stdout(&run(&["report", "--explain"], root()));
+    let explained = stdout(&run(&["report", "--explain", "--lang", "en"], root()));
     assert!(explained.contains("How the figures were made:"), "{explained}");
     assert!(
         explained.contains(&format!(
@@ -174,7 +174,8 @@ fn report_and_export_go_on_past_a_bad_document_and_say_so() {
     std::fs::write(dir.join("bad.json"), "{").unwrap();
     let output = run(&["report", dir.to_str().unwrap()], root());
     assert_eq!(output.status.code(), Some(1));
-    assert!(stdout(&output).starts_with("Summary: 1 project, 0 programmes"), "{}", stdout(&output));
+    // In Finnish unless told otherwise.
+    assert!(stdout(&output).starts_with("Yhteenveto: 1 hanke, 0 ohjelmaa"), "{}", stdout(&output));
     assert!(stderr(&output).contains("bad.json: line 1, column 1"), "{}", stderr(&output));
 
     let output = run(&["export", "outputs", "--format", "csv", dir.to_str().unwrap()], root());

@@ -211,19 +211,28 @@ fn a_report_with_a_document_left_out_says_so_at_its_top() {
     let place =
         format!("{}: not a valid document (`childwelfare validate` says why)", dir.join("broken.json").display());
     assert_eq!(summary.left_out, std::slice::from_ref(&place));
-    let text = report::render(&summary, report::Format::Text, false);
-    let top: Vec<&str> = text.lines().take(4).collect();
+    let options = report::Options::new(report::Format::Text).unlimited_width();
+    let text = report::render_with(&summary, &options);
+    let top: Vec<&str> = text.lines().take(5).collect();
     assert_eq!(
         top,
         [
             "Summary: 1 project, 0 programmes",
             "",
-            "Incomplete: 1 document given could not be read and is left out of every figure below:",
+            "Documents read: 1; documents that could not be read: 1.",
+            "Incomplete: these documents (1) could not be read and are left out of every figure below:",
             &format!("- {place}"),
         ]
     );
+    // At the default width a long place wraps, and nothing of it is lost.
+    let text = report::render(&summary, report::Format::Text, false);
+    assert!(text.lines().all(|line| line.chars().count() <= report::DEFAULT_WIDTH), "{text}");
+    assert!(text.replace("\n  ", " ").contains(&format!("- {place}")), "{text}");
     let markdown = report::render(&summary, report::Format::Markdown, false);
-    assert!(markdown.lines().nth(2).is_some_and(|line| line.starts_with("> **Incomplete: 1 document")), "{markdown}");
+    assert!(
+        markdown.lines().nth(4).is_some_and(|line| line.starts_with("> **Incomplete: these documents (1)")),
+        "{markdown}"
+    );
     let json: serde_json::Value = serde_json::from_str(&report::render(&summary, report::Format::Json, false)).unwrap();
     assert_eq!(json["left_out"], serde_json::json!([place]));
 }

@@ -174,7 +174,10 @@ fn text_output_shows_control_characters_instead_of_sending_them_to_the_terminal(
         let text = report::render(&summary, report::Format::Text, explain);
         assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text}");
         assert!(text.contains(r"A|B\nC <script>alert(1)</script> \u{1b}[31mred\u{1b}[0m"), "{text}");
-        // Each project is one line of its table.
+        assert!(text.lines().all(|line| line.chars().count() <= report::DEFAULT_WIDTH), "{text}");
+        // Without a width, each project is one line of its table.
+        let options = report::Options::new(report::Format::Text).explain(explain).unlimited_width();
+        let text = report::render_with(&summary, &options);
         let projects = text.split("\n\n").find(|t| t.starts_with("Projects side by side\n")).unwrap();
         assert_eq!(projects.lines().count(), 3 + summary.project_rows.rows().unwrap().len(), "{projects}");
     }

@@ -19,6 +19,8 @@ mod money;
 mod mutation;
 mod properties;
 mod reliability;
+#[cfg(feature = "cli")]
+mod report_text;
 mod scale;
 mod schema;
 #[cfg(feature = "cli")]

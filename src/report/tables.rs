@@ -1,0 +1,375 @@
+//! The tables of a report, in the reader's language.
+
+use super::local::Local;
+use super::words::{Phrase, money_title, participation_title};
+use crate::aggregate::{
+    Derivation, Dimension, Figure, FundingDimension, Omitted, ParticipationTable, Summary, TableKind,
+};
+use crate::{Language, Total};
+
+pub(crate) struct Table {
+    pub(crate) title: String,
+    pub(crate) headers: Vec<&'static str>,
+    /// The leading columns that hold texts rather than figures.
+    pub(crate) texts: usize,
+    pub(crate) rows: Vec<Vec<String>>,
+    /// Derivations of the table's figures: (what, derivation).
+    pub(crate) derivations: Vec<(String, Derivation)>,
+    /// A line under the title: how the rows relate to the total.
+    pub(crate) note: Option<String>,
+    /// Why the rows were left out, when they were: the table is then its
+    /// title and this, never an empty table.
+    pub(crate) omitted: Option<Omitted>,
+}
+
+impl Table {
+    fn new(title: impl Into<String>, headers: Vec<&'static str>) -> Self {
+        Table {
+            title: title.into(),
+            headers,
+            texts: 1,
+            rows: Vec::new(),
+            derivations: Vec::new(),
+            note: None,
+            omitted: None,
+        }
+    }
+
+    /// The rows of a table with a row per project, or the reason it has none.
+    fn rows_of<'a, T>(&mut self, rows: Result<impl IntoIterator<Item = &'a T>, Omitted>) -> Vec<&'a T>
+    where
+        T: 'a,
+    {
+        match rows {
+            Ok(rows) => rows.into_iter().collect(),
+            Err(omitted) => {
+                self.omitted = Some(omitted);
+                Vec::new()
+            }
+        }
+    }
+
+    fn explain<T>(&mut self, what: String, figure: Option<&Figure<T>>) {
+        if let Some(derivation) = figure.and_then(|f| f.derivation.clone()) {
+            self.derivations.push((what, derivation));
+        }
+    }
+}
+
+/// Headers in `language`.
+fn headers(language: Language, phrases: &[Phrase]) -> Vec<&'static str> {
+    phrases.iter().map(|p| p.text(language)).collect()
+}
+
+/// How a participation table's rows relate to its total, for people.
+fn rows_and_total(table: &ParticipationTable, local: Local) -> String {
+    let total = table.total.map_or_else(|| Phrase::NoFigure.text(local.0).to_owned(), |t| local.total(t));
+    let phrase = match (table.kind, table.adds_up) {
+        (TableKind::Partition, true) => Phrase::PartitionAddsUp,
+        (TableKind::Partition, false) => Phrase::PartitionDoesNotAddUp,
+        (_, true) => Phrase::OverlappingAddsUp,
+        _ => Phrase::OverlappingDoesNotAddUp,
+    };
+    phrase.fill(local.0, &[&total])
+}
+
+/// `amount`, followed by how many parts lack one; `–` for no amount.
+pub(crate) fn amount_text(local: Local, amount: Option<crate::Money>, parts_without_amount: u64) -> String {
+    let figure = local.or_dash(amount, Local::money);
+    match without_amount(local, parts_without_amount) {
+        Some(parts) => format!("{figure} ({parts})"),
+        None => figure,
+    }
+}
+
+fn without_amount(local: Local, parts: u64) -> Option<String> {
+    match parts {
+        0 => None,
+        1 => Some(Phrase::OnePartWithoutAmount.text(local.0).to_owned()),
+        n => Some(Phrase::PartsWithoutAmount.fill(local.0, &[&crate::value::thousands(n)])),
+    }
+}
+
+fn total(local: Local, figure: Option<&Figure<Total>>) -> String {
+    local.or_dash(figure.map(|f| f.value), Local::total)
+}
+
+/// A code's label in the language, or the code when it is not on `L`'s list.
+fn label<L: std::str::FromStr>(code: &str, label: impl Fn(L) -> &'static str) -> String {
+    code.parse::<L>().map_or_else(|_| code.to_owned(), |value| label(value).to_owned())
+}
+
+/// A participation group's label in `language`: "not stated" for the empty
+/// key, and a group of several counties or scopes (codes joined with `+`)
+/// named as such.
+fn group_label(dimension: Dimension, key: &str, label: &str, language: Language) -> String {
+    fn several<L: std::str::FromStr>(key: &str, name: impl Fn(L) -> &'static str) -> Option<String> {
+        let labels: Option<Vec<&str>> = key.split('+').map(|code| code.parse::<L>().ok().map(&name)).collect();
+        labels.map(|labels| labels.join(", "))
+    }
+    if key.is_empty() {
+        return Phrase::NotStated.text(language).to_owned();
+    }
+    if !key.contains('+') {
+        return label.to_owned();
+    }
+    let (phrase, labels) = match dimension {
+        Dimension::County => (Phrase::SeveralCounties, several(key, |c: crate::County| c.label(language))),
+        Dimension::Scope => (Phrase::SeveralScopes, several(key, |s: crate::EventScope| s.label(language))),
+        _ => return label.to_owned(),
+    };
+    labels.map_or_else(|| label.to_owned(), |labels| phrase.fill(language, &[&labels]))
+}
+
+pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
+    use Phrase as P;
+    let language = local.0;
+    let mut tables = Vec::new();
+
+    let mut projects = Table::new(
+        P::ProjectsSideBySide.text(language),
+        headers(
+            language,
+            &[
+                P::Project,
+                P::Status,
+                P::PeriodColumn,
+                P::EventsHeld,
+                P::Cancelled,
+                P::Attendances,
+                P::Outputs,
+                P::Achieved,
+                P::Partly,
+                P::NotAchieved,
+                P::Unjudged,
+                P::Budget,
+                P::StateGrant,
+            ],
+        ),
+    );
+    projects.texts = 3;
+    for row in projects.rows_of(summary.project_rows.rows()) {
+        let money = amount_text(local, row.state_grant, row.state_grant_parts_without_amount);
+        let share = row.state_grant_share.map(|s| local.number(s));
+        let without = without_amount(local, row.state_grant_parts_without_amount);
+        let grant = match (row.state_grant, share, without) {
+            (Some(_), Some(share), None) => format!("{money} ({share})"),
+            (Some(_), Some(share), Some(_)) => format!("{money}, {share}"),
+            (None, Some(share), None) => share,
+            (None, Some(share), Some(parts)) => format!("{share} ({parts})"),
+            (_, None, _) => money,
+        };
+        projects.rows.push(vec![
+            row.name.clone(),
+            label(&row.status, |s: crate::ProjectStatus| s.label(language)),
+            local.or_dash(row.period.as_deref(), Local::period_text),
+            row.events_held.to_string(),
+            row.events_cancelled.to_string(),
+            local.or_dash(row.attendances, Local::total),
+            row.outputs.map_or_else(|| P::NoneRecorded.text(language).to_owned(), |items| local.count(items)),
+            row.achieved.to_string(),
+            row.partly_achieved.to_string(),
+            row.not_achieved.to_string(),
+            row.unjudged_objectives
+                .map_or_else(|| P::NoObjectivesRecorded.text(language).to_owned(), |n| n.to_string()),
+            amount_text(local, row.budget, row.budget_parts_without_amount),
+            grant,
+        ]);
+    }
+    tables.push(projects);
+
+    let mut programmes = Table::new(
+        P::ProgrammesAgainstProjects.text(language),
+        headers(
+            language,
+            &[
+                P::Programme,
+                P::ProjectsListed,
+                P::Given,
+                P::StatedFunding,
+                P::ProjectsBudgets,
+                P::WithoutBudget,
+                P::Attendances,
+            ],
+        ),
+    );
+    for row in &summary.programme_totals {
+        programmes.rows.push(vec![
+            row.name.clone(),
+            row.listed_projects.to_string(),
+            row.projects_given.to_string(),
+            local.or_dash(row.stated_funding, Local::money),
+            local.or_dash(row.projects_budget.as_ref().map(|f| f.value), Local::money),
+            row.projects_without_budget.len().to_string(),
+            local.or_dash(row.attendances, Local::total),
+        ]);
+        let what = format!("{}, {}", row.name, P::ProjectsBudgets.text(language));
+        programmes.explain(what, row.projects_budget.as_ref());
+    }
+    tables.push(programmes);
+
+    let participation_headers =
+        [P::Group, P::Held, P::Cancelled, P::Planned, P::Meetings, P::Attendances, P::DistinctPeople];
+    for dimension in Dimension::ALL {
+        let Some(table) = summary.participation.iter().find(|t| t.dimension == dimension) else { continue };
+        let title = participation_title(dimension).text(language);
+        if let Some(omitted) = table.omitted {
+            let mut out = Table::new(title, headers(language, &participation_headers));
+            out.omitted = Some(omitted);
+            tables.push(out);
+            continue;
+        }
+        // A table whose every event leaves the dimension unstated says nothing.
+        if table.rows.iter().all(|r| r.group.key.is_empty()) && table.dimension != Dimension::Project {
+            continue;
+        }
+        let mut out = Table::new(title, headers(language, &participation_headers));
+        out.note = Some(rows_and_total(table, local));
+        for row in &table.rows {
+            let group = group_label(dimension, &row.group.key, &row.group.label, language);
+            let group = group.as_str();
+            out.rows.push(vec![
+                group.to_owned(),
+                row.events_held.to_string(),
+                row.events_cancelled.to_string(),
+                row.events_planned.to_string(),
+                local.or_dash(row.sessions.as_ref().map(|f| f.value), Local::count),
+                total(local, row.attendances.as_ref()),
+                total(local, row.distinct_people.as_ref()),
+            ]);
+            let label = group;
+            out.explain(format!("{label}, {}", P::Meetings.text(language)), row.sessions.as_ref());
+            out.explain(format!("{label}, {}", P::Attendances.text(language)), row.attendances.as_ref());
+            out.explain(format!("{label}, {}", P::DistinctPeople.text(language)), row.distinct_people.as_ref());
+        }
+        tables.push(out);
+    }
+
+    let mut assessments = Table::new(
+        P::Assessments.text(language),
+        headers(language, &[P::Assessment, P::Source, P::Occasions, P::Attendances, P::DistinctPeople, P::Judgements]),
+    );
+    assessments.texts = 2;
+    for row in assessments.rows_of(summary.assessments.rows()) {
+        assessments.rows.push(vec![
+            format!("{}/{}", row.project, row.assessment),
+            label(&row.source, |s: crate::AssessmentSource| s.label(language)),
+            local.or_dash(row.occasions, Local::count),
+            local.or_dash(row.participation.and_then(|p| p.attendances), Local::count),
+            local.or_dash(row.participation.and_then(|p| p.distinct_people), Local::count),
+            row.judgements.to_string(),
+        ]);
+    }
+    tables.push(assessments);
+
+    let ratings = crate::AchievementRating::ALL;
+    for (by, title) in [
+        ("project", P::JudgementsByProject),
+        ("work_package", P::JudgementsByWorkPackage),
+        ("assessment_source", P::JudgementsBySource),
+    ] {
+        let mut columns = vec![P::Group.text(language)];
+        columns.extend(ratings.iter().map(|r| r.label(language)));
+        let mut table = Table::new(title.text(language), columns);
+        let rows = table.rows_of(summary.achievement(by));
+        let mut keys: Vec<(&str, &str)> = rows.iter().map(|r| (r.key.as_str(), r.label.as_str())).collect();
+        keys.dedup();
+        let counts: std::collections::HashMap<(&str, &str), u64> =
+            rows.iter().map(|r| ((r.key.as_str(), r.rating.as_str()), r.judgements.value)).collect();
+        for (key, group) in keys {
+            let mut cells = vec![group.to_owned()];
+            cells.extend(ratings.iter().map(|r| counts.get(&(key, r.code())).copied().unwrap_or(0).to_string()));
+            table.rows.push(cells);
+        }
+        for row in rows {
+            let rating = label(&row.rating, |r: crate::AchievementRating| r.label(language));
+            table.explain(format!("{}, {rating}", row.label), Some(&row.judgements));
+        }
+        tables.push(table);
+    }
+
+    let mut unjudged =
+        Table::new(P::UnjudgedObjectives.text(language), headers(language, &[P::Project, P::Objective, P::Statement]));
+    unjudged.texts = 3;
+    for row in unjudged.rows_of(summary.unjudged_objectives.rows()) {
+        unjudged.rows.push(vec![row.project.to_string(), row.objective.to_string(), row.statement.clone()]);
+    }
+    tables.push(unjudged);
+
+    let mut targets = Table::new(
+        P::TargetsAgainstActual.text(language),
+        headers(language, &[P::Record, P::Kind, P::Target, P::Actual, P::Met]),
+    );
+    targets.texts = 2;
+    for row in targets.rows_of(summary.targets.rows()) {
+        let kind = match row.kind.as_str() {
+            "output" => P::TargetOfOutput.text(language).to_owned(),
+            "measure" => P::TargetOfMeasure.text(language).to_owned(),
+            other => other.to_owned(),
+        };
+        let met = match row.met {
+            None => P::CannotSay,
+            Some(true) => P::Yes,
+            Some(false) => P::No,
+        };
+        targets.rows.push(vec![
+            format!("{}/{}", row.project, row.record),
+            kind,
+            local.count(row.target.value),
+            local.or_dash(row.actual, Local::count),
+            met.text(language).to_owned(),
+        ]);
+    }
+    tables.push(targets);
+
+    let mut outputs = Table::new(
+        P::OutputsByKindAndStatus.text(language),
+        headers(language, &[P::Kind, P::Status, P::Records, P::WithoutCount, P::Items]),
+    );
+    outputs.texts = 2;
+    for row in &summary.outputs {
+        let status = label(&row.status, |s: crate::OutputStatus| s.label(language));
+        outputs.rows.push(vec![
+            row.label.clone(),
+            status.clone(),
+            row.records.to_string(),
+            row.records_without_count.to_string(),
+            row.count.as_ref().map_or_else(|| P::CountedAsParts.text(language).to_owned(), |f| local.count(f.value)),
+        ]);
+        outputs.explain(format!("{} ({status}), {}", row.label, P::Items.text(language)), row.count.as_ref());
+    }
+    tables.push(outputs);
+
+    for by in FundingDimension::ALL {
+        let mut table = Table::new(money_title(by).text(language), headers(language, &[P::Group, P::Parts, P::Amount]));
+        for row in table.rows_of(summary.funding(by)) {
+            let amount = amount_text(local, row.amount.as_ref().map(|f| f.value), row.parts_without_amount);
+            let group = match (row.key.is_empty(), by) {
+                (false, _) => &row.label,
+                (true, FundingDimension::FundingKind) => P::NotBrokenDown.text(language),
+                (true, _) => P::NotStated.text(language),
+            };
+            table.rows.push(vec![group.to_owned(), row.parts.to_string(), amount]);
+            table.explain(format!("{group}, {}", P::Amount.text(language)), row.amount.as_ref());
+        }
+        tables.push(table);
+    }
+
+    let mut staffing = Table::new(
+        P::Staffing.text(language),
+        headers(language, &[P::Project, P::Implementer, P::Entries, P::Posts, P::FullTimeEquivalents, P::WithoutShare]),
+    );
+    staffing.texts = 2;
+    for row in staffing.rows_of(summary.staffing.rows()) {
+        staffing.rows.push(vec![
+            row.project.to_string(),
+            if row.implementer.is_empty() { P::NotStated.text(language).to_owned() } else { row.label.clone() },
+            row.entries.to_string(),
+            row.posts.to_string(),
+            local.number(format!("{}.{:02}", row.full_time_hundredths / 100, row.full_time_hundredths % 100)),
+            row.entries_without_share.to_string(),
+        ]);
+    }
+    tables.push(staffing);
+    tables
+}

@@ -1,0 +1,417 @@
+//! Every word the reports write, in Finnish, Swedish and English.
+//!
+//! A phrase is declared once with its three translations; the macro that
+//! declares them takes no phrase without all three, so a missing
+//! translation does not compile. Placeholders `{0}`, `{1}` … are filled by
+//! [`Phrase::fill`]; every translation of a phrase has the same
+//! placeholders (a test checks it).
+
+use crate::Language;
+
+macro_rules! phrases {
+    ($( $(#[$meta:meta])* $name:ident { fi: $fi:literal, sv: $sv:literal, en: $en:literal } )+) => {
+        /// A phrase of the reports, with its text in each language.
+        ///
+        /// ```
+        /// use childwelfare::Language;
+        /// use childwelfare::report::Phrase;
+        ///
+        /// assert_eq!(Phrase::Attendances.text(Language::Fi), "osallistumiskerrat");
+        /// assert_eq!(Phrase::Attendances.text(Language::Sv), "deltagartillfällen");
+        /// assert_eq!(Phrase::OneProject.fill(Language::Fi, &["1"]), "1 hanke");
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Phrase {
+            $( $(#[$meta])* $name, )+
+        }
+
+        impl Phrase {
+            /// Every phrase, in the order of declaration.
+            pub const ALL: &'static [Phrase] = &[$(Phrase::$name),+];
+
+            /// The phrase in `language`.
+            pub const fn text(self, language: Language) -> &'static str {
+                match language {
+                    Language::Fi => match self { $(Phrase::$name => $fi,)+ },
+                    Language::Sv => match self { $(Phrase::$name => $sv,)+ },
+                    Language::En => match self { $(Phrase::$name => $en,)+ },
+                }
+            }
+        }
+    };
+}
+
+impl Phrase {
+    /// The phrase in `language` with `{0}`, `{1}` … replaced by `args`.
+    pub fn fill(self, language: Language, args: &[&str]) -> String {
+        let text = self.text(language);
+        let mut out = String::with_capacity(text.len() + args.iter().map(|a| a.len()).sum::<usize>());
+        let mut rest = text;
+        while let Some(start) = rest.find('{') {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + 1..];
+            match after.find('}').and_then(|end| Some((end, after[..end].parse::<usize>().ok()?))) {
+                Some((end, index)) if index < args.len() => {
+                    out.push_str(args[index]);
+                    rest = &after[end + 1..];
+                }
+                _ => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+phrases! {
+    /// The report's title.
+    Summary { fi: "Yhteenveto", sv: "Sammanfattning", en: "Summary" }
+    /// One project.
+    OneProject { fi: "{0} hanke", sv: "{0} projekt", en: "{0} project" }
+    /// Several projects.
+    Projects { fi: "{0} hanketta", sv: "{0} projekt", en: "{0} projects" }
+    /// One programme.
+    OneProgramme { fi: "{0} ohjelma", sv: "{0} program", en: "{0} programme" }
+    /// Several programmes.
+    Programmes { fi: "{0} ohjelmaa", sv: "{0} program", en: "{0} programmes" }
+    /// What the report covers.
+    Covers {
+        fi: "Luetut asiakirjat: {0}; asiakirjat, joita ei voitu lukea: {1}.",
+        sv: "Lästa dokument: {0}; dokument som inte kunde läsas: {1}.",
+        en: "Documents read: {0}; documents that could not be read: {1}."
+    }
+    /// Documents that could not be read, listed below it.
+    Incomplete {
+        fi: "Puutteellinen: nämä asiakirjat ({0}) eivät olleet luettavissa, eivätkä ne ole mukana yhdessäkään alla olevassa luvussa:",
+        sv: "Ofullständig: dessa dokument ({0}) kunde inte läsas och ingår inte i någon siffra nedan:",
+        en: "Incomplete: these documents ({0}) could not be read and are left out of every figure below:"
+    }
+    /// The period the projects cover.
+    Period {
+        fi: "Ajanjakso: {0} (hankkeiden varhaisimmasta alusta myöhäisimpään loppuun)",
+        sv: "Period: {0} (från projektens tidigaste start till deras senaste slut)",
+        en: "Period: {0} (from the earliest start to the latest end of the projects)"
+    }
+    /// The tables with a row per project left out past the limit.
+    PerProjectOmitted {
+        fi: "Yli {0} hanketta: taulukot, joissa on rivi kutakin hanketta, työpakettia, arviointia, tietuetta tai organisaatiota kohden, jätetään pois, jotta muistinkäyttö pysyy tasaisena; `childwelfare export` kirjoittaa ne rivi tietuetta kohden. Kaikkien hankkeiden tapahtumien osallistumiskerrat: {1}.",
+        sv: "Fler än {0} projekt: tabellerna med en rad per projekt, arbetspaket, utvärdering, post eller organisation utelämnas så att minnet förblir jämnt; `childwelfare export` skriver dem med en rad per post. Deltagartillfällen vid alla projekts evenemang: {1}.",
+        en: "More than {0} projects: the tables with a row per project, work package, assessment, record or organisation are left out so that memory stays flat; `childwelfare export` writes those one row per record. Attendances at all projects' events: {1}."
+    }
+    /// A table left out past the per-project limit.
+    LeftOut {
+        fi: "Jätetty pois: yli {0} hanketta ({1} luettu); `childwelfare export` kirjoittaa rivit.",
+        sv: "Utelämnad: fler än {0} projekt ({1} lästa); `childwelfare export` skriver raderna.",
+        en: "Left out: more than {0} projects ({1} read); `childwelfare export` writes the rows."
+    }
+    /// A group no record states.
+    NotStated { fi: "ei ilmoitettu", sv: "inte angivet", en: "not stated" }
+    /// Events of several counties, in one row of a partition.
+    SeveralCounties { fi: "useita alueita: {0}", sv: "flera områden: {0}", en: "several counties: {0}" }
+    /// Events of several scopes, in one row of a partition.
+    SeveralScopes { fi: "useita laajuuksia: {0}", sv: "flera omfattningar: {0}", en: "several scopes: {0}" }
+    /// Money not broken down into kinds.
+    NotBrokenDown { fi: "ei eritelty", sv: "inte specificerat", en: "not broken down" }
+    /// No figure stated anywhere.
+    NoneStated { fi: "ei ilmoitettu", sv: "inte angivet", en: "none stated" }
+    /// One funding part without an amount.
+    OnePartWithoutAmount { fi: "1 osa ilman summaa", sv: "1 del utan belopp", en: "1 part without an amount" }
+    /// Several funding parts without an amount.
+    PartsWithoutAmount { fi: "{0} osaa ilman summaa", sv: "{0} delar utan belopp", en: "{0} parts without an amount" }
+
+    /// Title: the projects' table.
+    ProjectsSideBySide { fi: "Hankkeet rinnakkain", sv: "Projekten sida vid sida", en: "Projects side by side" }
+    /// Column: a project.
+    Project { fi: "hanke", sv: "projekt", en: "project" }
+    /// Column: a status.
+    Status { fi: "tila", sv: "status", en: "status" }
+    /// Column: a period.
+    PeriodColumn { fi: "ajanjakso", sv: "period", en: "period" }
+    /// Column: events held.
+    EventsHeld { fi: "pidetyt tapahtumat", sv: "hållna evenemang", en: "events held" }
+    /// Column: events cancelled.
+    Cancelled { fi: "peruttu", sv: "inställda", en: "cancelled" }
+    /// Column: attendances.
+    Attendances { fi: "osallistumiskerrat", sv: "deltagartillfällen", en: "attendances" }
+    /// Column: outputs.
+    Outputs { fi: "tuotokset", sv: "resultat", en: "outputs" }
+    /// Column: judgements rated achieved.
+    Achieved { fi: "saavutettu", sv: "uppnått", en: "achieved" }
+    /// Column: judgements rated partly achieved (short).
+    Partly { fi: "osittain", sv: "delvis", en: "partly" }
+    /// Column: judgements rated not achieved.
+    NotAchieved { fi: "ei saavutettu", sv: "inte uppnått", en: "not achieved" }
+    /// Column: objectives no assessment judges.
+    Unjudged { fi: "arvioimatta", sv: "ej bedömda", en: "unjudged" }
+    /// Column: the budget.
+    Budget { fi: "budjetti", sv: "budget", en: "budget" }
+    /// Column: the state grant.
+    StateGrant { fi: "valtionavustus", sv: "statsunderstöd", en: "state grant" }
+    /// No output recorded.
+    NoneRecorded { fi: "– (ei kirjattu)", sv: "– (inga registrerade)", en: "– (none recorded)" }
+    /// A project without objectives.
+    NoObjectivesRecorded { fi: "ei tavoitteita kirjattu", sv: "inga mål registrerade", en: "no objectives recorded" }
+
+    /// Title: programmes.
+    ProgrammesAgainstProjects { fi: "Ohjelmat ja niiden hankkeet", sv: "Programmen och deras projekt", en: "Programmes against their projects" }
+    /// Column: a programme.
+    Programme { fi: "ohjelma", sv: "program", en: "programme" }
+    /// Column: projects a programme lists.
+    ProjectsListed { fi: "hankkeita listattu", sv: "projekt listade", en: "projects listed" }
+    /// Column: listed projects given as documents.
+    Given { fi: "luettu", sv: "lästa", en: "given" }
+    /// Column: the funding a programme states.
+    StatedFunding { fi: "ilmoitettu rahoitus", sv: "angiven finansiering", en: "stated funding" }
+    /// Column: the projects' budgets.
+    ProjectsBudgets { fi: "hankkeiden budjetit", sv: "projektens budgetar", en: "projects' budgets" }
+    /// Column: projects without a budget.
+    WithoutBudget { fi: "ilman budjettia", sv: "utan budget", en: "without budget" }
+
+    /// Title: participation by project.
+    ParticipationByProject { fi: "Osallistuminen hankkeittain", sv: "Deltagande per projekt", en: "Participation by project" }
+    /// Title: participation by theme.
+    ParticipationByTheme { fi: "Osallistuminen teemoittain", sv: "Deltagande per tema", en: "Participation by theme" }
+    /// Title: participation by event kind.
+    ParticipationByEventKind { fi: "Osallistuminen tapahtumalajeittain", sv: "Deltagande per evenemangstyp", en: "Participation by event kind" }
+    /// Title: participation by scope.
+    ParticipationByScope { fi: "Osallistuminen laajuuden mukaan", sv: "Deltagande per omfattning", en: "Participation by scope" }
+    /// Title: participation by county.
+    ParticipationByCounty { fi: "Osallistuminen alueittain", sv: "Deltagande per område", en: "Participation by county" }
+    /// Title: participation by year.
+    ParticipationByYear { fi: "Osallistuminen vuosittain", sv: "Deltagande per år", en: "Participation by year" }
+    /// Title: participation by quarter.
+    ParticipationByQuarter { fi: "Osallistuminen vuosineljänneksittäin", sv: "Deltagande per kvartal", en: "Participation by quarter" }
+    /// Title: participation by work package.
+    ParticipationByWorkPackage { fi: "Osallistuminen työpaketeittain", sv: "Deltagande per arbetspaket", en: "Participation by work package" }
+    /// Column: a group of a table.
+    Group { fi: "ryhmä", sv: "grupp", en: "group" }
+    /// Column: events held (short).
+    Held { fi: "pidetty", sv: "hållna", en: "held" }
+    /// Column: events planned.
+    Planned { fi: "suunniteltu", sv: "planerade", en: "planned" }
+    /// Column: meetings of recurring events.
+    Meetings { fi: "tapaamiset", sv: "möten", en: "meetings" }
+    /// Column: distinct people.
+    DistinctPeople { fi: "eri henkilöt", sv: "olika personer", en: "distinct people" }
+    /// A table without a total.
+    NoFigure { fi: "ei lukua", sv: "ingen siffra", en: "no figure" }
+    /// A partition whose rows add up.
+    PartitionAddsUp {
+        fi: "Kukin luku on yhdellä rivillä: osallistumiskerrat laskevat yhteen kokonaismäärään, {0}.",
+        sv: "Varje siffra står på en rad: deltagartillfällena summeras till totalen, {0}.",
+        en: "Each figure in one row: the attendances add up to the total, {0}."
+    }
+    /// A partition whose rows do not add up.
+    PartitionDoesNotAddUp {
+        fi: "Kukin luku on yhdellä rivillä, mutta osallistumiskerrat eivät laske yhteen kokonaismäärään, {0}: osat ovat epätarkempia kuin kokonaismäärä, joten sen jäännös tiedetään vain rajoina.",
+        sv: "Varje siffra står på en rad, men deltagartillfällena summeras inte till totalen, {0}: delarna är mindre exakta än totalen, så det som återstår av den är bara begränsat.",
+        en: "Each figure in one row, but the attendances do not add up to the total, {0}: a total's parts are less exact than it, so what is left of it is only bounded."
+    }
+    /// Overlapping groups, none in two.
+    OverlappingAddsUp {
+        fi: "Luku lasketaan jokaiseen ryhmäänsä; tässä mikään ei ole kahdessa, joten rivit laskevat yhteen kokonaismäärään, {0}.",
+        sv: "En siffra räknas i var och en av sina grupper; här finns ingen i två, så raderna summeras till totalen, {0}.",
+        en: "A figure counts in each of its groups; here none is in two, so the rows add up to the total, {0}."
+    }
+    /// Overlapping groups.
+    OverlappingDoesNotAddUp {
+        fi: "Luku lasketaan jokaiseen ryhmäänsä, joten rivien summa voi olla suurempi kuin kokonaismäärä, jossa kukin lasketaan kerran: {0}.",
+        sv: "En siffra räknas i var och en av sina grupper, så raderna kan summeras till mer än totalen, där var och en räknas en gång: {0}.",
+        en: "A figure counts in each of its groups, so the rows may add up to more than the total, each counted once: {0}."
+    }
+
+    /// Title: assessments.
+    Assessments { fi: "Arvioinnit", sv: "Utvärderingar", en: "Assessments" }
+    /// Column: an assessment.
+    Assessment { fi: "arviointi", sv: "utvärdering", en: "assessment" }
+    /// Column: a source.
+    Source { fi: "lähde", sv: "källa", en: "source" }
+    /// Column: occasions.
+    Occasions { fi: "kerrat", sv: "tillfällen", en: "occasions" }
+    /// Column: judgements.
+    Judgements { fi: "arviot", sv: "bedömningar", en: "judgements" }
+    /// Title: judgements by project.
+    JudgementsByProject { fi: "Arviot hankkeittain", sv: "Bedömningar per projekt", en: "Judgements by project" }
+    /// Title: judgements by work package.
+    JudgementsByWorkPackage { fi: "Arviot työpaketeittain", sv: "Bedömningar per arbetspaket", en: "Judgements by work package" }
+    /// Title: judgements by assessment source.
+    JudgementsBySource { fi: "Arviot arvioinnin lähteen mukaan", sv: "Bedömningar per utvärderingskälla", en: "Judgements by assessment source" }
+    /// Title: objectives without a judgement.
+    UnjudgedObjectives { fi: "Tavoitteet, joita mikään arviointi ei arvioi", sv: "Mål som ingen utvärdering bedömer", en: "Objectives no assessment judges" }
+    /// Column: an objective.
+    Objective { fi: "tavoite", sv: "mål", en: "objective" }
+    /// Column: a statement.
+    Statement { fi: "muotoilu", sv: "formulering", en: "statement" }
+
+    /// Title: targets.
+    TargetsAgainstActual { fi: "Tavoitearvot ja toteutuneet luvut", sv: "Målvärden mot faktiska siffror", en: "Targets against actual figures" }
+    /// Column: a record.
+    Record { fi: "tietue", sv: "post", en: "record" }
+    /// Column: a kind.
+    Kind { fi: "laji", sv: "typ", en: "kind" }
+    /// Column: a target.
+    Target { fi: "tavoitearvo", sv: "målvärde", en: "target" }
+    /// Column: the actual figure.
+    Actual { fi: "toteutunut", sv: "faktiskt", en: "actual" }
+    /// Column: whether a target was met.
+    Met { fi: "saavutettu", sv: "uppfyllt", en: "met" }
+    /// A target whose actual figure cannot settle it.
+    CannotSay { fi: "ei voi sanoa", sv: "går inte att säga", en: "cannot say" }
+    /// Yes.
+    Yes { fi: "kyllä", sv: "ja", en: "yes" }
+    /// No.
+    No { fi: "ei", sv: "nej", en: "no" }
+    /// A target on an output.
+    TargetOfOutput { fi: "tuotos", sv: "resultat", en: "output" }
+    /// A target on a measure.
+    TargetOfMeasure { fi: "mittari", sv: "mätare", en: "measure" }
+
+    /// Title: outputs.
+    OutputsByKindAndStatus { fi: "Tuotokset lajin ja tilan mukaan", sv: "Resultat per typ och status", en: "Outputs by kind and status" }
+    /// Column: records.
+    Records { fi: "tietueet", sv: "poster", en: "records" }
+    /// Column: records without a count.
+    WithoutCount { fi: "ilman lukumäärää", sv: "utan antal", en: "without a count" }
+    /// Column: items.
+    Items { fi: "kappaleet", sv: "stycken", en: "items" }
+    /// Outputs counted as their parts.
+    CountedAsParts { fi: "– (laskettu osinaan)", sv: "– (räknade som sina delar)", en: "– (counted as their parts)" }
+
+    /// Title: money by project.
+    MoneyByProject { fi: "Raha hankkeittain", sv: "Pengar per projekt", en: "Money by project" }
+    /// Title: money by funder.
+    MoneyByFunder { fi: "Raha rahoittajittain", sv: "Pengar per finansiär", en: "Money by funder" }
+    /// Title: money by funding kind.
+    MoneyByFundingKind { fi: "Raha rahoituslajeittain", sv: "Pengar per finansieringstyp", en: "Money by funding kind" }
+    /// Title: money by implementer.
+    MoneyByImplementer { fi: "Raha toteuttajittain", sv: "Pengar per genomförare", en: "Money by implementer" }
+    /// Column: funding parts.
+    Parts { fi: "osat", sv: "delar", en: "parts" }
+    /// Column: an amount.
+    Amount { fi: "summa", sv: "belopp", en: "amount" }
+
+    /// Title: staffing.
+    Staffing { fi: "Henkilöstö", sv: "Personal", en: "Staffing" }
+    /// Column: an implementer.
+    Implementer { fi: "toteuttaja", sv: "genomförare", en: "implementer" }
+    /// Column: staffing entries.
+    Entries { fi: "merkinnät", sv: "poster", en: "entries" }
+    /// Column: posts.
+    Posts { fi: "tehtävät", sv: "tjänster", en: "posts" }
+    /// Column: full-time equivalents.
+    FullTimeEquivalents { fi: "henkilötyövuodet", sv: "årsverken", en: "full-time equivalents" }
+    /// Column: entries without a share of full time.
+    WithoutShare { fi: "ilman osuutta", sv: "utan andel", en: "without share" }
+
+    /// Heading of the derivations under a table.
+    HowMade { fi: "Näin luvut laskettiin:", sv: "Så togs siffrorna fram:", en: "How the figures were made:" }
+    /// Heading of the legend.
+    HowToRead { fi: "Näin luet luvut", sv: "Så läser du siffrorna", en: "How to read the figures" }
+    /// Legend: attendances and distinct people.
+    LegendAttendances {
+        fi: "osallistumiskerrat laskevat henkilön kerran jokaista tapahtumaa kohden; eri henkilöt kunkin henkilön kerran",
+        sv: "deltagartillfällen räknar en person en gång per evenemang; olika personer räknar varje person en gång",
+        en: "attendances count a person once for each event attended; distinct people, each person once"
+    }
+    /// Legend: exactness.
+    LegendExactness {
+        fi: "\"noin\" on luku, jonka lähde antaa likimääräisenä; \"vähintään\" ja \"enintään\" ovat rajoja",
+        sv: "\"cirka\" är en siffra som källan anger ungefärligt; \"minst\" och \"högst\" är gränser",
+        en: "\"about\" is a figure the source gives as approximate; \"at least\" and \"at most\" are bounds"
+    }
+    /// Legend: ranges.
+    LegendRange {
+        fi: "vaihteluväli kuten 963–1 363: luvut voivat mennä päällekkäin, alaraja laskee päällekkäisen osan kerran",
+        sv: "ett intervall som 963–1 363: siffror som kan överlappa, den nedre gränsen räknar överlappet en gång",
+        en: "a range such as 963–1 363: figures that may overlap, the low end counting the overlap once"
+    }
+    /// Legend: the dash.
+    LegendDash {
+        fi: "– on luku, jota lähteet eivät anna (ei koskaan nolla); \"ei tavoitteita kirjattu\" kertoo syyn",
+        sv: "– är en siffra som källorna inte anger (aldrig noll); \"inga mål registrerade\" säger varför",
+        en: "– is a figure the sources do not give (never zero); \"no objectives recorded\" says why"
+    }
+    /// Legend: counted once.
+    LegendOnce {
+        fi: "kukin luku lasketaan kerran: toisen luvun osaa ei lisätä uudelleen (docs/counting.md)",
+        sv: "varje siffra räknas en gång: en som ingår i en annan läggs inte till igen (docs/counting.md)",
+        en: "each figure is counted once: one that is part of another is not added again (docs/counting.md)"
+    }
+    /// Legend: derivations.
+    LegendExplain {
+        fi: "`--explain` luettelee kunkin luvun tietueet, niiden lähteet ja sen, mitä jätettiin pois",
+        sv: "`--explain` listar varje siffras poster, deras källor och vad som utelämnades",
+        en: "`--explain` lists each figure's records, their sources and what was left out"
+    }
+}
+
+/// The title of the participation table of `dimension`.
+pub(crate) fn participation_title(dimension: crate::aggregate::Dimension) -> Phrase {
+    use crate::aggregate::Dimension;
+    match dimension {
+        Dimension::Project => Phrase::ParticipationByProject,
+        Dimension::Theme => Phrase::ParticipationByTheme,
+        Dimension::EventKind => Phrase::ParticipationByEventKind,
+        Dimension::Scope => Phrase::ParticipationByScope,
+        Dimension::County => Phrase::ParticipationByCounty,
+        Dimension::Year => Phrase::ParticipationByYear,
+        Dimension::Quarter => Phrase::ParticipationByQuarter,
+        Dimension::WorkPackage => Phrase::ParticipationByWorkPackage,
+    }
+}
+
+/// The title of the money table of `dimension`.
+pub(crate) fn money_title(dimension: crate::aggregate::FundingDimension) -> Phrase {
+    use crate::aggregate::FundingDimension;
+    match dimension {
+        FundingDimension::Project => Phrase::MoneyByProject,
+        FundingDimension::Funder => Phrase::MoneyByFunder,
+        FundingDimension::FundingKind => Phrase::MoneyByFundingKind,
+        FundingDimension::Implementer => Phrase::MoneyByImplementer,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut found: Vec<&str> =
+            text.match_indices('{').filter_map(|(i, _)| text[i..].split_once('}')).map(|(p, _)| p).collect();
+        found.sort_unstable();
+        found
+    }
+
+    /// A phrase lacking a translation, or one copied from English, fails here.
+    #[test]
+    fn every_phrase_is_translated_with_the_same_placeholders() {
+        // Words that are the same in the languages (checked by a reader).
+        let same_in_finnish: [Phrase; 0] = [];
+        let same_in_swedish = [Phrase::Status, Phrase::PeriodColumn, Phrase::Budget];
+        for phrase in Phrase::ALL {
+            let en = phrase.text(Language::En);
+            for language in [Language::Fi, Language::Sv] {
+                let text = phrase.text(language);
+                assert!(!text.trim().is_empty(), "{phrase:?} is empty in {language}");
+                assert_eq!(placeholders(text), placeholders(en), "{phrase:?}: placeholders differ in {language}");
+                let same = if language == Language::Fi { &same_in_finnish[..] } else { &same_in_swedish[..] };
+                if !same.contains(phrase) {
+                    assert_ne!(text, en, "{phrase:?} is English in {language}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fill_replaces_placeholders_and_keeps_other_braces() {
+        assert_eq!(
+            Phrase::Covers.fill(Language::En, &["3", "1"]),
+            "Documents read: 3; documents that could not be read: 1."
+        );
+        assert_eq!(Phrase::Projects.fill(Language::Fi, &[]), "{0} hanketta");
+    }
+}
