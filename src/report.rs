@@ -48,6 +48,9 @@ pub enum Format {
     Markdown,
     /// The summary as JSON (derivations included when explained).
     Json,
+    /// One self-contained HTML page with charts ([`html`], feature `html`).
+    #[cfg(feature = "html")]
+    Html,
 }
 
 #[cfg(feature = "html")]
@@ -180,6 +183,10 @@ pub fn render(summary: &Summary, format: Format, explain: bool) -> String {
 /// Writes the summary as `options` say.
 pub fn render_with(summary: &Summary, options: &Options) -> String {
     let Options { format, language, explain, width } = *options;
+    #[cfg(feature = "html")]
+    if format == Format::Html {
+        return html::render(summary, options);
+    }
     if format == Format::Json {
         return if explain {
             crate::json::model_to_string(summary)

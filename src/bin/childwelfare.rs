@@ -513,10 +513,7 @@ fn report(
                 childwelfare::report::tidy(&summary).iter().try_for_each(|row| writer.write(row))?;
                 return writer.finish().map(drop);
             }
-            ReportFormat::Html => {
-                out.write_all(childwelfare::report::html::render(&summary, language, explain).as_bytes())?;
-                return out.flush();
-            }
+            ReportFormat::Html => childwelfare::report::Format::Html,
         };
         let options = options.format(format);
         out.write_all(childwelfare::report::render_with(&summary, &options).as_bytes())?;

@@ -22,7 +22,8 @@
 //! use childwelfare::{Language, aggregate, data, report};
 //!
 //! let summary = aggregate::summarise(&data::seed(), true);
-//! let page = report::html::render(&summary, Language::En, true);
+//! let options = report::Options::new(report::Format::Html).language(Language::En).explain(true);
+//! let page = report::render_with(&summary, &options);
 //! assert!(page.starts_with("<!DOCTYPE html>"));
 //! assert!(page.contains(r#"<html lang="en">"#));
 //! // LUMO's attendances, marked with their place in the JSON summary.
@@ -38,12 +39,13 @@ use serde::Serialize;
 
 use crate::aggregate::figure_json::Bare;
 use crate::aggregate::{Derivation, Dimension, Figure, Omitted, Summary};
-use crate::{Language, Money, Total};
+use crate::{Money, Total};
 
 mod chart;
 mod page;
 mod words;
 
+use super::local::Local;
 use chart::Chart;
 use words::Words;
 
@@ -148,7 +150,8 @@ impl Section {
     /// The section of a table left out past the per-project limit.
     fn left_out(id: impl Into<String>, title: impl Into<String>, omitted: Omitted, words: &Words) -> Self {
         let mut section = Section::new(id, title, None);
-        section.omitted = Some(format!("{}: {omitted}.", words.left_out));
+        let (limit, projects) = (crate::value::thousands(omitted.limit), crate::value::thousands(omitted.projects));
+        section.omitted = Some(crate::report::Phrase::LeftOut.fill(words.language, &[&limit, &projects]));
         section
     }
 
@@ -206,26 +209,30 @@ fn readable(text: &str) -> String {
     out
 }
 
-/// `–` for a figure the sources do not give.
-fn or_dash<T: ToString>(value: Option<T>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| v.to_string())
-}
-
-/// The page of `summary`, its words in `language` (names and labels are in
-/// the language the summary was made in), with each table's derivations
-/// when `explain` is set and the summary has them.
+/// The page of `summary` as `options` say: its words and figures in
+/// `options.language` (names and labels from the documents are in the
+/// language the summary was made in,
+/// [`Aggregator::language`](crate::aggregate::Aggregator::language)), with
+/// each table's derivations when `options.explain` is set and the summary
+/// has them. The format and width of `options` are not used:
+/// [`report::render_with`](crate::report::render_with) with
+/// [`Format::Html`](crate::report::Format::Html) comes here.
 ///
 /// ```
 /// use childwelfare::{Language, aggregate, data, report};
 ///
 /// let summary = aggregate::summarise(&data::seed(), false);
-/// let page = report::html::render(&summary, Language::Fi, false);
+/// let options = report::Options::new(report::Format::Html).language(Language::Fi);
+/// let page = report::html::render(&summary, &options);
 /// assert!(page.contains(r#"<html lang="fi">"#));
+/// assert!(page.contains("noin 4 667"));
 /// assert!(!page.contains("<details class=\"derivations\""));
+/// assert_eq!(report::render_with(&summary, &options), page);
 /// ```
-pub fn render(summary: &Summary, language: Language, explain: bool) -> String {
-    let words = Words::of(language);
-    let page = page::build(summary, &words, language, explain);
+pub fn render(summary: &Summary, options: &crate::report::Options) -> String {
+    let words = Words::of(options.language);
+    let page = page::build(summary, &words, options.explain);
+    // The template's values are all `Display` types that cannot fail.
     page.render().unwrap_or_else(|error| format!("<!DOCTYPE html><title>error</title><p>{error}</p>"))
 }
 
@@ -237,22 +244,22 @@ fn sections(summary: &Summary, words: &Words, explain: bool) -> Vec<Section> {
         sections.push(programmes(summary, words));
     }
     for (at, table) in summary.participation.iter().enumerate() {
-        let title = format!("{} {}", words.participation, words.heading(table.dimension));
+        let title = words.participation_title(table.dimension);
         let id = format!("participation-{}", table.dimension.code());
         let base = format!("/participation/{at}");
         let total_row = |total: Total| {
             let mut row = vec![Cell::text(words.total)];
             row.extend((0..4).map(|_| Cell::text("")));
-            row.push(Cell::figure(total.to_string(), format!("{base}/total"), &Bare(&total)));
+            row.push(Cell::figure(words.local.total(total), format!("{base}/total"), &Bare(&total)));
             row.push(Cell::text(""));
             row
         };
         if let Some(omitted) = table.omitted {
-            let mut section = Section::left_out(id, title.clone(), omitted, words);
+            let mut section = Section::left_out(id, title, omitted, words);
             // The total is kept past the limit.
             if let Some(total) = table.total {
-                let headers = words.participation_headers(table.dimension);
-                section.table = Some(Table { caption: title, headers, rows: vec![total_row(total)] });
+                let headers = words.participation_headers();
+                section.table = Some(Table { caption: title.to_owned(), headers, rows: vec![total_row(total)] });
             }
             sections.push(section);
             continue;
@@ -261,15 +268,18 @@ fn sections(summary: &Summary, words: &Words, explain: bool) -> Vec<Section> {
         if table.rows.iter().all(|r| r.group.key.is_empty()) && table.dimension != Dimension::Project {
             continue;
         }
-        let mut section = Section::new(id, title.clone(), None);
-        section.note = Some(words.rows_and_total(table.kind, table.adds_up, table.total));
+        let mut section = Section::new(id, title, None);
+        section.note = Some(super::tables::rows_and_total(table, words.local));
         let mut rows = Vec::new();
         let mut values = Vec::new();
+        let local = words.local;
         for (i, row) in table.rows.iter().enumerate() {
             let here = format!("{base}/rows/{i}");
+            let label = super::tables::group_label(table.dimension, &row.group.key, &row.group.label, words.language);
             let attendances = row.attendances.as_ref();
+            let people = row.distinct_people.as_ref();
             rows.push(vec![
-                Cell::text(&row.group.label),
+                Cell::text(&label),
                 Cell::figure(row.events_held.to_string(), format!("{here}/events_held"), &row.events_held),
                 Cell::figure(
                     row.events_cancelled.to_string(),
@@ -278,36 +288,37 @@ fn sections(summary: &Summary, words: &Words, explain: bool) -> Vec<Section> {
                 ),
                 Cell::figure(row.events_planned.to_string(), format!("{here}/events_planned"), &row.events_planned),
                 Cell::figure(
-                    or_dash(row.sessions.as_ref().map(|f| f.value)),
+                    local.or_dash(row.sessions.as_ref().map(|f| f.value), Local::count),
                     format!("{here}/sessions"),
                     &row.sessions,
                 ),
-                Cell::figure(or_dash(attendances.map(|f| f.value)), format!("{here}/attendances"), &attendances),
                 Cell::figure(
-                    or_dash(row.distinct_people.as_ref().map(|f| f.value)),
+                    local.or_dash(attendances.map(|f| f.value), Local::total),
+                    format!("{here}/attendances"),
+                    &attendances,
+                ),
+                Cell::figure(
+                    local.or_dash(people.map(|f| f.value), Local::total),
                     format!("{here}/distinct_people"),
-                    &row.distinct_people,
+                    &people,
                 ),
             ]);
             if let Some(figure) = attendances {
-                values.push(total_bar(&row.group.label, figure.value, format!("{here}/attendances")));
+                values.push(total_bar(&label, figure.value, local, format!("{here}/attendances")));
             }
-            section.explain(format!("{}, {}", row.group.label, words.meetings), row.sessions.as_ref());
-            section.explain(format!("{}, {}", row.group.label, words.attendances), attendances);
-            section.explain(format!("{}, {}", row.group.label, words.distinct_people), row.distinct_people.as_ref());
+            section.explain(format!("{label}, {}", words.meetings), row.sessions.as_ref());
+            section.explain(format!("{label}, {}", words.attendances), attendances);
+            section.explain(format!("{label}, {}", words.distinct_people), people);
         }
         if let Some(total) = table.total {
             rows.push(total_row(total));
         }
-        let charted =
-            matches!(table.dimension, Dimension::Project | Dimension::Theme | Dimension::County | Dimension::Year);
-        if charted && !values.is_empty() {
-            let chart_title = format!("{} {}", words.attendances_title, words.heading(table.dimension));
+        if let Some(chart_title) = words.chart_title(table.dimension).filter(|_| !values.is_empty()) {
             let keys = range_keys(words, &values);
             let id = format!("chart-participation-{}", table.dimension.code());
-            section.charts.push(chart::chart(id, chart_title, values, keys));
+            section.charts.push(chart::chart(id, chart_title.to_owned(), values, keys));
         }
-        section.table = Some(Table { caption: title, headers: words.participation_headers(table.dimension), rows });
+        section.table = Some(Table { caption: title.to_owned(), headers: words.participation_headers(), rows });
         sections.push(section);
     }
     sections.extend(page::resources(summary, words));
@@ -326,25 +337,25 @@ fn range_keys(words: &Words, values: &[chart::Value]) -> Vec<(&'static str, Stri
 }
 
 /// The bar of a total: solid to its low end, hatched to its high end.
-fn total_bar(label: &str, total: Total, pointer: String) -> chart::Value {
+fn total_bar(label: &str, total: Total, local: Local, pointer: String) -> chart::Value {
     #[allow(clippy::cast_precision_loss)] // a bar's length needs no more
     let (low, high) = (total.low.value as f64, total.high.value as f64);
     chart::Value {
         label: readable(label),
         parts: vec![(low, "bar"), (high - low, "range")],
-        text: total.to_string(),
+        text: local.total(total),
         mark: Some(mark(pointer, &Bare(&total))),
     }
 }
 
 /// The bar of an amount of money.
-fn money_bar(label: &str, money: Money, pointer: String) -> chart::Value {
+fn money_bar(label: &str, money: Money, local: Local, pointer: String) -> chart::Value {
     #[allow(clippy::cast_precision_loss)] // a bar's length needs no more
     let euros = money.euros.cents() as f64 / 100.0;
     chart::Value {
         label: readable(label),
         parts: vec![(euros, "bar")],
-        text: money.to_string(),
+        text: local.money(money),
         mark: Some(mark(pointer, &Bare(&money))),
     }
 }
@@ -356,22 +367,37 @@ fn projects(summary: &Summary, words: &Words) -> Section {
         Ok(rows) => rows,
         Err(omitted) => return Section::left_out("projects", title, omitted, words),
     };
+    let (local, language) = (words.local, words.language);
     let mut table_rows = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let here = format!("/project_rows/{i}");
-        let money = crate::aggregate::money::amount_text(row.budget, row.budget_parts_without_amount);
-        let grant = crate::aggregate::money::amount_text(row.state_grant, row.state_grant_parts_without_amount);
-        let share = row.state_grant_share.map_or_else(String::new, |share| format!(" ({share})"));
+        let budget = super::amount_text(language, row.budget, row.budget_parts_without_amount);
+        // As the text report writes it: the grant, its share and the parts without an amount.
+        let money = super::amount_text(language, row.state_grant, row.state_grant_parts_without_amount);
+        let share = row.state_grant_share.map(|s| local.number(s));
+        let without = super::tables::without_amount(local, row.state_grant_parts_without_amount);
+        let grant = match (row.state_grant, share, without) {
+            (Some(_), Some(share), None) => format!("{money} ({share})"),
+            (Some(_), Some(share), Some(_)) => format!("{money}, {share}"),
+            (None, Some(share), None) => share,
+            (None, Some(share), Some(parts)) => format!("{share} ({parts})"),
+            (_, None, _) => money,
+        };
         let unjudged = row.unjudged_objectives.map_or_else(|| words.no_objectives.to_owned(), |n| n.to_string());
+        let status = super::tables::label(&row.status, |s: crate::ProjectStatus| s.label(language));
         table_rows.push(vec![
             Cell::text(&row.name),
-            Cell::text(&row.status),
-            Cell::text(or_dash(row.period.as_ref())),
+            Cell::text(status),
+            Cell::text(local.or_dash(row.period.as_deref(), Local::period_text)),
             Cell::figure(row.events_held.to_string(), format!("{here}/events_held"), &row.events_held),
             Cell::figure(row.events_cancelled.to_string(), format!("{here}/events_cancelled"), &row.events_cancelled),
-            Cell::figure(or_dash(row.attendances), format!("{here}/attendances"), &row.attendances.as_ref().map(Bare)),
             Cell::figure(
-                row.outputs.map_or_else(|| format!("– ({})", words.none_recorded), |c| c.to_string()),
+                local.or_dash(row.attendances, Local::total),
+                format!("{here}/attendances"),
+                &row.attendances.as_ref().map(Bare),
+            ),
+            Cell::figure(
+                row.outputs.map_or_else(|| words.none_recorded.to_owned(), |c| local.count(c)),
                 format!("{here}/outputs"),
                 &row.outputs.as_ref().map(Bare),
             ),
@@ -379,8 +405,8 @@ fn projects(summary: &Summary, words: &Words) -> Section {
             Cell::figure(row.partly_achieved.to_string(), format!("{here}/partly_achieved"), &row.partly_achieved),
             Cell::figure(row.not_achieved.to_string(), format!("{here}/not_achieved"), &row.not_achieved),
             Cell::figure(unjudged, format!("{here}/unjudged_objectives"), &row.unjudged_objectives),
-            Cell::figure(money, format!("{here}/budget"), &row.budget.as_ref().map(Bare)),
-            Cell::figure(format!("{grant}{share}"), format!("{here}/state_grant"), &row.state_grant.as_ref().map(Bare)),
+            Cell::figure(budget, format!("{here}/budget"), &row.budget.as_ref().map(Bare)),
+            Cell::figure(grant, format!("{here}/state_grant"), &row.state_grant.as_ref().map(Bare)),
         ]);
     }
     let table = Table { caption: title.to_owned(), headers: words.project_headers(), rows: table_rows };
@@ -391,6 +417,7 @@ fn projects(summary: &Summary, words: &Words) -> Section {
 fn programmes(summary: &Summary, words: &Words) -> Section {
     let mut rows = Vec::new();
     let mut section = Section::new("programmes", words.programmes, None);
+    let local = words.local;
     for (i, row) in summary.programme_totals.iter().enumerate() {
         let here = format!("/programme_totals/{i}");
         let budget = row.projects_budget.as_ref();
@@ -399,13 +426,21 @@ fn programmes(summary: &Summary, words: &Words) -> Section {
             Cell::figure(row.listed_projects.to_string(), format!("{here}/listed_projects"), &row.listed_projects),
             Cell::figure(row.projects_given.to_string(), format!("{here}/projects_given"), &row.projects_given),
             Cell::figure(
-                or_dash(row.stated_funding),
+                local.or_dash(row.stated_funding, Local::money),
                 format!("{here}/stated_funding"),
                 &row.stated_funding.as_ref().map(Bare),
             ),
-            Cell::figure(or_dash(budget.map(|f| f.value)), format!("{here}/projects_budget"), &budget),
+            Cell::figure(
+                local.or_dash(budget.map(|f| f.value), Local::money),
+                format!("{here}/projects_budget"),
+                &budget,
+            ),
             Cell::text(row.projects_without_budget.len().to_string()),
-            Cell::figure(or_dash(row.attendances), format!("{here}/attendances"), &row.attendances.as_ref().map(Bare)),
+            Cell::figure(
+                local.or_dash(row.attendances, Local::total),
+                format!("{here}/attendances"),
+                &row.attendances.as_ref().map(Bare),
+            ),
         ]);
         section.explain(format!("{}, {}", row.name, words.projects_budget), budget);
     }

@@ -200,7 +200,7 @@ fn a_diagnostic_shows_control_characters_it_quotes() {
 fn html_shows_hostile_text_as_text_and_runs_none_of_it() {
     let summary = hostile_summary();
     for explain in [false, true] {
-        let page = report::html::render(&summary, Language::En, explain);
+        let page = crate::html::html(&summary, Language::En, explain);
         // Text, never markup: no script element, no attribute broken out of.
         assert!(!page.contains("<script"), "{page}");
         assert!(!page.contains("alert(1)</"), "{page}");

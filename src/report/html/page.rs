@@ -4,10 +4,11 @@
 use askama::Template;
 
 use super::words::Words;
-use super::{Cell, Section, Table, chart, or_dash, readable};
-use crate::Language;
+use super::{Cell, Section, Table, chart, readable};
 use crate::aggregate::figure_json::Bare;
 use crate::aggregate::{FundingDimension, Summary};
+use crate::report::Phrase;
+use crate::report::local::Local;
 
 /// The page (`page.html`, with its style in `style.css`).
 #[derive(Template)]
@@ -30,25 +31,31 @@ pub(super) struct Page {
 }
 
 /// The page of `summary`.
-pub(super) fn build(summary: &Summary, words: &Words, _language: Language, explain: bool) -> Page {
-    let mut lines = Vec::new();
+pub(super) fn build(summary: &Summary, words: &Words, explain: bool) -> Page {
+    let (language, local) = (words.language, words.local);
+    let read = crate::value::thousands(summary.projects + summary.programmes);
+    let unread = crate::value::thousands(summary.left_out.len() as u64);
+    let mut lines = vec![Phrase::Covers.fill(language, &[&read, &unread])];
     if let Some(period) = summary.period {
-        lines.push(format!("{}: {period} ({})", words.period, words.period_note));
+        lines.push(Phrase::Period.fill(language, &[&local.period_text(&period.to_string())]));
     }
     if let Some(limit) = summary.per_project_omitted {
-        lines.push(words.per_project_omitted.replace("{limit}", &crate::value::thousands(limit)));
+        let attendances = local.or_dash(summary.attendances, Local::total);
+        lines.push(Phrase::PerProjectOmitted.fill(language, &[&crate::value::thousands(limit), &attendances]));
     }
-    let incomplete = (!summary.left_out.is_empty())
-        .then(|| (words.incomplete.to_owned(), summary.left_out.iter().map(|place| readable(place)).collect()));
+    let incomplete = (!summary.left_out.is_empty()).then(|| {
+        let what = Phrase::Incomplete.fill(language, &[&unread]);
+        (what, summary.left_out.iter().map(|place| readable(place)).collect())
+    });
     Page {
         lang: words.lang(),
         title: words.title.to_owned(),
-        heading: format!("{}: {}", words.summary, words.counts(summary.projects, summary.programmes)),
+        heading: words.heading(summary.projects, summary.programmes),
         lines,
         incomplete,
         attendances: summary
             .attendances
-            .map(|total| (total.to_string(), super::mark("/attendances".to_owned(), &Bare(&total)))),
+            .map(|total| (local.total(total), super::mark("/attendances".to_owned(), &Bare(&total)))),
         attendances_words: words.all_attendances,
         contents: words.contents,
         sections: super::sections(summary, words, explain),
@@ -87,6 +94,7 @@ fn assessments(summary: &Summary, words: &Words) -> Option<Section> {
         Ok(rows) => rows,
         Err(omitted) => return Some(Section::left_out("assessments", words.assessments, omitted, words)),
     };
+    let (local, language) = (words.local, words.language);
     let rows = rows
         .iter()
         .enumerate()
@@ -95,15 +103,19 @@ fn assessments(summary: &Summary, words: &Words) -> Option<Section> {
             let participation = row.participation.unwrap_or_default();
             vec![
                 Cell::text(format!("{}/{}", row.project, row.assessment)),
-                Cell::text(&row.source),
-                Cell::figure(or_dash(row.occasions), format!("{here}/occasions"), &row.occasions.as_ref().map(Bare)),
+                Cell::text(crate::report::tables::label(&row.source, |s: crate::AssessmentSource| s.label(language))),
                 Cell::figure(
-                    or_dash(participation.attendances),
+                    local.or_dash(row.occasions, Local::count),
+                    format!("{here}/occasions"),
+                    &row.occasions.as_ref().map(Bare),
+                ),
+                Cell::figure(
+                    local.or_dash(participation.attendances, Local::count),
                     format!("{here}/participation/attendances"),
                     &participation.attendances.as_ref().map(Bare),
                 ),
                 Cell::figure(
-                    or_dash(participation.distinct_people),
+                    local.or_dash(participation.distinct_people, Local::count),
                     format!("{here}/participation/distinct_people"),
                     &participation.distinct_people.as_ref().map(Bare),
                 ),
@@ -117,7 +129,7 @@ fn assessments(summary: &Summary, words: &Words) -> Option<Section> {
 /// Judgements grouped `by`, a row per group and a column per rating; by
 /// project, a stacked bar per project too.
 fn judgements(summary: &Summary, words: &Words, by: &str) -> Option<Section> {
-    let title = words.judgements_heading(by);
+    let title = words.judgements_title(by).to_owned();
     let id = format!("judgements-{}", by.replace('_', "-"));
     let per_project = by != "assessment_source";
     let (part, rows) = if per_project {
@@ -145,7 +157,7 @@ fn judgements(summary: &Summary, words: &Words, by: &str) -> Option<Section> {
         let mut cells = vec![Cell::text(label)];
         let mut parts = Vec::new();
         let mut texts = Vec::new();
-        for (code, name, class) in ratings {
+        for &(code, name, class) in &ratings {
             match places.iter().find(|&&i| rows[i].rating == code) {
                 Some(&i) => {
                     let judgements = &rows[i].judgements;
@@ -159,7 +171,9 @@ fn judgements(summary: &Summary, words: &Words, by: &str) -> Option<Section> {
             }
         }
         for &i in places {
-            section.explain(format!("{}, {}", rows[i].label, rows[i].rating), Some(&rows[i].judgements));
+            let rating =
+                crate::report::tables::label(&rows[i].rating, |r: crate::AchievementRating| r.label(words.language));
+            section.explain(format!("{}, {rating}", rows[i].label), Some(&rows[i].judgements));
         }
         table_rows.push(cells);
         values.push(chart::Value { label: readable(label), parts, text: texts.join(", "), mark: None });
@@ -198,11 +212,21 @@ fn targets(summary: &Summary, words: &Words) -> Option<Section> {
         .map(|(i, row)| {
             let here = format!("/targets/{i}");
             let met = row.met.map_or(words.cannot_say, |met| if met { words.yes } else { words.no });
+            let kind = match row.kind.as_str() {
+                "output" => Phrase::TargetOfOutput.text(words.language),
+                "measure" => Phrase::TargetOfMeasure.text(words.language),
+                other => other,
+            };
+            let local = words.local;
             vec![
                 Cell::text(format!("{}/{}", row.project, row.record)),
-                Cell::text(&row.kind),
-                Cell::figure(row.target.value.to_string(), format!("{here}/target"), &Bare(&row.target)),
-                Cell::figure(or_dash(row.actual), format!("{here}/actual"), &row.actual.as_ref().map(Bare)),
+                Cell::text(kind),
+                Cell::figure(local.count(row.target.value), format!("{here}/target"), &Bare(&row.target)),
+                Cell::figure(
+                    local.or_dash(row.actual, Local::count),
+                    format!("{here}/actual"),
+                    &row.actual.as_ref().map(Bare),
+                ),
                 Cell::figure(met, format!("{here}/met"), &row.met),
             ]
         })
@@ -215,9 +239,10 @@ fn outputs(summary: &Summary, words: &Words) -> Option<Section> {
     let mut rows = Vec::new();
     for (i, row) in summary.outputs.iter().enumerate() {
         let here = format!("/outputs/{i}");
+        let status = crate::report::tables::label(&row.status, |s: crate::OutputStatus| s.label(words.language));
         rows.push(vec![
             Cell::text(&row.label),
-            Cell::text(&row.status),
+            Cell::text(&status),
             Cell::figure(row.records.to_string(), format!("{here}/records"), &row.records),
             Cell::figure(
                 row.records_without_count.to_string(),
@@ -225,12 +250,12 @@ fn outputs(summary: &Summary, words: &Words) -> Option<Section> {
                 &row.records_without_count,
             ),
             Cell::figure(
-                row.count.as_ref().map_or_else(|| format!("– ({})", words.counted_as_parts), |f| f.value.to_string()),
+                row.count.as_ref().map_or_else(|| words.counted_as_parts.to_owned(), |f| words.local.count(f.value)),
                 format!("{here}/count"),
                 &row.count,
             ),
         ]);
-        section.explain(format!("{} ({})", row.label, row.status), row.count.as_ref());
+        section.explain(format!("{} ({status})", row.label), row.count.as_ref());
     }
     if rows.is_empty() {
         return None;
@@ -241,7 +266,7 @@ fn outputs(summary: &Summary, words: &Words) -> Option<Section> {
 
 /// Money grouped `by`, with a chart for funders and funding kinds.
 fn money(summary: &Summary, words: &Words, by: FundingDimension) -> Option<Section> {
-    let title = format!("{} {}", words.money, words.funding_heading(by));
+    let title = words.money_title(by).to_owned();
     let id = format!("money-{}", words.funding_code(by));
     let (part, rows) = if by.is_per_project() {
         ("per_project", summary.funding.per_project.rows())
@@ -258,15 +283,21 @@ fn money(summary: &Summary, words: &Words, by: FundingDimension) -> Option<Secti
     for (i, row) in rows.iter().enumerate().filter(|(_, row)| row.by == by) {
         let here = format!("/funding/{part}/{i}");
         let amount = row.amount.as_ref();
+        let group = match (row.key.is_empty(), by) {
+            (false, _) => &row.label,
+            (true, FundingDimension::FundingKind) => words.not_broken_down,
+            (true, _) => words.not_stated,
+        };
+        let text = crate::report::amount_text(words.language, amount.map(|f| f.value), row.parts_without_amount);
         table_rows.push(vec![
-            Cell::text(&row.label),
+            Cell::text(group),
             Cell::figure(row.parts.to_string(), format!("{here}/parts"), &row.parts),
-            Cell::figure(row.amount_text(), format!("{here}/amount"), &amount),
+            Cell::figure(text, format!("{here}/amount"), &amount),
         ]);
         if let Some(figure) = amount {
-            values.push(super::money_bar(&row.label, figure.value, format!("{here}/amount")));
+            values.push(super::money_bar(group, figure.value, words.local, format!("{here}/amount")));
         }
-        section.explain(format!("{}, {}", row.label, words.amount), amount);
+        section.explain(format!("{group}, {}", words.amount), amount);
     }
     if table_rows.is_empty() {
         return None;
@@ -289,9 +320,11 @@ fn staffing(summary: &Summary, words: &Words) -> Option<Section> {
         .map(|(i, row)| {
             let here = format!("/staffing/{i}");
             let fte = format!("{}.{:02}", row.full_time_hundredths / 100, row.full_time_hundredths % 100);
+            let fte = words.local.number(fte);
+            let implementer = if row.implementer.is_empty() { words.not_stated } else { &row.label };
             vec![
                 Cell::text(&row.project),
-                Cell::text(&row.label),
+                Cell::text(implementer),
                 Cell::figure(row.entries.to_string(), format!("{here}/entries"), &row.entries),
                 Cell::figure(row.posts.to_string(), format!("{here}/posts"), &row.posts),
                 Cell::figure(fte, format!("{here}/full_time_hundredths"), &row.full_time_hundredths),

@@ -1,41 +1,37 @@
-//! The words of the HTML page: headings, column names and notes.
+//! The words of the HTML page, from the reports' catalogue
+//! ([`Phrase`](crate::report::Phrase)), and its figures written in the
+//! reader's language.
 
 use crate::Language;
-use crate::Total;
-use crate::aggregate::{Dimension, FundingDimension, TableKind};
+use crate::aggregate::{Dimension, FundingDimension};
+use crate::report::Phrase as P;
+use crate::report::local::Local;
+use crate::report::words::{money_title, participation_title};
 
-/// Every word the page uses, in one language.
+/// Every word the page uses, in one language, and how it writes figures.
 #[derive(Debug, Clone)]
 pub(super) struct Words {
     pub(super) language: Language,
+    pub(super) local: Local,
     pub(super) title: &'static str,
-    pub(super) summary: &'static str,
     pub(super) contents: &'static str,
     pub(super) projects: &'static str,
     pub(super) programmes: &'static str,
-    pub(super) participation: &'static str,
-    pub(super) attendances_title: &'static str,
     pub(super) meetings: &'static str,
     pub(super) attendances: &'static str,
     pub(super) distinct_people: &'static str,
     pub(super) total: &'static str,
-    pub(super) left_out: &'static str,
     pub(super) no_objectives: &'static str,
     pub(super) none_recorded: &'static str,
     pub(super) projects_budget: &'static str,
-    pub(super) money: &'static str,
     pub(super) amount: &'static str,
     pub(super) key_figure: &'static str,
     pub(super) key_range: &'static str,
     pub(super) how_made: &'static str,
     pub(super) sources: &'static str,
-    pub(super) period: &'static str,
-    pub(super) period_note: &'static str,
-    pub(super) incomplete: &'static str,
     pub(super) how_to_read: &'static str,
     pub(super) chart_note: &'static str,
     pub(super) assessments: &'static str,
-    pub(super) judgements_by: &'static str,
     pub(super) judgements_title: &'static str,
     pub(super) unjudged: &'static str,
     pub(super) targets: &'static str,
@@ -45,56 +41,49 @@ pub(super) struct Words {
     pub(super) yes: &'static str,
     pub(super) no: &'static str,
     pub(super) counted_as_parts: &'static str,
-    pub(super) per_project_omitted: &'static str,
     pub(super) all_attendances: &'static str,
+    pub(super) not_stated: &'static str,
+    pub(super) not_broken_down: &'static str,
 }
 
 impl Words {
     /// The words in `language`.
     pub(super) fn of(language: Language) -> Self {
+        let t = |phrase: P| phrase.text(language);
         Words {
             language,
-            title: "Child-welfare development projects: summary",
-            summary: "Summary",
-            contents: "Contents",
-            projects: "Projects side by side",
-            programmes: "Programmes against their projects",
-            participation: "Participation",
-            attendances_title: "Attendances",
-            meetings: "meetings",
-            attendances: "attendances",
-            distinct_people: "distinct people",
-            total: "Total",
-            left_out: "Left out",
-            no_objectives: "no objectives recorded",
-            none_recorded: "none recorded",
-            projects_budget: "projects' budgets",
-            money: "Money",
-            amount: "amount",
-            key_figure: "figure",
-            key_range: "range up to the high end",
-            how_made: "How the figures were made",
-            sources: "Sources",
-            period: "Period",
-            period_note: "from the earliest start to the latest end of the projects",
-            incomplete: "Incomplete: these documents could not be read and are left out of every figure below",
-            how_to_read: "How to read the figures",
-            chart_note: "The figures of the chart are in the table under it.",
-            assessments: "Assessments",
-            judgements_by: "Judgements",
-            judgements_title: "Judgements by project",
-            unjudged: "Objectives no assessment judges",
-            targets: "Targets against actual figures",
-            outputs: "Outputs by kind and status",
-            staffing: "Staffing",
-            cannot_say: "cannot say",
-            yes: "yes",
-            no: "no",
-            counted_as_parts: "counted as their parts",
-            per_project_omitted: "More than {limit} projects: the tables with a row per project, work package, \
-                                  assessment, record or organisation are left out so that memory stays flat; \
-                                  `childwelfare export` writes those one row per record.",
-            all_attendances: "Attendances at all projects' events",
+            local: Local(language),
+            title: t(P::PageTitle),
+            contents: t(P::Contents),
+            projects: t(P::ProjectsSideBySide),
+            programmes: t(P::ProgrammesAgainstProjects),
+            meetings: t(P::Meetings),
+            attendances: t(P::Attendances),
+            distinct_people: t(P::DistinctPeople),
+            total: t(P::Total),
+            no_objectives: t(P::NoObjectivesRecorded),
+            none_recorded: t(P::NoneRecorded),
+            projects_budget: t(P::ProjectsBudgets),
+            amount: t(P::Amount),
+            key_figure: t(P::ChartFigure),
+            key_range: t(P::ChartRange),
+            how_made: t(P::HowMade).trim_end_matches(':'),
+            sources: t(P::Sources),
+            how_to_read: t(P::HowToRead),
+            chart_note: t(P::ChartNote),
+            assessments: t(P::Assessments),
+            judgements_title: t(P::JudgementsByProject),
+            unjudged: t(P::UnjudgedObjectives),
+            targets: t(P::TargetsAgainstActual),
+            outputs: t(P::OutputsByKindAndStatus),
+            staffing: t(P::Staffing),
+            cannot_say: t(P::CannotSay),
+            yes: t(P::Yes),
+            no: t(P::No),
+            counted_as_parts: t(P::CountedAsParts),
+            all_attendances: t(P::AllAttendances),
+            not_stated: t(P::NotStated),
+            not_broken_down: t(P::NotBrokenDown),
         }
     }
 
@@ -103,14 +92,26 @@ impl Words {
         self.language.code()
     }
 
-    /// "by theme".
-    pub(super) fn heading(&self, dimension: Dimension) -> &'static str {
-        dimension.heading()
+    /// "Participation by theme".
+    pub(super) fn participation_title(&self, dimension: Dimension) -> &'static str {
+        participation_title(dimension).text(self.language)
     }
 
-    /// "by funder".
-    pub(super) fn funding_heading(&self, by: FundingDimension) -> &'static str {
-        by.heading()
+    /// "Attendances by theme", for the charts there are.
+    pub(super) fn chart_title(&self, dimension: Dimension) -> Option<&'static str> {
+        let phrase = match dimension {
+            Dimension::Project => P::AttendancesByProject,
+            Dimension::Theme => P::AttendancesByTheme,
+            Dimension::County => P::AttendancesByCounty,
+            Dimension::Year => P::AttendancesByYear,
+            _ => return None,
+        };
+        Some(phrase.text(self.language))
+    }
+
+    /// "Money by funder".
+    pub(super) fn money_title(&self, by: FundingDimension) -> &'static str {
+        money_title(by).text(self.language)
     }
 
     /// A stable name of a money grouping, for ids.
@@ -124,135 +125,128 @@ impl Words {
     }
 
     /// "Judgements by work package".
-    pub(super) fn judgements_heading(&self, by: &str) -> String {
-        format!("{} by {}", self.judgements_by, by.replace('_', " "))
-    }
-
-    /// How a participation table's rows relate to its total.
-    pub(super) fn rows_and_total(&self, kind: TableKind, adds_up: bool, total: Option<Total>) -> String {
-        let total = total.map_or_else(|| "no figure".to_owned(), |t| t.to_string());
-        match (kind, adds_up) {
-            (TableKind::Partition, true) => {
-                format!("Each figure in one row: the attendances add up to the total, {total}.")
-            }
-            (TableKind::Partition, false) => format!(
-                "Each figure in one row, but the attendances do not add up to the total, {total}: a total's parts \
-                 are less exact than it, so what is left of it is only bounded."
-            ),
-            (_, true) => format!(
-                "A figure counts in each of its groups; here none is in two, so the rows add up to the total, \
-                 {total}."
-            ),
-            _ => format!(
-                "A figure counts in each of its groups, so the rows may add up to more than the total, each \
-                 counted once: {total}."
-            ),
+    pub(super) fn judgements_title(&self, by: &str) -> &'static str {
+        match by {
+            "project" => P::JudgementsByProject,
+            "work_package" => P::JudgementsByWorkPackage,
+            _ => P::JudgementsBySource,
         }
+        .text(self.language)
     }
 
-    pub(super) fn participation_headers(&self, dimension: Dimension) -> Vec<String> {
-        let first = dimension.singular();
-        [first, "held", "cancelled", "planned", "meetings", "attendances", "distinct people"]
-            .map(str::to_owned)
-            .to_vec()
+    fn headers(&self, phrases: &[P]) -> Vec<String> {
+        phrases.iter().map(|p| p.text(self.language).to_owned()).collect()
+    }
+
+    pub(super) fn participation_headers(&self) -> Vec<String> {
+        self.headers(&[P::Group, P::Held, P::Cancelled, P::Planned, P::Meetings, P::Attendances, P::DistinctPeople])
     }
 
     pub(super) fn project_headers(&self) -> Vec<String> {
-        [
-            "project",
-            "status",
-            "period",
-            "events held",
-            "cancelled",
-            "attendances",
-            "outputs",
-            "achieved",
-            "partly",
-            "not achieved",
-            "unjudged",
-            "budget",
-            "state grant",
-        ]
-        .map(str::to_owned)
-        .to_vec()
+        self.headers(&[
+            P::Project,
+            P::Status,
+            P::PeriodColumn,
+            P::EventsHeld,
+            P::Cancelled,
+            P::Attendances,
+            P::Outputs,
+            P::Achieved,
+            P::Partly,
+            P::NotAchieved,
+            P::Unjudged,
+            P::Budget,
+            P::StateGrant,
+        ])
     }
 
     pub(super) fn programme_headers(&self) -> Vec<String> {
-        [
-            "programme",
-            "projects listed",
-            "given",
-            "stated funding",
-            "projects' budgets",
-            "without budget",
-            "attendances",
-        ]
-        .map(str::to_owned)
-        .to_vec()
+        self.headers(&[
+            P::Programme,
+            P::ProjectsListed,
+            P::Given,
+            P::StatedFunding,
+            P::ProjectsBudgets,
+            P::WithoutBudget,
+            P::Attendances,
+        ])
     }
 
     pub(super) fn money_headers(&self) -> Vec<String> {
-        ["group", "parts", "amount"].map(str::to_owned).to_vec()
+        self.headers(&[P::Group, P::Parts, P::Amount])
     }
 
     pub(super) fn assessment_headers(&self) -> Vec<String> {
-        ["assessment", "source", "occasions", "attendances", "distinct people", "judgements"]
-            .map(str::to_owned)
-            .to_vec()
+        self.headers(&[P::Assessment, P::Source, P::Occasions, P::Attendances, P::DistinctPeople, P::Judgements])
     }
 
+    /// The group column, then a column per rating.
     pub(super) fn judgement_headers(&self) -> Vec<String> {
-        ["group", "achieved", "partly achieved", "not achieved", "revised", "not yet tried"].map(str::to_owned).to_vec()
+        let mut headers = self.headers(&[P::Group]);
+        headers.extend(crate::AchievementRating::ALL.iter().map(|r| r.label(self.language).to_owned()));
+        headers
     }
 
     /// The ratings, in the order of [`Words::judgement_headers`], with
-    /// their codes and the chart classes that draw them.
-    pub(super) fn ratings(&self) -> [(&'static str, &'static str, &'static str); 5] {
-        [
-            ("achieved", "achieved", "r-achieved"),
-            ("partly_achieved", "partly achieved", "r-partly"),
-            ("not_achieved", "not achieved", "r-not"),
-            ("revised", "revised", "r-revised"),
-            ("not_yet_tried", "not yet tried", "r-untried"),
-        ]
+    /// their codes, labels and the chart classes that draw them.
+    pub(super) fn ratings(&self) -> Vec<(&'static str, &'static str, &'static str)> {
+        crate::AchievementRating::ALL
+            .iter()
+            .map(|rating| {
+                let class = match rating.code() {
+                    "achieved" => "r-achieved",
+                    "partly_achieved" => "r-partly",
+                    "not_achieved" => "r-not",
+                    "revised" => "r-revised",
+                    _ => "r-untried",
+                };
+                (rating.code(), rating.label(self.language), class)
+            })
+            .collect()
     }
 
     pub(super) fn unjudged_headers(&self) -> Vec<String> {
-        ["project", "objective", "statement"].map(str::to_owned).to_vec()
+        self.headers(&[P::Project, P::Objective, P::Statement])
     }
 
     pub(super) fn target_headers(&self) -> Vec<String> {
-        ["record", "kind", "target", "actual", "met"].map(str::to_owned).to_vec()
+        self.headers(&[P::Record, P::Kind, P::Target, P::Actual, P::Met])
     }
 
     pub(super) fn output_headers(&self) -> Vec<String> {
-        ["kind", "status", "records", "without a count", "items"].map(str::to_owned).to_vec()
+        self.headers(&[P::Kind, P::Status, P::Records, P::WithoutCount, P::Items])
     }
 
     pub(super) fn staffing_headers(&self) -> Vec<String> {
-        ["project", "implementer", "entries", "posts", "full-time equivalents", "without share"]
-            .map(str::to_owned)
-            .to_vec()
+        self.headers(&[P::Project, P::Implementer, P::Entries, P::Posts, P::FullTimeEquivalents, P::WithoutShare])
     }
 
-    /// "2 projects, 1 programme".
-    pub(super) fn counts(&self, projects: u64, programmes: u64) -> String {
-        let count = |n: u64, one: &str, many: &str| {
-            format!("{} {}", crate::value::thousands(n), if n == 1 { one } else { many })
+    /// "Summary: 2 projects, 1 programme".
+    pub(super) fn heading(&self, projects: u64, programmes: u64) -> String {
+        let count = |n: u64, one: P, many: P| {
+            (if n == 1 { one } else { many }).fill(self.language, &[&crate::value::thousands(n)])
         };
-        format!("{}, {}", count(projects, "project", "projects"), count(programmes, "programme", "programmes"))
+        format!(
+            "{}: {}, {}",
+            P::Summary.text(self.language),
+            count(projects, P::OneProject, P::Projects),
+            count(programmes, P::OneProgramme, P::Programmes)
+        )
     }
 
-    /// What the report's words and signs mean.
+    /// What the report's words and signs mean, and how the charts draw them.
     pub(super) fn legend(&self) -> Vec<&'static str> {
-        vec![
-            "attendances count a person once for each event attended; distinct people, each person once",
-            "\"about\" is a figure the source gives as approximate; \"at least\" and \"at most\" are bounds",
-            "a range such as 963–1 363: figures that may overlap, the low end counting the overlap once; in a \
-             chart, the bar is solid to the low end and hatched to the high end",
-            "– is a figure the sources do not give (never zero); \"no objectives recorded\" says why",
-            "each figure is counted once: one that is part of another is not added again (docs/counting.md)",
-            "`--explain` lists under each table each figure's records, their sources and what was left out",
+        [
+            P::LegendAttendances,
+            P::LegendExactness,
+            P::LegendRange,
+            P::LegendChart,
+            P::LegendDash,
+            P::LegendOnce,
+            P::LegendExplain,
         ]
+        .iter()
+        .map(|p| p.text(self.language))
+        .collect()
     }
 }
