@@ -355,3 +355,48 @@ fn every_chart_has_a_title_a_description_and_its_figures_as_text() {
     // LUMO's bar carries its figure as text, marked as the table's cell is.
     assert!(page.contains(">about 4 667</text>"));
 }
+
+/// The relative luminance of a `#rrggbb` colour (WCAG 2).
+fn luminance(hex: &str) -> f64 {
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+}
+
+fn contrast(a: &str, b: &str) -> f64 {
+    let (a, b) = (luminance(a), luminance(b));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
+#[test]
+fn text_and_chart_colours_pass_wcag_aa_contrast_on_every_background() {
+    let page = html(&summary(false), Language::En, false);
+    let style = &page[page.find("<style>").unwrap()..page.find("</style>").unwrap()];
+    let colours = |property: &str| -> Vec<String> {
+        style
+            .split(';')
+            .filter_map(|declaration| declaration.trim().rsplit('{').next())
+            .filter_map(|declaration| declaration.trim().strip_prefix(property)?.trim().strip_prefix(':'))
+            .map(|value| value.trim().to_owned())
+            .filter(|value| value.starts_with('#'))
+            .collect()
+    };
+    let backgrounds: Vec<String> = colours("background");
+    assert!(backgrounds.contains(&"#ffffff".to_owned()), "{backgrounds:?}");
+    // Text: 4.5 to 1 on every background of the page (AA for normal text).
+    let texts = colours("color");
+    assert!(texts.len() >= 3, "{texts:?}");
+    for text in &texts {
+        for background in &backgrounds {
+            assert!(contrast(text, background) >= 4.5, "{text} on {background}: {:.2}", contrast(text, background));
+        }
+    }
+    // Bars, patterns and outlines: 3 to 1 on white (AA for graphics).
+    let graphics: Vec<String> = colours("fill").into_iter().chain(colours("stroke")).collect();
+    assert!(graphics.len() >= 5, "{graphics:?}");
+    for colour in graphics.iter().filter(|c| *c != "#ffffff") {
+        assert!(contrast(colour, "#ffffff") >= 3.0, "{colour}: {:.2}", contrast(colour, "#ffffff"));
+    }
+}
