@@ -23,6 +23,12 @@
 //! - `write`: `Document::to_json` of parsed documents;
 //! - `pipeline`: read, parse, validate and aggregate a `.jsonl` file and
 //!   render the text report, as `childwelfare validate` then `report` do.
+//! - `render: json`, `render: html`: writing the summary of the corpus as
+//!   `report --format json` and `--format html` do (the formats' cost side by
+//!   side);
+//! - `report run: json`, `report run: html`: the whole `report` run in each
+//!   format: read, parse and aggregate the `.jsonl` file, then render (the
+//!   HTML lines with `--features html`).
 //!
 //! Throughput is in documents and bytes of JSON per second. Run with
 //! `cargo bench --bench pipeline`; `CHILDWELFARE_BENCH_SIZES=100,1000`
@@ -183,6 +189,36 @@ fn pipeline(c: &mut Criterion) {
                 black_box(report::render(&aggregator.finish(), report::Format::Text, false))
             })
         });
+        // The report's formats side by side: rendering a summary alone, and
+        // the whole `report` run (read, parse, aggregate, render), as
+        // `childwelfare report --format json|html` does.
+        let summary = {
+            let mut aggregator = Aggregator::new();
+            documents.iter().for_each(|document| aggregator.add(document));
+            aggregator.finish()
+        };
+        // HTML with the `html` feature (`cargo bench --features html`).
+        #[allow(unused_mut)]
+        let mut formats = vec![("json", report::Format::Json)];
+        #[cfg(feature = "html")]
+        formats.push(("html", report::Format::Html));
+        for &(name, format) in &formats {
+            let options = report::Options::new(format);
+            group.bench_function(format!("render: {name}"), |b| {
+                b.iter(|| black_box(report::render_with(&summary, &options)))
+            });
+        }
+        for &(name, format) in &formats {
+            let options = report::Options::new(format);
+            let files = load::walk(&[&file]).unwrap();
+            group.bench_function(format!("report run: {name}"), |b| {
+                b.iter(|| {
+                    let mut aggregator = Aggregator::new();
+                    aggregator.add_files(&files, |_| {});
+                    black_box(report::render_with(&aggregator.finish(), &options))
+                })
+            });
+        }
         group.finish();
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -48,8 +48,13 @@ pub enum Format {
     Markdown,
     /// The summary as JSON (derivations included when explained).
     Json,
+    /// One self-contained HTML page with charts ([`html`], feature `html`).
+    #[cfg(feature = "html")]
+    Html,
 }
 
+#[cfg(feature = "html")]
+pub mod html;
 mod tidy;
 
 pub use tidy::tidy;
@@ -178,6 +183,10 @@ pub fn render(summary: &Summary, format: Format, explain: bool) -> String {
 /// Writes the summary as `options` say.
 pub fn render_with(summary: &Summary, options: &Options) -> String {
     let Options { format, language, explain, width } = *options;
+    #[cfg(feature = "html")]
+    if format == Format::Html {
+        return html::render(summary, options);
+    }
     if format == Format::Json {
         return if explain {
             crate::json::model_to_string(summary)

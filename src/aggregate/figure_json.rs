@@ -162,6 +162,17 @@ pub(crate) fn bare<T: Flat, S: Serializer>(value: &T, serializer: S) -> Result<S
     value.flat(None, serializer)
 }
 
+/// A bare figure of a summary as JSON writes it (through [`bare`]), for
+/// code that needs its JSON apart from the summary's (the HTML report marks
+/// each figure with its fields).
+pub(crate) struct Bare<'a, T>(pub(crate) &'a T);
+
+impl<T: Flat> Serialize for Bare<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.flat(None, serializer)
+    }
+}
+
 /// [`bare`] for an optional figure: `null` when there is none.
 pub(crate) fn bare_option<T: Flat, S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
     match value {

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! childwelfare validate PATH... [--format text|json|csv] [--all]
-//! childwelfare report [PATH...] [--format text|markdown|json|csv] [--explain] [--lang fi|sv|en]
+//! childwelfare report [PATH...] [--format text|markdown|json|csv|html] [--explain] [--lang fi|sv|en]
 //! childwelfare export TABLE [PATH...] [--format csv|json] [--lang fi|sv|en] [--raw-text]
 //! childwelfare format [--check] PATH...
 //! childwelfare schema project|programme|report
@@ -124,6 +124,8 @@ enum ReportFormat {
     Json,
     /// Every table as one tidy table, a row per figure.
     Csv,
+    /// One self-contained HTML page with charts, for a browser or a printer.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -511,6 +513,7 @@ fn report(
                 childwelfare::report::tidy(&summary).iter().try_for_each(|row| writer.write(row))?;
                 return writer.finish().map(drop);
             }
+            ReportFormat::Html => childwelfare::report::Format::Html,
         };
         let options = options.format(format);
         out.write_all(childwelfare::report::render_with(&summary, &options).as_bytes())?;

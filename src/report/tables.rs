@@ -62,7 +62,7 @@ fn headers(language: Language, phrases: &[Phrase]) -> Vec<&'static str> {
 }
 
 /// How a participation table's rows relate to its total, for people.
-fn rows_and_total(table: &ParticipationTable, local: Local) -> String {
+pub(super) fn rows_and_total(table: &ParticipationTable, local: Local) -> String {
     let total = table.total.map_or_else(|| Phrase::NoFigure.text(local.0).to_owned(), |t| local.total(t));
     let phrase = match (table.kind, table.adds_up) {
         (TableKind::Partition, true) => Phrase::PartitionAddsUp,
@@ -82,7 +82,7 @@ pub(crate) fn amount_text(local: Local, amount: Option<crate::Money>, parts_with
     }
 }
 
-fn without_amount(local: Local, parts: u64) -> Option<String> {
+pub(super) fn without_amount(local: Local, parts: u64) -> Option<String> {
     match parts {
         0 => None,
         1 => Some(Phrase::OnePartWithoutAmount.text(local.0).to_owned()),
@@ -95,14 +95,14 @@ fn total(local: Local, figure: Option<&Figure<Total>>) -> String {
 }
 
 /// A code's label in the language, or the code when it is not on `L`'s list.
-fn label<L: std::str::FromStr>(code: &str, label: impl Fn(L) -> &'static str) -> String {
+pub(super) fn label<L: std::str::FromStr>(code: &str, label: impl Fn(L) -> &'static str) -> String {
     code.parse::<L>().map_or_else(|_| code.to_owned(), |value| label(value).to_owned())
 }
 
 /// A participation group's label in `language`: "not stated" for the empty
 /// key, and a group of several counties or scopes (codes joined with `+`)
 /// named as such.
-fn group_label(dimension: Dimension, key: &str, label: &str, language: Language) -> String {
+pub(super) fn group_label(dimension: Dimension, key: &str, label: &str, language: Language) -> String {
     fn several<L: std::str::FromStr>(key: &str, name: impl Fn(L) -> &'static str) -> Option<String> {
         let labels: Option<Vec<&str>> = key.split('+').map(|code| code.parse::<L>().ok().map(&name)).collect();
         labels.map(|labels| labels.join(", "))

@@ -347,6 +347,49 @@ phrases! {
         sv: "`--explain` listar varje siffras poster, deras källor och vad som utelämnades",
         en: "`--explain` lists each figure's records, their sources and what was left out"
     }
+
+    /// The title of the HTML page.
+    PageTitle {
+        fi: "Lastensuojelun kehittämishankkeet: yhteenveto",
+        sv: "Utvecklingsprojekt inom barnskyddet: sammanfattning",
+        en: "Child-welfare development projects: summary"
+    }
+    /// The HTML page's list of sections.
+    Contents { fi: "Sisällys", sv: "Innehåll", en: "Contents" }
+    /// The attendances of all projects together.
+    AllAttendances {
+        fi: "Kaikkien hankkeiden tapahtumien osallistumiskerrat",
+        sv: "Deltagartillfällen vid alla projekts evenemang",
+        en: "Attendances at all projects' events"
+    }
+    /// The row of a table's total.
+    Total { fi: "Yhteensä", sv: "Totalt", en: "Total" }
+    /// Chart title: attendances by project.
+    AttendancesByProject { fi: "Osallistumiskerrat hankkeittain", sv: "Deltagartillfällen per projekt", en: "Attendances by project" }
+    /// Chart title: attendances by theme.
+    AttendancesByTheme { fi: "Osallistumiskerrat teemoittain", sv: "Deltagartillfällen per tema", en: "Attendances by theme" }
+    /// Chart title: attendances by county.
+    AttendancesByCounty { fi: "Osallistumiskerrat alueittain", sv: "Deltagartillfällen per område", en: "Attendances by county" }
+    /// Chart title: attendances by year.
+    AttendancesByYear { fi: "Osallistumiskerrat vuosittain", sv: "Deltagartillfällen per år", en: "Attendances by year" }
+    /// Chart legend: the solid part of a bar.
+    ChartFigure { fi: "luku", sv: "siffra", en: "figure" }
+    /// Chart legend: the hatched part of a bar.
+    ChartRange { fi: "vaihteluväli ylärajaan asti", sv: "intervall upp till den övre gränsen", en: "range up to the high end" }
+    /// Under a chart.
+    ChartNote {
+        fi: "Kaavion luvut ovat sen alla olevassa taulukossa.",
+        sv: "Diagrammets siffror finns i tabellen under det.",
+        en: "The figures of the chart are in the table under it."
+    }
+    /// Where a derivation's records are stated.
+    Sources { fi: "Lähteet", sv: "Källor", en: "Sources" }
+    /// Legend: how a chart draws ranges and ratings.
+    LegendChart {
+        fi: "kaaviossa palkki on yhtenäinen alarajaan asti ja viivoitettu ylärajaan asti; arvioiden osilla on kullakin oma kuvionsa ja lukunsa",
+        sv: "i ett diagram är stapeln hel upp till den nedre gränsen och streckad upp till den övre; bedömningarnas delar har var sitt mönster och sin siffra",
+        en: "in a chart, a bar is solid to the low end and hatched to the high end; the parts of the judgements each have a pattern and a figure of their own"
+    }
 }
 
 /// The title of the participation table of `dimension`.

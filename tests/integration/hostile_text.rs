@@ -194,3 +194,34 @@ fn a_diagnostic_shows_control_characters_it_quotes() {
     assert!(shown[0].contains(r"unknown field `\u{1b}[2J\u{1b}[31mfake`"), "{shown:?}");
     assert!(shown.iter().all(|line| !line.chars().any(char::is_control)), "{shown:?}");
 }
+
+#[cfg(feature = "html")]
+#[test]
+fn html_shows_hostile_text_as_text_and_runs_none_of_it() {
+    let summary = hostile_summary();
+    for explain in [false, true] {
+        let page = crate::html::html(&summary, Language::En, explain);
+        // Text, never markup: no script element, no attribute broken out of.
+        assert!(!page.contains("<script"), "{page}");
+        assert!(!page.contains("alert(1)</"), "{page}");
+        // Control characters (which HTML does not allow) shown as in the text report.
+        assert!(!page.chars().any(|c| c.is_control() && c != '\n'), "control characters in the page");
+        let tags = crate::html::tags(&page);
+        let shown =
+            r"A|B\nC <script>alert(1)</script> \u{1b}[31mred\u{1b}[0m & *x* _y_ `z` [l](http://e) \|\u{7}\u{85}";
+        // The project's name is a row heading and a chart label, exactly as written.
+        let texts: Vec<&str> = tags.iter().map(|(_, text)| text.as_str()).collect();
+        assert!(texts.contains(&shown), "{shown}");
+        assert!(tags.iter().any(|(tag, text)| tag.name == "text" && shown.starts_with(text.trim_end_matches('…'))));
+        // No tag or attribute comes from a text: no handler, no link out of the page.
+        assert!(tags.iter().all(|(tag, _)| tag.name != "script"));
+        for (tag, _) in &tags {
+            for (name, value) in &tag.attributes {
+                assert!(!name.starts_with("on"), "{tag:?}");
+                if name == "href" {
+                    assert!(value.starts_with('#') || value == "data:,", "{tag:?}");
+                }
+            }
+        }
+    }
+}

@@ -11,6 +11,8 @@ mod errors;
 mod examples;
 mod hardening;
 mod hostile_text;
+#[cfg(feature = "html")]
+mod html;
 mod limits;
 mod memory;
 mod model_fit;
