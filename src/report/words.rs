@@ -307,6 +307,61 @@ phrases! {
     /// Column: entries without a share of full time.
     WithoutShare { fi: "ilman osuutta", sv: "utan andel", en: "without share" }
 
+    /// Browser page: its title.
+    WebTitle { fi: "Hankeasiakirjojen tarkistus ja yhteenveto", sv: "Granska och sammanfatta projektdokument", en: "Check and summarise project documents" }
+    /// Browser page: what happens to the files.
+    WebPrivacy {
+        fi: "Tiedostosi eivät lähde tältä tietokoneelta: sivu tarkistaa ne täällä selaimessasi eikä ota yhteyttä mihinkään palvelimeen.",
+        sv: "Dina filer lämnar aldrig den här datorn: sidan granskar dem här, i din webbläsare, och kontaktar ingen server.",
+        en: "Your files never leave this computer: the page checks them here, in your browser, and contacts no server."
+    }
+    /// Browser page: where to drop files.
+    WebDrop {
+        fi: "Pudota .json- tai .jsonl-tiedostoja tai kansio tähän tai valitse ne.",
+        sv: "Släpp .json- eller .jsonl-filer eller en mapp här, eller välj dem.",
+        en: "Drop .json or .jsonl files or a folder here, or choose them."
+    }
+    /// Browser page: the button choosing files.
+    WebChooseFiles { fi: "Valitse tiedostot", sv: "Välj filer", en: "Choose files" }
+    /// Browser page: the button choosing a folder.
+    WebChooseFolder { fi: "Valitse kansio", sv: "Välj en mapp", en: "Choose a folder" }
+    /// Browser page: progress.
+    WebReading { fi: "Luetaan tiedostoja: {0}/{1}…", sv: "Läser filer: {0} av {1}…", en: "Reading files: {0} of {1}…" }
+    /// Browser page: the problems' heading.
+    WebProblems { fi: "Ongelmat", sv: "Problem", en: "Problems" }
+    /// Browser page: the count of what was checked.
+    WebChecked {
+        fi: "{0} asiakirjaa tarkistettu: {1} virhettä, {2} varoitusta.",
+        sv: "{0} dokument granskade: {1} fel, {2} varningar.",
+        en: "{0} documents checked: {1} errors, {2} warnings."
+    }
+    /// Browser page: how many times a rule was broken.
+    WebTimes { fi: "{0} kertaa", sv: "{0} gånger", en: "{0} times" }
+    /// Browser page: more problems than shown.
+    WebMore { fi: "ja {0} muuta: lataa koko luettelo", sv: "och {0} till: ladda ner hela listan", en: "and {0} more: download the whole list" }
+    /// Browser page: an error.
+    WebError { fi: "virhe", sv: "fel", en: "error" }
+    /// Browser page: a warning.
+    WebWarning { fi: "varoitus", sv: "varning", en: "warning" }
+    /// Browser page: the report's heading.
+    WebReport { fi: "Raportti", sv: "Rapport", en: "Report" }
+    /// Browser page: the downloads' heading.
+    WebDownloads { fi: "Lataa", sv: "Ladda ner", en: "Download" }
+    /// Browser page: every problem as CSV.
+    WebAllProblems { fi: "kaikki ongelmat (CSV)", sv: "alla problem (CSV)", en: "every problem (CSV)" }
+    /// Browser page: the report as HTML.
+    WebReportHtml { fi: "raportti (HTML)", sv: "rapporten (HTML)", en: "the report (HTML)" }
+    /// Browser page: the report as JSON.
+    WebReportJson { fi: "raportti (JSON)", sv: "rapporten (JSON)", en: "the report (JSON)" }
+    /// Browser page: an export table as CSV.
+    WebTable { fi: "taulukko {0} (CSV)", sv: "tabellen {0} (CSV)", en: "table {0} (CSV)" }
+    /// Browser page: the language menu.
+    WebLanguage { fi: "Kieli", sv: "Språk", en: "Language" }
+    /// Browser page: start again.
+    WebClear { fi: "Aloita alusta", sv: "Börja om", en: "Start again" }
+    /// Browser page: a file the browser could not read.
+    WebUnreadable { fi: "Tiedostoa {0} ei voitu lukea: {1}", sv: "Filen {0} kunde inte läsas: {1}", en: "The file {0} could not be read: {1}" }
+
     /// Heading of the derivations under a table.
     HowMade { fi: "Näin luvut laskettiin:", sv: "Så togs siffrorna fram:", en: "How the figures were made:" }
     /// Heading of the legend.
