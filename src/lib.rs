@@ -231,9 +231,12 @@ mod money;
 mod objective;
 mod organisation;
 mod output;
+mod participant;
 mod programme;
+mod programme_parts;
 mod project;
 mod regional_part;
+mod relation;
 pub mod report;
 pub mod rewrite;
 pub mod schema;
@@ -265,10 +268,15 @@ pub use organisation::{
     BusinessId, Contact, Contribution, Email, IatiOrganisationRole, IatiOrganisationType, Implementer, ImplementerRole,
     OrganisationKind, StaffingEntry,
 };
-pub use output::{Award, AwardResult, Output, OutputKind, OutputStatus, Publication};
+pub use output::{Award, AwardResult, Output, OutputKind, OutputStatus, Publication, SharedOutput};
+pub use participant::{ParticipantGroup, ParticipantGroupKind, ParticipantRole};
 pub use programme::{Programme, ProgrammeDocumentType, ProgrammeProject};
-pub use project::{Collaboration, Project, ProjectDocumentType, ProjectStatus, RecordDates, WorkingArea};
-pub use regional_part::RegionalPart;
+pub use programme_parts::{FundingRule, ProgrammeActivity, ProgrammeAim};
+pub use project::{
+    Collaboration, CollaborationStatus, Project, ProjectDocumentType, ProjectStatus, RecordDates, WorkingArea,
+};
+pub use regional_part::{RegionalPart, RegionalPartKind};
+pub use relation::{AlternativeStatement, ProjectRelation, RelationKind};
 pub use source::{Link, SourceDocument, SourceKind, SourceRef, Url};
 pub use text::{EmptyText, Language, Text};
 pub use theme::{ServiceSector, Theme};

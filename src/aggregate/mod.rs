@@ -87,6 +87,7 @@ mod derivation;
 pub mod figure_json;
 mod forest;
 pub mod money;
+mod participants;
 mod participation;
 mod per_project;
 mod placement;
@@ -103,6 +104,7 @@ pub(crate) use derivation::left_out_summary;
 pub use derivation::{Cited, Derivation, LeftOut, Omission};
 pub(crate) use forest::ancestors;
 pub use money::{FundingDimension, FundingRow};
+pub use participants::ParticipantGroupRow;
 pub use participation::{Dimension, ParticipationRow, TableKind};
 pub use per_project::{Omitted, PartlyPerProject, PerProject};
 pub use placement::{Placement, placements};
@@ -205,8 +207,13 @@ pub struct Summary {
     pub unjudged_objectives: PerProject<UnjudgedObjective>,
     /// Targets against actual figures, where outputs and measures state a target.
     pub targets: PerProject<TargetRow>,
-    /// Outputs by kind and status.
+    /// Outputs by kind and status; an output shared by several projects
+    /// (`shared`) is counted once.
     pub outputs: Vec<OutputRow>,
+    /// Who took part, by participant group and role, across every held
+    /// event that names a group (since schema 1.2); complete whatever the
+    /// corpus.
+    pub participant_groups: Vec<ParticipantGroupRow>,
     /// Money: by funding kind in `complete`; by project, funder and
     /// implementer in `per_project`, left out past the per-project limit
     /// (funders and implementers grow with the projects).
@@ -415,6 +422,7 @@ pub struct Aggregator {
     programmes: Vec<ProgrammeFacts>,
     participation: BTreeMap<(Dimension, String), ParticipationRow>,
     resources: resources::Accumulator,
+    participants: participants::Accumulator,
     left_out: Vec<String>,
     /// The earliest start and latest end of the projects' periods.
     period: Option<crate::Period>,
@@ -438,6 +446,7 @@ impl Aggregator {
             programmes: Vec::new(),
             participation: BTreeMap::new(),
             resources: resources::Accumulator::default(),
+            participants: participants::Accumulator::default(),
             left_out: Vec::new(),
             period: None,
         }
@@ -587,6 +596,7 @@ impl Aggregator {
             self.attendances = Some(self.attendances.map_or(here, |sum| sum + here));
         }
         self.resources.add_project(project, self.language, self.explain, project_attendances);
+        self.participants.add_project(project, self.language, self.explain);
         if self.projects > self.per_project_limit {
             self.participation.retain(|(dimension, _), _| !dimension.is_per_project());
             self.resources.drop_per_project();
@@ -637,6 +647,7 @@ impl Aggregator {
             summary.achievement.per_project = PerProject::Omitted(omitted);
             summary.funding.per_project = PerProject::Omitted(omitted);
         }
+        summary.participant_groups = self.participants.finish();
         summary.attendances = self.attendances;
         summary.left_out = self.left_out;
         summary.period = self.period;

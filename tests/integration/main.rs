@@ -19,6 +19,7 @@ mod properties;
 mod reliability;
 mod scale;
 mod schema;
+mod schema_1_2;
 #[cfg(feature = "cli")]
 mod summary_json;
 mod validation;

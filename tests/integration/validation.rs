@@ -403,6 +403,41 @@ fn cases() -> Vec<Case> {
             message: None,
             mutate: |v| set(v, "/work_packages/1/number", json!("II")),
         },
+        Case {
+            code: "participation.groups_exceed_total",
+            pointer: "/events/1/participant_groups",
+            message: Some(
+                "the participant groups of event `e-a` add up to 9 (5 + 4) distinct_people, more than the event's 8",
+            ),
+            mutate: |v| {
+                set(
+                    v,
+                    "/events/1/participant_groups",
+                    json!([
+                        {"kind": "parents_and_families", "distinct_people": {"value": 5}},
+                        {"kind": "professionals", "sector": "child_protection", "distinct_people": {"value": 4}},
+                        {"kind": "experts_by_experience", "role": "leader", "distinct_people": {"value": 2}},
+                        {"kind": "decision_makers"}
+                    ]),
+                )
+            },
+        },
+        Case {
+            code: "output.shared_projects",
+            pointer: "/outputs/0/shared/projects",
+            message: Some(
+                "output `out-articles` is shared artefact `joint` but does not list its own project `p` among its projects",
+            ),
+            mutate: |v| set(v, "/outputs/0/shared", json!({"id": "joint", "projects": ["q"]})),
+        },
+        Case {
+            code: "source.alternative_unsourced",
+            pointer: "/objectives/1/alternatives/0",
+            message: Some("the alternative statement of `statement` names no source"),
+            mutate: |v| {
+                set(v, "/objectives/1/alternatives", json!([{"field": "statement", "statement": {"fi": "Toisin"}}]))
+            },
+        },
     ]
 }
 
@@ -501,6 +536,34 @@ fn every_cross_document_rule_is_caught() {
             p["total_funding"] = json!({"euros": "200000.00"});
             vec![base(), p]
         }),
+        ("cross.related_project_unknown", "/related_projects/0/project", || {
+            let mut v = base();
+            v["related_projects"] = json!([{"project": "nobody", "kind": "sister_project"}]);
+            vec![v, programme()]
+        }),
+        ("cross.shared_output_mismatch", "/outputs/0/shared", || {
+            let mut v = base();
+            v["outputs"][0]["shared"] = json!({"id": "joint", "projects": ["p", "q"]});
+            let mut other = base();
+            other["id"] = json!("q");
+            other.as_object_mut().unwrap().remove("programme");
+            rename_records(&mut other);
+            other["outputs"][0]["shared"] = json!({"id": "joint", "projects": ["p", "q"]});
+            other["outputs"][0]["kind"] = json!("report");
+            vec![v, other, programme()]
+        }),
+        ("cross.programme_aim_unknown", "/objectives/1/programme_aims/0", || {
+            let mut v = base();
+            v["objectives"][1]["programme_aims"] = json!(["aim-9"]);
+            let mut p = programme();
+            p["aims"] = json!([{"id": "aim-1", "statement": {"fi": "Ohjelman tavoite"}}]);
+            vec![v, p]
+        }),
+        ("cross.funding_rule", "/funding/parts/0/share", || {
+            let mut p = programme();
+            p["funding_rule"] = json!({"state_grant_share": 75, "self_financing_share": 25});
+            vec![base(), p]
+        }),
     ];
     for (code, pointer, build) in cases {
         let report = validate(&build());
@@ -595,6 +658,10 @@ fn the_rule_table_and_the_tests_cover_the_same_rules() {
             "cross.programme_mismatch",
             "cross.document_missing",
             "cross.programme_totals",
+            "cross.related_project_unknown",
+            "cross.shared_output_mismatch",
+            "cross.programme_aim_unknown",
+            "cross.funding_rule",
             "parse.syntax",
             "parse.eof",
             "parse.data",
