@@ -508,6 +508,62 @@ fn tables(summary: &Summary) -> Vec<Table> {
     }
     tables.push(outputs);
 
+    let mut groups = Table::new(
+        "Who took part, by participant group",
+        vec!["group", "role", "events", "named without a figure", "attendances", "distinct people"],
+    );
+    for row in &summary.participant_groups {
+        groups.rows.push(vec![
+            row.label.clone(),
+            row.role.clone(),
+            row.events.to_string(),
+            row.events_without_figure.to_string(),
+            or_dash(row.attendances.as_ref().map(|f| f.value)),
+            or_dash(row.distinct_people.as_ref().map(|f| f.value)),
+        ]);
+        groups.explain(format!("{} ({}), attendances", row.label, row.role), row.attendances.as_ref());
+        groups.explain(format!("{} ({}), distinct people", row.label, row.role), row.distinct_people.as_ref());
+    }
+    tables.push(groups);
+
+    let mut timelines = Table::new(
+        "From application to the start of work",
+        vec![
+            "project",
+            "application",
+            "grant decision",
+            "start of work",
+            "days to decision",
+            "days to start",
+            "regional parts",
+        ],
+    );
+    for row in timelines.rows_of(summary.timelines.rows()) {
+        timelines.rows.push(vec![
+            row.name.clone(),
+            or_dash(row.application),
+            or_dash(row.grant_decision),
+            or_dash(row.start_of_work),
+            or_dash(row.days_to_decision),
+            or_dash(row.days_to_start),
+            row.regional_parts.to_string(),
+        ]);
+    }
+    tables.push(timelines);
+
+    let mut parts = Table::new("Regional parts", vec!["project", "part", "kind", "counties", "period", "sectors"]);
+    for row in parts.rows_of(summary.regional_parts.rows()) {
+        parts.rows.push(vec![
+            row.project.to_string(),
+            row.label.clone(),
+            or_dash(row.kind.as_ref()),
+            row.counties.join(", "),
+            or_dash(row.period.as_ref()),
+            row.sectors.join(", "),
+        ]);
+    }
+    tables.push(parts);
+
     for by in FundingDimension::ALL {
         let mut table = Table::new(format!("Money {}", by.heading()), vec!["group", "parts", "amount"]);
         for row in table.rows_of(summary.funding(by)) {

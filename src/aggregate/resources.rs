@@ -678,6 +678,8 @@ impl Accumulator {
             funding: super::PartlyPerProject::split(self.funding.into_values(), |row| !row.by.is_per_project()),
             staffing: super::PerProject::Kept(self.staffing),
             project_rows: super::PerProject::Kept(self.project_rows),
+            timelines: super::PerProject::Kept(Vec::new()),
+            regional_parts: super::PerProject::Kept(Vec::new()),
             programme_totals,
             attendances: None,
             per_project_omitted: None,

@@ -319,3 +319,36 @@ fn milestones_and_regional_parts_are_exported() {
     assert_eq!(parts.len(), 1);
     assert_eq!(parts[0].get("regional_part"), Some(&Cell::Text("rp-1".into())));
 }
+
+#[test]
+fn the_summary_and_the_report_give_each_projects_timeline_regional_parts_and_participant_groups() {
+    let mut v = base();
+    v["milestones"] = json!([
+        {"kind": "application", "date": "2020-05-15"},
+        {"kind": "grant_decision", "date": "2020-10"},
+        {"kind": "start_of_work", "date": "2020-11-16", "counties": ["keski_suomi"]},
+        {"kind": "final_report", "date": "2023-03", "expected": true}
+    ]);
+    let document = Document::from_json(&v.to_string()).unwrap();
+    let summary = aggregate::summarise(std::slice::from_ref(&document), false);
+    let timeline = &summary.timelines.rows().unwrap()[0];
+    let Document::Project(project) = &document else { panic!() };
+    let date = |i: usize| project.milestones[i].date;
+    assert_eq!(timeline.days_to_decision, Some(aggregate::DayRange::between(date(0), date(1))));
+    assert_eq!(timeline.days_to_start, Some(aggregate::DayRange::between(date(1), date(2))));
+    assert_eq!(timeline.regional_parts, project.regional_parts.len() as u64);
+    let parts = summary.regional_parts.rows().unwrap();
+    assert_eq!(parts.iter().map(|r| r.regional_part.as_str()).collect::<Vec<_>>(), ["rp-1"]);
+
+    // Past the per-project limit they are left out and say so.
+    let mut aggregator = Aggregator::new().per_project_limit(0);
+    aggregator.add(&document);
+    let summary = aggregator.finish();
+    assert!(summary.timelines.rows().is_err() && summary.regional_parts.rows().is_err());
+
+    // The report shows who took part in the seed projects.
+    let summary = aggregate::summarise(&data::seed(), false);
+    let text = report::render(&summary, report::Format::Text, false);
+    assert!(text.contains("Who took part, by participant group"), "{text}");
+    assert!(text.contains("Regional parts"), "{text}");
+}
