@@ -52,7 +52,7 @@ rules! {
         "The document can be read.",
         "An unreadable file must not count as checked.";
     ID_DUPLICATE = "id.duplicate", Error, Identifiers,
-        "Identifiers are unique within their kind (implementers, work packages, objectives, events, outputs, measures, assessments, factors, lessons, recommendations, regional parts, source documents, a programme's projects).",
+        "Identifiers are unique within their kind (implementers, work packages, objectives, events, outputs, measures, assessments, factors, lessons, recommendations, regional parts, source documents, a programme's projects, and since 1.2 its aims and activities).",
         "References by identifier are ambiguous when two records share one.";
     REF_UNRESOLVED = "ref.unresolved", Error, References,
         "Every reference resolves: to an implementer, work package, objective, event, output, measure, assessment, regional part or source document of the same document (an output's `makers` and `funders` to implementers, since 1.2); a project is not its own related project.",
@@ -82,13 +82,13 @@ rules! {
         "An implementer lists each role once.",
         "A repeated role is a copy error and would be counted twice.";
     ORG_COUNTY_OUTSIDE_AREA = "org.county_outside_area", Warning, Organisations,
-        "Counties named for a project, its implementers, events, outputs, measures and regional parts (and for a programme's projects) belong to the collaborative area.",
+        "Counties named for a project, its implementers, events, outputs, measures, milestones and regional parts (and for a programme's projects) belong to the collaborative area.",
         "A county from another area is usually a typo; cross-area work deserves a note.";
     FUNDING_FUNDER_ROLE = "funding.funder_role", Error, Funding,
         "`funding.funder` is an implementer with the funder role.",
         "The funder named for the money must be the organisation recorded as funder.";
     FUNDING_SHARES_TOTAL = "funding.shares_total", Error, Funding,
-        "Funding shares never add up to more than 100 %, and to exactly 100 % when every part states a share and the parts are the whole budget (`parts_complete`, true unless stated otherwise).",
+        "Funding shares never add up to more than 100 %, and to exactly 100 % when every part states a share and the parts are the whole budget (`parts_complete`, true unless stated otherwise); a programme's funding rule, when it states both shares, makes up 100 % (since 1.2).",
         "Shares that do not add up mean a part is missing or a figure is wrong; a partial breakdown may leave a share unstated, never exceed the whole.";
     FUNDING_PARTS_TOTAL = "funding.parts_total", Error, Funding,
         "Exact part amounts never add up to more than an exact total, and equal it when every part states an exact amount and the parts are the whole budget.",

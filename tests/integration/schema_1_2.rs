@@ -352,3 +352,21 @@ fn the_summary_and_the_report_give_each_projects_timeline_regional_parts_and_par
     assert!(text.contains("Who took part, by participant group"), "{text}");
     assert!(text.contains("Regional parts"), "{text}");
 }
+
+#[test]
+fn a_programme_states_unique_aims_and_a_funding_rule_that_makes_the_whole() {
+    let mut p = programme();
+    p["aims"] = json!([{"id": "aim-1", "statement": {"fi": "A"}}, {"id": "aim-1", "statement": {"fi": "B"}}]);
+    p["funding_rule"] = json!({"state_grant_share": 80, "self_financing_share": 25});
+    p["alternatives"] =
+        json!([{"field": "total_funding", "statement": {"fi": "5,8 miljoonaa euroa yhdelle alueelle"}}]);
+    assert_eq!(
+        codes(&validate(&[base(), p])),
+        [
+            ("id.duplicate".to_owned(), "/aims/1/id".to_owned()),
+            ("funding.shares_total".to_owned(), "/funding_rule".to_owned()),
+            ("source.alternative_unsourced".to_owned(), "/alternatives/0".to_owned()),
+            // The base project's 80 % follows the rule's state grant.
+        ]
+    );
+}
