@@ -29,7 +29,15 @@
 //!   [`AchievementRating`] …) carry Finnish, Swedish and English labels, and
 //!   roles map to IATI organisation roles;
 //! - every record that others refer to has a stable [`Id`], and every
-//!   record can cite its [sources](SourceRef).
+//!   record can cite its [sources](SourceRef);
+//! - since schema 1.2: who took part in an event, by [`ParticipantGroup`]
+//!   (children and young people, parents, professionals of a sector,
+//!   experts by experience …), with a figure only where the source gives
+//!   one; one artefact of several projects as a [`SharedOutput`], counted
+//!   once; typed links between projects ([`ProjectRelation`]); a
+//!   programme's aims and [`FundingRule`]; and what another source states
+//!   differently as an [`AlternativeStatement`], which never changes a
+//!   figure.
 //!
 //! [`validation`] checks the rules a reviewer would check beyond the JSON
 //! shape (references resolve, shares add up, totals equal their parts …) and

@@ -26,6 +26,16 @@ use crate::{Count, Event, EventStatus, Language, ParticipantGroup, Project, Tota
 
 /// One participant group (a kind, and a sector for professionals) in one
 /// role, across every held event that names it.
+///
+/// ```
+/// use childwelfare::{aggregate, data};
+///
+/// let summary = aggregate::summarise(&data::seed(), false);
+/// // LUMO's development groups name child-protection professionals without a figure.
+/// let row = summary.participant_groups.iter().find(|r| r.key == "professionals/child_protection").unwrap();
+/// assert!(row.events >= 1);
+/// assert_eq!(row.attendances, None); // named, never guessed
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[non_exhaustive]
 pub struct ParticipantGroupRow {

@@ -370,3 +370,18 @@ fn a_programme_states_unique_aims_and_a_funding_rule_that_makes_the_whole() {
         ]
     );
 }
+
+#[test]
+fn the_types_of_schema_1_2_are_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<ParticipantGroup>();
+    assert_send_sync::<SharedOutput>();
+    assert_send_sync::<ProjectRelation>();
+    assert_send_sync::<AlternativeStatement>();
+    assert_send_sync::<FundingRule>();
+    assert_send_sync::<ProgrammeAim>();
+    assert_send_sync::<ProgrammeActivity>();
+    assert_send_sync::<aggregate::ParticipantGroupRow>();
+    assert_send_sync::<aggregate::TimelineRow>();
+    assert_send_sync::<aggregate::RegionalPartRow>();
+}
