@@ -583,7 +583,8 @@ impl CrossIndex {
         let known = |id: &str| {
             self.project_number(id).is_some() || self.programmes.iter().any(|p| p.listing.find(id).is_some())
         };
-        self.links.check(&known, &mut sink);
+        let given = |id: &str| self.project_number(id).is_some();
+        self.links.check(&known, &given, &mut sink);
         report
     }
 

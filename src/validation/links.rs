@@ -89,8 +89,9 @@ impl Links {
     }
 
     /// Runs the rules; `known` says whether a project id is a project
-    /// document given or listed by a programme given.
-    pub(crate) fn check(&self, known: &dyn Fn(&str) -> bool, sink: &mut Sink<'_>) {
+    /// document given or listed by a programme given, `given` whether it is
+    /// a project document given.
+    pub(crate) fn check(&self, known: &dyn Fn(&str) -> bool, given: &dyn Fn(&str) -> bool, sink: &mut Sink<'_>) {
         for (project, i, related) in &self.relations {
             if related != project && !known(related) {
                 sink.document = Some(project.clone());
@@ -105,6 +106,17 @@ impl Links {
         }
         for (id, records) in &self.shared {
             let Some(first) = records.first() else { continue };
+            // A project the artefact belongs to, given, but with no record of it.
+            for missing in first.projects.iter().filter(|p| given(p) && !records.iter().any(|r| &r.project == *p)) {
+                sink.document = Some(first.project.clone());
+                sink.emit(
+                    &CROSS_SHARED_OUTPUT,
+                    format!("/outputs/{}/shared/projects", first.index),
+                    format!(
+                        "shared output `{id}` belongs to project `{missing}`, which is given but has no record of it"
+                    ),
+                );
+            }
             for record in records.iter().skip(1).filter(|r| r.project != first.project) {
                 let problem = if record.kind != first.kind {
                     Some(format!("is a {} there but a {} here", first.kind, record.kind))

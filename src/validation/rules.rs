@@ -187,7 +187,7 @@ rules! {
         "A related project (`related_projects`) is a project document given alongside, or listed by a programme given alongside (since 1.2).",
         "A link to a project nobody knows is a typo in an id or a missing document, as with any other reference.";
     CROSS_SHARED_OUTPUT = "cross.shared_output_mismatch", Warning, CrossDocument,
-        "Every project's record of one shared output (`shared.id`) is of the same kind and lists the same projects (since 1.2).",
+        "Every project's record of one shared output (`shared.id`) is of the same kind and lists the same projects, and every listed project given alongside has a record of it (since 1.2).",
         "The records describe one artefact, counted once across projects; disagreeing records mean two artefacts share an id or one record is out of date.";
     CROSS_PROGRAMME_AIM = "cross.programme_aim_unknown", Error, CrossDocument,
         "An objective's programme aim (`programme_aims`) is an aim of the project's programme, when that programme is given (since 1.2).",

@@ -243,6 +243,18 @@ fn a_shared_output_is_counted_once_across_projects_and_its_records_must_agree() 
     let found: Vec<&str> = report.with_code("cross.shared_output_mismatch").map(|d| d.message.as_str()).collect();
     assert_eq!(found.len(), 1, "{report}");
     assert!(found[0].starts_with("shared output `weekly-meeting-video` is also recorded by project"), "{}", found[0]);
+
+    // A project the artefact belongs to, given, without a record of it.
+    let tl = documents.iter_mut().find(|d| d["id"] == "tulevaisuuden-lastensuojelu").unwrap();
+    tl["outputs"].as_array_mut().unwrap().remove(at);
+    let report = validate(&documents);
+    let found: Vec<&str> = report.with_code("cross.shared_output_mismatch").map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        found,
+        [
+            "shared output `weekly-meeting-video` belongs to project `tulevaisuuden-lastensuojelu`, which is given but has no record of it"
+        ]
+    );
 }
 
 #[test]
