@@ -392,14 +392,4 @@ impl Output {
             extensions: BTreeMap::new(),
         }
     }
-
-    /// The key that counts it once across projects: its shared artefact's
-    /// id where it has one (`shared:` and the id), else its project and own
-    /// id.
-    pub fn counting_key(&self, project: &Id) -> String {
-        match &self.shared {
-            Some(shared) => format!("shared:{}", shared.id),
-            None => format!("{project}/{}", self.id),
-        }
-    }
 }

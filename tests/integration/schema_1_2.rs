@@ -9,7 +9,7 @@ use childwelfare::validation::{self, Report};
 use childwelfare::*;
 use serde_json::{Value, json};
 
-use crate::validation::{base, programme, set, validate};
+use crate::validation::{base, programme, rename_records, set, validate};
 
 fn codes(report: &Report) -> Vec<(String, String)> {
     report.diagnostics.iter().map(|d| (d.code.clone(), d.pointer.clone())).collect()
@@ -396,4 +396,47 @@ fn the_types_of_schema_1_2_are_send_and_sync() {
     assert_send_sync::<aggregate::ParticipantGroupRow>();
     assert_send_sync::<aggregate::TimelineRow>();
     assert_send_sync::<aggregate::RegionalPartRow>();
+}
+
+/// The cross-document rules of 1.2: documents built from the base, exactly one diagnostic.
+#[test]
+fn every_cross_document_rule_of_schema_1_2_is_caught() {
+    type Build = fn() -> Vec<Value>;
+    let cases: Vec<(&str, &str, Build)> = vec![
+        ("cross.related_project_unknown", "/related_projects/0/project", || {
+            let mut v = base();
+            v["related_projects"] = json!([{"project": "nobody", "kind": "sister_project"}]);
+            vec![v, programme()]
+        }),
+        ("cross.shared_output_mismatch", "/outputs/0/shared", || {
+            let mut v = base();
+            v["outputs"][0]["shared"] = json!({"id": "joint", "projects": ["p", "q"]});
+            let mut other = base();
+            other["id"] = json!("q");
+            other.as_object_mut().unwrap().remove("programme");
+            rename_records(&mut other);
+            other["outputs"][0]["shared"] = json!({"id": "joint", "projects": ["p", "q"]});
+            other["outputs"][0]["kind"] = json!("report");
+            vec![v, other, programme()]
+        }),
+        ("cross.programme_aim_unknown", "/objectives/1/programme_aims/0", || {
+            let mut v = base();
+            v["objectives"][1]["programme_aims"] = json!(["aim-9"]);
+            let mut p = programme();
+            p["aims"] = json!([{"id": "aim-1", "statement": {"fi": "Ohjelman tavoite"}}]);
+            vec![v, p]
+        }),
+        ("cross.funding_rule", "/funding/parts/0/share", || {
+            let mut p = programme();
+            p["funding_rule"] = json!({"state_grant_share": 75, "self_financing_share": 25});
+            vec![base(), p]
+        }),
+    ];
+    for (code, pointer, build) in cases {
+        let report = validate(&build());
+        let rule = validation::rule(code).unwrap();
+        assert_eq!(report.diagnostics.len(), 1, "{code}:\n{report}");
+        let d = &report.diagnostics[0];
+        assert_eq!((d.code.as_str(), d.severity, d.pointer.as_str()), (code, rule.severity, pointer), "{report}");
+    }
 }
