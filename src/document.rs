@@ -11,7 +11,7 @@ use crate::json::{ParseError, ParseErrorKind};
 use crate::{InvalidValue, Programme, Project};
 
 /// The version of the document format this crate writes.
-pub const SCHEMA_VERSION: SchemaVersion = SchemaVersion { major: 1, minor: 1 };
+pub const SCHEMA_VERSION: SchemaVersion = SchemaVersion { major: 1, minor: 2 };
 
 /// The version of the document format, `"MAJOR.MINOR"`. This crate reads
 /// every `1.x` document; a minor version adds optional fields only.
@@ -19,7 +19,7 @@ pub const SCHEMA_VERSION: SchemaVersion = SchemaVersion { major: 1, minor: 1 };
 /// ```
 /// use childwelfare::{SchemaVersion, SCHEMA_VERSION};
 ///
-/// assert_eq!(SCHEMA_VERSION.to_string(), "1.1");
+/// assert_eq!(SCHEMA_VERSION.to_string(), "1.2");
 /// assert!("1.0".parse::<SchemaVersion>().is_ok());
 /// assert!("1.3".parse::<SchemaVersion>().is_ok());
 /// assert_eq!(

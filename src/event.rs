@@ -7,7 +7,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::code_list::code_list;
-use crate::{Count, County, Id, Participation, Period, ServiceSector, SourceRef, Text, Theme};
+use crate::{
+    AlternativeStatement, Count, County, Id, ParticipantGroup, Participation, Period, ServiceSector, SourceRef, Text,
+    Theme,
+};
 
 code_list! {
     /// What kind of event.
@@ -170,6 +173,13 @@ pub struct Event {
     /// Whom it reached.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participation: Option<Participation>,
+    /// Who took part, by group (children and young people, parents,
+    /// professionals of a sector, experts by experience …), each with a
+    /// figure where the source gives one; the groups need not cover every
+    /// participant, and their figures never add up to more than the
+    /// event's (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub participant_groups: Vec<ParticipantGroup>,
     /// Whether the records `part_of` this one make up its whole figure, so
     /// that their sum must equal it (LUMO's 192 + 2 512 + 963 = 3 667). When
     /// `false`, the parts are only some of what the figure counts.
@@ -196,6 +206,9 @@ pub struct Event {
     /// Remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// Statements of its facts that other sources give differently (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<AlternativeStatement>,
     /// Where this record's facts come from.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
@@ -223,6 +236,7 @@ impl Event {
             status: Default::default(),
             status_note: None,
             participation: None,
+            participant_groups: Vec::new(),
             parts_complete: false,
             part_of: None,
             possible_overlaps: Vec::new(),
@@ -231,6 +245,7 @@ impl Event {
             objectives: Vec::new(),
             regional_part: None,
             note: None,
+            alternatives: Vec::new(),
             sources: Vec::new(),
             extensions: BTreeMap::new(),
         }

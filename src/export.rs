@@ -43,6 +43,8 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
+mod additions;
+
 use crate::{Count, Document, EventStatus, Language, Money, Project, Text};
 
 /// The tables that can be exported.
@@ -77,11 +79,20 @@ pub enum Table {
     /// `dimension` and `group` (`docs/counting.md`, and the pandas and
     /// DuckDB rebuilds in `examples/`).
     Placements,
+    /// Participant groups of events (since schema 1.2), a row per group
+    /// and event; `attendances_counted` and `distinct_people_counted` mark
+    /// the figures the participant-group summary adds.
+    ParticipantGroups,
+    /// Milestones, with the first and last possible day of each and the
+    /// days from the application (a range where dates are partial).
+    Milestones,
+    /// Regional parts, with their kind, area, sectors, themes and budget.
+    RegionalParts,
 }
 
 impl Table {
     /// Every table.
-    pub const ALL: [Table; 8] = [
+    pub const ALL: [Table; 11] = [
         Table::Events,
         Table::Objectives,
         Table::Outputs,
@@ -90,10 +101,14 @@ impl Table {
         Table::Implementers,
         Table::Projects,
         Table::Placements,
+        Table::ParticipantGroups,
+        Table::Milestones,
+        Table::RegionalParts,
     ];
 
     /// The table's name: `events`, `objectives`, `outputs`, `measures`,
-    /// `funding_parts`, `implementers`, `projects`, `placements`.
+    /// `funding_parts`, `implementers`, `projects`, `placements`,
+    /// `participant_groups`, `milestones`, `regional_parts`.
     pub const fn name(self) -> &'static str {
         match self {
             Table::Events => "events",
@@ -104,6 +119,9 @@ impl Table {
             Table::Implementers => "implementers",
             Table::Projects => "projects",
             Table::Placements => "placements",
+            Table::ParticipantGroups => "participant_groups",
+            Table::Milestones => "milestones",
+            Table::RegionalParts => "regional_parts",
         }
     }
 }
@@ -117,7 +135,7 @@ impl fmt::Display for Table {
 /// A table name that is not one of [`Table::ALL`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown table `{0}`, expected one of events, objectives, outputs, measures, funding_parts, implementers, projects, placements"
+    "unknown table `{0}`, expected one of events, objectives, outputs, measures, funding_parts, implementers, projects, placements, participant_groups, milestones, regional_parts"
 )]
 pub struct UnknownTable(String);
 
@@ -291,12 +309,15 @@ pub fn rows(document: &Document, table: Table, language: Language) -> Vec<Row> {
     match table {
         Table::Events => events(project, language),
         Table::Objectives => objectives(project, language),
-        Table::Outputs => outputs(project, language),
+        Table::Outputs => additions::outputs(project, language),
         Table::Measures => measures(project, language),
         Table::FundingParts => funding_parts(project, language),
         Table::Implementers => implementers(project, language),
         Table::Projects => vec![project_row(project, language)],
         Table::Placements => placements(project, language),
+        Table::ParticipantGroups => additions::participant_groups(project, language),
+        Table::Milestones => additions::milestones(project, language),
+        Table::RegionalParts => additions::regional_parts(project, language),
     }
 }
 
@@ -414,27 +435,6 @@ fn objectives(project: &Project, language: Language) -> Vec<Row> {
         }
     }
     rows
-}
-
-fn outputs(project: &Project, language: Language) -> Vec<Row> {
-    project
-        .outputs
-        .iter()
-        .map(|output| {
-            Builder::new()
-                .col("project", &project.id)
-                .col("output", &output.id)
-                .col("kind", output.kind.code())
-                .col("status", output.status.code())
-                .text("title", output.title.as_ref(), language)
-                .date("date", output.date)
-                .count("count", "count_exactness", output.count)
-                .col("part_of", output.part_of.as_ref().map_or("", |p| p.as_str()))
-                .count("target", "target_exactness", output.target.as_ref().map(|t| t.value))
-                .list("work_packages", output.work_packages.iter().map(|w| w.as_str()))
-                .done()
-        })
-        .collect()
 }
 
 fn measures(project: &Project, language: Language) -> Vec<Row> {

@@ -179,10 +179,11 @@ impl ParseError {
     ///     "statu: unknown field `statu`, expected one of `document_type`, `schema_version`, `id`, `name`, \
     ///      `official_name`, `acronym`, `programme`, `short_description`, `purpose`, `background`, `status`, \
     ///      `period`, `actual_period`, `milestones`, `collaborative_area`, `working_area`, \
-    ///      `cross_cutting_themes`, `sectors`, `implementers`, `funding`, `staffing`, `contacts`, \
-    ///      `record_dates`, `work_packages`, `objectives`, `events`, `outputs`, `measures`, `assessments`, \
-    ///      `factors`, `lessons`, `recommendations`, `regional_parts`, `collaborations`, `links`, `notes`, \
-    ///      `source_documents`, `sources`, `extensions`",
+    ///      `cross_cutting_themes`, `sectors`, `languages`, `target_groups`, `implementers`, `funding`, \
+    ///      `staffing`, `contacts`, `record_dates`, `work_packages`, `objectives`, `events`, `outputs`, \
+    ///      `measures`, `assessments`, `factors`, `lessons`, `recommendations`, `regional_parts`, \
+    ///      `collaborations`, `related_projects`, `links`, `notes`, `alternatives`, `source_documents`, \
+    ///      `sources`, `extensions`",
     ///     "period.start: invalid date `2022-02-30`: no such day in the calendar",
     /// ]);
     /// assert_eq!(err.problems().nth(1).unwrap().line(), Some(3));

@@ -29,7 +29,15 @@
 //!   [`AchievementRating`] …) carry Finnish, Swedish and English labels, and
 //!   roles map to IATI organisation roles;
 //! - every record that others refer to has a stable [`Id`], and every
-//!   record can cite its [sources](SourceRef).
+//!   record can cite its [sources](SourceRef);
+//! - since schema 1.2: who took part in an event, by [`ParticipantGroup`]
+//!   (children and young people, parents, professionals of a sector,
+//!   experts by experience …), with a figure only where the source gives
+//!   one; one artefact of several projects as a [`SharedOutput`], counted
+//!   once; typed links between projects ([`ProjectRelation`]); a
+//!   programme's aims and [`FundingRule`]; and what another source states
+//!   differently as an [`AlternativeStatement`], which never changes a
+//!   figure.
 //!
 //! [`validation`] checks the rules a reviewer would check beyond the JSON
 //! shape (references resolve, shares add up, totals equal their parts …) and
@@ -231,9 +239,12 @@ mod money;
 mod objective;
 mod organisation;
 mod output;
+mod participant;
 mod programme;
+mod programme_parts;
 mod project;
 mod regional_part;
+mod relation;
 pub mod report;
 pub mod rewrite;
 pub mod schema;
@@ -265,10 +276,15 @@ pub use organisation::{
     BusinessId, Contact, Contribution, Email, IatiOrganisationRole, IatiOrganisationType, Implementer, ImplementerRole,
     OrganisationKind, StaffingEntry,
 };
-pub use output::{Award, AwardResult, Output, OutputKind, OutputStatus, Publication};
+pub use output::{Award, AwardResult, Output, OutputKind, OutputStatus, Publication, SharedOutput};
+pub use participant::{ParticipantGroup, ParticipantGroupKind, ParticipantRole};
 pub use programme::{Programme, ProgrammeDocumentType, ProgrammeProject};
-pub use project::{Collaboration, Project, ProjectDocumentType, ProjectStatus, RecordDates, WorkingArea};
-pub use regional_part::RegionalPart;
+pub use programme_parts::{FundingRule, ProgrammeActivity, ProgrammeAim};
+pub use project::{
+    Collaboration, CollaborationStatus, Project, ProjectDocumentType, ProjectStatus, RecordDates, WorkingArea,
+};
+pub use regional_part::{RegionalPart, RegionalPartKind};
+pub use relation::{AlternativeStatement, ProjectRelation, RelationKind};
 pub use source::{Link, SourceDocument, SourceKind, SourceRef, Url};
 pub use text::{EmptyText, Language, Text};
 pub use theme::{ServiceSector, Theme};

@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::code_list::code_list;
-use crate::{PartialDate, SourceRef, Text};
+use crate::{County, PartialDate, SourceRef, Text};
 
 code_list! {
     /// What a milestone marks. The IATI activity dates (planned and actual
@@ -66,6 +66,14 @@ pub struct Milestone {
     pub kind: MilestoneKind,
     /// When, as precisely as the source says.
     pub date: PartialDate,
+    /// Whether the source only expected it then ("the decision is expected
+    /// during the summer"), without saying it happened (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "std::ops::Not::not")]
+    pub expected: bool,
+    /// The counties where it happened, where it concerns only some (work
+    /// began in Keski-Suomi in mid-November) (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub counties: Vec<County>,
     /// What the source says of it, for example what an `other` milestone is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
@@ -76,7 +84,19 @@ pub struct Milestone {
 
 impl Milestone {
     /// A milestone of `kind` on `date`, with no note or sources.
+    ///
+    /// ```
+    /// use childwelfare::{County, Milestone, MilestoneKind, PartialDate};
+    ///
+    /// // "Työ käynnistyi Keski-Suomessa marraskuun puolivälissä."
+    /// let mut start = Milestone::new(MilestoneKind::StartOfWork, "2020-11".parse::<PartialDate>().unwrap());
+    /// start.counties = vec![County::KeskiSuomi];
+    /// // "Päätös on odotettavissa kesän aikana."
+    /// let mut decision = Milestone::new(MilestoneKind::GrantDecision, "2020-summer".parse::<PartialDate>().unwrap());
+    /// decision.expected = true;
+    /// assert_eq!(serde_json::to_value(&decision).unwrap()["expected"], true);
+    /// ```
     pub fn new(kind: MilestoneKind, date: PartialDate) -> Self {
-        Milestone { kind, date, note: None, sources: Vec::new() }
+        Milestone { kind, date, expected: false, counties: Vec::new(), note: None, sources: Vec::new() }
     }
 }

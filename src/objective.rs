@@ -62,9 +62,17 @@ pub struct Objective {
     /// Themes of the objective.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<Theme>,
+    /// The aims of the project's programme it works towards, by the ids of
+    /// the programme's `aims` (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub programme_aims: Vec<Id>,
     /// Remarks, for example how a link to a work package was read from the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// Other wordings of it in other sources (the application against the
+    /// registry), with which was kept and why (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<crate::AlternativeStatement>,
     /// Where this record's facts come from.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
@@ -86,7 +94,9 @@ impl Objective {
             target_groups: Vec::new(),
             work_packages: Vec::new(),
             themes: Vec::new(),
+            programme_aims: Vec::new(),
             note: None,
+            alternatives: Vec::new(),
             sources: Vec::new(),
             extensions: BTreeMap::new(),
         }

@@ -122,6 +122,10 @@ code_list! {
         /// self-financing share, an organisation lending staff); what it gives
         /// is in `contributions` (since 1.1).
         Contributor = "contributor" { fi: "osallistuja omalla panoksella", sv: "bidragsgivare", en: "contributor" },
+        /// Has committed to the project (all municipalities of an area
+        /// "sitoutuneet" to it) without the source stating money or work of
+        /// its own (since 1.2).
+        Committed = "committed" { fi: "sitoutunut", sv: "förbunden", en: "committed" },
     }
 }
 
@@ -132,13 +136,17 @@ impl ImplementerRole {
     /// a coordinator directs the work on the administrator's behalf
     /// (3 Extending); co-implementers and partners carry it out
     /// (4 Implementing). A contributor gives its own money or work in kind,
-    /// which IATI counts as funding (1 Funding).
+    /// which IATI counts as funding (1 Funding). A committed organisation
+    /// takes part in carrying the work (4 Implementing) without a stated
+    /// contribution.
     pub const fn iati_role(self) -> IatiOrganisationRole {
         match self {
             ImplementerRole::Funder | ImplementerRole::Contributor => IatiOrganisationRole::Funding,
             ImplementerRole::Administrator => IatiOrganisationRole::Accountable,
             ImplementerRole::Coordinator => IatiOrganisationRole::Extending,
-            ImplementerRole::CoImplementer | ImplementerRole::Partner => IatiOrganisationRole::Implementing,
+            ImplementerRole::CoImplementer | ImplementerRole::Partner | ImplementerRole::Committed => {
+                IatiOrganisationRole::Implementing
+            }
         }
     }
 }

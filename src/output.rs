@@ -7,7 +7,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::code_list::code_list;
-use crate::{Count, County, DatedCount, Id, Link, PartialDate, PossibleOverlap, SourceRef, Text};
+use crate::{
+    AlternativeStatement, Count, County, DatedCount, Id, Link, PartialDate, PossibleOverlap, RecordDates,
+    ServiceSector, SourceRef, Text,
+};
 
 code_list! {
     /// What kind of output.
@@ -134,6 +137,12 @@ impl Award {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Publication {
+    /// The publication's identifier across projects, where several
+    /// projects' outputs appear in it (one working paper holding articles
+    /// from all five projects): every record naming it is the same
+    /// publication, counted once (since 1.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
     /// The publication's title.
     pub title: Text,
     /// Editors, as written ("Yliruka ym. (toim.)").
@@ -163,6 +172,7 @@ impl Publication {
     /// A publication with its required fields `title`; every other field is empty or at its default.
     pub fn new(title: Text) -> Self {
         Publication {
+            id: None,
             title,
             editors: None,
             series: None,
@@ -172,6 +182,35 @@ impl Publication {
             pages: None,
             url: None,
         }
+    }
+}
+
+/// One artefact that belongs to several projects (a teaching video made
+/// jointly by two projects): each project's record names the artefact's
+/// shared `id` and every project it belongs to, so that counts across
+/// projects count it once (since 1.2).
+///
+/// ```
+/// use childwelfare::{Id, SharedOutput};
+///
+/// let video = SharedOutput::new(Id::new("weekly-meeting-video")?, vec![Id::new("lumo")?, Id::new("tulevaisuuden-lastensuojelu")?]);
+/// assert_eq!(video.projects.len(), 2);
+/// # Ok::<(), childwelfare::InvalidValue>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SharedOutput {
+    /// The artefact's identifier, the same in every project's record of it.
+    pub id: Id,
+    /// Every project it belongs to, this one included, by project id.
+    pub projects: Vec<Id>,
+}
+
+impl SharedOutput {
+    /// The artefact `id` of `projects`.
+    pub fn new(id: Id, projects: Vec<Id>) -> Self {
+        SharedOutput { id, projects }
     }
 }
 
@@ -245,6 +284,39 @@ pub struct Output {
     /// Others it was made with (another project, a communications agency).
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub made_with: Vec<Text>,
+    /// The implementers that made it, by id (an operating model written by a
+    /// co-implementer) (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub makers: Vec<Id>,
+    /// The implementers that funded it, by id, where a registry page names a
+    /// funder for it (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub funders: Vec<Id>,
+    /// The service sectors involved in making or using it (basic education,
+    /// early childhood education, health care …) (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<ServiceSector>,
+    /// Where it is used: sites, municipalities and organisations as the
+    /// source names them ("Lapinlahti", "Essote", a day-care centre)
+    /// (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub used_in: Vec<Text>,
+    /// The place a registry page gives (*toteutuspaikka*) (since 1.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Text>,
+    /// Regions as the source names them, which may mix levels (a province
+    /// such as Uusimaa beside counties); the counties among them also go in
+    /// `counties` (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<Text>,
+    /// When the page describing it (a registry's *toimintamalli* page) was
+    /// created and last modified (since 1.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_dates: Option<RecordDates>,
+    /// The artefact it is, where several projects share it; counted once
+    /// across projects (since 1.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared: Option<SharedOutput>,
     /// Whether the records `part_of` this one make up its whole figure, so
     /// that their sum must equal it (LUMO's 192 + 2 512 + 963 = 3 667). When
     /// `false`, the parts are only some of what the figure counts.
@@ -268,6 +340,9 @@ pub struct Output {
     /// Remarks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
+    /// Statements of its facts that other sources give differently (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<AlternativeStatement>,
     /// Where this record's facts come from.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
@@ -297,6 +372,14 @@ impl Output {
             links: Vec::new(),
             counties: Vec::new(),
             made_with: Vec::new(),
+            makers: Vec::new(),
+            funders: Vec::new(),
+            sectors: Vec::new(),
+            used_in: Vec::new(),
+            place: None,
+            regions: Vec::new(),
+            record_dates: None,
+            shared: None,
             parts_complete: false,
             part_of: None,
             possible_overlaps: Vec::new(),
@@ -304,6 +387,7 @@ impl Output {
             objectives: Vec::new(),
             regional_part: None,
             note: None,
+            alternatives: Vec::new(),
             sources: Vec::new(),
             extensions: BTreeMap::new(),
         }

@@ -7,7 +7,10 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{CollaborativeArea, County, Id, Money, PartialDate, SchemaVersion, SourceDocument, SourceRef, Text, Theme};
+use crate::{
+    AlternativeStatement, CollaborativeArea, County, FundingRule, Id, Money, PartialDate, Period, ProgrammeActivity,
+    ProgrammeAim, SchemaVersion, SourceDocument, SourceRef, Text, Theme,
+};
 
 /// The marker `"document_type": "programme"` at the top of a programme document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
@@ -27,6 +30,10 @@ pub struct ProgrammeProject {
     pub id: Id,
     /// The project's name.
     pub name: Text,
+    /// Its full official name, where it differs; a bilingual name keeps its
+    /// Finnish and Swedish parts in `fi` and `sv` (since 1.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_name: Option<Text>,
     /// An acronym.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub acronym: Option<String>,
@@ -58,6 +65,7 @@ impl ProgrammeProject {
         ProgrammeProject {
             id,
             name,
+            official_name: None,
             acronym: None,
             collaborative_area,
             counties: Vec::new(),
@@ -108,6 +116,22 @@ pub struct Programme {
     /// When funding began.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<PartialDate>,
+    /// The programme's period (since 1.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Its aims, which projects' objectives can point to (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub aims: Vec<ProgrammeAim>,
+    /// The contents the funder named for the projects, as written (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub contents: Vec<Text>,
+    /// How each project's budget is split between the state grant and the
+    /// implementers (since 1.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding_rule: Option<FundingRule>,
+    /// Work of the programme's own, outside any one project (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<ProgrammeActivity>,
     /// The funding for all projects together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_funding: Option<Money>,
@@ -123,6 +147,11 @@ pub struct Programme {
     /// Remarks on the document as a whole.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Text>,
+    /// Statements of the programme's facts that other sources give
+    /// differently (a press release's figure against the ministry's), with
+    /// which was kept and why (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<AlternativeStatement>,
     /// The documents the facts come from.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub source_documents: Vec<SourceDocument>,
@@ -148,11 +177,17 @@ impl Programme {
             funder,
             part_of: None,
             start: None,
+            period: None,
+            aims: Vec::new(),
+            contents: Vec::new(),
+            funding_rule: None,
+            activities: Vec::new(),
             total_funding: None,
             announced: None,
             shared_themes: Vec::new(),
             projects: Vec::new(),
             notes: Vec::new(),
+            alternatives: Vec::new(),
             source_documents: Vec::new(),
             sources: Vec::new(),
             extensions: BTreeMap::new(),

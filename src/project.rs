@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::code_list::code_list;
 use crate::{
-    Assessment, CollaborativeArea, Contact, County, Event, Factor, Funding, Id, Implementer, Lesson, Link, Measure,
-    Milestone, Objective, Output, Period, Recommendation, RegionalPart, SchemaVersion, ServiceSector, SourceDocument,
-    SourceRef, StaffingEntry, Text, Theme, WorkPackage,
+    AlternativeStatement, Assessment, CollaborativeArea, Contact, County, Event, Factor, Funding, Id, Implementer,
+    Language, Lesson, Link, Measure, Milestone, Objective, Output, Period, ProjectRelation, Recommendation,
+    RegionalPart, SchemaVersion, ServiceSector, SourceDocument, SourceRef, StaffingEntry, Text, Theme, WorkPackage,
 };
 
 code_list! {
@@ -25,18 +25,43 @@ code_list! {
         Ended = "ended" { fi: "päättynyt", sv: "avslutat", en: "ended" },
         /// Cancelled.
         Cancelled = "cancelled" { fi: "keskeytetty", sv: "avbrutet", en: "cancelled" },
+        /// The sources do not say (*ei ilmoitettu*), rather than an invented
+        /// `ended` (since 1.2).
+        NotStated = "not_stated" { fi: "ei ilmoitettu", sv: "inte angivet", en: "not stated" },
     }
 }
 
 impl ProjectStatus {
-    /// The IATI ActivityStatus code (1 Pipeline, 2 Implementation, 4 Closed, 5 Cancelled).
-    pub const fn iati_activity_status(self) -> u8 {
+    /// The IATI ActivityStatus code (1 Pipeline, 2 Implementation, 4 Closed,
+    /// 5 Cancelled); `None` for [`ProjectStatus::NotStated`], which IATI has
+    /// no code for.
+    ///
+    /// ```
+    /// use childwelfare::ProjectStatus;
+    ///
+    /// assert_eq!(ProjectStatus::Ended.iati_activity_status(), Some(4));
+    /// assert_eq!(ProjectStatus::NotStated.iati_activity_status(), None);
+    /// ```
+    pub const fn iati_activity_status(self) -> Option<u8> {
         match self {
-            ProjectStatus::Planned => 1,
-            ProjectStatus::Ongoing => 2,
-            ProjectStatus::Ended => 4,
-            ProjectStatus::Cancelled => 5,
+            ProjectStatus::Planned => Some(1),
+            ProjectStatus::Ongoing => Some(2),
+            ProjectStatus::Ended => Some(4),
+            ProjectStatus::Cancelled => Some(5),
+            ProjectStatus::NotStated => None,
         }
+    }
+}
+
+code_list! {
+    /// How far a collaboration got (since 1.2).
+    pub enum CollaborationStatus ("collaboration status") {
+        /// Only planned (*suunniteltu*): the source does not say it happened.
+        Planned = "planned" { fi: "suunniteltu", sv: "planerat", en: "planned" },
+        /// Under way.
+        Ongoing = "ongoing" { fi: "käynnissä", sv: "pågående", en: "ongoing" },
+        /// Carried out.
+        Realised = "realised" { fi: "toteutunut", sv: "genomfört", en: "realised" },
     }
 }
 
@@ -112,6 +137,9 @@ pub struct Collaboration {
     /// Counties where it took place.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub counties: Vec<County>,
+    /// How far it got; not stated when absent (since 1.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<CollaborationStatus>,
     /// Where this record's facts come from.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
@@ -119,8 +147,16 @@ pub struct Collaboration {
 
 impl Collaboration {
     /// A collaboration with its required fields `partner`; every other field is empty or at its default.
+    ///
+    /// ```
+    /// use childwelfare::{Collaboration, CollaborationStatus, Text};
+    ///
+    /// let mut planned = Collaboration::new(Text::fi("Perhekeskushanke"));
+    /// planned.status = Some(CollaborationStatus::Planned);
+    /// assert_eq!(serde_json::to_value(&planned).unwrap()["status"], "planned");
+    /// ```
     pub fn new(partner: Text) -> Self {
-        Collaboration { partner, description: None, counties: Vec::new(), sources: Vec::new() }
+        Collaboration { partner, description: None, counties: Vec::new(), status: None, sources: Vec::new() }
     }
 }
 
@@ -152,7 +188,9 @@ pub struct Project {
     pub id: Id,
     /// The project's name.
     pub name: Text,
-    /// Its full official name or registry title, where it differs.
+    /// Its full official name or registry title, where it differs. A
+    /// bilingual name keeps its Finnish and Swedish parts in `fi` and `sv`
+    /// ("TOP – Tuki oikeasta paikasta" / "TOP – Stöd från rätt plats").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub official_name: Option<Text>,
     /// An acronym (`LUMO`).
@@ -194,6 +232,14 @@ pub struct Project {
     /// Service sectors involved.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub sectors: Vec<ServiceSector>,
+    /// The languages the work was carried out in ("the project was carried
+    /// out in two languages") (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<Language>,
+    /// The project's target groups, as its application or registry page
+    /// lists them (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub target_groups: Vec<Text>,
     /// Organisations and their roles.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub implementers: Vec<Implementer>,
@@ -242,12 +288,20 @@ pub struct Project {
     /// Cooperation with other projects and programmes.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub collaborations: Vec<Collaboration>,
+    /// Typed links to other projects by id: sister projects, predecessors,
+    /// successors (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub related_projects: Vec<ProjectRelation>,
     /// Links to the project's pages and materials.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
     /// Remarks on the document as a whole (ambiguities in the sources).
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Text>,
+    /// Statements of the project's top-level facts that other sources give
+    /// differently, with which was kept and why (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<AlternativeStatement>,
     /// The documents the facts come from.
     #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
     pub source_documents: Vec<SourceDocument>,
@@ -283,6 +337,8 @@ impl Project {
             working_area: None,
             cross_cutting_themes: Vec::new(),
             sectors: Vec::new(),
+            languages: Vec::new(),
+            target_groups: Vec::new(),
             implementers: Vec::new(),
             funding: None,
             staffing: Vec::new(),
@@ -299,8 +355,10 @@ impl Project {
             recommendations: Vec::new(),
             regional_parts: Vec::new(),
             collaborations: Vec::new(),
+            related_projects: Vec::new(),
             links: Vec::new(),
             notes: Vec::new(),
+            alternatives: Vec::new(),
             source_documents: Vec::new(),
             sources: Vec::new(),
             extensions: BTreeMap::new(),

@@ -5,7 +5,20 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{BudgetRelation, County, Funding, Id, Period, SourceRef, Text};
+use crate::code_list::code_list;
+use crate::{BudgetRelation, County, Funding, Id, Period, ServiceSector, SourceRef, Text, Theme};
+
+code_list! {
+    /// What a regional part is (since 1.2).
+    pub enum RegionalPartKind ("regional part kind") {
+        /// A sub-project (*osahanke*) with its own plan, and often its own
+        /// money and implementer.
+        SubProject = "sub_project" { fi: "osahanke", sv: "delprojekt", en: "sub-project" },
+        /// A regional emphasis (*painotus*) of the project's common work,
+        /// such as one interface a province took on.
+        Emphasis = "emphasis" { fi: "alueellinen painotus", sv: "regional tyngdpunkt", en: "regional emphasis" },
+    }
+}
 
 /// A regional part (*alueellinen osakokonaisuus*): a county's own plan and
 /// work inside a project, with its goal, means, what was planned, done and
@@ -29,8 +42,21 @@ use crate::{BudgetRelation, County, Funding, Id, Period, SourceRef, Text};
 pub struct RegionalPart {
     /// Identifier.
     pub id: Id,
-    /// The part's name as written.
-    pub name: Text,
+    /// The part's name as written; optional since 1.2, for a part the
+    /// sources give no name (a province's emphasis).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
+    /// Whether it is a sub-project or an emphasis; not stated when absent
+    /// (since 1.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<RegionalPartKind>,
+    /// The service sectors it worked with (child protection with
+    /// substance-abuse services) (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<ServiceSector>,
+    /// Its themes (since 1.2).
+    #[serde(default, deserialize_with = "crate::value::null_as_default", skip_serializing_if = "Vec::is_empty")]
+    pub themes: Vec<Theme>,
     /// The counties it covers.
     pub counties: Vec<County>,
     /// The municipalities and cities it covers, as the source names them.
@@ -87,11 +113,31 @@ pub struct RegionalPart {
 }
 
 impl RegionalPart {
-    /// A regional part with its required fields `id`, `name`, `counties`; every other field is empty or at its default.
+    /// A regional part with its `id`, `name` and `counties`; every other field is empty or at its default.
     pub fn new(id: Id, name: Text, counties: Vec<County>) -> Self {
+        RegionalPart { name: Some(name), ..RegionalPart::unnamed(id, counties) }
+    }
+
+    /// A regional part the sources give no name, with its `id` and
+    /// `counties` (since 1.2).
+    ///
+    /// ```
+    /// use childwelfare::{County, Id, RegionalPart, RegionalPartKind, ServiceSector};
+    ///
+    /// // One province's emphasis: child protection with substance-abuse services.
+    /// let mut emphasis = RegionalPart::unnamed(Id::new("rp-1")?, vec![County::KeskiSuomi]);
+    /// emphasis.kind = Some(RegionalPartKind::Emphasis);
+    /// emphasis.sectors = vec![ServiceSector::ChildProtection, ServiceSector::SubstanceAbuseServices];
+    /// assert_eq!(emphasis.label(), "rp-1");
+    /// # Ok::<(), childwelfare::InvalidValue>(())
+    /// ```
+    pub fn unnamed(id: Id, counties: Vec<County>) -> Self {
         RegionalPart {
             id,
-            name,
+            name: None,
+            kind: None,
+            sectors: Vec::new(),
+            themes: Vec::new(),
             counties,
             municipalities: Vec::new(),
             period: None,
@@ -110,5 +156,13 @@ impl RegionalPart {
             sources: Vec::new(),
             extensions: BTreeMap::new(),
         }
+    }
+}
+
+impl RegionalPart {
+    /// Its name in Finnish (or the best language there is), or its id when
+    /// it has no name.
+    pub fn label(&self) -> String {
+        self.name.as_ref().map_or_else(|| self.id.to_string(), |name| name.best(crate::Language::Fi).to_owned())
     }
 }

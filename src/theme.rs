@@ -93,5 +93,9 @@ code_list! {
         YouthServices = "youth_services" { fi: "nuorisopalvelut", sv: "ungdomstjänster", en: "youth services" },
         /// The police (*poliisi*) (since 1.1).
         Police = "police" { fi: "poliisi", sv: "polisen", en: "police" },
+        /// Basic education (*perusopetus*), the schools (since 1.2).
+        BasicEducation = "basic_education" { fi: "perusopetus", sv: "grundläggande utbildning", en: "basic education" },
+        /// Health care (*terveydenhuolto*) other than specialised healthcare (since 1.2).
+        HealthCare = "health_care" { fi: "terveydenhuolto", sv: "hälso- och sjukvård", en: "health care" },
     }
 }

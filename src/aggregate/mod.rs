@@ -59,7 +59,8 @@
 //!
 //! Past the per-project limit, the tables with a row per project (by project
 //! and work package, assessments, targets, staffing, money by project, funder
-//! and implementer, the projects side by side) are left out so that memory
+//! and implementer, the projects side by side, timelines, regional parts)
+//! are left out so that memory
 //! stays flat, and each says so where it is read: [`PerProject::Omitted`] in
 //! place of the rows (money and judgements keep the groupings that are
 //! always complete apart, in a [`PartlyPerProject`]), or
@@ -87,12 +88,14 @@ mod derivation;
 pub mod figure_json;
 mod forest;
 pub mod money;
+mod participants;
 mod participation;
 mod per_project;
 mod placement;
 #[cfg(test)]
 mod reference;
 mod resources;
+mod timeline;
 
 use std::collections::BTreeMap;
 
@@ -103,12 +106,14 @@ pub(crate) use derivation::left_out_summary;
 pub use derivation::{Cited, Derivation, LeftOut, Omission};
 pub(crate) use forest::ancestors;
 pub use money::{FundingDimension, FundingRow};
+pub use participants::ParticipantGroupRow;
 pub use participation::{Dimension, ParticipationRow, TableKind};
 pub use per_project::{Omitted, PartlyPerProject, PerProject};
 pub use placement::{Placement, placements};
 pub use resources::{
     AchievementRow, AssessmentRow, OutputRow, ProgrammeTotals, ProjectRow, StaffingRow, TargetRow, UnjudgedObjective,
 };
+pub use timeline::{DayRange, RegionalPartRow, TimelineRow};
 
 use crate::load::{Files, Loaded, Streamed};
 use crate::{Document, Language, Programme, Project, Total};
@@ -205,8 +210,13 @@ pub struct Summary {
     pub unjudged_objectives: PerProject<UnjudgedObjective>,
     /// Targets against actual figures, where outputs and measures state a target.
     pub targets: PerProject<TargetRow>,
-    /// Outputs by kind and status.
+    /// Outputs by kind and status; an output shared by several projects
+    /// (`shared`) is counted once.
     pub outputs: Vec<OutputRow>,
+    /// Who took part, by participant group and role, across every held
+    /// event that names a group (since schema 1.2); complete whatever the
+    /// corpus.
+    pub participant_groups: Vec<ParticipantGroupRow>,
     /// Money: by funding kind in `complete`; by project, funder and
     /// implementer in `per_project`, left out past the per-project limit
     /// (funders and implementers grow with the projects).
@@ -216,6 +226,12 @@ pub struct Summary {
     pub staffing: PerProject<StaffingRow>,
     /// The projects side by side, one row each, the same columns.
     pub project_rows: PerProject<ProjectRow>,
+    /// Each project's application, grant decision and start of work, and
+    /// the days between them (since schema 1.2); a project that records
+    /// none of them and no regional part has no row.
+    pub timelines: PerProject<TimelineRow>,
+    /// The projects' regional parts, a row each (since schema 1.2).
+    pub regional_parts: PerProject<RegionalPartRow>,
     /// Each programme's own figures against the sum of its projects.
     pub programme_totals: Vec<ProgrammeTotals>,
     /// Attendances at every project's events: the sum of each project's
@@ -313,6 +329,10 @@ impl Summary {
         }
         summary.achievement.kept_mut().for_each(|row| row.judgements.derivation = None);
         summary.outputs.iter_mut().filter_map(|row| row.count.as_mut()).for_each(|f| f.derivation = None);
+        for row in &mut summary.participant_groups {
+            row.attendances.iter_mut().for_each(|f| f.derivation = None);
+            row.distinct_people.iter_mut().for_each(|f| f.derivation = None);
+        }
         summary.funding.kept_mut().filter_map(|row| row.amount.as_mut()).for_each(|f| f.derivation = None);
         summary
             .programme_totals
@@ -415,6 +435,9 @@ pub struct Aggregator {
     programmes: Vec<ProgrammeFacts>,
     participation: BTreeMap<(Dimension, String), ParticipationRow>,
     resources: resources::Accumulator,
+    participants: participants::Accumulator,
+    timelines: Vec<TimelineRow>,
+    regional_parts: Vec<RegionalPartRow>,
     left_out: Vec<String>,
     /// The earliest start and latest end of the projects' periods.
     period: Option<crate::Period>,
@@ -438,6 +461,9 @@ impl Aggregator {
             programmes: Vec::new(),
             participation: BTreeMap::new(),
             resources: resources::Accumulator::default(),
+            participants: participants::Accumulator::default(),
+            timelines: Vec::new(),
+            regional_parts: Vec::new(),
             left_out: Vec::new(),
             period: None,
         }
@@ -458,7 +484,8 @@ impl Aggregator {
 
     /// Keep the tables with a row per project (by project and work package,
     /// assessments, unjudged objectives, targets, staffing, money by project,
-    /// funder and implementer, the projects side by side) for up to `limit`
+    /// funder and implementer, the projects side by side, timelines and
+    /// regional parts) for up to `limit`
     /// projects; past that, they are dropped and no longer collected, so
     /// that memory stays flat however many projects are added, and each
     /// says so where it is read ([`PerProject::Omitted`], `Err(`[`Omitted`]`)`). The totals, the tables by
@@ -609,9 +636,15 @@ impl Aggregator {
             self.attendances = Some(self.attendances.map_or(here, |sum| sum + here));
         }
         self.resources.add_project(project, self.language, self.explain, project_attendances);
+        self.participants.add_project(project, self.language, self.explain);
         if self.projects > self.per_project_limit {
             self.participation.retain(|(dimension, _), _| !dimension.is_per_project());
             self.resources.drop_per_project();
+            self.timelines = Vec::new();
+            self.regional_parts = Vec::new();
+        } else {
+            self.timelines.extend(timeline::timeline(project, self.language));
+            self.regional_parts.extend(timeline::regional_parts(project, self.language));
         }
     }
 
@@ -656,8 +689,15 @@ impl Aggregator {
             summary.targets = PerProject::Omitted(omitted);
             summary.staffing = PerProject::Omitted(omitted);
             summary.project_rows = PerProject::Omitted(omitted);
+            summary.timelines = PerProject::Omitted(omitted);
+            summary.regional_parts = PerProject::Omitted(omitted);
             summary.achievement.per_project = PerProject::Omitted(omitted);
             summary.funding.per_project = PerProject::Omitted(omitted);
+        }
+        summary.participant_groups = self.participants.finish();
+        if summary.per_project_omitted.is_none() {
+            summary.timelines = PerProject::Kept(self.timelines);
+            summary.regional_parts = PerProject::Kept(self.regional_parts);
         }
         summary.attendances = self.attendances;
         summary.left_out = self.left_out;

@@ -243,6 +243,9 @@ pub(crate) struct Accumulator {
     facts: Vec<ProjectFacts>,
     /// The projects' ids, in the order of `facts`.
     fact_ids: super::IdTexts,
+    /// The shared outputs counted so far (schema 1.2), so that one
+    /// artefact of several projects is counted once.
+    shared_outputs: std::collections::BTreeSet<String>,
 }
 
 /// A project's budget and attendances (its id is in `fact_ids`): what
@@ -389,6 +392,12 @@ impl Accumulator {
         // Outputs: items, not records.
         let items = output_items(project);
         for (output, added) in project.outputs.iter().zip(&items) {
+            // One artefact of several projects, counted at its first record.
+            if let Some(shared) = &output.shared
+                && !self.shared_outputs.insert(shared.id.to_string())
+            {
+                continue;
+            }
             let key = (output.kind.code().to_owned(), output.status.code().to_owned());
             let row = self.outputs.entry(key).or_insert_with(|| OutputRow {
                 kind: output.kind.code().to_owned(),
@@ -665,9 +674,12 @@ impl Accumulator {
             unjudged_objectives: super::PerProject::Kept(self.unjudged),
             targets: super::PerProject::Kept(self.targets),
             outputs: self.outputs.into_values().collect(),
+            participant_groups: Vec::new(),
             funding: super::PartlyPerProject::split(self.funding.into_values(), |row| !row.by.is_per_project()),
             staffing: super::PerProject::Kept(self.staffing),
             project_rows: super::PerProject::Kept(self.project_rows),
+            timelines: super::PerProject::Kept(Vec::new()),
+            regional_parts: super::PerProject::Kept(Vec::new()),
             programme_totals,
             attendances: None,
             per_project_omitted: None,

@@ -71,7 +71,8 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// Export a tidy table, one observation per row: events, objectives, outputs, measures,
-    /// funding_parts, implementers, projects or placements.
+    /// funding_parts, implementers, projects, placements, participant_groups, milestones or
+    /// regional_parts.
     Export {
         /// The table.
         table: export::Table,

@@ -340,6 +340,75 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
     }
     tables.push(outputs);
 
+    let mut groups = Table::new(
+        P::ParticipantGroups.text(language),
+        headers(language, &[P::Group, P::Role, P::Events, P::NamedWithoutFigure, P::Attendances, P::DistinctPeople]),
+    );
+    groups.texts = 2;
+    for row in &summary.participant_groups {
+        let role = label(&row.role, |r: crate::ParticipantRole| r.label(language));
+        groups.rows.push(vec![
+            row.label.clone(),
+            role.clone(),
+            row.events.to_string(),
+            row.events_without_figure.to_string(),
+            local.or_dash(row.attendances.as_ref().map(|f| f.value), Local::count),
+            local.or_dash(row.distinct_people.as_ref().map(|f| f.value), Local::total),
+        ]);
+        let what = |measure: Phrase| format!("{} ({role}), {}", row.label, measure.text(language));
+        groups.explain(what(P::Attendances), row.attendances.as_ref());
+        groups.explain(what(P::DistinctPeople), row.distinct_people.as_ref());
+    }
+    tables.push(groups);
+
+    let mut timelines = Table::new(
+        P::Timelines.text(language),
+        headers(
+            language,
+            &[
+                P::Project,
+                P::Application,
+                P::GrantDecision,
+                P::StartOfWork,
+                P::DaysToDecision,
+                P::DaysToStart,
+                P::RegionalParts,
+            ],
+        ),
+    );
+    for row in timelines.rows_of(summary.timelines.rows()) {
+        timelines.rows.push(vec![
+            row.name.clone(),
+            local.or_dash(row.application, Local::date),
+            local.or_dash(row.grant_decision, Local::date),
+            local.or_dash(row.start_of_work, Local::date),
+            local.or_dash(row.days_to_decision, |_, days| days.to_string()),
+            local.or_dash(row.days_to_start, |_, days| days.to_string()),
+            row.regional_parts.to_string(),
+        ]);
+    }
+    tables.push(timelines);
+
+    let mut parts = Table::new(
+        P::RegionalPartsTitle.text(language),
+        headers(language, &[P::Project, P::Part, P::Kind, P::Counties, P::PeriodColumn, P::Sectors]),
+    );
+    parts.texts = 6;
+    for row in parts.rows_of(summary.regional_parts.rows()) {
+        let labels = |codes: &[String], name: &dyn Fn(&str) -> String| {
+            codes.iter().map(|c| name(c)).collect::<Vec<_>>().join(", ")
+        };
+        parts.rows.push(vec![
+            row.project.to_string(),
+            row.label.clone(),
+            local.or_dash(row.kind.as_deref(), |_, kind| label(kind, |k: crate::RegionalPartKind| k.label(language))),
+            labels(&row.counties, &|code| label(code, |c: crate::County| c.label(language))),
+            local.or_dash(row.period.as_deref(), Local::period_text),
+            labels(&row.sectors, &|code| label(code, |s: crate::ServiceSector| s.label(language))),
+        ]);
+    }
+    tables.push(parts);
+
     for by in FundingDimension::ALL {
         let mut table = Table::new(money_title(by).text(language), headers(language, &[P::Group, P::Parts, P::Amount]));
         for row in table.rows_of(summary.funding(by)) {

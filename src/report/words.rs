@@ -281,6 +281,37 @@ phrases! {
     /// Outputs counted as their parts.
     CountedAsParts { fi: "– (laskettu osinaan)", sv: "– (räknade som sina delar)", en: "– (counted as their parts)" }
 
+    /// Title: participant groups.
+    ParticipantGroups { fi: "Keitä osallistui: osallistujaryhmät", sv: "Vilka deltog: deltagargrupper", en: "Who took part, by participant group" }
+    /// Column: a role.
+    Role { fi: "rooli", sv: "roll", en: "role" }
+    /// Column: events.
+    Events { fi: "tapahtumat", sv: "evenemang", en: "events" }
+    /// Column: events naming a group without a figure.
+    NamedWithoutFigure { fi: "mainittu ilman lukua", sv: "nämnd utan siffra", en: "named without a figure" }
+    /// Title: timelines.
+    Timelines { fi: "Hakemuksesta työn alkuun", sv: "Från ansökan till arbetets start", en: "From application to the start of work" }
+    /// Column: the application.
+    Application { fi: "hakemus", sv: "ansökan", en: "application" }
+    /// Column: the grant decision.
+    GrantDecision { fi: "avustuspäätös", sv: "beslut om understöd", en: "grant decision" }
+    /// Column: the start of work.
+    StartOfWork { fi: "työn alku", sv: "arbetets start", en: "start of work" }
+    /// Column: days to the decision.
+    DaysToDecision { fi: "päiviä päätökseen", sv: "dagar till beslut", en: "days to decision" }
+    /// Column: days to the start.
+    DaysToStart { fi: "päiviä alkuun", sv: "dagar till start", en: "days to start" }
+    /// Title: regional parts.
+    RegionalPartsTitle { fi: "Alueelliset osat", sv: "Regionala delar", en: "Regional parts" }
+    /// Column: regional parts.
+    RegionalParts { fi: "alueelliset osat", sv: "regionala delar", en: "regional parts" }
+    /// Column: a regional part.
+    Part { fi: "osa", sv: "del", en: "part" }
+    /// Column: counties.
+    Counties { fi: "alueet", sv: "områden", en: "counties" }
+    /// Column: sectors.
+    Sectors { fi: "sektorit", sv: "sektorer", en: "sectors" }
+
     /// Title: money by project.
     MoneyByProject { fi: "Raha hankkeittain", sv: "Pengar per projekt", en: "Money by project" }
     /// Title: money by funder.

@@ -145,6 +145,7 @@ pub(crate) fn check_project(p: &Project, sink: &mut Sink<'_>) {
     super::funding::check_funding(p, sink);
     check_dates(p, sink);
     check_participation(p, &ids, &events_in_cycles, &outputs_in_cycles, sink);
+    super::additions::check_additions(p, sink);
     check_assessments(p, sink);
     super::results::check_targets(p, sink);
     check_numbering(p, sink);
@@ -254,6 +255,15 @@ fn check_organisations(p: &Project, ids: &Ids<'_>, sink: &mut Sink<'_>) {
             &x.counties,
             &|| format!("measure `{}`", x.id),
             &|| format!("/measures/{i}/counties"),
+            sink,
+        );
+    }
+    for (i, x) in p.milestones.iter().enumerate() {
+        check_counties(
+            area,
+            &x.counties,
+            &|| format!("the {} milestone", x.kind.label(crate::Language::En)),
+            &|| format!("/milestones/{i}/counties"),
             sink,
         );
     }

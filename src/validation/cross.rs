@@ -93,6 +93,8 @@ pub struct CrossIndex {
     /// the report lists them rule by rule.
     duplicate_documents: Report,
     organisation_names: Report,
+    /// What the rules on schema 1.2's links need.
+    links: super::links::Links,
 }
 
 /// What the rules need of a project, compact: its id is in the index's
@@ -379,6 +381,7 @@ impl CrossIndex {
     }
 
     fn add_project(&mut self, project: &Project) {
+        self.links.add_project(project);
         let here = number(self.projects.len());
         let programme = project.programme.as_ref().map(|id| match self.programme_numbers.get(id) {
             Some(&at) => at,
@@ -474,6 +477,7 @@ impl CrossIndex {
     }
 
     fn add_programme(&mut self, programme: &Programme, mut listing: Listing) {
+        self.links.add_programme(programme);
         listing.index();
         self.programmes.push(ProgrammeEntry {
             id: programme.id.clone(),
@@ -576,6 +580,11 @@ impl CrossIndex {
             }
             self.check_programme_totals(programme, &mut sink);
         }
+        let known = |id: &str| {
+            self.project_number(id).is_some() || self.programmes.iter().any(|p| p.listing.find(id).is_some())
+        };
+        let given = |id: &str| self.project_number(id).is_some();
+        self.links.check(&known, &given, &mut sink);
         report
     }
 

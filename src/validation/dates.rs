@@ -117,10 +117,35 @@ pub(crate) fn check_dates(p: &Project, sink: &mut Sink<'_>) {
             );
         }
     }
+    // Reports and publications about the project may follow its end.
+    let reporting = Bounds {
+        last: bounds.last.and_then(|last| last.checked_add_months(chrono::Months::new(REPORTING_GRACE_MONTHS))),
+        ..Bounds::of(bounds.period)
+    };
     for (i, o) in p.outputs.iter().enumerate() {
         if let Some(date) = o.date {
             let period = Period { start: Some(date), end: Some(date) };
-            check_period(&period, &bounds, &|| format!("output `{}`", o.id), &|| format!("/outputs/{i}/date"), sink);
+            if reports_on_project(o.kind) {
+                let what = || {
+                    format!(
+                        "output `{}` (a {} may follow the end by {REPORTING_GRACE_MONTHS} months)",
+                        o.id,
+                        o.kind.label(crate::Language::En)
+                    )
+                };
+                check_period(&period, &reporting, &what, &|| format!("/outputs/{i}/date"), sink);
+            } else {
+                check_period(
+                    &period,
+                    &bounds,
+                    &|| format!("output `{}`", o.id),
+                    &|| format!("/outputs/{i}/date"),
+                    sink,
+                );
+            }
+        }
+        if let Some(dates) = &o.record_dates {
+            check_record_dates(dates, &format!("/outputs/{i}/record_dates/last_modified"), sink);
         }
     }
     for (i, m) in p.measures.iter().enumerate() {
@@ -136,14 +161,31 @@ pub(crate) fn check_dates(p: &Project, sink: &mut Sink<'_>) {
     }
     check_milestones(p, sink);
     if let Some(dates) = &p.record_dates {
-        if let (Some(created), Some(modified)) = (dates.created, dates.last_modified) {
-            if modified < created {
-                sink.emit(
-                    &DATES_RECORD_DATES,
-                    "/record_dates/last_modified",
-                    format!("the record was last modified on {modified}, before it was created on {created}"),
-                );
-            }
+        check_record_dates(dates, "/record_dates/last_modified", sink);
+    }
+}
+
+/// How long after the project's end a report or publication about it may
+/// be dated (rule `dates.outside_project`): final and regional reports,
+/// articles and news about the results follow the end of the work (an
+/// end-of-project regional report two months after it); half a year covers
+/// them and still catches a wrong year.
+pub(crate) const REPORTING_GRACE_MONTHS: u32 = 6;
+
+/// Whether an output of `kind` reports on the project, and so may follow its end.
+fn reports_on_project(kind: crate::OutputKind) -> bool {
+    use crate::OutputKind::*;
+    matches!(kind, Report | Article | Summary | NewsItem | BlogPost | Newsletter)
+}
+
+fn check_record_dates(dates: &crate::RecordDates, pointer: &str, sink: &mut Sink<'_>) {
+    if let (Some(created), Some(modified)) = (dates.created, dates.last_modified) {
+        if modified < created {
+            sink.emit(
+                &DATES_RECORD_DATES,
+                pointer,
+                format!("the record was last modified on {modified}, before it was created on {created}"),
+            );
         }
     }
 }

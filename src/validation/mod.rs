@@ -32,12 +32,14 @@
 //!
 #![doc = include_str!("../../docs/validation-rules.md")]
 
+mod additions;
 mod checks;
 mod cross;
 mod dates;
 mod files;
 mod funding;
 mod grouped;
+mod links;
 mod programme;
 mod record_ids;
 mod references;

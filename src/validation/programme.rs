@@ -8,7 +8,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::checks::{check_counties, emit_empty_texts, emit_unknown_sources};
 use super::references::first_seen;
-use super::rules::ID_DUPLICATE;
+use super::rules::{FUNDING_SHARES_TOTAL, ID_DUPLICATE, SOURCE_ALTERNATIVE_UNSOURCED};
 use super::walk::{walk_listed, walk_programme};
 use super::{Diagnostic, Report, Sink};
 use crate::listing::Listing;
@@ -112,6 +112,7 @@ impl ProgrammeChecks {
                 );
             }
         }
+        check_additions(programme, sink);
         let known: HashSet<&str> = sources.keys().copied().collect();
         let mut found = walk_programme(programme, &known, |found| {
             found.empty_texts.extend(empty_texts);
@@ -127,6 +128,52 @@ impl ProgrammeChecks {
         emit_unknown_sources(&mut found, sink);
         emit_empty_texts(found, sink);
         listing
+    }
+}
+
+/// The rules on what schema 1.2 added to a programme: unique ids of aims
+/// and activities, a funding rule whose shares make the whole budget, and
+/// alternative statements with a source.
+fn check_additions(programme: &Programme, sink: &mut Sink<'_>) {
+    let lists = [
+        ("aims", "aim", programme.aims.iter().map(|a| &a.id).collect::<Vec<_>>()),
+        ("activities", "activity", programme.activities.iter().map(|a| &a.id).collect()),
+    ];
+    for (list, noun, ids) in lists {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids.into_iter().enumerate() {
+            if let Some(first) = first_seen(&mut seen, id.as_str(), i) {
+                sink.emit(
+                    &ID_DUPLICATE,
+                    format!("/{list}/{i}/id"),
+                    format!("{noun} id `{id}` is already used by /{list}/{first}"),
+                );
+            }
+        }
+    }
+    if let Some(rule) = &programme.funding_rule {
+        if let Some(own) = rule.self_financing_share {
+            let whole = rule.state_grant_share.hundredths() + own.hundredths();
+            if whole != crate::Percent::FULL.hundredths() {
+                sink.emit(
+                    &FUNDING_SHARES_TOTAL,
+                    "/funding_rule",
+                    format!(
+                        "the funding rule's state grant of {} and self-financing of {own} do not make up 100 %",
+                        rule.state_grant_share
+                    ),
+                );
+            }
+        }
+    }
+    for (j, alternative) in programme.alternatives.iter().enumerate() {
+        if alternative.sources.is_empty() {
+            sink.emit(
+                &SOURCE_ALTERNATIVE_UNSOURCED,
+                format!("/alternatives/{j}"),
+                format!("the alternative statement of `{}` names no source", alternative.field),
+            );
+        }
     }
 }
 

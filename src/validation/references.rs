@@ -248,6 +248,12 @@ pub(crate) fn check_references(p: &Project, ids: &Ids<'_>, sink: &mut Sink<'_>) 
         if let Some(part) = &o.regional_part {
             check(&from, &[RegionalPart], part, &|| format!("/outputs/{i}/regional_part"));
         }
+        for (j, maker) in o.makers.iter().enumerate() {
+            check(&from, &[Implementer], maker, &|| format!("/outputs/{i}/makers/{j}"));
+        }
+        for (j, funder) in o.funders.iter().enumerate() {
+            check(&from, &[Implementer], funder, &|| format!("/outputs/{i}/funders/{j}"));
+        }
     }
     for (i, m) in p.measures.iter().enumerate() {
         let from = common!("measures", Measure, m, i);

@@ -181,7 +181,7 @@ impl Diagnostic {
     /// let diagnostics = Diagnostic::from_parse_problems(&err, Some("demo.json"));
     /// let places: Vec<_> = diagnostics.iter().map(|d| (d.pointer.as_str(), d.line)).collect();
     /// assert_eq!(places, [("/id", Some(2)), ("/status", Some(2)), ("/period/start", Some(3))]);
-    /// assert_eq!(diagnostics[1].message, "at `status`: unknown variant `done`, expected one of `planned`, `ongoing`, `ended`, `cancelled`");
+    /// assert_eq!(diagnostics[1].message, "at `status`: unknown variant `done`, expected one of `planned`, `ongoing`, `ended`, `cancelled`, `not_stated`");
     /// ```
     pub fn from_parse_problems(error: &ParseError, file: Option<&str>) -> Vec<Self> {
         let mut diagnostics: Vec<Diagnostic> =

@@ -52,10 +52,10 @@ rules! {
         "The document can be read.",
         "An unreadable file must not count as checked.";
     ID_DUPLICATE = "id.duplicate", Error, Identifiers,
-        "Identifiers are unique within their kind (implementers, work packages, objectives, events, outputs, measures, assessments, factors, lessons, recommendations, regional parts, source documents, a programme's projects).",
+        "Identifiers are unique within their kind (implementers, work packages, objectives, events, outputs, measures, assessments, factors, lessons, recommendations, regional parts, source documents, a programme's projects, and since 1.2 its aims and activities).",
         "References by identifier are ambiguous when two records share one.";
     REF_UNRESOLVED = "ref.unresolved", Error, References,
-        "Every reference resolves: to an implementer, work package, objective, event, output, measure, assessment, regional part or source document of the same document.",
+        "Every reference resolves: to an implementer, work package, objective, event, output, measure, assessment, regional part or source document of the same document (an output's `makers` and `funders` to implementers, since 1.2); a project is not its own related project.",
         "A dangling reference hides a typo or a missing record.";
     REF_CYCLE = "ref.cycle", Error, References,
         "`part_of` chains, the objective hierarchy and the organisation hierarchy (`parent`) have no cycles.",
@@ -82,13 +82,13 @@ rules! {
         "An implementer lists each role once.",
         "A repeated role is a copy error and would be counted twice.";
     ORG_COUNTY_OUTSIDE_AREA = "org.county_outside_area", Warning, Organisations,
-        "Counties named for a project, its implementers, events, outputs, measures and regional parts (and for a programme's projects) belong to the collaborative area.",
+        "Counties named for a project, its implementers, events, outputs, measures, milestones and regional parts (and for a programme's projects) belong to the collaborative area.",
         "A county from another area is usually a typo; cross-area work deserves a note.";
     FUNDING_FUNDER_ROLE = "funding.funder_role", Error, Funding,
         "`funding.funder` is an implementer with the funder role.",
         "The funder named for the money must be the organisation recorded as funder.";
     FUNDING_SHARES_TOTAL = "funding.shares_total", Error, Funding,
-        "Funding shares never add up to more than 100 %, and to exactly 100 % when every part states a share and the parts are the whole budget (`parts_complete`, true unless stated otherwise).",
+        "Funding shares never add up to more than 100 %, and to exactly 100 % when every part states a share and the parts are the whole budget (`parts_complete`, true unless stated otherwise); a programme's funding rule, when it states both shares, makes up 100 % (since 1.2).",
         "Shares that do not add up mean a part is missing or a figure is wrong; a partial breakdown may leave a share unstated, never exceed the whole.";
     FUNDING_PARTS_TOTAL = "funding.parts_total", Error, Funding,
         "Exact part amounts never add up to more than an exact total, and equal it when every part states an exact amount and the parts are the whole budget.",
@@ -109,13 +109,13 @@ rules! {
         "Every period starts before it ends (as far as the precision of its dates tells).",
         "A reversed period is impossible.";
     DATES_OUTSIDE_PROJECT = "dates.outside_project", Warning, Dates,
-        "Events, outputs, measures, assessments, staffing and regional parts fall inside the project's period (planned or actual).",
-        "Work dated outside the project is either a typo or belongs to another project; follow-up assessments may legitimately fall after it.";
+        "Events, outputs, measures, assessments, staffing and regional parts fall inside the project's period (planned or actual); reports and publications about the project (output kinds report, article, summary, news item, blog post, newsletter) may follow its end by up to 6 months (since 1.2).",
+        "Work dated outside the project is either a typo or belongs to another project; follow-up assessments may legitimately fall after it. Reports on the project follow its end (an end-of-project regional report published two months after the project ended): half a year covers them and still catches a wrong year.";
     DATES_MILESTONE_ORDER = "dates.milestone_order", Warning, Dates,
         "Milestones run in order: application, grant decision, start of work, end of work, final report (as far as the precision of their dates tells).",
         "A grant decision before its application is usually a typo in a date.";
     DATES_RECORD_DATES = "dates.record_dates", Error, Dates,
-        "A registry record is not modified before it was created.",
+        "A registry record (a project's, or the page of an output, since 1.2) is not modified before it was created.",
         "The record dates are copied from a registry and must be in order.";
     PARTICIPATION_TOTAL_MISMATCH = "participation.total_mismatch", Error, Participation,
         "A reported total whose parts are complete (`parts_complete`) and all exact equals the sum of its parts; parts that are only some of the total never add up to more than an exact total.",
@@ -127,8 +127,11 @@ rules! {
         "Distinct people are never more than attendances.",
         "Every person attends at least once.";
     PARTICIPATION_CANCELLED = "participation.cancelled_with_participants", Error, Participation,
-        "A cancelled event reports no participants and no sessions held.",
+        "A cancelled event reports no participants and no sessions held, nor do its participant groups.",
         "A cancelled event reached nobody.";
+    PARTICIPATION_GROUPS_EXCEED = "participation.groups_exceed_total", Error, Participation,
+        "The stated figures of an event's participant groups (role `participant`; leaders are not counted) add up to no more than the event's own attendances or distinct people, \"about\" read as within 10 % and bounds as bounds; the groups may cover only part of the whole (since 1.2).",
+        "Groups are parts of the event's participants: \"8 parents\" and \"6 professionals\" cannot come from an event of 10 people. Sources often name a group without a figure, which leaves nothing to check.";
     ASSESSMENT_UNJUDGED = "assessment.objective_unjudged", Warning, Assessments,
         "Once a project has ended, every objective has a judgement in some assessment.",
         "A final account says how well each objective was met; a missing judgement should be explained.";
@@ -138,6 +141,12 @@ rules! {
     RESULTS_TARGET_MISSED = "results.target_missed", Warning, Results,
         "Once a project has ended, an output or measure whose actual figure is surely below its target says so: a note on the target, or a judgement of an objective it serves.",
         "A missed target is a finding; a final account should explain it rather than leave it to be discovered.";
+    OUTPUT_SHARED_PROJECTS = "output.shared_projects", Error, References,
+        "An output shared by several projects (`shared`) lists its own project among the artefact's projects (since 1.2).",
+        "The list of projects says where the one artefact belongs; a record in a project it does not name is a copy error.";
+    SOURCE_ALTERNATIVE_UNSOURCED = "source.alternative_unsourced", Warning, References,
+        "An alternative statement (`alternatives`) names the source that states it (since 1.2).",
+        "An alternative exists because two sources disagree; without its source a reader cannot weigh it.";
     TEXT_EMPTY = "text.empty", Error, Text,
         "No text is empty or only white space (outside `extensions`).",
         "An empty text says nothing and usually means a field was left unfilled.";
@@ -174,6 +183,18 @@ rules! {
     CROSS_PROGRAMME_TOTALS = "cross.programme_totals", Error, CrossDocument,
         "A programme's exact total funding equals the sum of its projects' exact totals; with approximate figures, stays within 10 %.",
         "The programme's money is the projects' money.";
+    CROSS_RELATED_PROJECT = "cross.related_project_unknown", Warning, CrossDocument,
+        "A related project (`related_projects`) is a project document given alongside, or listed by a programme given alongside (since 1.2).",
+        "A link to a project nobody knows is a typo in an id or a missing document, as with any other reference.";
+    CROSS_SHARED_OUTPUT = "cross.shared_output_mismatch", Warning, CrossDocument,
+        "Every project's record of one shared output (`shared.id`) is of the same kind and lists the same projects, and every listed project given alongside has a record of it (since 1.2).",
+        "The records describe one artefact, counted once across projects; disagreeing records mean two artefacts share an id or one record is out of date.";
+    CROSS_PROGRAMME_AIM = "cross.programme_aim_unknown", Error, CrossDocument,
+        "An objective's programme aim (`programme_aims`) is an aim of the project's programme, when that programme is given (since 1.2).",
+        "A dangling reference hides a typo or a missing aim.";
+    CROSS_FUNDING_RULE = "cross.funding_rule", Warning, CrossDocument,
+        "A project's stated state-grant share equals its programme's funding rule (`funding_rule.state_grant_share`), when the programme is given and states one (since 1.2).",
+        "The programme's rule (the state grant covers 80 %, the implementers 20 %) applies to every project; a different share is either an exception worth a note or a wrong figure.";
 }
 
 /// The rule with `code`, if there is one.

@@ -30,6 +30,10 @@ use crate::{
     SourceDocument, SourceKind, SourceRef, StaffingEntry, Text, Theme, Url, WorkPackage, WorkPackageNumber,
     WorkingArea,
 };
+use crate::{
+    AlternativeStatement, CollaborationStatus, FundingRule, ParticipantGroup, ParticipantGroupKind, ParticipantRole,
+    ProgrammeActivity, ProgrammeAim, ProjectRelation, RegionalPartKind, RelationKind, SharedOutput,
+};
 
 #[cfg(test)]
 mod oracle;
@@ -308,6 +312,11 @@ no_strings!(
     ServiceSector,
     SourceKind,
     Theme,
+    ParticipantGroupKind,
+    ParticipantRole,
+    RelationKind,
+    CollaborationStatus,
+    RegionalPartKind,
 );
 
 impl Programme {
@@ -323,11 +332,17 @@ impl Programme {
             funder,
             part_of,
             start,
+            period,
+            aims,
+            contents,
+            funding_rule,
+            activities,
             total_funding,
             announced,
             shared_themes,
             projects: _,
             notes,
+            alternatives,
             source_documents,
             sources,
             extensions,
@@ -340,11 +355,17 @@ impl Programme {
         walker.field("funder", funder);
         walker.field("part_of", part_of);
         walker.field("start", start);
+        walker.field("period", period);
+        walker.field("aims", aims);
+        walker.field("contents", contents);
+        walker.field("funding_rule", funding_rule);
+        walker.field("activities", activities);
         walker.field("total_funding", total_funding);
         walker.field("announced", announced);
         walker.field("shared_themes", shared_themes);
         projects(walker);
         walker.field("notes", notes);
+        walker.field("alternatives", alternatives);
         walker.field("source_documents", source_documents);
         walker.field("sources", sources);
         walker.field("extensions", extensions);
@@ -386,18 +407,28 @@ records! {
     PossibleOverlap { with, note }
     Event {
         id, kinds, title, description, themes, audiences, sectors, scope, counties, period, sessions, status,
-        status_note, participation, parts_complete, part_of, possible_overlaps, facilitators, work_packages,
-        objectives, regional_part, note, sources, extensions,
+        status_note, participation, participant_groups, parts_complete, part_of, possible_overlaps, facilitators,
+        work_packages, objectives, regional_part, note, alternatives, sources, extensions,
     }
+    ParticipantGroup { kind, sector, role, description, attendances, distinct_people, note, sources }
+    ProjectRelation { project, kind, note, sources }
+    AlternativeStatement { field, statement, kept, sources }
+    SharedOutput { id, projects }
+    ProgrammeAim { id, statement, sources }
+    FundingRule { state_grant_share, self_financing_share, note, sources }
+    ProgrammeActivity { id, description, period, carried_out_by, note, sources }
     Funding { funder, total, parts, parts_complete, note, sources }
     FundingPart { kind, share, amount, paid_by, note }
     Measure {
         id, kind, description, value, unit, target, baseline, date, counties, part_of, possible_overlaps,
         work_packages, objectives, note, sources, extensions,
     }
-    Milestone { kind, date, note, sources }
+    Milestone { kind, date, expected, counties, note, sources }
     Money { euros, exactness }
-    Objective { id, level, number, parent, statement, target_groups, work_packages, themes, note, sources, extensions }
+    Objective {
+        id, level, number, parent, statement, target_groups, work_packages, themes, programme_aims, note, alternatives,
+        sources, extensions,
+    }
     Implementer {
         id, name, short_name, other_names, kind, roles, contributions, business_id, parent, counties, note, sources,
         extensions,
@@ -407,27 +438,30 @@ records! {
     }
     Contact { name, title, organisation, organisation_name, email, period, sources }
     Award { name, awarded_by, date, result, note, sources }
-    Publication { title, editors, series, publisher, place, date, pages, url }
+    Publication { id, title, editors, series, publisher, place, date, pages, url }
     Output {
         id, kind, title, description, count, status, authors, publication, date, adopted_on, awards, target,
-        baseline, links, counties, made_with, parts_complete, part_of, possible_overlaps, work_packages, objectives,
-        regional_part, note, sources, extensions,
+        baseline, links, counties, made_with, makers, funders, sectors, used_in, place, regions, record_dates, shared,
+        parts_complete, part_of, possible_overlaps, work_packages, objectives, regional_part, note, alternatives,
+        sources, extensions,
     }
     ProgrammeProject {
-        id, name, acronym, collaborative_area, counties, administrator, coordinator, document, note, sources,
+        id, name, official_name, acronym, collaborative_area, counties, administrator, coordinator, document, note,
+        sources,
     }
     WorkingArea { counties, stated_county_count, municipalities, note }
     RecordDates { created, last_modified }
-    Collaboration { partner, description, counties, sources }
+    Collaboration { partner, description, counties, status, sources }
     Project {
         document_type, schema_version, id, name, official_name, acronym, programme, short_description, purpose,
         background, status, period, actual_period, milestones, collaborative_area, working_area,
-        cross_cutting_themes, sectors, implementers, funding, staffing, contacts, record_dates, work_packages,
-        objectives, events, outputs, measures, assessments, factors, lessons, recommendations, regional_parts,
-        collaborations, links, notes, source_documents, sources, extensions,
+        cross_cutting_themes, sectors, languages, target_groups, implementers, funding, staffing, contacts,
+        record_dates, work_packages, objectives, events, outputs, measures, assessments, factors, lessons,
+        recommendations, regional_parts, collaborations, related_projects, links, notes, alternatives,
+        source_documents, sources, extensions,
     }
     RegionalPart {
-        id, name, counties, municipalities, period, implementer, implementers, funding, budget_relation, goal, means,
+        id, name, kind, sectors, themes, counties, municipalities, period, implementer, implementers, funding, budget_relation, goal, means,
         planned, done, learned, work_packages, objectives, note, sources, extensions,
     }
     SourceDocument { id, title, kind, file, url, language, date, note }

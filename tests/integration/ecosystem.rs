@@ -10,7 +10,7 @@ use childwelfare::{Document, DocumentKind, Id, ParseErrorKind, Project, ProjectS
 
 use crate::common::{Scratch, root};
 
-const MINIMAL: &str = r#"{"document_type": "project", "schema_version": "1.1", "id": "demo", "name": {"fi": "Esimerkki"}, "status": "ended"#;
+const MINIMAL: &str = r#"{"document_type": "project", "schema_version": "1.2", "id": "demo", "name": {"fi": "Esimerkki"}, "status": "ended"#;
 
 fn project(rest: &str) -> Result<Project, childwelfare::ParseError> {
     Project::from_json(&format!("{MINIMAL}\", {rest}}}"))

@@ -24,6 +24,7 @@ mod reliability;
 mod report_text;
 mod scale;
 mod schema;
+mod schema_1_2;
 #[cfg(feature = "cli")]
 mod summary_json;
 mod validation;

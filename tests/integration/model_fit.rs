@@ -414,42 +414,68 @@ fn web_pages_news_items_and_press_releases_are_sources_with_an_optional_section(
     assert_eq!(project.source_documents[3].kind, SourceKind::PressRelease);
 }
 
-/// The bundled data as it was under schema 1.0, committed under `tests/compat/1.0`.
-fn compat_documents() -> Vec<(String, String)> {
-    let dir = root().join("tests/compat/1.0");
+/// The bundled data as it was under schema `version`, committed under
+/// `tests/compat/{version}`.
+fn compat_documents(version: &str) -> Vec<(String, String)> {
+    let dir = root().join("tests/compat").join(version);
     let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .map(|path| (path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&path).unwrap()))
         .collect();
     files.sort();
-    assert_eq!(files.len(), 3, "the three 1.0 documents");
+    assert_eq!(files.len(), 3, "the three {version} documents");
     files
 }
 
-#[test]
-fn documents_written_under_schema_1_0_parse_validate_and_mean_the_same() {
+/// Reads the documents of `version` through today's model: nothing is
+/// added, dropped or changed, and the committed schema accepts them.
+fn read_compat(version: &str) -> Vec<Document> {
     let mut documents = Vec::new();
-    for (name, text) in compat_documents() {
+    for (name, text) in compat_documents(version) {
         let original: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(original["schema_version"], "1.0", "{name}");
+        assert_eq!(original["schema_version"], version, "{name}");
         let document = Document::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        // Nothing is added, dropped or changed on the way through the 1.1 model.
         let written: Value = serde_json::from_str(&document.to_json()).unwrap();
         assert_eq!(written, original, "{name}");
         if let Document::Project(project) = &document {
             assert!(project.funding.as_ref().is_none_or(|f| f.parts_complete), "{name}: a 1.0 breakdown is complete");
             assert!(project.implementers.iter().all(|i| i.name.is_some()), "{name}");
+            // What 1.2 added is absent, and so means what it meant before.
+            assert!(project.events.iter().all(|e| e.participant_groups.is_empty()), "{name}");
+            assert!(project.outputs.iter().all(|o| o.shared.is_none() && o.makers.is_empty()), "{name}");
+            assert!(project.related_projects.is_empty() && project.alternatives.is_empty(), "{name}");
+            assert!(project.regional_parts.iter().all(|r| r.name.is_some() && r.kind.is_none()), "{name}");
         }
-        // And the committed 1.1 schema accepts it.
         let validator = crate::common::committed_validator(document.kind());
         assert_eq!(crate::common::schema_errors(&validator, &original), Vec::<String>::new(), "{name}");
         documents.push(document);
     }
+    documents
+}
+
+#[test]
+fn documents_written_under_schema_1_0_parse_validate_and_mean_the_same() {
+    let documents = read_compat("1.0");
     let report = validation::validate_documents(&documents);
     assert_eq!(report.error_count(), 0, "{report}");
     let warnings: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(warnings, BTreeSet::from(["assessment.objective_unjudged"]), "{report}");
+}
+
+#[test]
+fn documents_written_under_schema_1_1_parse_validate_and_mean_the_same() {
+    let documents = read_compat("1.1");
+    let report = validation::validate_documents(&documents);
+    assert_eq!(report.error_count(), 0, "{report}");
+    // The same findings as under 1.1, but one: a report published after the
+    // project's end is no longer outside it (issue 20, item 10).
+    let codes: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(codes.is_subset(&BTreeSet::from(["assessment.objective_unjudged", "dates.outside_project"])), "{report}");
+    // Nothing of 1.2 appears in their summary.
+    let summary = childwelfare::aggregate::summarise(&documents, false);
+    assert!(summary.participant_groups.is_empty());
+    assert_eq!(summary.projects, 2);
 }
 
 /// Asserts that a value built in Rust writes exactly `json` and that `json`

@@ -72,6 +72,10 @@ fn the_report_is_wholly_in_the_language_asked_for() {
         .iter()
         .flat_map(|p| words(p.text(Language::Fi)).into_iter().chain(words(p.text(Language::Sv))))
         .collect();
+    // Words that are Swedish (or Finnish) too, as the code lists' labels use
+    // them ("regional" scope).
+    let shared: BTreeSet<String> = ["regional"].into_iter().map(str::to_owned).collect();
+    let local: BTreeSet<String> = local.union(&shared).cloned().collect();
     let english_only: BTreeSet<&String> = english.difference(&local).collect();
     assert!(english_only.len() > 50, "{english_only:?}");
     for lang in ["fi", "sv"] {

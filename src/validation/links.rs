@@ -1,0 +1,167 @@
+//! The rules across documents on what schema 1.2 added: related projects
+//! are known, the records of one shared output agree, objectives point to
+//! aims of their programme, and a project's state-grant share follows its
+//! programme's funding rule. What they need is kept for the projects that
+//! use these fields only, so that a corpus without them costs nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::Sink;
+use super::rules::*;
+use crate::{FundingKind, Percent, Programme, Project};
+
+/// One project's record of a shared output.
+#[derive(Debug)]
+struct SharedRecord {
+    project: String,
+    index: usize,
+    kind: &'static str,
+    projects: BTreeSet<String>,
+}
+
+/// What the rules need of a programme.
+#[derive(Debug, Default)]
+struct ProgrammeLinks {
+    aims: BTreeSet<String>,
+    state_grant_share: Option<Percent>,
+}
+
+/// The facts the 1.2 rules across documents need, added a document at a time.
+#[derive(Debug, Default)]
+pub(crate) struct Links {
+    /// (project, position, related project id).
+    relations: Vec<(String, usize, String)>,
+    /// Shared output id → each project's record of it, in the order added.
+    shared: BTreeMap<String, Vec<SharedRecord>>,
+    /// (project, programme, pointer, aim id).
+    aims: Vec<(String, String, String, String)>,
+    /// (project, programme, pointer, stated state-grant share).
+    shares: Vec<(String, String, String, Percent)>,
+    /// The first programme with each id.
+    programmes: BTreeMap<String, ProgrammeLinks>,
+}
+
+impl Links {
+    pub(crate) fn add_project(&mut self, project: &Project) {
+        let id = project.id.as_str();
+        for (i, relation) in project.related_projects.iter().enumerate() {
+            self.relations.push((id.to_owned(), i, relation.project.to_string()));
+        }
+        for (i, output) in project.outputs.iter().enumerate() {
+            let Some(shared) = &output.shared else { continue };
+            self.shared.entry(shared.id.to_string()).or_default().push(SharedRecord {
+                project: id.to_owned(),
+                index: i,
+                kind: output.kind.code(),
+                projects: shared.projects.iter().map(ToString::to_string).collect(),
+            });
+        }
+        let Some(programme) = &project.programme else { return };
+        for (i, objective) in project.objectives.iter().enumerate() {
+            for (j, aim) in objective.programme_aims.iter().enumerate() {
+                self.aims.push((
+                    id.to_owned(),
+                    programme.to_string(),
+                    format!("/objectives/{i}/programme_aims/{j}"),
+                    aim.to_string(),
+                ));
+            }
+        }
+        if let Some(funding) = &project.funding {
+            for (i, part) in funding.parts.iter().enumerate() {
+                if let (FundingKind::StateGrant, Some(share)) = (part.kind, part.share) {
+                    self.shares.push((
+                        id.to_owned(),
+                        programme.to_string(),
+                        format!("/funding/parts/{i}/share"),
+                        share,
+                    ));
+                }
+            }
+        }
+    }
+
+    pub(crate) fn add_programme(&mut self, programme: &Programme) {
+        self.programmes.entry(programme.id.to_string()).or_insert_with(|| ProgrammeLinks {
+            aims: programme.aims.iter().map(|aim| aim.id.to_string()).collect(),
+            state_grant_share: programme.funding_rule.as_ref().map(|rule| rule.state_grant_share),
+        });
+    }
+
+    /// Runs the rules; `known` says whether a project id is a project
+    /// document given or listed by a programme given, `given` whether it is
+    /// a project document given.
+    pub(crate) fn check(&self, known: &dyn Fn(&str) -> bool, given: &dyn Fn(&str) -> bool, sink: &mut Sink<'_>) {
+        for (project, i, related) in &self.relations {
+            if related != project && !known(related) {
+                sink.document = Some(project.clone());
+                sink.emit(
+                    &CROSS_RELATED_PROJECT,
+                    format!("/related_projects/{i}/project"),
+                    format!(
+                        "project `{project}` names `{related}` as a related project, but no project document or programme listing given has that id"
+                    ),
+                );
+            }
+        }
+        for (id, records) in &self.shared {
+            let Some(first) = records.first() else { continue };
+            // A project the artefact belongs to, given, but with no record of it.
+            for missing in first.projects.iter().filter(|p| given(p) && !records.iter().any(|r| &r.project == *p)) {
+                sink.document = Some(first.project.clone());
+                sink.emit(
+                    &CROSS_SHARED_OUTPUT,
+                    format!("/outputs/{}/shared/projects", first.index),
+                    format!(
+                        "shared output `{id}` belongs to project `{missing}`, which is given but has no record of it"
+                    ),
+                );
+            }
+            for record in records.iter().skip(1).filter(|r| r.project != first.project) {
+                let problem = if record.kind != first.kind {
+                    Some(format!("is a {} there but a {} here", first.kind, record.kind))
+                } else if record.projects != first.projects {
+                    let list = |set: &BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>().join(", ");
+                    Some(format!("belongs to {} there but to {} here", list(&first.projects), list(&record.projects)))
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    sink.document = Some(record.project.clone());
+                    sink.emit(
+                        &CROSS_SHARED_OUTPUT,
+                        format!("/outputs/{}/shared", record.index),
+                        format!(
+                            "shared output `{id}` is also recorded by project `{}`, where it {problem}",
+                            first.project
+                        ),
+                    );
+                }
+            }
+        }
+        for (project, programme, pointer, aim) in &self.aims {
+            let Some(links) = self.programmes.get(programme) else { continue };
+            if !links.aims.contains(aim) {
+                sink.document = Some(project.clone());
+                sink.emit(
+                    &CROSS_PROGRAMME_AIM,
+                    pointer.clone(),
+                    format!("an objective of project `{project}` refers to aim `{aim}`, which programme `{programme}` does not state"),
+                );
+            }
+        }
+        for (project, programme, pointer, share) in &self.shares {
+            let Some(rule) = self.programmes.get(programme).and_then(|links| links.state_grant_share) else { continue };
+            if *share != rule {
+                sink.document = Some(project.clone());
+                sink.emit(
+                    &CROSS_FUNDING_RULE,
+                    pointer.clone(),
+                    format!(
+                        "project `{project}` states a state grant of {share} but programme `{programme}`'s funding rule is {rule}"
+                    ),
+                );
+            }
+        }
+    }
+}
