@@ -45,10 +45,12 @@ use rayon::prelude::*;
 use crate::{Document, OtherJson, ParseError, Programme};
 
 mod lines;
+mod memory;
 mod progress;
 
 use lines::next_line;
 
+pub use memory::from_bytes;
 pub use progress::Progress;
 
 /// A document longer than this (a JSON Lines line or a file) is not kept

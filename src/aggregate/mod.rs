@@ -551,6 +551,28 @@ impl Aggregator {
         }
     }
 
+    /// Adds a document already loaded (with
+    /// [`load::from_bytes`](crate::load::from_bytes), say); one that could
+    /// not be loaded is named in [`Summary::left_out`], as
+    /// [`add_files`](Aggregator::add_files) does.
+    ///
+    /// ```
+    /// use childwelfare::{aggregate::Aggregator, load};
+    ///
+    /// let mut aggregator = Aggregator::new();
+    /// for loaded in load::from_bytes("broken.json", b"{", false) {
+    ///     aggregator.add_loaded(&loaded);
+    /// }
+    /// assert_eq!(aggregator.finish().left_out.len(), 1);
+    /// ```
+    pub fn add_loaded(&mut self, loaded: &Loaded) {
+        match loaded {
+            Loaded::Document(document, _) => self.add(document),
+            Loaded::Failed(error) => self.left_out.push(left_out(error)),
+            _ => {}
+        }
+    }
+
     /// Adds a project.
     pub fn add_project(&mut self, project: &Project) {
         self.projects += 1;

@@ -102,6 +102,42 @@ pub fn validate_files_each(files: &Files, mut each: impl FnMut(Diagnostic)) -> F
     state.finish()
 }
 
+/// [`validate_files_each`] for documents already loaded (with
+/// [`load::from_bytes`](crate::load::from_bytes), say): each checked on its
+/// own, a document that could not be loaded a diagnostic with its place,
+/// then the rules across documents.
+///
+/// ```
+/// use childwelfare::{load, validation};
+///
+/// let mut loaded = load::from_bytes("lumo.json", childwelfare::data::LUMO_JSON.as_bytes(), false);
+/// loaded.extend(load::from_bytes("broken.json", b"{", false));
+/// let mut found = Vec::new();
+/// let report = validation::validate_loaded(loaded, |diagnostic| found.push(diagnostic));
+/// assert_eq!(report.report.documents, 2);
+/// assert!(found.iter().any(|d| d.file.as_deref() == Some("broken.json") && d.line == Some(1)));
+/// assert!(!report.is_valid());
+/// ```
+pub fn validate_loaded(loaded: impl IntoIterator<Item = Loaded>, mut each: impl FnMut(Diagnostic)) -> FilesReport {
+    let mut state = State::new(&mut each);
+    let mut loaded = loaded.into_iter().peekable();
+    while loaded.peek().is_some() {
+        let batch: Vec<Loaded> = loaded.by_ref().take(BATCH).collect();
+        let checked: Vec<Checked> = batch
+            .into_par_iter()
+            .map(|loaded| {
+                let report = match &loaded {
+                    Loaded::Document(document, _) => Some(validate_document(document)),
+                    _ => None,
+                };
+                Checked::Read(loaded, report)
+            })
+            .collect();
+        drop(state.take(checked));
+    }
+    state.finish()
+}
+
 /// Parses and checks a batch on every core, keeping its order.
 /// A document read and checked on its own.
 enum Checked {

@@ -49,7 +49,7 @@ mod totals;
 mod walk;
 
 pub use cross::CrossIndex;
-pub use files::{FilesReport, validate_files, validate_files_each};
+pub use files::{FilesReport, validate_files, validate_files_each, validate_loaded};
 pub use grouped::{EXAMPLES, Group, Grouped};
 pub use report::{Category, Diagnostic, NotRun, Report, Severity};
 pub use report_json::JsonReportWriter;

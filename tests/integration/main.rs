@@ -14,6 +14,7 @@ mod hostile_text;
 #[cfg(feature = "html")]
 mod html;
 mod limits;
+mod memory;
 mod model_fit;
 mod money;
 mod mutation;
