@@ -1,6 +1,7 @@
 //! A readable summary of an [`aggregate::Summary`](crate::aggregate::Summary):
-//! aligned text tables, Markdown, or JSON, optionally with the derivation of
-//! every figure.
+//! aligned text tables, Markdown, JSON, or (feature `html`) one
+//! self-contained HTML page with charts (`report::html`), optionally with the
+//! derivation of every figure.
 //!
 //! Texts from the documents (names, labels, statements) are written so that
 //! they cannot change the output around them. In text, every control

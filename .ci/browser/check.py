@@ -22,7 +22,7 @@ seed data), in each language checked:
   derivations are in `<details>`.
 
 Screenshots are written to OUT as NAME-LANG-desktop.png (and, for the seed
-data, NAME-LANG-phone.png).
+data, NAME-LANG-phone.png and the page printed on A4, NAME-LANG-a4.pdf).
 """
 
 import argparse
@@ -244,6 +244,12 @@ def main() -> None:
                 requests = server.take()
                 if requests != [f"GET /{page} HTTP/1.1"]:
                     sys.exit(f"{what}: the server saw {requests} for the screenshot, expected only the page's GET")
+            if name == "seed":
+                # Printed on A4 (the page's @media print and @page rules), for a person to look at.
+                chromium(args, url, f"--print-to-pdf={args.out / f'{name}-{language}-a4.pdf'}", "--no-pdf-header-footer")
+                requests = server.take()
+                if requests != [f"GET /{page} HTTP/1.1"]:
+                    sys.exit(f"{what}: the server saw {requests} when printing, expected only the page's GET")
             print(f"{what}: {len(text):,} bytes, {figures} figures equal to the JSON, one request, "
                   f"strict HTML; screenshots in {args.out}/{name}-{language}-*.png")
 

@@ -49,6 +49,8 @@ pub(super) struct Bar {
     pub(super) text_x: String,
     /// The figure as text.
     pub(super) text: String,
+    /// Whether the figure is written under the bar, smaller, for want of room beside it.
+    pub(super) small: bool,
     /// The figure in the summary's JSON, when the bar is one figure.
     pub(super) mark: Option<Mark>,
 }
@@ -114,6 +116,13 @@ fn short(label: &str) -> String {
     out
 }
 
+/// About how wide a figure's text is (15 units a character's height, bold).
+fn text_width(text: &str) -> f64 {
+    #[allow(clippy::cast_precision_loss)] // a few characters
+    let chars = text.chars().count() as f64;
+    chars * 8.5
+}
+
 fn number(x: f64) -> String {
     format!("{x:.1}")
 }
@@ -138,21 +147,26 @@ pub(super) fn chart(id: String, title: String, values: Vec<Value>, keys: Vec<(&'
                 x += shown;
             }
         }
+        // The figure beside the bar, or under it when it would not fit beside.
+        let beside = x + 6.0 + text_width(&value.text) <= f64::from(WIDTH);
+        let (text_x, text_y, row) =
+            if beside { (x + 6.0, y + 20 + BAR - 3, ROW) } else { (LEFT, y + 20 + BAR + 16, ROW + 20) };
         bars.push(Bar {
             label: short(&value.label),
             label_y: y + 14,
             bar_y: y + 20,
-            text_y: y + 20 + BAR - 3,
+            text_y,
             segments,
-            text_x: number(x + 6.0),
+            text_x: number(text_x),
             text: value.text,
+            small: !beside,
             mark: value.mark,
         });
-        y += ROW;
+        y += row;
     }
     // The legend on one line, or an entry a line when one line is too narrow.
     let widths: Vec<u32> =
-        keys.iter().map(|(_, text)| 24 + u32::try_from(text.chars().count()).unwrap_or(40) * 7 + 12).collect();
+        keys.iter().map(|(_, text)| 24 + u32::try_from(text.chars().count()).unwrap_or(40) * 9 + 12).collect();
     let one_line = widths.iter().sum::<u32>() + 4 <= WIDTH;
     let (mut key_x, mut key_y) = (4, y + 14);
     let mut keys_height = if keys.is_empty() { 0 } else { 20 };
