@@ -23,7 +23,9 @@
 //!
 //! The contributions of one project add up to its total.
 
-use std::collections::{HashMap, HashSet};
+// foldhash rather than SipHash: the keys are ids and addresses of one
+// document, hashed several times an event.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::forest::Forest;
 use super::participation::counted_figures;

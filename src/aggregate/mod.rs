@@ -94,8 +94,6 @@ mod placement;
 mod reference;
 mod resources;
 
-use std::collections::BTreeMap;
-
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -413,7 +411,8 @@ pub struct Aggregator {
     projects: u64,
     attendances: Option<Total>,
     programmes: Vec<ProgrammeFacts>,
-    participation: BTreeMap<(Dimension, String), ParticipationRow>,
+    /// The participation rows, a table per dimension in [`Dimension::ALL`] order.
+    participation: [Table; 8],
     resources: resources::Accumulator,
     left_out: Vec<String>,
     /// The earliest start and latest end of the projects' periods.
@@ -436,7 +435,7 @@ impl Aggregator {
             projects: 0,
             attendances: None,
             programmes: Vec::new(),
-            participation: BTreeMap::new(),
+            participation: Default::default(),
             resources: resources::Accumulator::default(),
             left_out: Vec::new(),
             period: None,
@@ -536,10 +535,47 @@ impl Aggregator {
             }
             let read: Vec<Streamed<IdTexts>> =
                 batch.into_par_iter().map(|raw| raw.stream(IdTexts::default())).collect();
+            // Each project's rows are made on every core, then added here in
+            // the order read: the summary is the same whatever the number of
+            // threads. Past the per-project limit the rows by work package
+            // are not made (they would be dropped).
+            let mut seen = self.projects;
+            let keep: Vec<bool> = read
+                .iter()
+                .map(|item| {
+                    let project =
+                        matches!(item, Streamed::Other(Loaded::Document(d, _)) if matches!(**d, Document::Project(_)));
+                    seen += u64::from(project);
+                    seen <= self.per_project_limit
+                })
+                .collect();
+            let explain = self.explain;
+            let prepared: Vec<Option<Prepared<'_>>> = read
+                .par_iter()
+                .zip(keep)
+                .map(|(item, keep)| match item {
+                    Streamed::Other(Loaded::Document(document, _)) => match &**document {
+                        Document::Project(project) => Some(Prepared::new(project, explain, keep)),
+                        Document::Programme(_) => None,
+                    },
+                    _ => None,
+                })
+                .collect();
+            for (item, prepared) in read.iter().zip(prepared) {
+                if let (Streamed::Other(Loaded::Document(document, _)), Some(prepared)) = (item, prepared)
+                    && let Document::Project(project) = &**document
+                {
+                    self.absorb(project, prepared);
+                }
+            }
             for item in read {
                 match item {
                     Streamed::Programme(programme, listed, _) => self.add_programme(&programme, listed),
-                    Streamed::Other(Loaded::Document(document, _)) => self.add(&document),
+                    Streamed::Other(Loaded::Document(document, _)) => {
+                        if let Document::Programme(_) = &*document {
+                            self.add(&document);
+                        }
+                    }
                     Streamed::Other(loaded) => {
                         if let Loaded::Failed(error) = &loaded {
                             self.left_out.push(left_out(error));
@@ -553,42 +589,46 @@ impl Aggregator {
 
     /// Adds a project.
     pub fn add_project(&mut self, project: &Project) {
+        let keep = self.projects < self.per_project_limit;
+        let prepared = Prepared::new(project, self.explain, keep);
+        self.absorb(project, prepared);
+    }
+
+    /// Adds a project whose rows were made (on any thread) by [`Prepared::new`].
+    fn absorb<'a>(&mut self, project: &'a Project, prepared: Prepared<'a>) {
         self.projects += 1;
         self.widen_period(project);
-        let forest = forest::Forest::new(project);
-        let contributions = contribution::attendances(project, &forest);
-        let by_id = contribution::by_id(project);
-        for dimension in Dimension::ALL {
-            let mut holders = contribution::Holders::new(&by_id);
-            let rows = participation::of_project(
-                project,
-                &forest,
-                dimension,
-                self.language,
-                self.explain,
-                &contributions,
-                &mut holders,
-            );
-            for row in rows {
-                let key = (dimension, row.group.key.clone());
-                match self.participation.get_mut(&key) {
-                    Some(existing) => existing.merge(row),
+        let mut code = String::new();
+        for (dimension, rows) in prepared.rows {
+            let table = &mut self.participation[dimension as usize];
+            for (key, row) in rows {
+                code.clear();
+                key.write_code(project, &mut code);
+                match table.index.get(code.as_str()) {
+                    Some(&at) => table.rows[at].merge(row),
                     None => {
-                        self.participation.insert(key, row);
+                        let mut row = row;
+                        row.group.label = key.label(project, self.language);
+                        row.group.key = code.clone();
+                        table.index.insert(code.as_str().into(), table.rows.len());
+                        table.rows.push(row);
                     }
                 }
             }
         }
-        let project_attendances = self
-            .participation
-            .get(&(Dimension::Project, project.id.to_string()))
-            .and_then(|r| r.attendances.as_ref().map(|f| f.value));
+        let by_project = &self.participation[Dimension::Project as usize];
+        let project_attendances = by_project
+            .index
+            .get(project.id.as_str())
+            .and_then(|&at| by_project.rows[at].attendances.as_ref().map(|f| f.value));
         if let Some(here) = project_attendances {
             self.attendances = Some(self.attendances.map_or(here, |sum| sum + here));
         }
         self.resources.add_project(project, self.language, self.explain, project_attendances);
         if self.projects > self.per_project_limit {
-            self.participation.retain(|(dimension, _), _| !dimension.is_per_project());
+            for dimension in Dimension::ALL.into_iter().filter(|d| d.is_per_project()) {
+                self.participation[dimension as usize] = Table::default();
+            }
             self.resources.drop_per_project();
         }
     }
@@ -611,17 +651,24 @@ impl Aggregator {
 
     /// The summary of everything added.
     pub fn finish(self) -> Summary {
-        let mut tables: BTreeMap<Dimension, Vec<ParticipationRow>> = BTreeMap::new();
-        for ((dimension, _), row) in self.participation {
-            tables.entry(dimension).or_default().push(row);
-        }
+        let mut tables: Vec<Vec<ParticipationRow>> = self
+            .participation
+            .into_iter()
+            .map(|table| {
+                let mut rows = table.rows;
+                rows.sort_by(|a, b| a.group.key.cmp(&b.group.key));
+                rows
+            })
+            .collect();
         let omitted = (self.projects > self.per_project_limit)
             .then_some(Omitted { limit: self.per_project_limit, projects: self.projects });
         let participation = Dimension::ALL
             .iter()
             .filter_map(|&d| match omitted.filter(|_| d.is_per_project()) {
                 Some(omitted) => Some(ParticipationTable::omitted(d, omitted, self.attendances)),
-                None => tables.remove(&d).map(|rows| ParticipationTable::new(d, rows, self.attendances)),
+                None => Some(std::mem::take(&mut tables[d as usize]))
+                    .filter(|rows| !rows.is_empty())
+                    .map(|rows| ParticipationTable::new(d, rows, self.attendances)),
             })
             .collect();
         let mut summary =
@@ -657,6 +704,41 @@ fn left_out(error: &crate::load::LoadError) -> String {
 /// How many projects an [`Aggregator`] keeps per-project tables for by
 /// default; see [`Aggregator::per_project_limit`].
 pub const PER_PROJECT_LIMIT: u64 = 1_000;
+
+/// One dimension's participation rows, each found by its group's key.
+#[derive(Debug, Clone, Default)]
+struct Table {
+    index: foldhash::HashMap<Box<str>, usize>,
+    rows: Vec<ParticipationRow>,
+}
+
+/// A project's participation rows in every dimension, each with its
+/// group's [`Key`](participation::Key), made apart from the [`Aggregator`]
+/// (on any thread) and added to it in order.
+struct Prepared<'a> {
+    rows: Vec<(Dimension, Vec<(participation::Key<'a>, ParticipationRow)>)>,
+}
+
+impl<'a> Prepared<'a> {
+    /// The rows of `project`; without those by work package unless
+    /// `per_project` (past the per-project limit they are dropped).
+    fn new(project: &'a Project, explain: bool, per_project: bool) -> Self {
+        let forest = forest::Forest::new(project);
+        let contributions = contribution::attendances(project, &forest);
+        let by_id = contribution::by_id(project);
+        let rows = Dimension::ALL
+            .into_iter()
+            .filter(|&dimension| per_project || dimension != Dimension::WorkPackage)
+            .map(|dimension| {
+                let mut holders = contribution::Holders::new(&by_id);
+                let rows =
+                    participation::of_project(project, &forest, dimension, explain, &contributions, &mut holders);
+                (dimension, rows)
+            })
+            .collect();
+        Prepared { rows }
+    }
+}
 
 /// Documents read and parsed at a time by [`Aggregator::add_files`].
 const BATCH: usize = 64;
