@@ -90,6 +90,7 @@ pub mod money;
 mod participation;
 mod per_project;
 mod placement;
+mod prepared;
 #[cfg(test)]
 mod reference;
 mod resources;
@@ -110,6 +111,7 @@ pub use resources::{
 
 use crate::load::{Files, Loaded, Streamed};
 use crate::{Document, Language, Programme, Project, Total};
+use prepared::{Prepared, Table};
 
 /// A figure and, when asked for ([`Aggregator::explain`]), its derivation.
 /// In JSON it is one flat object, the figure's ends or amount beside its
@@ -528,13 +530,15 @@ impl Aggregator {
     pub fn add_files(&mut self, files: &Files, mut other: impl FnMut(Loaded)) {
         use rayon::prelude::*;
         let mut documents = files.documents();
-        loop {
-            let batch = documents.raw_batch(BATCH);
-            if batch.is_empty() {
-                return;
-            }
-            let read: Vec<Streamed<IdTexts>> =
-                batch.into_par_iter().map(|raw| raw.stream(IdTexts::default())).collect();
+        let mut batch = documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST);
+        while !batch.is_empty() {
+            // The next batch is read (in order, on one thread) while this one is parsed.
+            let current = std::mem::take(&mut batch);
+            let (next, read) = rayon::join(
+                || documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST),
+                || current.into_par_iter().map(|raw| raw.stream(IdTexts::default())).collect::<Vec<_>>(),
+            );
+            batch = next;
             // Each project's rows are made on every core, then added here in
             // the order read: the summary is the same whatever the number of
             // threads. Past the per-project limit the rows by work package
@@ -549,13 +553,13 @@ impl Aggregator {
                     seen <= self.per_project_limit
                 })
                 .collect();
-            let explain = self.explain;
+            let (explain, language) = (self.explain, self.language);
             let prepared: Vec<Option<Prepared<'_>>> = read
                 .par_iter()
                 .zip(keep)
                 .map(|(item, keep)| match item {
                     Streamed::Other(Loaded::Document(document, _)) => match &**document {
-                        Document::Project(project) => Some(Prepared::new(project, explain, keep)),
+                        Document::Project(project) => Some(Prepared::new(project, language, explain, keep)),
                         Document::Programme(_) => None,
                     },
                     _ => None,
@@ -590,7 +594,7 @@ impl Aggregator {
     /// Adds a project.
     pub fn add_project(&mut self, project: &Project) {
         let keep = self.projects < self.per_project_limit;
-        let prepared = Prepared::new(project, self.explain, keep);
+        let prepared = Prepared::new(project, self.language, self.explain, keep);
         self.absorb(project, prepared);
     }
 
@@ -624,7 +628,7 @@ impl Aggregator {
         if let Some(here) = project_attendances {
             self.attendances = Some(self.attendances.map_or(here, |sum| sum + here));
         }
-        self.resources.add_project(project, self.language, self.explain, project_attendances);
+        self.resources.merge_project(prepared.resources, project_attendances);
         if self.projects > self.per_project_limit {
             for dimension in Dimension::ALL.into_iter().filter(|d| d.is_per_project()) {
                 self.participation[dimension as usize] = Table::default();
@@ -705,43 +709,10 @@ fn left_out(error: &crate::load::LoadError) -> String {
 /// default; see [`Aggregator::per_project_limit`].
 pub const PER_PROJECT_LIMIT: u64 = 1_000;
 
-/// One dimension's participation rows, each found by its group's key.
-#[derive(Debug, Clone, Default)]
-struct Table {
-    index: foldhash::HashMap<Box<str>, usize>,
-    rows: Vec<ParticipationRow>,
-}
-
-/// A project's participation rows in every dimension, each with its
-/// group's [`Key`](participation::Key), made apart from the [`Aggregator`]
-/// (on any thread) and added to it in order.
-struct Prepared<'a> {
-    rows: Vec<(Dimension, Vec<(participation::Key<'a>, ParticipationRow)>)>,
-}
-
-impl<'a> Prepared<'a> {
-    /// The rows of `project`; without those by work package unless
-    /// `per_project` (past the per-project limit they are dropped).
-    fn new(project: &'a Project, explain: bool, per_project: bool) -> Self {
-        let forest = forest::Forest::new(project);
-        let contributions = contribution::attendances(project, &forest);
-        let by_id = contribution::by_id(project);
-        let rows = Dimension::ALL
-            .into_iter()
-            .filter(|&dimension| per_project || dimension != Dimension::WorkPackage)
-            .map(|dimension| {
-                let mut holders = contribution::Holders::new(&by_id);
-                let rows =
-                    participation::of_project(project, &forest, dimension, explain, &contributions, &mut holders);
-                (dimension, rows)
-            })
-            .collect();
-        Prepared { rows }
-    }
-}
-
-/// Documents read and parsed at a time by [`Aggregator::add_files`].
-const BATCH: usize = 64;
+/// Bytes of documents read and parsed at a time by [`Aggregator::add_files`]
+/// (about 80 generated projects), and the most documents in a batch.
+const BATCH_BYTES: usize = 2 << 20;
+const BATCH_MOST: usize = 256;
 
 /// Ids in order, kept in one string (about 16 bytes an id rather than an
 /// `Id` each): the ids a programme lists, or of every project added.

@@ -548,6 +548,58 @@ impl Accumulator {
         });
     }
 
+    /// Adds `local`, an accumulator that one project alone was added to
+    /// (on any thread, with no attendances), as if that project were added
+    /// here: each table's rows merged in the same order, the project's row
+    /// and facts given its `attendances`.
+    pub(crate) fn merge_project(&mut self, local: Accumulator, attendances: Option<Total>) {
+        use std::collections::btree_map::Entry;
+        for (key, (label, figure)) in local.achievement {
+            match self.achievement.entry(key) {
+                Entry::Vacant(vacant) => {
+                    vacant.insert((label, figure));
+                }
+                Entry::Occupied(mut occupied) => {
+                    let existing = &mut occupied.get_mut().1;
+                    existing.value += figure.value;
+                    if let (Some(own), Some(later)) = (&mut existing.derivation, figure.derivation) {
+                        own.records.extend(later.records);
+                    }
+                }
+            }
+        }
+        self.assessments.extend(local.assessments);
+        self.unjudged.extend(local.unjudged);
+        self.targets.extend(local.targets);
+        for (key, row) in local.outputs {
+            match self.outputs.entry(key) {
+                Entry::Vacant(vacant) => {
+                    vacant.insert(row);
+                }
+                Entry::Occupied(mut occupied) => {
+                    let existing = occupied.get_mut();
+                    existing.records += row.records;
+                    existing.records_without_count += row.records_without_count;
+                    existing.count = Figure::merge(existing.count.take(), row.count, |a, b| a + b);
+                }
+            }
+        }
+        for (key, row) in local.funding {
+            match self.funding.entry(key) {
+                Entry::Vacant(vacant) => {
+                    vacant.insert(row);
+                }
+                Entry::Occupied(mut occupied) => money::merge_rows(occupied.get_mut(), row),
+            }
+        }
+        self.staffing.extend(local.staffing);
+        self.project_rows.extend(local.project_rows.into_iter().map(|row| ProjectRow { attendances, ..row }));
+        for (at, facts) in local.facts.iter().enumerate() {
+            self.facts.push(ProjectFacts::new(facts.budget(), facts.budget_partial, attendances));
+            self.fact_ids.push(local.fact_ids.get(at));
+        }
+    }
+
     fn add_funding(
         &mut self,
         by: FundingDimension,
