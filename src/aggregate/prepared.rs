@@ -41,10 +41,7 @@ impl<'a> Prepared<'a> {
             })
             .collect();
         let mut resources = super::resources::Accumulator::default();
-        resources.add_project(project, language, explain, None);
-        if !per_project {
-            resources.drop_per_project();
-        }
+        resources.add_project(project, language, explain, None, per_project);
         Prepared { rows, resources }
     }
 }

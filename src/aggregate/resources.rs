@@ -305,35 +305,42 @@ fn one(explain: bool, rule: &str, records: Vec<String>) -> Option<Derivation> {
 }
 
 impl Accumulator {
+    /// Adds a project; without the tables that have a row per project,
+    /// work package, assessment, record or organisation unless
+    /// `per_project` (past the per-project limit they are dropped, see
+    /// [`Accumulator::drop_per_project`]), which are then not made at all.
     pub(crate) fn add_project(
         &mut self,
         project: &Project,
         language: Language,
         explain: bool,
         attendances: Option<Total>,
+        per_project: bool,
     ) {
         let name = project.name.best(language).to_owned();
         // Achievement.
         let mut judged = std::collections::BTreeSet::new();
         let mut ratings = BTreeMap::<AchievementRating, u64>::new();
         for assessment in &project.assessments {
-            self.assessments.push(AssessmentRow {
+            self.assessments.extend(per_project.then(|| AssessmentRow {
                 project: project.id.clone(),
                 assessment: assessment.id.clone(),
                 source: assessment.source.code().to_owned(),
                 occasions: assessment.occasions,
                 participation: assessment.participation,
                 judgements: assessment.judgements.len() as u64,
-            });
+            }));
             for judgement in &assessment.judgements {
                 judged.insert(judgement.objective.as_str());
                 *ratings.entry(judgement.rating).or_default() += 1;
                 let source = assessment.source;
-                let mut groups = vec![
-                    ("project".to_owned(), project.id.to_string(), name.clone()),
-                    ("assessment_source".to_owned(), source.code().to_owned(), source.label(language).to_owned()),
-                ];
-                if let Some(objective) = project.objectives.iter().find(|o| o.id == judgement.objective) {
+                let mut groups =
+                    vec![("assessment_source".to_owned(), source.code().to_owned(), source.label(language).to_owned())];
+                if per_project {
+                    groups.insert(0, ("project".to_owned(), project.id.to_string(), name.clone()));
+                }
+                if per_project && let Some(objective) = project.objectives.iter().find(|o| o.id == judgement.objective)
+                {
                     for wp in &objective.work_packages {
                         let label = project
                             .work_packages
@@ -343,12 +350,16 @@ impl Accumulator {
                         groups.push(("work_package".to_owned(), format!("{}/{wp}", project.id), label));
                     }
                 }
-                let here = format!(
-                    "{} judges {} {}",
-                    record(project, assessment.id.as_str()),
-                    judgement.objective,
-                    judgement.rating.code()
-                );
+                let here = if explain {
+                    format!(
+                        "{} judges {} {}",
+                        record(project, assessment.id.as_str()),
+                        judgement.objective,
+                        judgement.rating.code()
+                    )
+                } else {
+                    String::new()
+                };
                 for (by, key, label) in groups {
                     let entry =
                         self.achievement.entry((by, key, judgement.rating.code().to_owned())).or_insert_with(|| {
@@ -363,7 +374,7 @@ impl Accumulator {
         }
         let unjudged_before = self.unjudged.len();
         for objective in &project.objectives {
-            if !judged.contains(objective.id.as_str()) {
+            if per_project && !judged.contains(objective.id.as_str()) {
                 self.unjudged.push(UnjudgedObjective {
                     project: project.id.clone(),
                     objective: objective.id.clone(),
@@ -375,12 +386,12 @@ impl Accumulator {
         let unjudged = (!project.objectives.is_empty()).then(|| (self.unjudged.len() - unjudged_before) as u64);
 
         // Targets.
-        for output in &project.outputs {
+        for output in project.outputs.iter().filter(|_| per_project) {
             if let Some(target) = &output.target {
                 self.targets.push(target_row(project, &output.id, "output", target, output.count));
             }
         }
-        for measure in &project.measures {
+        for measure in project.measures.iter().filter(|_| per_project) {
             if let Some(target) = &measure.target {
                 self.targets.push(target_row(project, &measure.id, "measure", target, Some(measure.value)));
             }
@@ -441,39 +452,43 @@ impl Accumulator {
         }
         for contribution in money::contributions(project).iter().filter(|c| c.counted) {
             let amount = contribution.amount;
-            let here = contribution.record(project);
+            let here = if explain { contribution.record(project) } else { String::new() };
             budget.add(amount);
             if contribution.part.is_some_and(|p| p.kind == FundingKind::StateGrant) {
                 state_grant.add(amount);
             }
             let funders = contribution.funders.clone();
             let payers: Vec<&Id> = contribution.payers().iter().collect();
-            let groups = [
-                (
+            // Only the grouping by funding kind is kept past the per-project limit.
+            let mut groups = Vec::with_capacity(4);
+            if per_project {
+                groups.push((
                     FundingDimension::Project,
                     project.id.to_string(),
                     name.clone(),
                     "the project's funding parts and rests, with those of the regional parts that come on top of its budget",
-                ),
-                (
+            ));
+                groups.push((
                     FundingDimension::Funder,
                     contribution.funder_key(),
                     money::names(project, &funders, language),
                     "who the money comes from: a state grant's funder, the payers of any other part",
-                ),
-                (
-                    FundingDimension::FundingKind,
-                    contribution.kind_code().to_owned(),
-                    money::kind_label(contribution, language),
-                    "sum of the funding parts of this kind",
-                ),
-                (
+                ));
+            }
+            groups.push((
+                FundingDimension::FundingKind,
+                contribution.kind_code().to_owned(),
+                money::kind_label(contribution, language),
+                "sum of the funding parts of this kind",
+            ));
+            if per_project {
+                groups.push((
                     FundingDimension::Implementer,
                     contribution.implementer_key(),
                     money::names(project, &payers, language),
                     "sum of the parts the implementer (or implementers, jointly) pays",
-                ),
-            ];
+                ));
+            }
             // A contribution without an amount is named among those left out.
             let left_out = super::LeftOut { record: contribution.name(project), why: super::Omission::NoAmount };
             for (by, key, label, rule) in groups {
@@ -490,7 +505,7 @@ impl Accumulator {
 
         // Staffing.
         let mut staffing: BTreeMap<String, StaffingRow> = BTreeMap::new();
-        for entry in &project.staffing {
+        for entry in project.staffing.iter().filter(|_| per_project) {
             let key = entry.implementer.as_ref().map_or_else(String::new, ToString::to_string);
             let label = entry
                 .implementer
@@ -522,6 +537,9 @@ impl Accumulator {
         let rating = |r: AchievementRating| ratings.get(&r).copied().unwrap_or(0);
         self.facts.push(ProjectFacts::new(budget.amount, budget.without > 0, attendances));
         self.fact_ids.push(project.id.as_str());
+        if !per_project {
+            return;
+        }
         self.project_rows.push(ProjectRow {
             id: project.id.clone(),
             name,
