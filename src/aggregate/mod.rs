@@ -508,10 +508,13 @@ impl Aggregator {
     }
 
     /// Adds every document of `files`, in the order read, parsed on every
-    /// core a batch at a time as [`Files::batches`] does; what is not a
+    /// core in batches of about 1 MiB of JSON; each project's figures are
+    /// made on every core too, and added in the order read, so the summary
+    /// is the same whatever the number of threads. What is not a
     /// document (a file skipped, a document that could not be loaded) is
     /// handed to `other`, in order; a document that could not be loaded is
-    /// also noted in [`Summary::left_out`]. Memory holds one batch at a time, and a
+    /// also noted in [`Summary::left_out`]. Memory holds two batches at a
+    /// time (one read while the other is parsed), and a
     /// programme that lists many projects (a line or file over 1 MiB) is
     /// read from its file one entry at a time, keeping only the ids.
     ///
