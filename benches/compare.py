@@ -1,29 +1,48 @@
 """The whole-process comparison of BENCHMARKS.md: `childwelfare validate` and
-`childwelfare report` against pydantic v2 models generated from the crate's
-own JSON Schemas (as .ci/codegen does), on the same generated corpus, in one
-run. Each command runs as a child process, three times; the table gives the
-median wall time and the smallest and largest of the three peaks of
-resident memory (measured by GNU time, `/usr/bin/time`, when there is one:
-see `GNU_TIME`), since a shared machine's timings vary.
+`childwelfare report` against their peers on the same corpus, in one run:
+
+- pydantic v2 models generated from the crate's own JSON Schemas (as
+  .ci/codegen does), validating each line (shape only: no rule across
+  records), at sizes up to `--pydantic-max`;
+- DuckDB and polars reading only the event fields an analyst needs for two
+  tables (attendances by theme and by county of held events), the narrow
+  read `report` is compared with (it computes about 20 tables, these 2).
+
+Two corpora, chosen with `--corpus`: `generated` (the crate's generator,
+`target/release/examples/generate N`) and `real` (renamed copies of the
+bundled real project documents in data/, every record id renamed per copy
+so that nothing repeats across projects: 0 errors, 5 warnings a document on
+average). Each is written into a scratch folder and removed afterwards.
+
+Every command runs as a child process, `--runs` times, interleaved (ABC,
+CBA, ABC …) so that a change in the machine's load falls on all of them.
+For each run the script records wall time, CPU time (user and system, from
+the child's resource usage), peak resident memory (GNU time, when there is
+`/usr/bin/time`), the load average and the CPU time *other* processes used
+meanwhile (from /proc/stat, less the child's own): `others` is that in
+cores. A ratio between commands is printed only when no run of the size had
+others above `--busy` cores (default 0.25); otherwise the script says the
+machine was busy and prints none, as the figures then say more about the
+machine than about the programs. CPU time is a steadier guide than wall time
+on a loaded machine.
+
+This is a benchmark, not a test: CI does not run it.
 
 Usage, from the repository root:
 
     cargo build --release --features cli --bin childwelfare --example generate
     python3 -m venv /tmp/venv
-    /tmp/venv/bin/pip install -r .ci/codegen/requirements.txt
+    /tmp/venv/bin/pip install duckdb polars -r .ci/codegen/requirements.txt
     /tmp/venv/bin/python benches/compare.py 1000 10000 100000
-    /tmp/venv/bin/python benches/compare.py --projects-only --pydantic-max 0 20000 100000
-
-Each size is generated with `target/release/examples/generate N` into a
-scratch folder, which is removed afterwards. The pydantic side validates each
-line with `model_validate_json` (shape only: it checks no rule across
-records) and is measured at sizes up to `--pydantic-max` (default 20000).
+    /tmp/venv/bin/python benches/compare.py --corpus real --pydantic-max 0 1000 10000
 """
 
 import argparse
 import importlib.util
+import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,8 +50,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-RUNS = 3
 CODEGEN = ROOT / ".ci" / "codegen"
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 # GNU time, to measure a command's peak memory. A child started by this
@@ -43,21 +62,49 @@ CODEGEN = ROOT / ".ci" / "codegen"
 GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 
+def busy_seconds():
+    """CPU seconds the whole machine has spent busy (all cores), from
+    /proc/stat; None where there is none."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:]]
+    except OSError:
+        return None
+    # user nice system idle iowait irq softirq steal …
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return (sum(fields[:8]) - idle) / TICKS
+
+
 def run(command):
-    """Runs a command; returns (seconds, peak resident MiB, exit code, the
-    last line it printed)."""
+    """Runs a command; returns its measurements (see the module's doc)."""
+    load = os.getloadavg()[0]
+    busy_before = busy_seconds()
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as peak:
         wrapped = [GNU_TIME, "-f", "%M", "-o", peak.name, *command] if GNU_TIME else command
         child = subprocess.Popen(wrapped, stdout=out, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
+        wall = time.perf_counter() - start
+        busy_after = busy_seconds()
         out.seek(0, os.SEEK_END)
         out.seek(max(0, out.tell() - 200))
         last = out.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
         # Both in KiB on Linux; GNU time's last line is the peak.
         kib = int(peak.read().split()[-1]) if GNU_TIME else usage.ru_maxrss
-    return seconds, kib / 1024, os.waitstatus_to_exitcode(status), last[0]
+    cpu = usage.ru_utime + usage.ru_stime
+    others = None
+    if busy_before is not None and busy_after is not None:
+        others = max(0.0, (busy_after - busy_before - cpu) / wall)
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "sys": usage.ru_stime,
+        "peak": kib / 1024,
+        "code": os.waitstatus_to_exitcode(status),
+        "last": last[0],
+        "load": load,
+        "others": others,
+    }
 
 
 def models(work, generate=True):
@@ -85,7 +132,6 @@ def pydantic_validate(work, corpus):
     loaded = models(Path(work), generate=False)
     project = loaded["project"].Project
     programme = loaded["programme"].Programme
-    count = 0
     start = time.perf_counter()
     with open(corpus, "rb") as lines:
         for line in lines:
@@ -93,61 +139,232 @@ def pydantic_validate(work, corpus):
                 continue
             model = programme if b'"document_type":"programme"' in line[:200] else project
             model.model_validate_json(line)
-            count += 1
     print(f"{time.perf_counter() - start:.3f}")
+
+
+# What the narrow readers read of each line: the events' themes, counties,
+# status and attendances, nothing else.
+EVENT_FIELDS = (
+    "STRUCT(themes VARCHAR[], counties VARCHAR[], status VARCHAR, "
+    "participation STRUCT(attendances STRUCT(value BIGINT)))[]"
+)
+
+
+def duckdb_query(corpus):
+    """Child process: attendances of held events by theme and by county
+    (several counties as one group), by DuckDB on every core, reading only
+    the event fields; prints the number of groups."""
+    import duckdb
+
+    con = duckdb.connect()
+    path = str(corpus).replace("'", "''")
+    # Read once, only the event fields, then grouped twice.
+    con.execute(
+        f"""CREATE TEMP TABLE events AS
+        SELECT unnest(events) AS e FROM read_json('{path}', format = 'newline_delimited',
+            columns = {{'events': '{EVENT_FIELDS}'}})"""
+    )
+    held = "coalesce(e.status, 'held') = 'held'"
+    by_theme = con.execute(
+        f"""SELECT theme, sum(a) FROM (SELECT unnest(e.themes) AS theme,
+            e.participation.attendances.value AS a FROM events WHERE {held}) GROUP BY theme"""
+    ).fetchall()
+    by_county = con.execute(
+        f"""SELECT coalesce(array_to_string(e.counties, '+'), '') AS county, sum(e.participation.attendances.value)
+            FROM events WHERE {held} GROUP BY county"""
+    ).fetchall()
+    print(len(by_theme) + len(by_county))
+
+
+def polars_query(corpus):
+    """Child process: the same two tables by polars (lazy, every core),
+    reading only the event fields; prints the number of groups."""
+    import polars as pl
+
+    event = pl.Struct(
+        {
+            "themes": pl.List(pl.Utf8),
+            "counties": pl.List(pl.Utf8),
+            "status": pl.Utf8,
+            "participation": pl.Struct({"attendances": pl.Struct({"value": pl.Int64})}),
+        }
+    )
+    events = (
+        pl.scan_ndjson(corpus, schema={"events": pl.List(event)})
+        .select(pl.col("events").explode())
+        .unnest("events")
+        .filter(pl.col("status").fill_null("held") == "held")
+        .select(
+            "themes",
+            "counties",
+            pl.col("participation").struct.field("attendances").struct.field("value").alias("a"),
+        )
+    )
+    by_theme = events.explode("themes").group_by("themes").agg(pl.col("a").sum())
+    by_county = events.group_by(pl.col("counties").list.join("+")).agg(pl.col("a").sum())
+    theme, county = pl.collect_all([by_theme, by_county])
+    print(theme.height + county.height)
+
+
+RECORD_LISTS = (
+    "work_packages",
+    "objectives",
+    "events",
+    "outputs",
+    "measures",
+    "assessments",
+    "factors",
+    "lessons",
+    "recommendations",
+    "regional_parts",
+)
+
+
+def record_ids(value, out):
+    """Every `id` in `value`, nested or not."""
+    if isinstance(value, dict):
+        if isinstance(value.get("id"), str):
+            out.add(value["id"])
+        for inner in value.values():
+            record_ids(inner, out)
+    elif isinstance(value, list):
+        for inner in value:
+            record_ids(inner, out)
+
+
+def renamed(value, names):
+    """`value` with every string that is a key of `names` replaced (ids and
+    the references to them)."""
+    if isinstance(value, dict):
+        return {key: renamed(inner, names) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [renamed(inner, names) for inner in value]
+    if isinstance(value, str):
+        return names.get(value, value)
+    return value
+
+
+def real_corpus(n, path):
+    """`n` renamed copies of the bundled real project documents, one a line:
+    the project's id and its records' ids get `-i` (the implementers, shared
+    across projects, keep theirs); warnings and all."""
+    projects = []
+    for file in sorted((ROOT / "data").glob("*.json")):
+        document = json.loads(file.read_text())
+        if document.get("document_type") == "project":
+            ids = {document["id"]}
+            for name in RECORD_LISTS:
+                record_ids(document.get(name, []), ids)
+            projects.append((document, ids))
+    with open(path, "w") as out:
+        for i in range(n):
+            document, ids = projects[i % len(projects)]
+            copy = renamed(document, {old: f"{old}-{i}" for old in ids})
+            out.write(json.dumps(copy, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def summary(values):
+    """The median and the range: `1.23 (1.20–1.31)`."""
+    return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("sizes", nargs="+", type=int)
+    parser.add_argument("--corpus", choices=("generated", "real"), default="generated")
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pydantic-max", type=int, default=20000)
+    parser.add_argument("--no-peers", action="store_true", help="only childwelfare's commands")
+    parser.add_argument("--busy", type=float, default=0.25, help="others' cores above which no ratio is printed")
     parser.add_argument(
         "--projects-only",
         action="store_true",
-        help="generate projects that name no programme, and no programme line",
+        help="generated: projects that name no programme, and no programme line",
     )
     parser.add_argument("--binary", default=str(ROOT / "target" / "release" / "childwelfare"))
     parser.add_argument("--generate", default=str(ROOT / "target" / "release" / "examples" / "generate"))
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="childwelfare-compare-"))
+    cores = os.cpu_count() or 1
     try:
-        models(work)  # fail early if the tools are missing
-        print("| projects | MB | command | seconds | documents/s | peak MiB (3 runs) |")
-        print("| ---: | ---: | --- | ---: | ---: | ---: |")
+        if args.pydantic_max > 0 and not args.no_peers:
+            models(work)  # fail early if the tools are missing
+        print(f"{args.corpus} corpus, {cores} cores, {args.runs} interleaved runs each; load average at start {os.getloadavg()[0]:.2f}")
+        print()
+        print("| projects | MB | command | wall s | CPU s | system % | documents/s (wall) | peak MiB | others' cores (max) |")
+        print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         sys.stdout.flush()
         for n in args.sizes:
             corpus = work / f"corpus-{n}.jsonl"
-            with open(corpus, "wb") as out:
-                extra = ["--projects-only"] if args.projects_only else []
-                subprocess.run([args.generate, str(n), *extra], stdout=out, check=True)
+            if args.corpus == "real":
+                real_corpus(n, corpus)
+                documents = n
+            else:
+                with open(corpus, "wb") as out:
+                    extra = ["--projects-only"] if args.projects_only else []
+                    subprocess.run([args.generate, str(n), *extra], stdout=out, check=True)
+                documents = n if args.projects_only else n + 1  # the projects and their programme
             megabytes = corpus.stat().st_size / 1e6
-            documents = n if args.projects_only else n + 1  # the projects and their programme
+            me = [sys.executable, __file__]
             commands = {
                 "childwelfare validate": [args.binary, "validate", str(corpus)],
                 "childwelfare report": [args.binary, "report", str(corpus)],
             }
-            if n <= args.pydantic_max:
-                commands["pydantic models"] = [sys.executable, __file__, "--child", str(work), str(corpus)]
-            for name, command in commands.items():
-                runs = [run(command) for _ in range(RUNS)]
-                for _, _, code, _ in runs:
-                    if code not in (0, 1):
-                        raise SystemExit(f"{name} exited with {code} on {n} projects")
-                runs.sort(key=lambda r: r[0])
-                seconds, _, _, last = runs[len(runs) // 2]
-                peaks = f"{min(r[1] for r in runs):.1f}–{max(r[1] for r in runs):.1f}"
-                print(f"| {n} | {megabytes:.0f} | {name} | {seconds:.2f} | {documents / seconds:.0f} | {peaks} |")
+            if not args.no_peers:
+                commands["DuckDB, 2 tables"] = [*me, "--child-duckdb", str(corpus)]
+                commands["polars, 2 tables"] = [*me, "--child-polars", str(corpus)]
+                if n <= args.pydantic_max:
+                    commands["pydantic models"] = [*me, "--child-pydantic", str(work), str(corpus)]
+            runs = {name: [] for name in commands}
+            for round_ in range(args.runs):
+                order = list(commands) if round_ % 2 == 0 else list(reversed(commands))
+                for name in order:
+                    result = run(commands[name])
+                    if result["code"] not in (0, 1):
+                        raise SystemExit(f"{name} exited with {result['code']} on {n} projects")
+                    runs[name].append(result)
+            worst = 0.0
+            for name, results in runs.items():
+                walls = [r["wall"] for r in results]
+                cpus = [r["cpu"] for r in results]
+                system = 100 * sum(r["sys"] for r in results) / max(sum(cpus), 1e-9)
+                peaks = f"{min(r['peak'] for r in results):.1f}–{max(r['peak'] for r in results):.1f}"
+                others = [r["others"] for r in results if r["others"] is not None]
+                worst = max([worst, *others])
+                rate = documents / statistics.median(walls)
+                print(
+                    f"| {n} | {megabytes:.0f} | {name} | {summary(walls)} | {summary(cpus)} | {system:.0f} | "
+                    f"{rate:.0f} | {peaks} | {max(others, default=float('nan')):.2f} |"
+                )
                 if name == "pydantic models":
-                    loop = float(last)
-                    print(f"| {n} | {megabytes:.0f} | pydantic, loop alone | {loop:.2f} | {documents / loop:.0f} | |")
+                    loops = [float(r["last"]) for r in results]
+                    print(f"| {n} | {megabytes:.0f} | pydantic, loop alone | {summary(loops)} | | | {documents / statistics.median(loops):.0f} | | |")
                 sys.stdout.flush()
+            median = {name: statistics.median(r["wall"] for r in results) for name, results in runs.items()}
+            cpu = {name: statistics.median(r["cpu"] for r in results) for name, results in runs.items()}
+            if worst > args.busy:
+                print(f"\n{n} projects: no ratio printed: the machine was busy (other processes used up to {worst:.2f} of {cores} cores during a run; the limit is {args.busy}).\n")
+            else:
+                report, validate = median["childwelfare report"], median["childwelfare validate"]
+                lines = [f"report ÷ validate: {report / validate:.2f}× wall, {cpu['childwelfare report'] / cpu['childwelfare validate']:.2f}× CPU"]
+                for peer in ("DuckDB, 2 tables", "polars, 2 tables"):
+                    if peer in median:
+                        lines.append(f"report ÷ {peer}: {report / median[peer]:.2f}× wall")
+                if "pydantic models" in median:
+                    lines.append(f"pydantic ÷ validate: {median['pydantic models'] / validate:.1f}× wall")
+                print(f"\n{n} projects (others below {args.busy} cores throughout): " + "; ".join(lines) + "\n")
+            sys.stdout.flush()
             corpus.unlink()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+    if len(sys.argv) == 4 and sys.argv[1] == "--child-pydantic":
         pydantic_validate(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 3 and sys.argv[1] == "--child-duckdb":
+        duckdb_query(sys.argv[2])
+    elif len(sys.argv) == 3 and sys.argv[1] == "--child-polars":
+        polars_query(sys.argv[2])
     else:
         main()

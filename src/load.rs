@@ -479,6 +479,15 @@ pub(crate) enum Streamed<C> {
 }
 
 impl Raw {
+    /// About how much work the document is to parse, in bytes.
+    fn weight(&self) -> usize {
+        match self {
+            Raw::Bytes(bytes, _) => bytes.len(),
+            Raw::Long { .. } => usize::try_from(LONG).unwrap_or(usize::MAX),
+            Raw::Done(_) => 1,
+        }
+    }
+
     pub(crate) fn parse(self) -> Loaded {
         match self {
             Raw::Bytes(bytes, origin) => parse(&bytes, origin),
@@ -623,6 +632,21 @@ impl<'a> Documents<'a> {
     /// Up to `size` documents' bytes, read in order, to be parsed elsewhere.
     pub(crate) fn raw_batch(&mut self, size: usize) -> Vec<Raw> {
         self.map_raw().take(size.max(1)).collect()
+    }
+
+    /// Documents' bytes, read in order, until they make `bytes` or there are
+    /// `most` of them (at least one): a batch of small documents is as much
+    /// work as one of large ones, and a long document (read again when
+    /// parsed) counts as [`LONG`] bytes.
+    pub(crate) fn raw_batch_of_bytes(&mut self, bytes: usize, most: usize) -> Vec<Raw> {
+        let mut batch = Vec::new();
+        let mut size = 0usize;
+        while size < bytes && batch.len() < most.max(1) {
+            let Some(raw) = self.map_raw().next() else { break };
+            size += raw.weight();
+            batch.push(raw);
+        }
+        batch
     }
 }
 

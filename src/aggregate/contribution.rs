@@ -23,7 +23,9 @@
 //!
 //! The contributions of one project add up to its total.
 
-use std::collections::{HashMap, HashSet};
+// foldhash rather than SipHash: the keys are ids and addresses of one
+// document, hashed several times an event.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::forest::Forest;
 use super::participation::counted_figures;
@@ -159,6 +161,10 @@ fn attendance_list<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<Contrib
 pub(crate) struct Holders<'a, 'm> {
     by_id: &'m HashMap<&'a str, &'a Event>,
     known: HashMap<&'a str, Option<&'a Event>>,
+    /// The ids walked by one call of [`Holders::of`], kept to be reused
+    /// (empty between calls).
+    path: Vec<&'a str>,
+    seen: HashSet<&'a str>,
 }
 
 /// A project's events by id (the last event with an id, as `part_of`
@@ -169,14 +175,15 @@ pub(crate) fn by_id(project: &Project) -> HashMap<&str, &Event> {
 
 impl<'a, 'm> Holders<'a, 'm> {
     pub(crate) fn new(by_id: &'m HashMap<&'a str, &'a Event>) -> Self {
-        Holders { by_id, known: HashMap::new() }
+        Holders { by_id, known: HashMap::new(), path: Vec::new(), seen: HashSet::new() }
     }
 
     /// The nearest event from `event` up its chain for which `states` holds;
     /// `None` when none does (or the chain comes round in a cycle first).
     pub(crate) fn of(&mut self, event: &'a Event, states: impl Fn(&Event) -> bool) -> Option<&'a Event> {
-        let mut path: Vec<&'a str> = Vec::new();
-        let mut seen: HashSet<&'a str> = HashSet::new();
+        // Both are empty here: emptied below one id at a time (clearing a
+        // set that once held a long chain would cost its whole capacity on
+        // every call).
         let mut current = Some(event);
         let answer = loop {
             let Some(here) = current else { break None };
@@ -187,13 +194,14 @@ impl<'a, 'm> Holders<'a, 'm> {
             if let Some(&known) = self.known.get(id) {
                 break known;
             }
-            if !seen.insert(id) {
+            if !self.seen.insert(id) {
                 break None;
             }
-            path.push(id);
+            self.path.push(id);
             current = here.part_of.as_ref().and_then(|p| self.by_id.get(p.as_str()).copied());
         };
-        for id in path {
+        for id in self.path.drain(..) {
+            self.seen.remove(id);
             self.known.insert(id, answer);
         }
         answer

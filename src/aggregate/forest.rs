@@ -31,7 +31,7 @@ const NONE: usize = usize::MAX;
 #[derive(Debug)]
 pub(crate) struct Forest<'a> {
     /// Each id's node.
-    index: HashMap<&'a str, usize>,
+    index: foldhash::HashMap<&'a str, usize>,
     /// Each node's id.
     names: Vec<&'a str>,
     /// Nodes below this are events' ids; the rest are only named by a `part_of`.
@@ -50,7 +50,8 @@ pub(crate) struct Forest<'a> {
 impl<'a> Forest<'a> {
     /// The graph of `project`'s events.
     pub(crate) fn new(project: &'a Project) -> Self {
-        let mut index: HashMap<&'a str, usize> = HashMap::with_capacity(project.events.len());
+        let mut index: foldhash::HashMap<&'a str, usize> =
+            foldhash::HashMap::with_capacity_and_hasher(project.events.len(), Default::default());
         let mut names: Vec<&'a str> = Vec::with_capacity(project.events.len());
         let mut parent_ids: Vec<Option<&'a str>> = Vec::with_capacity(project.events.len());
         for event in &project.events {

@@ -92,12 +92,11 @@ mod participants;
 mod participation;
 mod per_project;
 mod placement;
+mod prepared;
 #[cfg(test)]
 mod reference;
 mod resources;
 mod timeline;
-
-use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -117,6 +116,7 @@ pub use timeline::{DayRange, RegionalPartRow, TimelineRow};
 
 use crate::load::{Files, Loaded, Streamed};
 use crate::{Document, Language, Programme, Project, Total};
+use prepared::{Prepared, Table};
 
 /// A figure and, when asked for ([`Aggregator::explain`]), its derivation.
 /// In JSON it is one flat object, the figure's ends or amount beside its
@@ -433,7 +433,8 @@ pub struct Aggregator {
     projects: u64,
     attendances: Option<Total>,
     programmes: Vec<ProgrammeFacts>,
-    participation: BTreeMap<(Dimension, String), ParticipationRow>,
+    /// The participation rows, a table per dimension in [`Dimension::ALL`] order.
+    participation: [Table; 8],
     resources: resources::Accumulator,
     participants: participants::Accumulator,
     timelines: Vec<TimelineRow>,
@@ -459,7 +460,7 @@ impl Aggregator {
             projects: 0,
             attendances: None,
             programmes: Vec::new(),
-            participation: BTreeMap::new(),
+            participation: Default::default(),
             resources: resources::Accumulator::default(),
             participants: participants::Accumulator::default(),
             timelines: Vec::new(),
@@ -534,10 +535,13 @@ impl Aggregator {
     }
 
     /// Adds every document of `files`, in the order read, parsed on every
-    /// core a batch at a time as [`Files::batches`] does; what is not a
+    /// core in batches of about 1 MiB of JSON; each project's figures are
+    /// made on every core too, and added in the order read, so the summary
+    /// is the same whatever the number of threads. What is not a
     /// document (a file skipped, a document that could not be loaded) is
     /// handed to `other`, in order; a document that could not be loaded is
-    /// also noted in [`Summary::left_out`]. Memory holds one batch at a time, and a
+    /// also noted in [`Summary::left_out`]. Memory holds two batches at a
+    /// time (one read while the other is parsed), and a
     /// programme that lists many projects (a line or file over 1 MiB) is
     /// read from its file one entry at a time, keeping only the ids.
     ///
@@ -556,17 +560,56 @@ impl Aggregator {
     pub fn add_files(&mut self, files: &Files, mut other: impl FnMut(Loaded)) {
         use rayon::prelude::*;
         let mut documents = files.documents();
-        loop {
-            let batch = documents.raw_batch(BATCH);
-            if batch.is_empty() {
-                return;
+        let mut batch = documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST);
+        while !batch.is_empty() {
+            // The next batch is read (in order, on one thread) while this one is parsed.
+            let current = std::mem::take(&mut batch);
+            let (next, read) = rayon::join(
+                || documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST),
+                || current.into_par_iter().map(|raw| raw.stream(IdTexts::default())).collect::<Vec<_>>(),
+            );
+            batch = next;
+            // Each project's rows are made on every core, then added here in
+            // the order read: the summary is the same whatever the number of
+            // threads. Past the per-project limit the rows by work package
+            // are not made (they would be dropped).
+            let mut seen = self.projects;
+            let keep: Vec<bool> = read
+                .iter()
+                .map(|item| {
+                    let project =
+                        matches!(item, Streamed::Other(Loaded::Document(d, _)) if matches!(**d, Document::Project(_)));
+                    seen += u64::from(project);
+                    seen <= self.per_project_limit
+                })
+                .collect();
+            let (explain, language) = (self.explain, self.language);
+            let prepared: Vec<Option<Prepared<'_>>> = read
+                .par_iter()
+                .zip(keep)
+                .map(|(item, keep)| match item {
+                    Streamed::Other(Loaded::Document(document, _)) => match &**document {
+                        Document::Project(project) => Some(Prepared::new(project, language, explain, keep)),
+                        Document::Programme(_) => None,
+                    },
+                    _ => None,
+                })
+                .collect();
+            for (item, prepared) in read.iter().zip(prepared) {
+                if let (Streamed::Other(Loaded::Document(document, _)), Some(prepared)) = (item, prepared)
+                    && let Document::Project(project) = &**document
+                {
+                    self.absorb(project, prepared);
+                }
             }
-            let read: Vec<Streamed<IdTexts>> =
-                batch.into_par_iter().map(|raw| raw.stream(IdTexts::default())).collect();
             for item in read {
                 match item {
                     Streamed::Programme(programme, listed, _) => self.add_programme(&programme, listed),
-                    Streamed::Other(Loaded::Document(document, _)) => self.add(&document),
+                    Streamed::Other(Loaded::Document(document, _)) => {
+                        if let Document::Programme(_) = &*document {
+                            self.add(&document);
+                        }
+                    }
                     Streamed::Other(loaded) => {
                         if let Loaded::Failed(error) = &loaded {
                             self.left_out.push(left_out(error));
@@ -602,43 +645,47 @@ impl Aggregator {
 
     /// Adds a project.
     pub fn add_project(&mut self, project: &Project) {
+        let keep = self.projects < self.per_project_limit;
+        let prepared = Prepared::new(project, self.language, self.explain, keep);
+        self.absorb(project, prepared);
+    }
+
+    /// Adds a project whose rows were made (on any thread) by [`Prepared::new`].
+    fn absorb<'a>(&mut self, project: &'a Project, prepared: Prepared<'a>) {
         self.projects += 1;
         self.widen_period(project);
-        let forest = forest::Forest::new(project);
-        let contributions = contribution::attendances(project, &forest);
-        let by_id = contribution::by_id(project);
-        for dimension in Dimension::ALL {
-            let mut holders = contribution::Holders::new(&by_id);
-            let rows = participation::of_project(
-                project,
-                &forest,
-                dimension,
-                self.language,
-                self.explain,
-                &contributions,
-                &mut holders,
-            );
-            for row in rows {
-                let key = (dimension, row.group.key.clone());
-                match self.participation.get_mut(&key) {
-                    Some(existing) => existing.merge(row),
+        let mut code = String::new();
+        for (dimension, rows) in prepared.rows {
+            let table = &mut self.participation[dimension as usize];
+            for (key, row) in rows {
+                code.clear();
+                key.write_code(project, &mut code);
+                match table.index.get(code.as_str()) {
+                    Some(&at) => table.rows[at].merge(row),
                     None => {
-                        self.participation.insert(key, row);
+                        let mut row = row;
+                        row.group.label = key.label(project, self.language);
+                        row.group.key = code.clone();
+                        table.index.insert(code.as_str().into(), table.rows.len());
+                        table.rows.push(row);
                     }
                 }
             }
         }
-        let project_attendances = self
-            .participation
-            .get(&(Dimension::Project, project.id.to_string()))
-            .and_then(|r| r.attendances.as_ref().map(|f| f.value));
+        let by_project = &self.participation[Dimension::Project as usize];
+        let project_attendances = by_project
+            .index
+            .get(project.id.as_str())
+            .and_then(|&at| by_project.rows[at].attendances.as_ref().map(|f| f.value));
         if let Some(here) = project_attendances {
             self.attendances = Some(self.attendances.map_or(here, |sum| sum + here));
         }
-        self.resources.add_project(project, self.language, self.explain, project_attendances);
+        self.resources.merge_project(prepared.resources, project_attendances);
         self.participants.add_project(project, self.language, self.explain);
         if self.projects > self.per_project_limit {
-            self.participation.retain(|(dimension, _), _| !dimension.is_per_project());
+            for dimension in Dimension::ALL.into_iter().filter(|d| d.is_per_project()) {
+                self.participation[dimension as usize] = Table::default();
+            }
             self.resources.drop_per_project();
             self.timelines = Vec::new();
             self.regional_parts = Vec::new();
@@ -666,17 +713,24 @@ impl Aggregator {
 
     /// The summary of everything added.
     pub fn finish(self) -> Summary {
-        let mut tables: BTreeMap<Dimension, Vec<ParticipationRow>> = BTreeMap::new();
-        for ((dimension, _), row) in self.participation {
-            tables.entry(dimension).or_default().push(row);
-        }
+        let mut tables: Vec<Vec<ParticipationRow>> = self
+            .participation
+            .into_iter()
+            .map(|table| {
+                let mut rows = table.rows;
+                rows.sort_by(|a, b| a.group.key.cmp(&b.group.key));
+                rows
+            })
+            .collect();
         let omitted = (self.projects > self.per_project_limit)
             .then_some(Omitted { limit: self.per_project_limit, projects: self.projects });
         let participation = Dimension::ALL
             .iter()
             .filter_map(|&d| match omitted.filter(|_| d.is_per_project()) {
                 Some(omitted) => Some(ParticipationTable::omitted(d, omitted, self.attendances)),
-                None => tables.remove(&d).map(|rows| ParticipationTable::new(d, rows, self.attendances)),
+                None => Some(std::mem::take(&mut tables[d as usize]))
+                    .filter(|rows| !rows.is_empty())
+                    .map(|rows| ParticipationTable::new(d, rows, self.attendances)),
             })
             .collect();
         let mut summary =
@@ -720,8 +774,12 @@ fn left_out(error: &crate::load::LoadError) -> String {
 /// default; see [`Aggregator::per_project_limit`].
 pub const PER_PROJECT_LIMIT: u64 = 1_000;
 
-/// Documents read and parsed at a time by [`Aggregator::add_files`].
-const BATCH: usize = 64;
+/// Bytes of documents read and parsed at a time by [`Aggregator::add_files`]
+/// (about 40 generated projects), and the most documents in a batch. With
+/// 2 MiB the peak of `report` at 10 000 projects was 31-34 MiB (27-28 with
+/// 64 documents read without reading ahead).
+const BATCH_BYTES: usize = 1 << 20;
+const BATCH_MOST: usize = 256;
 
 /// Ids in order, kept in one string (about 16 bytes an id rather than an
 /// `Id` each): the ids a programme lists, or of every project added.

@@ -407,6 +407,34 @@ pub(crate) fn add_to_row(row: &mut FundingRow, amount: Option<Money>, derivation
     }
 }
 
+/// Adds `later`, a row of the same group made from later contributions
+/// alone, to `row`: the same row as adding those contributions to `row`
+/// one by one ([`add_to_row`]).
+pub(crate) fn merge_rows(row: &mut FundingRow, mut later: FundingRow) {
+    row.parts += later.parts;
+    row.parts_without_amount += later.parts_without_amount;
+    match (&mut row.amount, later.amount.take()) {
+        (_, None) => match row.amount.as_mut().and_then(|figure| figure.derivation.as_mut()) {
+            Some(own) => own.left_out.append(&mut later.pending),
+            None => row.pending.append(&mut later.pending),
+        },
+        (None, Some(mut figure)) => {
+            // What was waiting for an amount comes before the later row's own.
+            if let Some(own) = figure.derivation.as_mut() {
+                row.pending.append(&mut own.left_out);
+                own.left_out = std::mem::take(&mut row.pending);
+            }
+            row.amount = Some(figure);
+        }
+        (Some(_), Some(figure)) => {
+            row.amount = Figure::merge(row.amount.take(), Some(figure), add_money);
+        }
+    }
+    if let Some(figure) = &mut row.amount {
+        figure.value = at_least_if(figure.value, row.parts_without_amount);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

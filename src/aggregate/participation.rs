@@ -1,7 +1,9 @@
 //! Who the events reached: held, cancelled and planned events, attendances
 //! and distinct people, grouped by a [`Dimension`], each figure counted once.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+// foldhash rather than SipHash: the keys are ids and addresses of one
+// document, hashed several times an event.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -206,7 +208,121 @@ pub(crate) fn distinct_union(a: Total, b: Total) -> Total {
     Total::from(Count::at_least(larger.value))
 }
 
-/// The group keys of an event in `dimension`, each with its label.
+/// One group of an event in one dimension, borrowed from the project: no
+/// text is made per event. The group's key and label are written once per
+/// group ([`Key::write_code`], [`Key::label`]), the same texts as [`keys`]
+/// makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Key<'a> {
+    /// The record states no value of the dimension (key empty).
+    NotStated,
+    /// The project's own row.
+    Project,
+    /// A theme.
+    Theme(crate::Theme),
+    /// An event kind.
+    Kind(crate::EventKind),
+    /// A scope.
+    Scope(crate::EventScope),
+    /// One county, or several making one group (a partition).
+    Counties(&'a [crate::County]),
+    /// The year an event started.
+    Year(i32),
+    /// The year and quarter an event started.
+    Quarter(i32, u32),
+    /// A work package, by its id.
+    WorkPackage(&'a str),
+}
+
+impl Key<'_> {
+    /// Writes the group's key: a code, codes joined by `+`, `project/work-package`
+    /// or nothing for "not stated".
+    pub(crate) fn write_code(&self, project: &Project, out: &mut String) {
+        use std::fmt::Write;
+        match *self {
+            Key::NotStated => {}
+            Key::Project => out.push_str(project.id.as_str()),
+            Key::Theme(theme) => out.push_str(theme.code()),
+            Key::Kind(kind) => out.push_str(kind.code()),
+            Key::Scope(scope) => out.push_str(scope.code()),
+            Key::Counties(counties) => {
+                for (at, county) in counties.iter().enumerate() {
+                    if at > 0 {
+                        out.push('+');
+                    }
+                    out.push_str(county.code());
+                }
+            }
+            Key::Year(year) => {
+                let _ = write!(out, "{year}");
+            }
+            Key::Quarter(year, quarter) => {
+                let _ = write!(out, "{year}-Q{quarter}");
+            }
+            Key::WorkPackage(id) => {
+                let _ = write!(out, "{}/{id}", project.id);
+            }
+        }
+    }
+
+    /// The group's key as a new string.
+    pub(crate) fn code(&self, project: &Project) -> String {
+        let mut out = String::new();
+        self.write_code(project, &mut out);
+        out
+    }
+
+    /// The group's label in `language`.
+    pub(crate) fn label(&self, project: &Project, language: Language) -> String {
+        match *self {
+            Key::NotStated => "not stated".to_owned(),
+            Key::Project => project.name.best(language).to_owned(),
+            Key::Theme(theme) => theme.label(language).to_owned(),
+            Key::Kind(kind) => kind.label(language).to_owned(),
+            Key::Scope(scope) => scope.label(language).to_owned(),
+            Key::Counties([county]) => county.label(language).to_owned(),
+            Key::Counties(counties) => {
+                let labels: Vec<&str> = counties.iter().map(|c| c.label(language)).collect();
+                format!("several {}: {}", Dimension::County.plural(), labels.join(", "))
+            }
+            Key::Year(_) | Key::Quarter(..) => self.code(project),
+            Key::WorkPackage(id) => project
+                .work_packages
+                .iter()
+                .find(|wp| wp.id.as_str() == id)
+                .map_or_else(|| id.to_owned(), |wp| format!("{} {}", wp.number, wp.title.best(language))),
+        }
+    }
+}
+
+/// The groups `event` itself states in `dimension`, into `out` (cleared
+/// first): a value of an overlapping dimension as often as the event lists
+/// it, several counties as one group, "not stated" when it states none.
+fn keys_into<'a>(event: &'a Event, dimension: Dimension, out: &mut Vec<Key<'a>>) {
+    out.clear();
+    let start = event.period.and_then(|p| p.start);
+    match dimension {
+        Dimension::Project => out.push(Key::Project),
+        Dimension::Theme => out.extend(event.themes.iter().map(|&t| Key::Theme(t))),
+        Dimension::EventKind => out.extend(event.kinds.iter().map(|&k| Key::Kind(k))),
+        Dimension::Scope => out.extend(event.scope.map(Key::Scope)),
+        Dimension::County => {
+            if !event.counties.is_empty() {
+                out.push(Key::Counties(&event.counties));
+            }
+        }
+        Dimension::Year => out.extend(start.map(|d| Key::Year(d.year()))),
+        Dimension::Quarter => out.extend(start.and_then(|d| quarter(&d)).map(|(y, q)| Key::Quarter(y, q))),
+        Dimension::WorkPackage => out.extend(event.work_packages.iter().map(|id| Key::WorkPackage(id.as_str()))),
+    }
+    if out.is_empty() {
+        out.push(Key::NotStated);
+    }
+}
+
+/// The group keys of an event in `dimension`, each with its label, as they
+/// were made before [`Key`]: the reference the tests compare with.
+#[cfg(test)]
 pub(super) fn keys(
     project: &Project,
     event: &Event,
@@ -214,6 +330,7 @@ pub(super) fn keys(
     language: Language,
 ) -> Vec<(String, String)> {
     let code_label = |code: &str, label: &str| (code.to_owned(), label.to_owned());
+    let quarter = |d: &PartialDate| quarter(d).map(|(y, q)| format!("{y}-Q{q}"));
     let keys: Vec<(String, String)> = match dimension {
         Dimension::Project => vec![(project.id.to_string(), project.name.best(language).to_owned())],
         Dimension::Theme => event.themes.iter().map(|t| code_label(t.code(), t.label(language))).collect(),
@@ -246,12 +363,12 @@ pub(super) fn keys(
     if keys.is_empty() { vec![(String::new(), "not stated".to_owned())] } else { keys }
 }
 
-/// `2021-Q3` when the date falls within one quarter.
-fn quarter(date: &PartialDate) -> Option<String> {
+/// The year and quarter (`2021-Q3`) when the date falls within one quarter.
+fn quarter(date: &PartialDate) -> Option<(i32, u32)> {
     use chrono::Datelike;
     let (first, last) = (date.earliest(), date.latest());
     let q = |d: chrono::NaiveDate| (d.month() - 1) / 3 + 1;
-    (first.year() == last.year() && q(first) == q(last)).then(|| format!("{}-Q{}", first.year(), q(first)))
+    (first.year() == last.year() && q(first) == q(last)).then(|| (first.year(), q(first)))
 }
 
 /// Whether `event` itself states a value of `dimension` (the project: always).
@@ -268,48 +385,77 @@ fn states(event: &Event, dimension: Dimension) -> bool {
     }
 }
 
-/// The groups of an event in `dimension`: its own values, or those of the
-/// nearest event it is `part_of` that states some, or "not stated"; in a
-/// partition table, several values make one group that names them all.
+/// The groups of an event in `dimension`, into `out`: its own values, or
+/// those of the nearest event it is `part_of` that states some, or "not
+/// stated"; in a partition table, several values make one group that
+/// names them all.
 pub(crate) fn groups_of<'a>(
-    project: &Project,
     event: &'a Event,
     dimension: Dimension,
-    language: Language,
     holders: &mut Holders<'a, '_>,
-) -> Vec<(String, String)> {
+    out: &mut Vec<Key<'a>>,
+) {
     let holder = holders.of(event, |e| states(e, dimension)).unwrap_or(event);
-    let keys = keys(project, holder, dimension, language);
-    if dimension.kind() == TableKind::Partition && keys.len() > 1 {
-        let (codes, labels): (Vec<String>, Vec<String>) = keys.into_iter().unzip();
-        return vec![(codes.join("+"), format!("several {}: {}", dimension.plural(), labels.join(", ")))];
-    }
-    keys
+    keys_into(holder, dimension, out);
 }
 
-/// The participation rows of one project in `dimension`; `forest` is the
-/// project's `part_of` graph and `contributions` its attendance
-/// contributions ([`contribution::attendances`](super::contribution::attendances)).
+/// A project's events grouped in one dimension, in the order each group is
+/// first met, each group's events in the project's order (an event twice
+/// where it lists a value twice).
+pub(crate) fn grouped<'a>(
+    project: &'a Project,
+    dimension: Dimension,
+    holders: &mut Holders<'a, '_>,
+) -> Vec<(Key<'a>, Vec<&'a Event>)> {
+    let mut groups: Vec<(Key<'a>, Vec<&'a Event>)> = Vec::new();
+    let mut index: HashMap<Key<'a>, usize> = HashMap::new();
+    let mut keys = Vec::new();
+    for event in &project.events {
+        groups_of(event, dimension, holders, &mut keys);
+        for &key in &keys {
+            // A project has few groups a dimension: a look along them is
+            // quicker than hashing until there are many.
+            let at = if groups.len() <= 8 {
+                groups.iter().position(|(k, _)| *k == key)
+            } else {
+                if index.is_empty() {
+                    index.extend(groups.iter().enumerate().map(|(at, (k, _))| (*k, at)));
+                }
+                index.get(&key).copied()
+            };
+            match at {
+                Some(at) => groups[at].1.push(event),
+                None => {
+                    if !index.is_empty() {
+                        index.insert(key, groups.len());
+                    }
+                    groups.push((key, vec![event]));
+                }
+            }
+        }
+    }
+    groups
+}
+
+/// The participation rows of one project in `dimension`, each with its
+/// group's [`Key`] (the row's [`Group`] is left empty: the caller writes it
+/// once per group); `forest` is the project's `part_of` graph and
+/// `contributions` its attendance contributions
+/// ([`contribution::attendances`](super::contribution::attendances)).
 pub(crate) fn of_project<'a>(
     project: &'a Project,
     forest: &Forest<'_>,
     dimension: Dimension,
-    language: Language,
     explain: bool,
     contributions: &Contributions<'a>,
     holders: &mut Holders<'a, '_>,
-) -> Vec<ParticipationRow> {
-    let mut groups: BTreeMap<String, (String, Vec<&Event>)> = BTreeMap::new();
-    for event in &project.events {
-        for (key, label) in groups_of(project, event, dimension, language, holders) {
-            groups.entry(key).or_insert_with(|| (label, Vec::new())).1.push(event);
-        }
-    }
-    groups
-        .iter()
-        .map(|(key, (label, events))| {
-            let mut row = ParticipationRow::new(Group { dimension, key: key.clone(), label: label.clone() });
-            for event in events {
+) -> Vec<(Key<'a>, ParticipationRow)> {
+    grouped(project, dimension, holders)
+        .into_iter()
+        .map(|(key, events)| {
+            let group = Group { dimension, key: String::new(), label: String::new() };
+            let mut row = ParticipationRow::new(group);
+            for event in &events {
                 match event.status {
                     EventStatus::Held => row.events_held += 1,
                     EventStatus::Cancelled => row.events_cancelled += 1,
@@ -317,23 +463,23 @@ pub(crate) fn of_project<'a>(
                 }
             }
             row.attendances = if dimension == Dimension::Project {
-                counted(project, events, forest, |e| e.participation.and_then(|p| p.attendances), explain, false)
+                counted(project, &events, forest, |e| e.participation.and_then(|p| p.attendances), explain, false)
             } else {
                 // The group's contributions, in the order of the events.
                 let here: Vec<&Contribution<'a>> = events.iter().filter_map(|e| contributions.of(e)).collect();
-                (!here.is_empty()).then(|| placed_total(project, dimension, &here, events, explain))
+                (!here.is_empty()).then(|| placed_total(project, dimension, &here, &events, explain))
             };
             row.distinct_people =
-                counted(project, events, forest, |e| e.participation.and_then(|p| p.distinct_people), explain, true);
+                counted(project, &events, forest, |e| e.participation.and_then(|p| p.distinct_people), explain, true);
             let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
             row.sessions = sessions(project, &held, forest, explain);
-            row
+            (key, row)
         })
         .collect()
 }
 
 /// [`of_project`] for one dimension of a project on its own, as tests
-/// need it.
+/// need it: the rows in key order, with their groups.
 #[cfg(test)]
 pub(crate) fn rows_of(
     project: &Project,
@@ -345,7 +491,17 @@ pub(crate) fn rows_of(
     let contributions = super::contribution::attendances(project, &forest);
     let by_id = super::contribution::by_id(project);
     let mut holders = Holders::new(&by_id);
-    of_project(project, &forest, dimension, language, explain, &contributions, &mut holders)
+    let mut rows: Vec<ParticipationRow> =
+        of_project(project, &forest, dimension, explain, &contributions, &mut holders)
+            .into_iter()
+            .map(|(key, mut row)| {
+                row.group.key = key.code(project);
+                row.group.label = key.label(project, language);
+                row
+            })
+            .collect();
+    rows.sort_by(|a, b| a.group.key.cmp(&b.group.key));
+    rows
 }
 
 /// The attendances of a group: the sum of the contributions placed in it.

@@ -2,14 +2,14 @@
 //! each participation table: the rows from which every table is a plain
 //! group-by and sum (the `placements` export).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::contribution::{self, Contributions, Holders};
 use super::forest::Forest;
-use super::participation::{Dimension, counted_figures, groups_of};
+use super::participation::{Dimension, counted_figures, grouped};
 use crate::{Count, Event, EventStatus, Id, Language, Project, Total};
 
 /// One event record in one group of one participation table, with what it
@@ -88,12 +88,12 @@ pub(crate) fn of_dimension<'a>(
     contributions: &Contributions<'a>,
     holders: &mut Holders<'a, '_>,
 ) -> Vec<Placement> {
-    let mut groups: BTreeMap<String, (String, Vec<&'a Event>)> = BTreeMap::new();
-    for event in &project.events {
-        for (key, label) in groups_of(project, event, dimension, language, holders) {
-            groups.entry(key).or_insert_with(|| (label, Vec::new())).1.push(event);
-        }
-    }
+    // In key order, as the rows of a table.
+    let mut groups: Vec<(String, String, Vec<&'a Event>)> = grouped(project, dimension, holders)
+        .into_iter()
+        .map(|(key, events)| (key.code(project), key.label(project, language), events))
+        .collect();
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
     // By project the counted figures themselves (the total); elsewhere what
     // each adds by the counting model.
     let adds: HashMap<*const Event, (Total, bool)> = if dimension == Dimension::Project {
@@ -117,7 +117,7 @@ pub(crate) fn of_dimension<'a>(
             .collect()
     };
     let mut placed = Vec::new();
-    for (key, (label, events)) in groups {
+    for (key, label, events) in groups {
         let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
         let people = counted_figures(project, &held, forest, |e| e.participation.and_then(|p| p.distinct_people));
         let mut people_of: HashMap<*const Event, Count> = HashMap::new();

@@ -246,6 +246,26 @@ pub(crate) struct Accumulator {
     /// The shared outputs counted so far (schema 1.2), so that one
     /// artefact of several projects is counted once.
     shared_outputs: std::collections::BTreeSet<String>,
+    /// A project's shared outputs, each with its id, its row's key and what
+    /// it adds there: counted when the project is merged, unless an earlier
+    /// project's record of the same artefact was.
+    shared_pending: Vec<(String, (String, String), OutputRow)>,
+}
+
+/// Adds `row` (one output's, or a project's rows) to the row of `key`.
+fn merge_output(outputs: &mut BTreeMap<(String, String), OutputRow>, key: (String, String), row: OutputRow) {
+    use std::collections::btree_map::Entry;
+    match outputs.entry(key) {
+        Entry::Vacant(vacant) => {
+            vacant.insert(row);
+        }
+        Entry::Occupied(mut occupied) => {
+            let existing = occupied.get_mut();
+            existing.records += row.records;
+            existing.records_without_count += row.records_without_count;
+            existing.count = Figure::merge(existing.count.take(), row.count, |a, b| a + b);
+        }
+    }
 }
 
 /// A project's budget and attendances (its id is in `fact_ids`): what
@@ -308,35 +328,42 @@ fn one(explain: bool, rule: &str, records: Vec<String>) -> Option<Derivation> {
 }
 
 impl Accumulator {
+    /// Adds a project; without the tables that have a row per project,
+    /// work package, assessment, record or organisation unless
+    /// `per_project` (past the per-project limit they are dropped, see
+    /// [`Accumulator::drop_per_project`]), which are then not made at all.
     pub(crate) fn add_project(
         &mut self,
         project: &Project,
         language: Language,
         explain: bool,
         attendances: Option<Total>,
+        per_project: bool,
     ) {
         let name = project.name.best(language).to_owned();
         // Achievement.
         let mut judged = std::collections::BTreeSet::new();
         let mut ratings = BTreeMap::<AchievementRating, u64>::new();
         for assessment in &project.assessments {
-            self.assessments.push(AssessmentRow {
+            self.assessments.extend(per_project.then(|| AssessmentRow {
                 project: project.id.clone(),
                 assessment: assessment.id.clone(),
                 source: assessment.source.code().to_owned(),
                 occasions: assessment.occasions,
                 participation: assessment.participation,
                 judgements: assessment.judgements.len() as u64,
-            });
+            }));
             for judgement in &assessment.judgements {
                 judged.insert(judgement.objective.as_str());
                 *ratings.entry(judgement.rating).or_default() += 1;
                 let source = assessment.source;
-                let mut groups = vec![
-                    ("project".to_owned(), project.id.to_string(), name.clone()),
-                    ("assessment_source".to_owned(), source.code().to_owned(), source.label(language).to_owned()),
-                ];
-                if let Some(objective) = project.objectives.iter().find(|o| o.id == judgement.objective) {
+                let mut groups =
+                    vec![("assessment_source".to_owned(), source.code().to_owned(), source.label(language).to_owned())];
+                if per_project {
+                    groups.insert(0, ("project".to_owned(), project.id.to_string(), name.clone()));
+                }
+                if per_project && let Some(objective) = project.objectives.iter().find(|o| o.id == judgement.objective)
+                {
                     for wp in &objective.work_packages {
                         let label = project
                             .work_packages
@@ -346,12 +373,16 @@ impl Accumulator {
                         groups.push(("work_package".to_owned(), format!("{}/{wp}", project.id), label));
                     }
                 }
-                let here = format!(
-                    "{} judges {} {}",
-                    record(project, assessment.id.as_str()),
-                    judgement.objective,
-                    judgement.rating.code()
-                );
+                let here = if explain {
+                    format!(
+                        "{} judges {} {}",
+                        record(project, assessment.id.as_str()),
+                        judgement.objective,
+                        judgement.rating.code()
+                    )
+                } else {
+                    String::new()
+                };
                 for (by, key, label) in groups {
                     let entry =
                         self.achievement.entry((by, key, judgement.rating.code().to_owned())).or_insert_with(|| {
@@ -366,7 +397,7 @@ impl Accumulator {
         }
         let unjudged_before = self.unjudged.len();
         for objective in &project.objectives {
-            if !judged.contains(objective.id.as_str()) {
+            if per_project && !judged.contains(objective.id.as_str()) {
                 self.unjudged.push(UnjudgedObjective {
                     project: project.id.clone(),
                     objective: objective.id.clone(),
@@ -378,12 +409,12 @@ impl Accumulator {
         let unjudged = (!project.objectives.is_empty()).then(|| (self.unjudged.len() - unjudged_before) as u64);
 
         // Targets.
-        for output in &project.outputs {
+        for output in project.outputs.iter().filter(|_| per_project) {
             if let Some(target) = &output.target {
                 self.targets.push(target_row(project, &output.id, "output", target, output.count));
             }
         }
-        for measure in &project.measures {
+        for measure in project.measures.iter().filter(|_| per_project) {
             if let Some(target) = &measure.target {
                 self.targets.push(target_row(project, &measure.id, "measure", target, Some(measure.value)));
             }
@@ -392,37 +423,36 @@ impl Accumulator {
         // Outputs: items, not records.
         let items = output_items(project);
         for (output, added) in project.outputs.iter().zip(&items) {
-            // One artefact of several projects, counted at its first record.
-            if let Some(shared) = &output.shared
-                && !self.shared_outputs.insert(shared.id.to_string())
-            {
-                continue;
-            }
             let key = (output.kind.code().to_owned(), output.status.code().to_owned());
-            let row = self.outputs.entry(key).or_insert_with(|| OutputRow {
+            let mut row = OutputRow {
                 kind: output.kind.code().to_owned(),
                 label: output.kind.label(language).to_owned(),
                 status: output.status.code().to_owned(),
-                records: 0,
+                records: 1,
                 records_without_count: 0,
                 count: None,
-            });
-            row.records += 1;
-            let Some(added) = *added else { continue };
-            if output.count.is_none() {
-                row.records_without_count += 1;
-            }
-            let stated = output.count.map_or_else(|| "no count, at least one item".to_owned(), |c| c.to_string());
-            let figure = Figure {
-                value: added,
-                derivation: one(
-                    explain,
-                    "items: the outputs' counts, a record without a count as at least one item, leaving out \
-                     outputs that are part of another counted output and outputs counted as their recorded parts",
-                    vec![format!("{} = {stated}", record(project, output.id.as_str()))],
-                ),
             };
-            row.count = Figure::merge(row.count.take(), Some(figure), |a, b| a + b);
+            if let Some(added) = *added {
+                if output.count.is_none() {
+                    row.records_without_count += 1;
+                }
+                let stated = output.count.map_or_else(|| "no count, at least one item".to_owned(), |c| c.to_string());
+                row.count = Some(Figure {
+                    value: added,
+                    derivation: one(
+                        explain,
+                        "items: the outputs' counts, a record without a count as at least one item, leaving out \
+                         outputs that are part of another counted output and outputs counted as their recorded parts",
+                        vec![format!("{} = {stated}", record(project, output.id.as_str()))],
+                    ),
+                });
+            }
+            // One artefact of several projects, counted at its first record
+            // (when the projects are merged, in the order read).
+            match &output.shared {
+                Some(shared) => self.shared_pending.push((shared.id.to_string(), key, row)),
+                None => merge_output(&mut self.outputs, key, row),
+            }
         }
         let produced: Vec<Count> = project
             .outputs
@@ -450,39 +480,43 @@ impl Accumulator {
         }
         for contribution in money::contributions(project).iter().filter(|c| c.counted) {
             let amount = contribution.amount;
-            let here = contribution.record(project);
+            let here = if explain { contribution.record(project) } else { String::new() };
             budget.add(amount);
             if contribution.part.is_some_and(|p| p.kind == FundingKind::StateGrant) {
                 state_grant.add(amount);
             }
             let funders = contribution.funders.clone();
             let payers: Vec<&Id> = contribution.payers().iter().collect();
-            let groups = [
-                (
+            // Only the grouping by funding kind is kept past the per-project limit.
+            let mut groups = Vec::with_capacity(4);
+            if per_project {
+                groups.push((
                     FundingDimension::Project,
                     project.id.to_string(),
                     name.clone(),
                     "the project's funding parts and rests, with those of the regional parts that come on top of its budget",
-                ),
-                (
+            ));
+                groups.push((
                     FundingDimension::Funder,
                     contribution.funder_key(),
                     money::names(project, &funders, language),
                     "who the money comes from: a state grant's funder, the payers of any other part",
-                ),
-                (
-                    FundingDimension::FundingKind,
-                    contribution.kind_code().to_owned(),
-                    money::kind_label(contribution, language),
-                    "sum of the funding parts of this kind",
-                ),
-                (
+                ));
+            }
+            groups.push((
+                FundingDimension::FundingKind,
+                contribution.kind_code().to_owned(),
+                money::kind_label(contribution, language),
+                "sum of the funding parts of this kind",
+            ));
+            if per_project {
+                groups.push((
                     FundingDimension::Implementer,
                     contribution.implementer_key(),
                     money::names(project, &payers, language),
                     "sum of the parts the implementer (or implementers, jointly) pays",
-                ),
-            ];
+                ));
+            }
             // A contribution without an amount is named among those left out.
             let left_out = super::LeftOut { record: contribution.name(project), why: super::Omission::NoAmount };
             for (by, key, label, rule) in groups {
@@ -499,7 +533,7 @@ impl Accumulator {
 
         // Staffing.
         let mut staffing: BTreeMap<String, StaffingRow> = BTreeMap::new();
-        for entry in &project.staffing {
+        for entry in project.staffing.iter().filter(|_| per_project) {
             let key = entry.implementer.as_ref().map_or_else(String::new, ToString::to_string);
             let label = entry
                 .implementer
@@ -531,6 +565,9 @@ impl Accumulator {
         let rating = |r: AchievementRating| ratings.get(&r).copied().unwrap_or(0);
         self.facts.push(ProjectFacts::new(budget.amount, budget.without > 0, attendances));
         self.fact_ids.push(project.id.as_str());
+        if !per_project {
+            return;
+        }
         self.project_rows.push(ProjectRow {
             id: project.id.clone(),
             name,
@@ -555,6 +592,53 @@ impl Accumulator {
             state_grant_parts_without_amount: state_grant.without,
             state_grant_share: state_grant_share.and_then(|h| crate::Percent::from_hundredths(h).ok()),
         });
+    }
+
+    /// Adds `local`, an accumulator that one project alone was added to
+    /// (on any thread, with no attendances), as if that project were added
+    /// here: each table's rows merged in the same order, the project's row
+    /// and facts given its `attendances`.
+    pub(crate) fn merge_project(&mut self, local: Accumulator, attendances: Option<Total>) {
+        use std::collections::btree_map::Entry;
+        for (key, (label, figure)) in local.achievement {
+            match self.achievement.entry(key) {
+                Entry::Vacant(vacant) => {
+                    vacant.insert((label, figure));
+                }
+                Entry::Occupied(mut occupied) => {
+                    let existing = &mut occupied.get_mut().1;
+                    existing.value += figure.value;
+                    if let (Some(own), Some(later)) = (&mut existing.derivation, figure.derivation) {
+                        own.records.extend(later.records);
+                    }
+                }
+            }
+        }
+        self.assessments.extend(local.assessments);
+        self.unjudged.extend(local.unjudged);
+        self.targets.extend(local.targets);
+        for (key, row) in local.outputs {
+            merge_output(&mut self.outputs, key, row);
+        }
+        for (id, key, row) in local.shared_pending {
+            if self.shared_outputs.insert(id) {
+                merge_output(&mut self.outputs, key, row);
+            }
+        }
+        for (key, row) in local.funding {
+            match self.funding.entry(key) {
+                Entry::Vacant(vacant) => {
+                    vacant.insert(row);
+                }
+                Entry::Occupied(mut occupied) => money::merge_rows(occupied.get_mut(), row),
+            }
+        }
+        self.staffing.extend(local.staffing);
+        self.project_rows.extend(local.project_rows.into_iter().map(|row| ProjectRow { attendances, ..row }));
+        for (at, facts) in local.facts.iter().enumerate() {
+            self.facts.push(ProjectFacts::new(facts.budget(), facts.budget_partial, attendances));
+            self.fact_ids.push(local.fact_ids.get(at));
+        }
     }
 
     fn add_funding(

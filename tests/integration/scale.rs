@@ -233,3 +233,39 @@ fn a_programme_over_a_mebibyte_gives_the_findings_and_summary_of_one_read_whole(
         assert_eq!((&found.pointer, &found.message, found.line), (&expected.pointer, &expected.message, expected.line));
     }
 }
+
+/// Aggregating files on one thread and on several gives the same summary,
+/// to the byte: each project's rows are made on any core, then added in the
+/// order read. With derivations (whose records are joined in that order), a
+/// per-project limit crossed within a batch, and the same project twice.
+#[test]
+fn aggregating_files_gives_the_same_summary_on_one_thread_and_on_several() {
+    use childwelfare::aggregate::Aggregator;
+    let documents = corpus();
+    let dir = Scratch::new("scale-threads");
+    let path = dir.join("corpus.jsonl");
+    let mut file = std::fs::File::create(&path).unwrap();
+    for document in &documents {
+        writeln!(file, "{}", serde_json::to_string(document).unwrap()).unwrap();
+    }
+    drop(file);
+    let files = load::walk(&[&path]).unwrap();
+    let summarise = |threads: usize, limit: u64| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| {
+            let mut aggregator = Aggregator::new().explain(true).per_project_limit(limit);
+            aggregator.add_files(&files, |_| {});
+            serde_json::to_string(&aggregator.finish()).unwrap()
+        })
+    };
+    for limit in [1_000, 100] {
+        let one = summarise(1, limit);
+        for threads in [2, 3] {
+            assert!(one == summarise(threads, limit), "{threads} threads, limit {limit}");
+        }
+        // And the same as adding the documents one by one.
+        let mut aggregator = Aggregator::new().explain(true).per_project_limit(limit);
+        documents.iter().for_each(|document| aggregator.add(document));
+        assert!(one == serde_json::to_string(&aggregator.finish()).unwrap(), "one by one, limit {limit}");
+    }
+}
