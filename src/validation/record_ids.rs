@@ -210,8 +210,12 @@ impl RecordIds {
         if let Some(error) = self.failed.take() {
             return Err(error);
         }
-        let dir = self.dir();
+        // The directory is asked for only to name it in an error: a platform
+        // without a file system (WebAssembly in a browser) has none, and
+        // never writes a run either.
+        let dir = self.dir.clone();
         self.merge().map_err(|error| {
+            let dir = dir.unwrap_or_else(std::env::temp_dir);
             let message = format!("could not read a temporary file back from {}: {error}", dir.display());
             io::Error::new(error.kind(), message)
         })

@@ -12,6 +12,12 @@ use childwelfare::{Language, export::Table};
 use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
 
+/// Sets up the module: a panic's message goes to the browser's console.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
 fn language(code: &str) -> Result<Language, JsError> {
     code.parse::<Language>().map_err(|error| JsError::new(&error.to_string()))
 }
