@@ -13,8 +13,9 @@
 //! Each figure of the summary in the page is marked with where it is in
 //! `report --format json` (`data-figure`, a JSON Pointer into that JSON) and
 //! with that JSON's fields: `data-low`, `data-high`, `data-exactness` (or
-//! `data-low-exactness` and `data-high-exactness`) for a total,
-//! `data-value` for a count or a number, `data-euros` for money, and
+//! `data-low-exactness` and `data-high-exactness`) for a total (`data-low`
+//! and `data-high` for days between two dates), `data-value` for a count, a
+//! number or a date, `data-euros` for money, and
 //! `data-none` for a figure the sources do not give (`null` or absent in
 //! JSON). A program can so read the figures off the page and compare them.
 //!
@@ -43,6 +44,7 @@ use crate::{Money, Total};
 
 mod chart;
 mod page;
+mod participants;
 mod words;
 
 use super::local::Local;

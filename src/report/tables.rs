@@ -3,7 +3,8 @@
 use super::local::Local;
 use super::words::{Phrase, money_title, participation_title};
 use crate::aggregate::{
-    Derivation, Dimension, Figure, FundingDimension, Omitted, ParticipationTable, Summary, TableKind,
+    Derivation, Dimension, Figure, FundingDimension, Omitted, ParticipantGroupRow, ParticipationTable, RegionalPartRow,
+    Summary, TableKind, TimelineRow,
 };
 use crate::{Language, Total};
 
@@ -340,72 +341,25 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
     }
     tables.push(outputs);
 
-    let mut groups = Table::new(
-        P::ParticipantGroups.text(language),
-        headers(language, &[P::Group, P::Role, P::Events, P::NamedWithoutFigure, P::Attendances, P::DistinctPeople]),
-    );
+    let mut groups = Table::new(P::ParticipantGroups.text(language), headers(language, &PARTICIPANT_GROUP_HEADERS));
     groups.texts = 2;
     for row in &summary.participant_groups {
-        let role = label(&row.role, |r: crate::ParticipantRole| r.label(language));
-        groups.rows.push(vec![
-            row.label.clone(),
-            role.clone(),
-            row.events.to_string(),
-            row.events_without_figure.to_string(),
-            local.or_dash(row.attendances.as_ref().map(|f| f.value), Local::count),
-            local.or_dash(row.distinct_people.as_ref().map(|f| f.value), Local::total),
-        ]);
-        let what = |measure: Phrase| format!("{} ({role}), {}", row.label, measure.text(language));
-        groups.explain(what(P::Attendances), row.attendances.as_ref());
-        groups.explain(what(P::DistinctPeople), row.distinct_people.as_ref());
+        groups.rows.push(participant_group_cells(row, local).to_vec());
+        groups.explain(participant_group_what(row, P::Attendances, language), row.attendances.as_ref());
+        groups.explain(participant_group_what(row, P::DistinctPeople, language), row.distinct_people.as_ref());
     }
     tables.push(groups);
 
-    let mut timelines = Table::new(
-        P::Timelines.text(language),
-        headers(
-            language,
-            &[
-                P::Project,
-                P::Application,
-                P::GrantDecision,
-                P::StartOfWork,
-                P::DaysToDecision,
-                P::DaysToStart,
-                P::RegionalParts,
-            ],
-        ),
-    );
+    let mut timelines = Table::new(P::Timelines.text(language), headers(language, &TIMELINE_HEADERS));
     for row in timelines.rows_of(summary.timelines.rows()) {
-        timelines.rows.push(vec![
-            row.name.clone(),
-            local.or_dash(row.application, Local::date),
-            local.or_dash(row.grant_decision, Local::date),
-            local.or_dash(row.start_of_work, Local::date),
-            local.or_dash(row.days_to_decision, |_, days| days.to_string()),
-            local.or_dash(row.days_to_start, |_, days| days.to_string()),
-            row.regional_parts.to_string(),
-        ]);
+        timelines.rows.push(timeline_cells(row, local).to_vec());
     }
     tables.push(timelines);
 
-    let mut parts = Table::new(
-        P::RegionalPartsTitle.text(language),
-        headers(language, &[P::Project, P::Part, P::Kind, P::Counties, P::PeriodColumn, P::Sectors]),
-    );
+    let mut parts = Table::new(P::RegionalPartsTitle.text(language), headers(language, &REGIONAL_PART_HEADERS));
     parts.texts = 6;
     for row in parts.rows_of(summary.regional_parts.rows()) {
-        let labels = |codes: &[String], name: &dyn Fn(&str) -> String| {
-            codes.iter().map(|c| name(c)).collect::<Vec<_>>().join(", ")
-        };
-        parts.rows.push(vec![
-            row.project.to_string(),
-            row.label.clone(),
-            local.or_dash(row.kind.as_deref(), |_, kind| label(kind, |k: crate::RegionalPartKind| k.label(language))),
-            labels(&row.counties, &|code| label(code, |c: crate::County| c.label(language))),
-            local.or_dash(row.period.as_deref(), Local::period_text),
-            labels(&row.sectors, &|code| label(code, |s: crate::ServiceSector| s.label(language))),
-        ]);
+        parts.rows.push(regional_part_cells(row, local).to_vec());
     }
     tables.push(parts);
 
@@ -441,4 +395,78 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
     }
     tables.push(staffing);
     tables
+}
+
+/// The columns of the participant-group table.
+pub(super) const PARTICIPANT_GROUP_HEADERS: [Phrase; 6] = [
+    Phrase::Group,
+    Phrase::Role,
+    Phrase::Events,
+    Phrase::NamedWithoutFigure,
+    Phrase::Attendances,
+    Phrase::DistinctPeople,
+];
+
+/// A participant group's row as the reports show it: its label and role
+/// (texts), then its figures.
+pub(super) fn participant_group_cells(row: &ParticipantGroupRow, local: Local) -> [String; 6] {
+    [
+        row.label.clone(),
+        label(&row.role, |r: crate::ParticipantRole| r.label(local.0)),
+        row.events.to_string(),
+        row.events_without_figure.to_string(),
+        local.or_dash(row.attendances.as_ref().map(|f| f.value), Local::count),
+        total(local, row.distinct_people.as_ref()),
+    ]
+}
+
+/// What a derivation of a participant group's `measure` is of:
+/// "children and young people (participant), attendances".
+pub(super) fn participant_group_what(row: &ParticipantGroupRow, measure: Phrase, language: Language) -> String {
+    let role = label(&row.role, |r: crate::ParticipantRole| r.label(language));
+    format!("{} ({role}), {}", row.label, measure.text(language))
+}
+
+/// The columns of the timeline table.
+pub(super) const TIMELINE_HEADERS: [Phrase; 7] = [
+    Phrase::Project,
+    Phrase::Application,
+    Phrase::GrantDecision,
+    Phrase::StartOfWork,
+    Phrase::DaysToDecision,
+    Phrase::DaysToStart,
+    Phrase::RegionalParts,
+];
+
+/// A project's timeline row as the reports show it: its name (a text),
+/// then its dates, the days between them and its regional parts.
+pub(super) fn timeline_cells(row: &TimelineRow, local: Local) -> [String; 7] {
+    [
+        row.name.clone(),
+        local.or_dash(row.application, Local::date),
+        local.or_dash(row.grant_decision, Local::date),
+        local.or_dash(row.start_of_work, Local::date),
+        local.or_dash(row.days_to_decision, |_, days| days.to_string()),
+        local.or_dash(row.days_to_start, |_, days| days.to_string()),
+        row.regional_parts.to_string(),
+    ]
+}
+
+/// The columns of the regional-part table.
+pub(super) const REGIONAL_PART_HEADERS: [Phrase; 6] =
+    [Phrase::Project, Phrase::Part, Phrase::Kind, Phrase::Counties, Phrase::PeriodColumn, Phrase::Sectors];
+
+/// A regional part's row as the reports show it (texts only).
+pub(super) fn regional_part_cells(row: &RegionalPartRow, local: Local) -> [String; 6] {
+    let language = local.0;
+    let labels =
+        |codes: &[String], name: &dyn Fn(&str) -> String| codes.iter().map(|c| name(c)).collect::<Vec<_>>().join(", ");
+    [
+        row.project.to_string(),
+        row.label.clone(),
+        local.or_dash(row.kind.as_deref(), |_, kind| label(kind, |k: crate::RegionalPartKind| k.label(language))),
+        labels(&row.counties, &|code| label(code, |c: crate::County| c.label(language))),
+        local.or_dash(row.period.as_deref(), Local::period_text),
+        labels(&row.sectors, &|code| label(code, |s: crate::ServiceSector| s.label(language))),
+    ]
 }

@@ -253,6 +253,97 @@ fn every_figure_of_the_page_is_the_json_summarys_and_every_one_is_there() {
     assert!(figures > rows * 3, "{figures} figures for {rows} participation rows");
 }
 
+/// The section `id` of `page`, from its start to its end.
+fn section<'a>(page: &'a str, id: &str) -> &'a str {
+    let start = page.find(&format!("<section id=\"{id}\"")).unwrap_or_else(|| panic!("no section {id}"));
+    &page[start..start + page[start..].find("</section>").unwrap()]
+}
+
+#[test]
+fn participant_groups_with_figures_are_shown_in_the_readers_language_marked_and_explained() {
+    use childwelfare::{Count, Document, Event, ParticipantGroup, ParticipantGroupKind, ParticipantRole, Project};
+    let parents = || ParticipantGroup::new(ParticipantGroupKind::ParentsAndFamilies);
+    let mut a = Event::new("a".parse().unwrap());
+    a.participant_groups = vec![
+        parents().with_attendances(Count::approximate(1200)).with_distinct_people(Count::exact(8)),
+        ParticipantGroup::new(ParticipantGroupKind::Professionals)
+            .with_sector(childwelfare::ServiceSector::ChildProtection)
+            .with_role(ParticipantRole::Leader),
+    ];
+    let mut b = Event::new("b".parse().unwrap());
+    b.participant_groups = vec![parents().with_attendances(Count::exact(20)).with_distinct_people(Count::exact(5))];
+    let mut project =
+        Project::new("demo".parse().unwrap(), childwelfare::Text::fi("Esimerkki"), childwelfare::ProjectStatus::Ended);
+    project.events = vec![a, b];
+    let summary = aggregate::summarise(&[Document::Project(Box::new(project))], true);
+    let at = summary.participant_groups.iter().position(|r| r.key == "parents_and_families").unwrap();
+    let row = &summary.participant_groups[at];
+    assert!(row.attendances.is_some() && row.distinct_people.is_some(), "{row:?}");
+
+    // Every figure marked and equal to the JSON, the groups' among them.
+    let page = html(&summary, Language::En, true);
+    assert_well_formed(&page);
+    assert_figures_are_the_json(&page, &summary);
+    let figures = marked(&page);
+    let figure = |pointer: &str| figures.iter().find(|(p, ..)| p == pointer).unwrap_or_else(|| panic!("{pointer}"));
+    let attendances = figure(&format!("/participant_groups/{at}/attendances"));
+    assert_eq!(attendances.2, "about 1 220");
+    assert!(attendances.1.contains(&("exactness".to_owned(), "approximate".to_owned())), "{attendances:?}");
+    // Distinct people over two events: at least the larger figure.
+    assert_eq!(figure(&format!("/participant_groups/{at}/distinct_people")).2, "at least 8");
+    assert_eq!(figure(&format!("/participant_groups/{at}/events")).2, "2");
+    // The leaders, named without a figure: counted, never guessed.
+    let leaders = summary.participant_groups.iter().position(|r| r.role == "leader").unwrap();
+    let none = figure(&format!("/participant_groups/{leaders}/attendances"));
+    assert_eq!((none.1.as_slice(), none.2.as_str()), ([("none".to_owned(), String::new())].as_slice(), "–"));
+
+    // A real table, and the derivations of its figures under it.
+    let groups = section(&page, "participant-groups");
+    assert!(
+        groups.contains(
+            "<caption id=\"participant-groups-c\" class=\"vh\">Who took part, by participant group</caption>"
+        )
+    );
+    assert!(groups.contains(&format!("<th scope=\"row\">{}</th>", row.label)), "{groups}");
+    assert!(groups.contains("<th scope=\"col\">named without a figure</th>"));
+    assert!(groups.contains("<details class=\"derivations\">"));
+    assert!(groups.contains(&format!("<dt>{} (participant), attendances</dt>", row.label)), "{groups}");
+    assert!(!html(&summary, Language::En, false).contains("<details"));
+
+    // In Finnish, the words and the figures.
+    let page = html(&summary, Language::Fi, false);
+    let groups = section(&page, "participant-groups");
+    assert!(groups.contains("Keitä osallistui: osallistujaryhmät") && groups.contains(">noin 1 220</td>"), "{groups}");
+}
+
+#[test]
+fn the_seed_datas_timelines_and_regional_parts_are_shown_and_marked() {
+    let summary = summary(false);
+    let page = html(&summary, Language::En, false);
+    let timelines = summary.timelines.rows().unwrap();
+    let parts = summary.regional_parts.rows().unwrap();
+    assert!(!timelines.is_empty() && !parts.is_empty());
+    let shown = section(&page, "timelines");
+    assert!(shown.contains("<th scope=\"col\">days to decision</th>"));
+    let figures = marked(&page);
+    for (i, row) in timelines.iter().enumerate() {
+        assert!(shown.contains(&format!("<th scope=\"row\">{}</th>", row.name)), "{}", row.name);
+        let count = figures.iter().find(|(p, ..)| *p == format!("/timelines/{i}/regional_parts")).unwrap();
+        assert_eq!(count.2, row.regional_parts.to_string());
+        for field in ["application", "grant_decision", "start_of_work", "days_to_decision", "days_to_start"] {
+            assert!(figures.iter().any(|(p, ..)| *p == format!("/timelines/{i}/{field}")), "{field}");
+        }
+    }
+    let shown = section(&page, "regional-parts");
+    for row in parts {
+        assert!(shown.contains(&format!("<td>{}</td>", row.label)), "{}", row.label);
+    }
+    // In Swedish, the titles of the text report.
+    let page = html(&summary, Language::Sv, false);
+    assert!(section(&page, "timelines").contains("Från ansökan till arbetets start"));
+    assert!(section(&page, "regional-parts").contains("Regionala delar"));
+}
+
 #[test]
 fn a_generated_corpus_past_the_per_project_limit_says_so_and_keeps_its_figures() {
     let generator = Generator::new(7);
@@ -273,6 +364,9 @@ fn a_generated_corpus_past_the_per_project_limit_says_so_and_keeps_its_figures()
         assert_eq!(said.is_some(), limit == 20);
         if let Some(said) = said {
             assert!(page.matches(&format!("<p class=\"omitted\">{said}</p>")).count() >= 8, "{said}");
+            for id in ["timelines", "regional-parts"] {
+                assert!(section(&page, id).contains(&format!("<p class=\"omitted\">{said}</p>")), "{id}");
+            }
         }
     }
 }

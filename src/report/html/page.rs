@@ -1,5 +1,6 @@
 //! The page template and the sections after participation: assessments,
-//! judgements, objectives, targets, outputs, money and staffing.
+//! judgements, objectives, targets, outputs, (participant groups,
+//! timelines and regional parts from `participants`), money and staffing.
 
 use askama::Template;
 
@@ -77,6 +78,7 @@ pub(super) fn resources(summary: &Summary, words: &Words) -> Vec<Section> {
     sections.extend(unjudged(summary, words));
     sections.extend(targets(summary, words));
     sections.extend(outputs(summary, words));
+    sections.extend(super::participants::sections(summary, words));
     for by in FundingDimension::ALL {
         sections.extend(money(summary, words, by));
     }
@@ -85,7 +87,7 @@ pub(super) fn resources(summary: &Summary, words: &Words) -> Vec<Section> {
 }
 
 /// A section with `table`, or none when the table has no rows.
-fn with_table(id: &str, title: &str, headers: Vec<String>, rows: Vec<Vec<Cell>>) -> Option<Section> {
+pub(super) fn with_table(id: &str, title: &str, headers: Vec<String>, rows: Vec<Vec<Cell>>) -> Option<Section> {
     (!rows.is_empty()).then(|| Section::new(id, title, Some(Table { caption: title.to_owned(), headers, rows })))
 }
 

@@ -134,7 +134,7 @@ impl Words {
         .text(self.language)
     }
 
-    fn headers(&self, phrases: &[P]) -> Vec<String> {
+    pub(super) fn headers(&self, phrases: &[P]) -> Vec<String> {
         phrases.iter().map(|p| p.text(self.language).to_owned()).collect()
     }
 
