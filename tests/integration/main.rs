@@ -23,4 +23,5 @@ mod scale;
 mod schema;
 #[cfg(feature = "cli")]
 mod summary_json;
+mod tables;
 mod validation;
