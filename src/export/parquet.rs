@@ -227,6 +227,21 @@ fn days_since_1970(date: chrono::NaiveDate) -> i32 {
 
 /// Writes the rows of one table as a Parquet file (Snappy-compressed), a
 /// batch of rows at a time: memory stays bounded however many rows.
+///
+/// A row of another table is refused, naming the table:
+///
+/// ```
+/// use childwelfare::{Document, Language, data, export::{self, Table, parquet::ParquetWriter}};
+///
+/// let lumo = Document::from(data::lumo());
+/// let mut writer = ParquetWriter::new(Table::Projects, Vec::new())?;
+/// writer.write(&export::rows(&lumo, Table::Projects, Language::Fi)[0])?;
+/// let event = &export::rows(&lumo, Table::Events, Language::Fi)[0];
+/// let error = writer.write(event).unwrap_err();
+/// assert_eq!(error.kind(), std::io::ErrorKind::InvalidData);
+/// assert!(error.to_string().ends_with("is not a row of the projects table"), "{error}");
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub struct ParquetWriter<W: Write + Send> {
     table: Table,
     schema: SchemaRef,

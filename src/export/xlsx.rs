@@ -32,10 +32,30 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Worksheet, XlsxError};
 use super::{Cell, ColumnType, Row, Table};
 use crate::Language;
 
-/// The most rows a sheet holds, its header included (Excel's limit).
+/// The most rows a sheet holds, its header included (Excel's limit): a
+/// table with more is refused with an error that says to export it as CSV
+/// or Parquet.
+///
+/// ```
+/// assert_eq!(childwelfare::export::xlsx::MAX_ROWS, 1 << 20);
+/// ```
 pub const MAX_ROWS: u32 = 1_048_576;
 
 /// A workbook being written: a sheet per table, filled a row at a time.
+///
+/// Only the tables it was made with have a sheet:
+///
+/// ```
+/// use childwelfare::{Document, Language, data, export::{self, Table, xlsx::Workbook}};
+///
+/// let lumo = Document::from(data::lumo());
+/// let mut workbook = Workbook::new(&[Table::Projects], Language::Fi);
+/// workbook.write(Table::Projects, &export::rows(&lumo, Table::Projects, Language::Fi)[0])?;
+/// let event = &export::rows(&lumo, Table::Events, Language::Fi)[0];
+/// assert!(workbook.write(Table::Events, event).is_err());
+/// assert!(workbook.finish()?.starts_with(b"PK"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
 pub struct Workbook {
     language: Language,
     sheets: Vec<Sheet>,
@@ -213,5 +233,36 @@ impl Workbook {
             .set_comment(concat!("Written by childwelfare ", env!("CARGO_PKG_VERSION")));
         workbook.set_properties(&properties);
         workbook.save_to_buffer().map_err(|e| error("the workbook", &e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, data, export};
+
+    #[test]
+    fn a_table_longer_than_a_sheet_is_refused_with_what_to_do_instead() {
+        let lumo = Document::from(data::lumo());
+        let row = &export::rows(&lumo, Table::Events, Language::Fi)[0];
+        let mut workbook = Workbook::new(&[Table::Events], Language::Fi);
+        workbook.sheets[0].rows = MAX_ROWS;
+        let error = workbook.write(Table::Events, row).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidData);
+        assert_eq!(
+            error.to_string(),
+            "the events table has more rows than an Excel sheet holds (1048576); export it as CSV or Parquet"
+        );
+    }
+
+    #[test]
+    fn a_text_longer_than_excel_allows_is_refused_naming_its_place() {
+        let mut lumo = data::lumo();
+        lumo.events[0].title = Some(crate::Text::fi("x".repeat(40_000)));
+        let row = &export::rows(&Document::from(lumo), Table::Events, Language::Fi)[0];
+        let mut workbook = Workbook::new(&[Table::Events], Language::Fi);
+        let error = workbook.write(Table::Events, row).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidData);
+        assert!(error.to_string().starts_with("events.title, row 2: "), "{error}");
     }
 }
