@@ -83,7 +83,7 @@ enum Command {
         #[arg(value_name = "TABLE|PATH")]
         args: Vec<PathBuf>,
         /// Every table, reading the documents once: into the folder --output names, as
-        /// TABLE.csv (with datapackage.json, which describes every column), TABLE.json or
+        /// TABLE.csv or TABLE.json (with datapackage.json, which describes every column) or as
         /// TABLE.parquet; with --format xlsx, as the sheets of one workbook.
         #[arg(long)]
         all: bool,
