@@ -113,34 +113,122 @@ fn put(
     metadata: Option<&std::fs::Metadata>,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let prefix = format!(".{}.", target.file_name().map_or("document".into(), |name| name.to_string_lossy()));
-    let mut temporary = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| named("cannot create a temporary file beside it", e))?;
-    // On any error from here, dropping `temporary` removes it.
-    write(temporary.as_file_mut()).map_err(|e| named("cannot write the new content", e))?;
-    let permissions = match metadata {
-        Some(metadata) => {
-            keep_owner(temporary.as_file(), metadata);
-            metadata.permissions()
+    let mut staged = Staged::beside(target, metadata.cloned())?;
+    // On any error from here, dropping `staged` removes the temporary file.
+    write(staged.temporary.as_file_mut()).map_err(|e| named("cannot write the new content", e))?;
+    staged.commit()
+}
+
+/// A file being written whole or not at all, for writers that need an
+/// owned, sendable output (a Parquet encoder) or several files written at
+/// once (`childwelfare export --all`): the content goes to a temporary file
+/// beside the target, and only [`commit`](Staged::commit) puts it in place,
+/// as [`write()`] does. Dropped without a commit, the temporary file is
+/// removed and the target is as it was.
+///
+/// ```
+/// use std::io::Write;
+///
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("events.parquet");
+/// let mut staged = childwelfare::rewrite::Staged::new(&path)?;
+/// staged.write_all(b"PAR1")?;
+/// assert!(!path.exists());
+/// staged.commit()?;
+/// assert_eq!(std::fs::read(&path)?, b"PAR1");
+///
+/// let mut abandoned = childwelfare::rewrite::Staged::new(&path)?;
+/// abandoned.write_all(b"half")?;
+/// drop(abandoned);
+/// assert_eq!(std::fs::read(&path)?, b"PAR1");
+/// assert_eq!(std::fs::read_dir(dir.path())?.count(), 1);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Staged {
+    temporary: tempfile::NamedTempFile,
+    target: std::path::PathBuf,
+    metadata: Option<std::fs::Metadata>,
+}
+
+impl Staged {
+    /// Starts writing the file at `path`: a file that exists will be
+    /// replaced (keeping its permissions; a link stays a link), a new one
+    /// created readable by all.
+    ///
+    /// # Errors
+    /// When the folder cannot hold a new file (it does not exist, no
+    /// permission), or `path` is not a regular file.
+    pub fn new(path: &Path) -> io::Result<Staged> {
+        match std::fs::symlink_metadata(path) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                let name =
+                    path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+                let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                let folder = std::fs::canonicalize(parent).map_err(|e| named("cannot find the folder", e))?;
+                Staged::beside(&folder.join(name), None)
+            }
+            _ => {
+                let target = std::fs::canonicalize(path).map_err(|e| named("cannot find the file", e))?;
+                let metadata =
+                    std::fs::metadata(&target).map_err(|e| named("cannot read the file's permissions", e))?;
+                if !metadata.is_file() {
+                    return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
+                }
+                Staged::beside(&target, Some(metadata))
+            }
         }
-        None => new_file_permissions(temporary.as_file())?,
-    };
-    temporary
-        .as_file()
-        .set_permissions(permissions)
-        .map_err(|e| named("cannot give the new content the file's permissions", e))?;
-    temporary.as_file().sync_all().map_err(|e| named("cannot flush the new content to the disk", e))?;
-    temporary.persist(target).map_err(|e| named("cannot put the new content in place", e.error))?;
-    // The rename is durable once the folder is flushed; a file system that
-    // cannot flush a folder has still renamed it.
-    if let Ok(folder) = File::open(dir) {
-        let _ = folder.sync_all();
     }
-    Ok(())
+
+    fn beside(target: &Path, metadata: Option<std::fs::Metadata>) -> io::Result<Staged> {
+        let dir = target.parent().unwrap_or(Path::new("."));
+        let prefix = format!(".{}.", target.file_name().map_or("document".into(), |name| name.to_string_lossy()));
+        let temporary = tempfile::Builder::new()
+            .prefix(&prefix)
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| named("cannot create a temporary file beside it", e))?;
+        Ok(Staged { temporary, target: target.to_path_buf(), metadata })
+    }
+
+    /// Puts the content in place: flushed to the disk, given its
+    /// permissions, then renamed over the target.
+    ///
+    /// # Errors
+    /// When a step fails (a full disk shows here at the latest); the target
+    /// is then as it was, and the temporary file is removed.
+    pub fn commit(self) -> io::Result<()> {
+        let Staged { temporary, target, metadata } = self;
+        let permissions = match &metadata {
+            Some(metadata) => {
+                keep_owner(temporary.as_file(), metadata);
+                metadata.permissions()
+            }
+            None => new_file_permissions(temporary.as_file())?,
+        };
+        temporary
+            .as_file()
+            .set_permissions(permissions)
+            .map_err(|e| named("cannot give the new content the file's permissions", e))?;
+        temporary.as_file().sync_all().map_err(|e| named("cannot flush the new content to the disk", e))?;
+        temporary.persist(&target).map_err(|e| named("cannot put the new content in place", e.error))?;
+        // The rename is durable once the folder is flushed; a file system that
+        // cannot flush a folder has still renamed it.
+        if let Ok(folder) = File::open(target.parent().unwrap_or(Path::new("."))) {
+            let _ = folder.sync_all();
+        }
+        Ok(())
+    }
+}
+
+impl Write for Staged {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.temporary.write(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.temporary.flush()
+    }
 }
 
 /// Gives the new file the old one's owner and group where the process may

@@ -149,7 +149,8 @@ fn summarise(
 }
 
 /// The rows of the export table `name` of the documents under `paths`, as
-/// `(column names, columns of cells)`, and notes on the files skipped.
+/// `(column names, columns of cells)`, each column's type and pandas dtype (from
+/// `export::Table::columns`), and notes on the files skipped.
 #[pyfunction]
 #[pyo3(name = "table", signature = (name, paths=None, lang="fi"))]
 fn table_rows(
@@ -157,18 +158,24 @@ fn table_rows(
     name: &str,
     paths: Option<Vec<PathBuf>>,
     lang: &str,
-) -> PyResult<(Py<PyAny>, Vec<String>)> {
-    let (rows, notes) = py
+) -> PyResult<(Py<PyAny>, Vec<ColumnTypes>, Vec<String>)> {
+    let (table, rows, notes) = py
         .detach(|| {
             let table = name.parse::<export::Table>().map_err(|error| Failure::Argument(error.to_string()))?;
             let language = language(lang)?;
             let mut rows = Vec::new();
             let notes = each_document(paths, |document| rows.extend(export::rows(&document, table, language)))?;
-            Ok((rows, notes))
+            Ok((table, rows, notes))
         })
         .map_err(|failure: Failure| failure.into_py(py))?;
-    Ok((columns(py, &rows)?, notes))
+    // Each column's type and pandas dtype, from the table's one description.
+    let dtypes =
+        table.columns().iter().map(|column| (column.name, column.kind.name(), column.kind.pandas_dtype())).collect();
+    Ok((columns(py, &rows)?, dtypes, notes))
 }
+
+/// A column's name, its type (`export::ColumnType::name`) and its pandas dtype.
+type ColumnTypes = (&'static str, &'static str, &'static str);
 
 /// Rows as `(names, columns)`: a list of column names and a list of
 /// columns, each a list of values (`None`, `str`, `int` or `bool`).
@@ -190,6 +197,7 @@ fn cell(py: Python<'_>, cell: &Cell) -> PyResult<Py<PyAny>> {
         Cell::Text(text) => text.into_pyobject(py)?.into_any().unbind(),
         Cell::Number(number) => number.into_pyobject(py)?.into_any().unbind(),
         Cell::Bool(value) => value.into_pyobject(py)?.to_owned().into_any().unbind(),
+        Cell::Date(date) => date.format("%Y-%m-%d").to_string().into_pyobject(py)?.into_any().unbind(),
         _ => py.None(),
     })
 }

@@ -165,6 +165,7 @@ pub(crate) fn bare<T: Flat, S: Serializer>(value: &T, serializer: S) -> Result<S
 /// A bare figure of a summary as JSON writes it (through [`bare`]), for
 /// code that needs its JSON apart from the summary's (the HTML report marks
 /// each figure with its fields).
+#[cfg_attr(not(feature = "html"), allow(dead_code))]
 pub(crate) struct Bare<'a, T>(pub(crate) &'a T);
 
 impl<T: Flat> Serialize for Bare<'_, T> {

@@ -2,8 +2,10 @@
 //!
 //! ```text
 //! childwelfare validate PATH... [--format text|json|csv] [--all]
-//! childwelfare report [PATH...] [--format text|markdown|json|csv|html] [--explain] [--lang fi|sv|en]
-//! childwelfare export TABLE [PATH...] [--format csv|json] [--lang fi|sv|en] [--raw-text]
+//! childwelfare report [PATH...] [--format text|markdown|json|csv|html] [--explain] [--lang fi|sv|en] [--width N]
+//! childwelfare export TABLE [PATH...] [--format csv|json|parquet|xlsx] [--lang fi|sv|en] [--raw-text] [--output FILE]
+//! childwelfare export --all [PATH...] --output DIR [--format csv|json|parquet]
+//! childwelfare export --format xlsx [PATH...] --output FILE.xlsx
 //! childwelfare format [--check] PATH...
 //! childwelfare schema project|programme|report
 //! ```
@@ -12,14 +14,16 @@
 //! rejected, 2 usage or I/O error.
 
 use std::io::Write;
-use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use childwelfare::aggregate::Aggregator;
 use childwelfare::validation;
-use childwelfare::{Document, DocumentKind, Language, export, load, schema};
+use childwelfare::{DocumentKind, Language, export, load, schema};
 use clap::{Parser, Subcommand, ValueEnum};
+
+#[path = "childwelfare/exports.rs"]
+mod exports;
 
 /// Check and describe multi-agency child-welfare project documents.
 #[derive(Parser)]
@@ -72,13 +76,19 @@ enum Command {
     },
     /// Export a tidy table, one observation per row: events, objectives, outputs, measures,
     /// funding_parts, implementers, projects, placements, participant_groups, milestones or
-    /// regional_parts.
+    /// regional_parts; or every table at once (--all, or a workbook with --format xlsx).
     Export {
-        /// The table.
-        table: export::Table,
-        /// Files or folders; none for the bundled seed data.
-        paths: Vec<PathBuf>,
-        /// Output format.
+        /// The table, then files or folders (none for the bundled seed data). With --all, or
+        /// with --format xlsx and no table named, only files or folders.
+        #[arg(value_name = "TABLE|PATH")]
+        args: Vec<PathBuf>,
+        /// Every table, reading the documents once: into the folder --output names, as
+        /// TABLE.csv or TABLE.json (with datapackage.json, which describes every column) or as
+        /// TABLE.parquet; with --format xlsx, as the sheets of one workbook.
+        #[arg(long)]
+        all: bool,
+        /// Output format: csv, json, parquet (typed columns, for DuckDB, polars, pandas and
+        /// Spark) or xlsx (an Excel workbook: a sheet per table, after one describing them).
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
         /// Language of texts (falling back to another when a text lacks it).
@@ -89,8 +99,9 @@ enum Command {
         /// formula. JSON texts are always written as they are.
         #[arg(long)]
         raw_text: bool,
-        /// Write to this file (whole or not at all) rather than to standard output.
-        #[arg(long, short, value_name = "FILE")]
+        /// Write to this file (whole or not at all) rather than to standard output; with
+        /// --all, the folder to write the tables into (made if need be).
+        #[arg(long, short, value_name = "FILE|DIR")]
         output: Option<PathBuf>,
     },
     /// Rewrite .json documents in the canonical form the crate writes (as rustfmt does for code);
@@ -129,10 +140,12 @@ enum ReportFormat {
     Html,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
     Csv,
     Json,
+    Parquet,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -202,8 +215,8 @@ fn main() -> ExitCode {
             let options = if width == 0 { options.unlimited_width() } else { options.width(width) };
             report(&paths, format, options, output.as_deref())
         }
-        Command::Export { table, paths, format, lang, raw_text, output } => {
-            export_table(table, &paths, format, lang.into(), raw_text, output.as_deref())
+        Command::Export { args, all, format, lang, raw_text, output } => {
+            exports::export(&args, all, format, lang.into(), raw_text, output.as_deref())
         }
         Command::Schema { kind } => {
             let value = match kind {
@@ -437,33 +450,6 @@ impl Write for Output {
     }
 }
 
-/// Calls `each` with every document under `paths` (the bundled seed data
-/// when there are none), one at a time, until it breaks; bad documents
-/// are reported on standard error. The exit code so far: 0, 1 (a bad
-/// document) or 2; `None` when the paths cannot be used at all (said on
-/// standard error).
-fn each_document(paths: &[PathBuf], mut each: impl FnMut(&Document) -> ControlFlow<()>) -> Option<u8> {
-    if paths.is_empty() {
-        let _ = childwelfare::data::seed().iter().try_for_each(each);
-        return Some(OK);
-    }
-    let files = files(paths)?;
-    let mut code = OK;
-    // Parsed on every core, a batch at a time, in the order read: stopping
-    // reads no further batch.
-    for loaded in files.batches(64).flatten() {
-        match loaded {
-            load::Loaded::Document(document, _) => {
-                if each(&document).is_break() {
-                    break;
-                }
-            }
-            other => code = code.max(not_a_document(&other)),
-        }
-    }
-    Some(code)
-}
-
 /// Says on standard error what was read that is not a document (a file
 /// skipped, a document that could not be loaded); returns the exit code it
 /// calls for: 0 for a skip, 1 for a bad document, 2 when reading failed.
@@ -536,45 +522,4 @@ fn write_to(output: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io
 /// The exit code for output written (a closed pipe is not a failure).
 fn written(result: std::io::Result<()>) -> u8 {
     result.map_or_else(|error| write_failed(&error), |()| OK)
-}
-
-/// Writes one table, one document at a time; stops reading at the first
-/// error writing (a closed pipe ends quietly, as with `print`).
-fn export_table(
-    table: export::Table,
-    paths: &[PathBuf],
-    format: ExportFormat,
-    language: Language,
-    raw_text: bool,
-    output: Option<&Path>,
-) -> u8 {
-    let format = match format {
-        ExportFormat::Csv => export::Format::Csv,
-        ExportFormat::Json => export::Format::Json,
-    };
-    let mut code = None;
-    let result = write_to(output, |out| {
-        let mut writer = export::Writer::new(format, out).raw_text(raw_text);
-        let mut failed: Option<std::io::Error> = None;
-        code = each_document(paths, |document| {
-            for row in export::rows(document, table, language) {
-                if let Err(error) = writer.write(&row) {
-                    failed = Some(error);
-                    return ControlFlow::Break(());
-                }
-            }
-            ControlFlow::Continue(())
-        });
-        match failed {
-            Some(error) => Err(error),
-            // Paths that cannot be used at all leave no file behind.
-            None if code.is_none() => Err(std::io::Error::other("no documents could be read")),
-            None => writer.finish().map(drop),
-        }
-    });
-    match code {
-        // Said already; no file was written.
-        None => USAGE_OR_IO,
-        Some(code) => code.max(written(result)),
-    }
 }

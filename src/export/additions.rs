@@ -3,35 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::{Builder, Row};
+use super::Row;
+use super::rows::Builder;
 use crate::{Event, EventStatus, Language, MilestoneKind, ParticipantGroup, Project};
-
-/// A row per output; since schema 1.2 with its makers, sectors, where it
-/// was used, and the shared artefact it is (counted once across projects).
-pub(super) fn outputs(project: &Project, language: Language) -> Vec<Row> {
-    project
-        .outputs
-        .iter()
-        .map(|output| {
-            Builder::new()
-                .col("project", &project.id)
-                .col("output", &output.id)
-                .col("kind", output.kind.code())
-                .col("status", output.status.code())
-                .text("title", output.title.as_ref(), language)
-                .date("date", output.date)
-                .count("count", "count_exactness", output.count)
-                .col("part_of", output.part_of.as_ref().map_or("", |p| p.as_str()))
-                .count("target", "target_exactness", output.target.as_ref().map(|t| t.value))
-                .list("work_packages", output.work_packages.iter().map(|w| w.as_str()))
-                .list("makers", output.makers.iter().map(|m| m.as_str()))
-                .list("sectors", output.sectors.iter().map(|s| s.code()))
-                .list("used_in", output.used_in.iter().map(|t| t.best(language)))
-                .col("shared", output.shared.as_ref().map_or("", |s| s.id.as_str()))
-                .done()
-        })
-        .collect()
-}
 
 /// A row per participant group of each event; `*_counted` marks the
 /// figures the report's participant-group table adds (held, and not
@@ -93,8 +67,8 @@ pub(super) fn milestones(project: &Project, language: Language) -> Vec<Row> {
                 .col("project", &project.id)
                 .col("kind", milestone.kind.code())
                 .date("date", Some(milestone.date))
-                .col("earliest", earliest.to_string())
-                .col("latest", latest.to_string())
+                .col("earliest", super::Cell::Date(earliest))
+                .col("latest", super::Cell::Date(latest))
                 .col("expected", milestone.expected)
                 .list("counties", milestone.counties.iter().map(|c| c.code()))
                 .col("days_from_application_min", days.map(|(low, _)| low.to_string()))

@@ -314,3 +314,91 @@ fn report_and_export_write_to_a_file_whole_or_not_at_all() {
     names.sort();
     assert_eq!(names, ["kept.csv", "out"]);
 }
+
+#[test]
+fn export_all_writes_every_table_as_the_single_table_exports_do_and_a_data_package() {
+    let dir = Scratch::new("cli-export-all");
+    let out = dir.join("tables");
+    let target = out.to_string_lossy().into_owned();
+    let all = run(&["export", "--all", "--output", target.as_str(), "data/"], root());
+    assert_eq!(all.status.code(), Some(0), "{}", stderr(&all));
+    for table in childwelfare::export::Table::ALL {
+        let one = run(&["export", table.name(), "data/"], root());
+        assert_eq!(std::fs::read(out.join(format!("{table}.csv"))).unwrap(), one.stdout, "{table}");
+    }
+    let package: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("datapackage.json")).unwrap()).unwrap();
+    assert_eq!(
+        package,
+        childwelfare::export::datapackage(&childwelfare::export::Table::ALL, childwelfare::export::Format::Csv)
+    );
+
+    let parquet = dir.join("parquet");
+    let target = parquet.to_string_lossy().into_owned();
+    let all = run(&["export", "--all", "--format", "parquet", "--output", target.as_str()], root());
+    assert_eq!(all.status.code(), Some(0), "{}", stderr(&all));
+    for table in childwelfare::export::Table::ALL {
+        assert!(std::fs::read(parquet.join(format!("{table}.parquet"))).unwrap().starts_with(b"PAR1"), "{table}");
+    }
+
+    let without_folder = run(&["export", "--all"], root());
+    assert_eq!(without_folder.status.code(), Some(2));
+    assert_eq!(
+        stderr(&without_folder),
+        "childwelfare: export --all needs --output DIR, the folder to write the tables into\n"
+    );
+}
+
+#[test]
+fn a_failed_export_of_every_table_leaves_no_file_half_written() {
+    let dir = Scratch::new("cli-export-all-failed");
+    let out = dir.join("tables");
+    std::fs::create_dir(&out).unwrap();
+    // A folder where one table's file would go: that table cannot be written.
+    std::fs::create_dir(out.join("projects.parquet")).unwrap();
+    let target = out.to_string_lossy().into_owned();
+    let failed = run(&["export", "--all", "--format", "parquet", "--output", target.as_str()], root());
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(stderr(&failed).contains("projects.parquet`: not a regular file"), "{}", stderr(&failed));
+    // No table was put in place, and no temporary file is left.
+    let names: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["projects.parquet"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_output_exits_2_with_a_message_in_every_format() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    for format in ["csv", "json", "parquet", "xlsx"] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let output = Command::new(env!("CARGO_BIN_EXE_childwelfare"))
+            .args(["export", "events", "--format", format])
+            .current_dir(root())
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        assert!(
+            stderr(&output).starts_with("childwelfare: cannot write the output: "),
+            "{format}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn a_workbook_that_cannot_be_written_leaves_no_file() {
+    let dir = Scratch::new("cli-export-xlsx-failed");
+    let path = dir.join("tables.xlsx");
+    let target = path.to_string_lossy().into_owned();
+    // A document that cannot be read: no workbook is written.
+    let failed = run(&["export", "--format", "xlsx", "--output", target.as_str(), "no-such-folder/"], root());
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(std::fs::read_dir(&*dir).unwrap().next().is_none());
+    let written = run(&["export", "--format", "xlsx", "--output", target.as_str()], root());
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+    assert!(std::fs::read(&path).unwrap().starts_with(b"PK"));
+}

@@ -27,4 +27,5 @@ mod schema;
 mod schema_1_2;
 #[cfg(feature = "cli")]
 mod summary_json;
+mod tables;
 mod validation;

@@ -69,21 +69,43 @@ def _pandas() -> Any:
     return pandas
 
 
-def _frame(names: list[str], columns: list[list[Any]]) -> "pandas.DataFrame":
+def _column(pandas: Any, values: list[Any], kind: str, dtype: str) -> Any:
+    """One column in the type the crate's description of the table names."""
+    if kind == "date":
+        return pandas.to_datetime(pandas.Series(values, dtype="string")).astype(dtype)
+    if kind == "list":
+        # The crate joins a list's items with `;`; none is an empty list.
+        return pandas.Series([[] if v is None else v.split(";") for v in values], dtype="object")
+    if kind == "decimal":
+        return pandas.Series([None if v is None else _decimal(v) for v in values], dtype="object")
+    return pandas.array(values, dtype=dtype)
+
+
+def _decimal(value: Any) -> Any:
+    import decimal
+
+    try:
+        return decimal.Decimal(value)
+    except (decimal.InvalidOperation, TypeError):
+        return value
+
+
+def _frame(
+    names: list[str], columns: list[list[Any]], types: dict[str, tuple[str, str]] | None = None
+) -> "pandas.DataFrame":
     """A DataFrame of columns whose types stay as the crate gives them:
     whole numbers as nullable ``Int64`` (a blank stays a blank, not a
-    float), yes/no as ``boolean``, texts as ``string``."""
+    float), yes/no as ``boolean``, texts as ``string``; an export table's
+    columns as its description in the crate says (``export::Table::columns``:
+    dates as ``datetime64[s]``, amounts as exact ``decimal.Decimal``)."""
     pandas = _pandas()
     data = {}
     for name, values in zip(names, columns):
-        kinds = {type(v) for v in values if v is not None}
-        if kinds == {bool}:
-            dtype = "boolean"
-        elif kinds == {int}:
-            dtype = "Int64"
-        else:
-            dtype = "string"
-        data[name] = pandas.array(values, dtype=dtype)
+        kind, dtype = (types or {}).get(name, ("", ""))
+        if not dtype:
+            kinds = {type(v) for v in values if v is not None}
+            dtype = "boolean" if kinds == {bool} else "Int64" if kinds == {int} else "string"
+        data[name] = _column(pandas, values, kind, dtype)
     return pandas.DataFrame(data, columns=names)
 
 
@@ -179,6 +201,6 @@ def table(name: str, paths: Paths = None, lang: str = "fi") -> "pandas.DataFrame
     """The export table ``name`` (one of :data:`TABLES`) of the documents
     under ``paths`` as a DataFrame, one observation per row, as
     ``childwelfare export`` writes it; texts in ``lang``."""
-    (names, columns), notes = _native.table(name, _paths(paths), lang)
+    (names, columns), types, notes = _native.table(name, _paths(paths), lang)
     _note(notes)
-    return _frame(names, columns)
+    return _frame(names, columns, {name: (kind, dtype) for name, kind, dtype in types})
