@@ -259,6 +259,19 @@ impl Row {
     pub fn get(&self, column: &str) -> Option<&Cell> {
         self.0.iter().find(|(name, _)| *name == column).map(|(_, value)| value)
     }
+
+    /// The columns' names and values, in order.
+    ///
+    /// ```
+    /// use childwelfare::{Language, data, export};
+    ///
+    /// let rows = export::rows(&data::seed()[0], export::Table::Projects, Language::Fi);
+    /// let (name, value) = rows[0].cells().next().unwrap();
+    /// assert_eq!((name, value.to_string()), ("project", data::seed()[0].id().to_string()));
+    /// ```
+    pub fn cells(&self) -> impl Iterator<Item = (&'static str, &Cell)> + '_ {
+        self.0.iter().map(|(name, value)| (*name, value))
+    }
 }
 
 impl Serialize for Row {

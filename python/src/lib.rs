@@ -145,7 +145,7 @@ fn summarise(
             Ok((report::render_with(&summary, &options), report::tidy(&summary), notes))
         })
         .map_err(|failure: Failure| failure.into_py(py))?;
-    Ok((json, columns(py, &tidy)?, notes))
+    Ok((json, columns(py, &tidy, &[])?, notes))
 }
 
 /// The rows of the export table `name` of the documents under `paths`, as
@@ -169,22 +169,42 @@ fn table_rows(
         })
         .map_err(|failure: Failure| failure.into_py(py))?;
     // Each column's type and pandas dtype, from the table's one description.
-    let dtypes =
+    let dtypes: Vec<ColumnTypes> =
         table.columns().iter().map(|column| (column.name, column.kind.name(), column.kind.pandas_dtype())).collect();
-    Ok((columns(py, &rows)?, dtypes, notes))
+    Ok((columns(py, &rows, &dtypes)?, dtypes, notes))
 }
 
 /// A column's name, its type (`export::ColumnType::name`) and its pandas dtype.
 type ColumnTypes = (&'static str, &'static str, &'static str);
 
 /// Rows as `(names, columns)`: a list of column names and a list of
-/// columns, each a list of values (`None`, `str`, `int` or `bool`).
-fn columns(py: Python<'_>, rows: &[Row]) -> PyResult<Py<PyAny>> {
+/// columns, each a list of values (`None`, `str`, `int` or `bool`); the
+/// columns whose type `kinds` names a list hold Python lists of the items
+/// (the crate joins them with `;` in a cell).
+fn columns(py: Python<'_>, rows: &[Row], kinds: &[ColumnTypes]) -> PyResult<Py<PyAny>> {
     let names: Vec<&str> = rows.first().map(|row| row.columns().collect()).unwrap_or_default();
+    let lists: Vec<bool> = names.iter().map(|name| kinds.iter().any(|k| k.0 == *name && k.1 == "list")).collect();
     let mut columns: Vec<Vec<Py<PyAny>>> = names.iter().map(|_| Vec::with_capacity(rows.len())).collect();
+    // Ids, codes and labels repeat down a column: each distinct text is made
+    // a Python string once (up to a few thousand a column).
+    let mut made: Vec<std::collections::HashMap<&str, Py<PyAny>>> = names.iter().map(|_| Default::default()).collect();
     for row in rows {
-        for (column, name) in columns.iter_mut().zip(&names) {
-            column.push(cell(py, row.get(name).unwrap_or(&Cell::Empty))?);
+        for (((column, (_, value)), &list), made) in columns.iter_mut().zip(row.cells()).zip(&lists).zip(&mut made) {
+            column.push(match (list, value) {
+                (true, Cell::Text(text)) => PyList::new(py, text.split(';'))?.into_any().unbind(),
+                (true, _) => PyList::empty(py).into_any().unbind(),
+                (false, Cell::Text(text)) => match made.get(text.as_str()) {
+                    Some(object) => object.clone_ref(py),
+                    None => {
+                        let object = cell(py, value)?;
+                        if made.len() < 4096 {
+                            made.insert(text, object.clone_ref(py));
+                        }
+                        object
+                    }
+                },
+                (false, value) => cell(py, value)?,
+            });
         }
     }
     let columns: Vec<Bound<'_, PyList>> =

@@ -19,6 +19,8 @@ seed data bundled with the crate. A document that cannot be read raises
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import warnings
@@ -61,6 +63,19 @@ def _note(notes: list[str]) -> None:
         warnings.warn(f"childwelfare: {note}", stacklevel=3)
 
 
+@contextlib.contextmanager
+def _no_gc():
+    """Python's cycle collector paused while millions of cells are made:
+    they hold no cycles, and each collection would walk all of them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _pandas() -> Any:
     try:
         import pandas
@@ -74,8 +89,8 @@ def _column(pandas: Any, values: list[Any], kind: str, dtype: str) -> Any:
     if kind == "date":
         return pandas.to_datetime(pandas.Series(values, dtype="string")).astype(dtype)
     if kind == "list":
-        # The crate joins a list's items with `;`; none is an empty list.
-        return pandas.Series([[] if v is None else v.split(";") for v in values], dtype="object")
+        # Lists of the items, made by the crate.
+        return pandas.Series(values, dtype="object")
     if kind == "decimal":
         return pandas.Series([None if v is None else _decimal(v) for v in values], dtype="object")
     return pandas.array(values, dtype=dtype)
@@ -201,6 +216,8 @@ def table(name: str, paths: Paths = None, lang: str = "fi") -> "pandas.DataFrame
     """The export table ``name`` (one of :data:`TABLES`) of the documents
     under ``paths`` as a DataFrame, one observation per row, as
     ``childwelfare export`` writes it; texts in ``lang``."""
-    (names, columns), types, notes = _native.table(name, _paths(paths), lang)
+    with _no_gc():
+        (names, columns), types, notes = _native.table(name, _paths(paths), lang)
+        frame = _frame(names, columns, {name: (kind, dtype) for name, kind, dtype in types})
     _note(notes)
-    return _frame(names, columns, {name: (kind, dtype) for name, kind, dtype in types})
+    return frame
