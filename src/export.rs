@@ -265,9 +265,10 @@ impl Row {
     /// ```
     /// use childwelfare::{Language, data, export};
     ///
-    /// let rows = export::rows(&data::seed()[0], export::Table::Projects, Language::Fi);
+    /// let lumo = data::seed().into_iter().find(|d| d.id() == "lumo").unwrap();
+    /// let rows = export::rows(&lumo, export::Table::Projects, Language::Fi);
     /// let (name, value) = rows[0].cells().next().unwrap();
-    /// assert_eq!((name, value.to_string()), ("project", data::seed()[0].id().to_string()));
+    /// assert_eq!((name, value.to_string().as_str()), ("project", "lumo"));
     /// ```
     pub fn cells(&self) -> impl Iterator<Item = (&'static str, &Cell)> + '_ {
         self.0.iter().map(|(name, value)| (*name, value))
