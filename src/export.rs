@@ -312,6 +312,8 @@ pub struct CsvWriter<W: Write> {
     writer: csv::Writer<W>,
     header: bool,
     raw_text: bool,
+    /// The header to write when no row comes (a table described).
+    columns: Option<&'static [Column]>,
 }
 
 /// The characters that make a spreadsheet run a cell as a formula (OWASP's list).
@@ -320,7 +322,7 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 impl<W: Write> CsvWriter<W> {
     /// A writer to `out`, guarding against formulas.
     pub fn new(out: W) -> Self {
-        CsvWriter { writer: csv::Writer::from_writer(out), header: false, raw_text: false }
+        CsvWriter { writer: csv::Writer::from_writer(out), header: false, raw_text: false, columns: None }
     }
 
     /// With `true`, texts are written as they are, even those a spreadsheet
@@ -365,11 +367,30 @@ impl<W: Write> CsvWriter<W> {
         }))
     }
 
+    /// Writes `table`'s rows: with none, the file is still its header (its
+    /// columns as [`Table::columns`] describes them), so that a reader
+    /// finds the columns of an empty table.
+    ///
+    /// ```
+    /// use childwelfare::export::{CsvWriter, Table};
+    ///
+    /// let csv = CsvWriter::new(Vec::new()).table(Table::Milestones).finish()?;
+    /// assert!(String::from_utf8(csv).unwrap().starts_with("project,kind,date,"));
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn table(mut self, table: Table) -> Self {
+        self.columns = Some(table.columns());
+        self
+    }
+
     /// Flushes and returns the output.
     ///
     /// # Errors
     /// When flushing fails.
-    pub fn finish(self) -> Result<W, std::io::Error> {
+    pub fn finish(mut self) -> Result<W, std::io::Error> {
+        if let (false, Some(columns)) = (self.header, self.columns) {
+            self.writer.write_record(columns.iter().map(|c| c.name)).map_err(std::io::Error::other)?;
+        }
         self.writer.into_inner().map_err(csv::IntoInnerError::into_error)
     }
 }
@@ -465,6 +486,15 @@ impl<W: Write> Writer<W> {
         match format {
             Format::Csv => Writer::Csv(Box::new(CsvWriter::new(out))),
             Format::Json => Writer::Json(JsonWriter::new(out)),
+        }
+    }
+
+    /// Writes `table`'s rows: a CSV file with no row is still its header
+    /// (see [`CsvWriter::table`]).
+    pub fn table(self, table: Table) -> Self {
+        match self {
+            Writer::Csv(writer) => Writer::Csv(Box::new(writer.table(table))),
+            other => other,
         }
     }
 

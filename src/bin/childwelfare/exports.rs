@@ -64,7 +64,7 @@ impl Sink {
         Ok(match format {
             ExportFormat::Parquet => Sink::Parquet(Box::new(export::parquet::ParquetWriter::new(table, out)?)),
             ExportFormat::Json => Sink::Text(Box::new(export::Writer::new(export::Format::Json, out))),
-            _ => Sink::Text(Box::new(export::Writer::new(export::Format::Csv, out).raw_text(raw_text))),
+            _ => Sink::Text(Box::new(export::Writer::new(export::Format::Csv, out).raw_text(raw_text).table(table))),
         })
     }
 
