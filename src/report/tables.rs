@@ -57,6 +57,61 @@ impl Table {
     }
 }
 
+/// The columns of the projects side by side (text and HTML reports).
+pub(crate) const PROJECT_COLUMNS: [Phrase; 13] = [
+    Phrase::Project,
+    Phrase::Status,
+    Phrase::PeriodColumn,
+    Phrase::EventsHeld,
+    Phrase::Cancelled,
+    Phrase::Attendances,
+    Phrase::Outputs,
+    Phrase::Achieved,
+    Phrase::Partly,
+    Phrase::NotAchieved,
+    Phrase::Unjudged,
+    Phrase::Budget,
+    Phrase::StateGrant,
+];
+
+/// The columns of the programmes against their projects.
+pub(crate) const PROGRAMME_COLUMNS: [Phrase; 7] = [
+    Phrase::Programme,
+    Phrase::ProjectsListed,
+    Phrase::Given,
+    Phrase::StatedFunding,
+    Phrase::ProjectsBudgets,
+    Phrase::WithoutBudget,
+    Phrase::Attendances,
+];
+
+/// The columns of a participation table.
+pub(crate) const PARTICIPATION_COLUMNS: [Phrase; 7] = [
+    Phrase::Group,
+    Phrase::Held,
+    Phrase::Cancelled,
+    Phrase::Planned,
+    Phrase::Meetings,
+    Phrase::Attendances,
+    Phrase::DistinctPeople,
+];
+
+/// The columns of the assessments.
+pub(crate) const ASSESSMENT_COLUMNS: [Phrase; 6] = [
+    Phrase::Assessment,
+    Phrase::Source,
+    Phrase::Occasions,
+    Phrase::Attendances,
+    Phrase::DistinctPeople,
+    Phrase::Judgements,
+];
+
+/// The columns of a money table.
+pub(crate) const MONEY_COLUMNS: [Phrase; 3] = [Phrase::Group, Phrase::Parts, Phrase::Amount];
+
+/// The columns of the objectives no assessment judges.
+pub(crate) const UNJUDGED_COLUMNS: [Phrase; 3] = [Phrase::Project, Phrase::Objective, Phrase::Statement];
+
 /// Headers in `language`.
 fn headers(language: Language, phrases: &[Phrase]) -> Vec<&'static str> {
     phrases.iter().map(|p| p.text(language)).collect()
@@ -127,27 +182,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
     let language = local.0;
     let mut tables = Vec::new();
 
-    let mut projects = Table::new(
-        P::ProjectsSideBySide.text(language),
-        headers(
-            language,
-            &[
-                P::Project,
-                P::Status,
-                P::PeriodColumn,
-                P::EventsHeld,
-                P::Cancelled,
-                P::Attendances,
-                P::Outputs,
-                P::Achieved,
-                P::Partly,
-                P::NotAchieved,
-                P::Unjudged,
-                P::Budget,
-                P::StateGrant,
-            ],
-        ),
-    );
+    let mut projects = Table::new(P::ProjectsSideBySide.text(language), headers(language, &PROJECT_COLUMNS));
     projects.texts = 3;
     for row in projects.rows_of(summary.project_rows.rows()) {
         let money = amount_text(local, row.state_grant, row.state_grant_parts_without_amount);
@@ -179,21 +214,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
     }
     tables.push(projects);
 
-    let mut programmes = Table::new(
-        P::ProgrammesAgainstProjects.text(language),
-        headers(
-            language,
-            &[
-                P::Programme,
-                P::ProjectsListed,
-                P::Given,
-                P::StatedFunding,
-                P::ProjectsBudgets,
-                P::WithoutBudget,
-                P::Attendances,
-            ],
-        ),
-    );
+    let mut programmes = Table::new(P::ProgrammesAgainstProjects.text(language), headers(language, &PROGRAMME_COLUMNS));
     for row in &summary.programme_totals {
         programmes.rows.push(vec![
             row.name.clone(),
@@ -209,8 +230,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
     }
     tables.push(programmes);
 
-    let participation_headers =
-        [P::Group, P::Held, P::Cancelled, P::Planned, P::Meetings, P::Attendances, P::DistinctPeople];
+    let participation_headers = PARTICIPATION_COLUMNS;
     for dimension in Dimension::ALL {
         let Some(table) = summary.participation.iter().find(|t| t.dimension == dimension) else { continue };
         let title = participation_title(dimension).text(language);
@@ -246,10 +266,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
         tables.push(out);
     }
 
-    let mut assessments = Table::new(
-        P::Assessments.text(language),
-        headers(language, &[P::Assessment, P::Source, P::Occasions, P::Attendances, P::DistinctPeople, P::Judgements]),
-    );
+    let mut assessments = Table::new(P::Assessments.text(language), headers(language, &ASSESSMENT_COLUMNS));
     assessments.texts = 2;
     for row in assessments.rows_of(summary.assessments.rows()) {
         assessments.rows.push(vec![
@@ -289,8 +306,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
         tables.push(table);
     }
 
-    let mut unjudged =
-        Table::new(P::UnjudgedObjectives.text(language), headers(language, &[P::Project, P::Objective, P::Statement]));
+    let mut unjudged = Table::new(P::UnjudgedObjectives.text(language), headers(language, &UNJUDGED_COLUMNS));
     unjudged.texts = 3;
     for row in unjudged.rows_of(summary.unjudged_objectives.rows()) {
         unjudged.rows.push(vec![row.project.to_string(), row.objective.to_string(), row.statement.clone()]);
@@ -364,7 +380,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
     tables.push(parts);
 
     for by in FundingDimension::ALL {
-        let mut table = Table::new(money_title(by).text(language), headers(language, &[P::Group, P::Parts, P::Amount]));
+        let mut table = Table::new(money_title(by).text(language), headers(language, &MONEY_COLUMNS));
         for row in table.rows_of(summary.funding(by)) {
             let amount = amount_text(local, row.amount.as_ref().map(|f| f.value), row.parts_without_amount);
             let group = match (row.key.is_empty(), by) {

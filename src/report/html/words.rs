@@ -6,6 +6,7 @@ use crate::Language;
 use crate::aggregate::{Dimension, FundingDimension};
 use crate::report::Phrase as P;
 use crate::report::local::Local;
+use crate::report::tables;
 use crate::report::words::{money_title, participation_title};
 
 /// Every word the page uses, in one language, and how it writes figures.
@@ -139,45 +140,23 @@ impl Words {
     }
 
     pub(super) fn participation_headers(&self) -> Vec<String> {
-        self.headers(&[P::Group, P::Held, P::Cancelled, P::Planned, P::Meetings, P::Attendances, P::DistinctPeople])
+        self.headers(&tables::PARTICIPATION_COLUMNS)
     }
 
     pub(super) fn project_headers(&self) -> Vec<String> {
-        self.headers(&[
-            P::Project,
-            P::Status,
-            P::PeriodColumn,
-            P::EventsHeld,
-            P::Cancelled,
-            P::Attendances,
-            P::Outputs,
-            P::Achieved,
-            P::Partly,
-            P::NotAchieved,
-            P::Unjudged,
-            P::Budget,
-            P::StateGrant,
-        ])
+        self.headers(&tables::PROJECT_COLUMNS)
     }
 
     pub(super) fn programme_headers(&self) -> Vec<String> {
-        self.headers(&[
-            P::Programme,
-            P::ProjectsListed,
-            P::Given,
-            P::StatedFunding,
-            P::ProjectsBudgets,
-            P::WithoutBudget,
-            P::Attendances,
-        ])
+        self.headers(&tables::PROGRAMME_COLUMNS)
     }
 
     pub(super) fn money_headers(&self) -> Vec<String> {
-        self.headers(&[P::Group, P::Parts, P::Amount])
+        self.headers(&tables::MONEY_COLUMNS)
     }
 
     pub(super) fn assessment_headers(&self) -> Vec<String> {
-        self.headers(&[P::Assessment, P::Source, P::Occasions, P::Attendances, P::DistinctPeople, P::Judgements])
+        self.headers(&tables::ASSESSMENT_COLUMNS)
     }
 
     /// The group column, then a column per rating.
@@ -206,7 +185,7 @@ impl Words {
     }
 
     pub(super) fn unjudged_headers(&self) -> Vec<String> {
-        self.headers(&[P::Project, P::Objective, P::Statement])
+        self.headers(&tables::UNJUDGED_COLUMNS)
     }
 
     pub(super) fn target_headers(&self) -> Vec<String> {
