@@ -141,7 +141,7 @@ def test_events_count_attendances_as_integers_with_blanks():
     assert events["attendances"].isna().sum() == len(events) - len(stated)
 
 
-def test_work_runs_without_the_gil():
+def test_summaries_made_from_several_threads_agree():
     # Threads each summarising: with the GIL released they overlap; either
     # way every result is whole and equal.
     results = []
