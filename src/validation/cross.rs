@@ -381,7 +381,6 @@ impl CrossIndex {
     }
 
     fn add_project(&mut self, project: &Project) {
-        self.links.add_project(project);
         let here = number(self.projects.len());
         let programme = project.programme.as_ref().map(|id| match self.programme_numbers.get(id) {
             Some(&at) => at,
@@ -392,6 +391,7 @@ impl CrossIndex {
                 at
             }
         });
+        self.links.add_project(project, here, programme);
         let id = self.texts.put(project.id.as_str());
         let funding = project.funding.as_ref().and_then(|f| f.total);
         self.projects.push(ProjectEntry::new(id, programme, project.collaborative_area, funding));
@@ -584,7 +584,10 @@ impl CrossIndex {
             self.project_number(id).is_some() || self.programmes.iter().any(|p| p.listing.find(id).is_some())
         };
         let given = |id: &str| self.project_number(id).is_some();
-        self.links.check(&known, &given, &mut sink);
+        let project = |n: u32| self.projects.get(n as usize).map_or("", |entry| self.texts.get(entry.id()));
+        let programme = |n: u32| self.programme_names.get(n as usize).map_or("", Id::as_str);
+        let names = super::links::Names { project: &project, programme: &programme };
+        self.links.check(&known, &given, &names, &mut sink);
         report
     }
 

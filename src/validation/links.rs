@@ -26,6 +26,40 @@ struct ProgrammeLinks {
     state_grant_share: Option<Percent>,
 }
 
+/// An aim an objective refers to: the project and its programme as numbers
+/// in the [`CrossIndex`](super::CrossIndex), the objective and the aim's
+/// place in it.
+#[derive(Debug)]
+struct AimUse {
+    project: u32,
+    programme: u32,
+    objective: u32,
+    position: u32,
+    aim: Box<str>,
+}
+
+/// A state-grant share a project states, in funding part `part`.
+#[derive(Debug)]
+struct ShareUse {
+    project: u32,
+    programme: u32,
+    part: u32,
+    share: Percent,
+}
+
+/// The ids of projects and programmes by their numbers in the index.
+pub(crate) struct Names<'a> {
+    /// A project's id.
+    pub(crate) project: &'a dyn Fn(u32) -> &'a str,
+    /// A programme's id.
+    pub(crate) programme: &'a dyn Fn(u32) -> &'a str,
+}
+
+/// A position as a `u32` (a document has far fewer entries).
+fn position(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
 /// The facts the 1.2 rules across documents need, added a document at a time.
 #[derive(Debug, Default)]
 pub(crate) struct Links {
@@ -33,16 +67,19 @@ pub(crate) struct Links {
     relations: Vec<(String, usize, String)>,
     /// Shared output id → each project's record of it, in the order added.
     shared: BTreeMap<String, Vec<SharedRecord>>,
-    /// (project, programme, pointer, aim id).
-    aims: Vec<(String, String, String, String)>,
-    /// (project, programme, pointer, stated state-grant share).
-    shares: Vec<(String, String, String, Percent)>,
+    /// Each aim an objective refers to.
+    aims: Vec<AimUse>,
+    /// Each state-grant share a project states: 16 bytes, as every
+    /// project of a large corpus may state one.
+    shares: Vec<ShareUse>,
     /// The first programme with each id.
     programmes: BTreeMap<String, ProgrammeLinks>,
 }
 
 impl Links {
-    pub(crate) fn add_project(&mut self, project: &Project) {
+    /// Adds what a project states; `number` is its number in the index,
+    /// `programme` its programme's.
+    pub(crate) fn add_project(&mut self, project: &Project, number: u32, programme: Option<u32>) {
         let id = project.id.as_str();
         for (i, relation) in project.related_projects.iter().enumerate() {
             self.relations.push((id.to_owned(), i, relation.project.to_string()));
@@ -56,26 +93,17 @@ impl Links {
                 projects: shared.projects.iter().map(ToString::to_string).collect(),
             });
         }
-        let Some(programme) = &project.programme else { return };
+        let Some(programme) = programme else { return };
         for (i, objective) in project.objectives.iter().enumerate() {
             for (j, aim) in objective.programme_aims.iter().enumerate() {
-                self.aims.push((
-                    id.to_owned(),
-                    programme.to_string(),
-                    format!("/objectives/{i}/programme_aims/{j}"),
-                    aim.to_string(),
-                ));
+                let (objective, position) = (position(i), position(j));
+                self.aims.push(AimUse { project: number, programme, objective, position, aim: aim.as_str().into() });
             }
         }
         if let Some(funding) = &project.funding {
             for (i, part) in funding.parts.iter().enumerate() {
                 if let (FundingKind::StateGrant, Some(share)) = (part.kind, part.share) {
-                    self.shares.push((
-                        id.to_owned(),
-                        programme.to_string(),
-                        format!("/funding/parts/{i}/share"),
-                        share,
-                    ));
+                    self.shares.push(ShareUse { project: number, programme, part: position(i), share });
                 }
             }
         }
@@ -90,8 +118,15 @@ impl Links {
 
     /// Runs the rules; `known` says whether a project id is a project
     /// document given or listed by a programme given, `given` whether it is
-    /// a project document given.
-    pub(crate) fn check(&self, known: &dyn Fn(&str) -> bool, given: &dyn Fn(&str) -> bool, sink: &mut Sink<'_>) {
+    /// a project document given, `names` the ids of a project and of a
+    /// programme by their numbers in the index.
+    pub(crate) fn check(
+        &self,
+        known: &dyn Fn(&str) -> bool,
+        given: &dyn Fn(&str) -> bool,
+        names: &Names<'_>,
+        sink: &mut Sink<'_>,
+    ) {
         for (project, i, related) in &self.relations {
             if related != project && !known(related) {
                 sink.document = Some(project.clone());
@@ -139,24 +174,26 @@ impl Links {
                 }
             }
         }
-        for (project, programme, pointer, aim) in &self.aims {
+        for AimUse { project, programme, objective, position, aim } in &self.aims {
+            let (project, programme) = ((names.project)(*project), (names.programme)(*programme));
             let Some(links) = self.programmes.get(programme) else { continue };
-            if !links.aims.contains(aim) {
-                sink.document = Some(project.clone());
+            if !links.aims.contains(&**aim) {
+                sink.document = Some(project.to_owned());
                 sink.emit(
                     &CROSS_PROGRAMME_AIM,
-                    pointer.clone(),
+                    format!("/objectives/{objective}/programme_aims/{position}"),
                     format!("an objective of project `{project}` refers to aim `{aim}`, which programme `{programme}` does not state"),
                 );
             }
         }
-        for (project, programme, pointer, share) in &self.shares {
+        for ShareUse { project, programme, part, share } in &self.shares {
+            let (project, programme) = ((names.project)(*project), (names.programme)(*programme));
             let Some(rule) = self.programmes.get(programme).and_then(|links| links.state_grant_share) else { continue };
             if *share != rule {
-                sink.document = Some(project.clone());
+                sink.document = Some(project.to_owned());
                 sink.emit(
                     &CROSS_FUNDING_RULE,
-                    pointer.clone(),
+                    format!("/funding/parts/{part}/share"),
                     format!(
                         "project `{project}` states a state grant of {share} but programme `{programme}`'s funding rule is {rule}"
                     ),
