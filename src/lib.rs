@@ -240,6 +240,7 @@ mod objective;
 mod organisation;
 mod output;
 mod participant;
+mod pipeline;
 mod programme;
 mod programme_parts;
 mod project;

@@ -557,68 +557,67 @@ impl Aggregator {
     /// assert!(others.is_empty());
     /// # Ok::<(), load::WalkError>(())
     /// ```
-    pub fn add_files(&mut self, files: &Files, mut other: impl FnMut(Loaded)) {
-        use rayon::prelude::*;
+    pub fn add_files(&mut self, files: &Files, other: impl FnMut(Loaded)) {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        // Each worker reads a batch (in order), parses it and makes each
+        // project's rows, then waits for its turn to add them (in the order
+        // read: the summary is the same whatever the number of threads), and
+        // drops its documents itself. Past the per-project limit the rows by
+        // work package are not made (they would be dropped); a worker knows
+        // at least how many projects were added before its batch.
+        let added = AtomicU64::new(self.projects);
+        let (explain, language, limit) = (self.explain, self.language, self.per_project_limit);
         let mut documents = files.documents();
-        let mut batch = documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST);
-        while !batch.is_empty() {
-            // The next batch is read (in order, on one thread) while this one is parsed.
-            let current = std::mem::take(&mut batch);
-            let (next, read) = rayon::join(
-                || documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST),
-                || current.into_par_iter().map(|raw| raw.stream(IdTexts::default())).collect::<Vec<_>>(),
-            );
-            batch = next;
-            // Each project's rows are made on every core, then added here in
-            // the order read: the summary is the same whatever the number of
-            // threads. Past the per-project limit the rows by work package
-            // are not made (they would be dropped).
-            let mut seen = self.projects;
-            let keep: Vec<bool> = read
-                .iter()
-                .map(|item| {
-                    let project =
-                        matches!(item, Streamed::Other(Loaded::Document(d, _)) if matches!(**d, Document::Project(_)));
-                    seen += u64::from(project);
-                    seen <= self.per_project_limit
-                })
-                .collect();
-            let (explain, language) = (self.explain, self.language);
-            let prepared: Vec<Option<Prepared<'_>>> = read
-                .par_iter()
-                .zip(keep)
-                .map(|(item, keep)| match item {
-                    Streamed::Other(Loaded::Document(document, _)) => match &**document {
-                        Document::Project(project) => Some(Prepared::new(project, language, explain, keep)),
-                        Document::Programme(_) => None,
-                    },
-                    _ => None,
-                })
-                .collect();
-            for (item, prepared) in read.iter().zip(prepared) {
-                if let (Streamed::Other(Loaded::Document(document, _)), Some(prepared)) = (item, prepared)
-                    && let Document::Project(project) = &**document
-                {
-                    self.absorb(project, prepared);
-                }
-            }
-            for item in read {
-                match item {
-                    Streamed::Programme(programme, listed, _) => self.add_programme(&programme, listed),
-                    Streamed::Other(Loaded::Document(document, _)) => {
-                        if let Document::Programme(_) = &*document {
-                            self.add(&document);
+        crate::pipeline::in_order(
+            rayon::current_num_threads(),
+            || Some(documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST)).filter(|batch| !batch.is_empty()),
+            self,
+            |batch, turn| {
+                let read = batch.into_iter().map(|raw| raw.stream(IdTexts::default()));
+                // The projects, added first, then the rest in order, as
+                // `add_loaded` one by one would give the same summary.
+                let (projects, rest): (Vec<_>, Vec<_>) = read.partition(|item| {
+                    matches!(item, Streamed::Other(Loaded::Document(document, _)) if matches!(**document, Document::Project(_)))
+                });
+                let mut seen = added.load(Ordering::Relaxed);
+                let prepared: Vec<(&Project, Prepared<'_>)> = projects
+                    .iter()
+                    .filter_map(|item| match item {
+                        Streamed::Other(Loaded::Document(document, _)) => match &**document {
+                            Document::Project(project) => {
+                                seen += 1;
+                                Some((&**project, Prepared::new(project, language, explain, seen <= limit)))
+                            }
+                            Document::Programme(_) => None,
+                        },
+                        _ => None,
+                    })
+                    .collect();
+                turn.take(|aggregator, other| {
+                    for (project, prepared) in prepared {
+                        aggregator.absorb(project, prepared);
+                    }
+                    for item in rest {
+                        match item {
+                            Streamed::Programme(programme, listed, _) => aggregator.add_programme(&programme, listed),
+                            Streamed::Other(Loaded::Document(document, _)) => {
+                                if let Document::Programme(_) = &*document {
+                                    aggregator.add(&document);
+                                }
+                            }
+                            Streamed::Other(loaded) => {
+                                if let Loaded::Failed(error) = &loaded {
+                                    aggregator.left_out.push(left_out(error));
+                                }
+                                other(loaded);
+                            }
                         }
                     }
-                    Streamed::Other(loaded) => {
-                        if let Loaded::Failed(error) = &loaded {
-                            self.left_out.push(left_out(error));
-                        }
-                        other(loaded);
-                    }
-                }
-            }
-        }
+                    added.store(aggregator.projects, Ordering::Relaxed);
+                });
+            },
+            other,
+        );
     }
 
     /// Adds a document already loaded (with

@@ -13,15 +13,12 @@ use crate::load::{Files, LoadError, Loaded, Origin, Raw, Skipped, Streamed};
 use crate::{Document, Programme};
 
 /// How many bytes of documents are read, parsed and checked together (and
-/// at most [`BATCH_MOST`] documents); memory holds two batches (one being
-/// read while the other is checked, then indexed). Sized by bytes rather
-/// than by count, so that a batch of small documents is as much work for
-/// the cores as one of large ones. With 16 documents (about 420 KB of
-/// generated ones) a batch, the peak of `childwelfare validate` at 10 000
-/// projects was 24 MiB; with 1 MiB it was 30 MiB, for system time 10 %
-/// of the CPU time rather than 13 % (on a machine with a load average of 9,
-/// where idle threads find other work): the batches stay small.
-const BATCH_BYTES: usize = 512 << 10;
+/// at most [`BATCH_MOST`] documents); memory holds about one batch a
+/// thread (see [`crate::pipeline`]). Sized by bytes rather than by count, so
+/// that a batch of small documents is as much work as one of large ones.
+/// At 100 000 generated projects (2.7 GB), batches of 128, 256 and 512 KiB
+/// took the same time on two cores, with peaks of 33.5, 34.2 and 36.4 MiB.
+const BATCH_BYTES: usize = 256 << 10;
 
 /// The most documents in a batch, however small.
 const BATCH_MOST: usize = 256;
@@ -50,7 +47,7 @@ pub struct FilesReport {
     pub unusable: Vec<LoadError>,
 }
 
-/// Validates every document in `files`, in batches of about 512 KiB, keeping only
+/// Validates every document in `files`, in batches of about 256 KiB, keeping only
 /// the compact [`CrossIndex`] between batches, so that memory does not grow
 /// with the documents' size. A programme over 1 MiB is read from its file
 /// one listed project at a time, its own rules run entry by entry, with the
@@ -92,21 +89,23 @@ pub fn validate_files(files: &Files) -> FilesReport {
 /// # Ok::<(), load::WalkError>(())
 /// ```
 pub fn validate_files_each(files: &Files, mut each: impl FnMut(Diagnostic)) -> FilesReport {
-    let mut state = State::new(&mut each);
-    // Reading the next batch (in order, one thread) while this one is
-    // parsed and checked (every core); then indexing it (in order), and
-    // dropping its documents on every core. Indexing is not run at the same
-    // time as parsing: it drops documents that other threads allocated,
-    // and the allocator's locks then made both cores about as fast as one.
+    let mut state = State::default();
+    // Each worker reads a batch (in order), parses and checks it, waits for
+    // its turn to index it (in the order read), then drops its documents
+    // itself: memory goes back to the thread that allocated it.
     let mut documents = files.documents();
-    let mut raw = documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST);
-    while !raw.is_empty() {
-        let current = std::mem::take(&mut raw);
-        let (next, checked) = rayon::join(|| documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST), || check(current));
-        raw = next;
-        state.take(checked).into_par_iter().for_each(drop);
-    }
-    state.finish()
+    crate::pipeline::in_order(
+        rayon::current_num_threads(),
+        || Some(documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST)).filter(|raw| !raw.is_empty()),
+        &mut state,
+        |raw, turn| {
+            let checked = check(raw);
+            let spent = turn.take(|state, each| state.take(checked, each));
+            drop(spent);
+        },
+        &mut each,
+    );
+    state.finish(&mut each)
 }
 
 /// [`validate_files_each`] for documents already loaded (with
@@ -126,7 +125,7 @@ pub fn validate_files_each(files: &Files, mut each: impl FnMut(Diagnostic)) -> F
 /// assert!(!report.is_valid());
 /// ```
 pub fn validate_loaded(loaded: impl IntoIterator<Item = Loaded>, mut each: impl FnMut(Diagnostic)) -> FilesReport {
-    let mut state = State::new(&mut each);
+    let mut state = State::default();
     let mut loaded = loaded.into_iter().peekable();
     while loaded.peek().is_some() {
         let batch: Vec<Loaded> = loaded.by_ref().take(BATCH_MOST).collect();
@@ -140,12 +139,11 @@ pub fn validate_loaded(loaded: impl IntoIterator<Item = Loaded>, mut each: impl 
                 Checked::Read(loaded, report)
             })
             .collect();
-        drop(state.take(checked));
+        drop(state.take(checked, &mut each));
     }
-    state.finish()
+    state.finish(&mut each)
 }
 
-/// Parses and checks a batch on every core, keeping its order.
 /// A document read and checked on its own.
 enum Checked {
     Read(Loaded, Option<Report>),
@@ -154,8 +152,9 @@ enum Checked {
     Listed(Box<Programme>, Listing, Origin, Report),
 }
 
+/// Parses and checks a batch, keeping its order.
 fn check(raw: Vec<Raw>) -> Vec<Checked> {
-    raw.into_par_iter()
+    raw.into_iter()
         .map(|raw| match raw.stream(ProgrammeChecks::default()) {
             Streamed::Programme(programme, checks, origin) => {
                 let mut report = Report { documents: 1, ..Report::new() };
@@ -193,9 +192,8 @@ impl FilesReport {
 }
 
 /// What is kept between batches.
-struct State<'a> {
-    /// Where each diagnostic goes.
-    each: &'a mut dyn FnMut(Diagnostic),
+#[derive(Default)]
+struct State {
     found: FilesReport,
     index: CrossIndex,
     /// Where each document indexed came from: (file, line), file names
@@ -245,35 +243,25 @@ impl Places {
     }
 }
 
-impl<'a> State<'a> {
-    fn new(each: &'a mut dyn FnMut(Diagnostic)) -> Self {
-        State {
-            each,
-            found: FilesReport::default(),
-            index: CrossIndex::default(),
-            names: Vec::new(),
-            places: Places::default(),
-        }
-    }
-
-    /// Counts a diagnostic and passes it on.
-    fn emit(&mut self, diagnostic: Diagnostic) {
+impl State {
+    /// Counts a diagnostic and passes it on to `each`.
+    fn emit(&mut self, diagnostic: Diagnostic, each: &mut dyn FnMut(Diagnostic)) {
         match diagnostic.severity {
             super::Severity::Error => self.found.errors += 1,
             _ => self.found.warnings += 1,
         }
-        (self.each)(diagnostic);
+        each(diagnostic);
     }
 
     /// Takes in a report's counts and notes, passing its diagnostics on.
-    fn merge(&mut self, report: Report) {
+    fn merge(&mut self, report: Report, each: &mut dyn FnMut(Diagnostic)) {
         self.found.report.documents += report.documents;
         self.found.report.not_run.extend(report.not_run);
-        report.diagnostics.into_iter().for_each(|diagnostic| self.emit(diagnostic));
+        report.diagnostics.into_iter().for_each(|diagnostic| self.emit(diagnostic, each));
     }
 
     /// A document's own report, with its file and line.
-    fn own(&mut self, mut own: Report, origin: &Origin) {
+    fn own(&mut self, mut own: Report, origin: &Origin, each: &mut dyn FnMut(Diagnostic)) {
         let file = origin.file.display().to_string();
         if self.names.last() != Some(&file) {
             self.names.push(file.clone());
@@ -282,7 +270,7 @@ impl<'a> State<'a> {
             diagnostic.file = Some(file.clone());
             diagnostic.line = origin.line;
         }
-        self.merge(own);
+        self.merge(own, each);
         let file = u32::try_from(self.names.len() - 1).unwrap_or(u32::MAX);
         let line = origin.line.and_then(|line| u32::try_from(line).ok()).and_then(NonZeroU32::new);
         self.places.push(Place { file, line });
@@ -291,12 +279,12 @@ impl<'a> State<'a> {
     /// Takes a checked batch in: its diagnostics with their places, its
     /// documents into the index (and then dropped).
     /// Indexes a batch; returns its documents, to be dropped.
-    fn take(&mut self, batch: Vec<Checked>) -> Vec<Document> {
+    fn take(&mut self, batch: Vec<Checked>, each: &mut dyn FnMut(Diagnostic)) -> Vec<Document> {
         let mut spent = Vec::with_capacity(batch.len());
         for checked in batch {
             let (loaded, own) = match checked {
                 Checked::Listed(programme, listing, origin, own) => {
-                    self.own(own, &origin);
+                    self.own(own, &origin, each);
                     self.index.add_listed_programme(&programme, listing);
                     spent.push(Document::Programme(programme));
                     continue;
@@ -305,7 +293,7 @@ impl<'a> State<'a> {
             };
             match loaded {
                 Loaded::Document(document, origin) => {
-                    self.own(own.unwrap_or_default(), &origin);
+                    self.own(own.unwrap_or_default(), &origin, each);
                     self.index.add(&document);
                     spent.push(*document);
                 }
@@ -317,13 +305,13 @@ impl<'a> State<'a> {
                         if origin.line.is_some() {
                             diagnostic.line = origin.line;
                         }
-                        self.emit(diagnostic);
+                        self.emit(diagnostic, each);
                     }
                 }
                 Loaded::Failed(error @ LoadError::Read { .. }) => {
                     if let LoadError::Read { origin, source } = &error {
                         self.found.report.documents += 1;
-                        self.emit(Diagnostic::from_io_error(source, &origin.to_string()));
+                        self.emit(Diagnostic::from_io_error(source, &origin.to_string()), each);
                     }
                     self.found.unusable.push(error);
                 }
@@ -333,7 +321,7 @@ impl<'a> State<'a> {
         spent
     }
 
-    fn finish(mut self) -> FilesReport {
+    fn finish(mut self, each: &mut dyn FnMut(Diagnostic)) -> FilesReport {
         let (names, places) = (&self.names, &self.places);
         // Each diagnostic across documents gets the place of its document, or
         // every place when several documents share the id.
@@ -360,7 +348,7 @@ impl<'a> State<'a> {
                 }
             }
         }
-        self.merge(across);
+        self.merge(across, each);
         self.found
     }
 }

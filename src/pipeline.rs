@@ -1,0 +1,215 @@
+//! Work on every core, taken in in the order read: how `validate` and
+//! `report` go through files.
+//!
+//! Each worker thread reads a batch of documents (one worker at a time, so
+//! batches are numbered in the order read), works on it alone (parsing,
+//! checking, making each project's rows), then waits for its batch's turn
+//! and adds it to the shared state (an index, a summary) in the order
+//! read, and drops what it made itself. So nothing waits for a whole round
+//! of batches, a worker that has nothing to do sleeps rather than spins, and
+//! memory is freed by the thread that allocated it. What the state
+//! hands on (diagnostics, documents that could not be read) goes to the
+//! calling thread, in order, through a bounded channel: the caller's
+//! callback need not be [`Send`].
+//!
+//! With one thread (or where threads cannot be started), everything runs
+//! on the calling thread, in the same order.
+
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+
+/// How many things handed on may wait for the calling thread.
+const WAITING: usize = 1024;
+
+/// A batch's turn at the shared state, given to the work on it.
+pub(crate) struct Turn<'p, S, O> {
+    number: u64,
+    shared: &'p Shared<S>,
+    out: Out<'p, O>,
+    taken: bool,
+}
+
+/// Where a turn hands things on.
+enum Out<'p, O> {
+    /// To the calling thread.
+    Channel(SyncSender<O>),
+    /// Straight to the callback: everything is on the calling thread.
+    Direct(&'p Mutex<&'p mut dyn FnMut(O)>),
+}
+
+struct Shared<S> {
+    /// The number of the batch whose turn it is, and the state.
+    turn: Mutex<(u64, S)>,
+    next: Condvar,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A worker that panicked has not changed the state halfway in any way
+    // that matters here: the panic is raised again when the threads end.
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl<S, O> Turn<'_, S, O> {
+    /// Waits for this batch's turn, then runs `f` on the state; `f` hands
+    /// things on to the calling thread with its second argument.
+    pub(crate) fn take<R>(mut self, f: impl FnOnce(&mut S, &mut dyn FnMut(O)) -> R) -> R {
+        let mut guard = wait(self.shared, self.number);
+        let result = match &self.out {
+            Out::Channel(sender) => f(&mut guard.1, &mut |item| {
+                // The calling thread stops receiving only when every worker
+                // is done: a send fails only if it panicked.
+                let _ = sender.send(item);
+            }),
+            Out::Direct(callback) => f(&mut guard.1, &mut |item| (lock(callback))(item)),
+        };
+        // Had `f` panicked, the turn would be passed on when `self` is
+        // dropped, so that the other workers do not wait for ever.
+        pass(guard, &self.shared.next);
+        self.taken = true;
+        result
+    }
+}
+
+/// Waits for batch `number`'s turn.
+fn wait<S>(shared: &Shared<S>, number: u64) -> MutexGuard<'_, (u64, S)> {
+    let mut guard = lock(&shared.turn);
+    while guard.0 != number {
+        guard = shared.next.wait(guard).unwrap_or_else(PoisonError::into_inner);
+    }
+    guard
+}
+
+/// Ends a turn: the next batch's.
+fn pass<S>(mut guard: MutexGuard<'_, (u64, S)>, next: &Condvar) {
+    guard.0 += 1;
+    drop(guard);
+    next.notify_all();
+}
+
+impl<S, O> Drop for Turn<'_, S, O> {
+    /// A batch whose work did not take its turn (it had nothing to add, or
+    /// its work panicked) passes it on, so that the next batches go on.
+    fn drop(&mut self) {
+        if !self.taken {
+            pass(wait(self.shared, self.number), &self.shared.next);
+        }
+    }
+}
+
+/// Reads batches with `read` until it gives none, runs `work` on each on
+/// `threads` threads (the calling thread alone if `threads` is 1 or no
+/// thread can be started), each batch's work taking its [`Turn`] at `state`
+/// in the order read; what turns hand on reaches `out` on the calling
+/// thread, in that order.
+pub(crate) fn in_order<B, S, O>(
+    threads: usize,
+    read: impl FnMut() -> Option<B> + Send,
+    state: &mut S,
+    work: impl Fn(B, Turn<'_, &mut S, O>) + Sync,
+    mut out: impl FnMut(O),
+) where
+    B: Send,
+    S: Send,
+    O: Send,
+{
+    let shared = Shared { turn: Mutex::new((0, state)), next: Condvar::new() };
+    let reader = Mutex::new((0u64, read));
+    let next = || {
+        let mut reader = lock(&reader);
+        let batch = (reader.1)()?;
+        let number = reader.0;
+        reader.0 += 1;
+        Some((number, batch))
+    };
+    if threads > 1 {
+        let (sender, receiver): (SyncSender<O>, Receiver<O>) = sync_channel(WAITING);
+        let started = std::thread::scope(|scope| {
+            let mut started = 0;
+            for _ in 0..threads {
+                let sender = sender.clone();
+                let (shared, next, work) = (&shared, &next, &work);
+                let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
+                    while let Some((number, batch)) = next() {
+                        work(batch, Turn { number, shared, out: Out::Channel(sender.clone()), taken: false });
+                    }
+                });
+                started += usize::from(spawned.is_ok());
+            }
+            drop(sender);
+            if started > 0 {
+                receiver.iter().for_each(&mut out);
+            }
+            started
+        });
+        if started > 0 {
+            return;
+        }
+    }
+    let callback: Mutex<&mut dyn FnMut(O)> = Mutex::new(&mut out);
+    while let Some((number, batch)) = next() {
+        work(batch, Turn { number, shared: &shared, out: Out::Direct(&callback), taken: false });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Batches of uneven work, on several threads: the state sees them in
+    /// the order read, and so does the caller.
+    #[test]
+    fn batches_are_taken_in_the_order_read_whatever_the_threads() {
+        for threads in [1, 2, 3, 8] {
+            let mut numbers = (0..200u64).collect::<Vec<_>>().into_iter();
+            let mut seen = Vec::new();
+            let mut handed_on = Vec::new();
+            in_order(
+                threads,
+                move || numbers.next(),
+                &mut seen,
+                |n, turn: Turn<'_, &mut Vec<u64>, u64>| {
+                    // Uneven work: later batches often finish first.
+                    let work: u64 = (0..(200 - n) * 500).fold(n, |a, b| a.wrapping_mul(31).wrapping_add(b));
+                    std::hint::black_box(work);
+                    if n % 7 == 3 {
+                        return; // nothing to add: the turn passes on
+                    }
+                    turn.take(|seen, out| {
+                        seen.push(n);
+                        out(n * 10);
+                    });
+                },
+                |item| handed_on.push(item),
+            );
+            let expected: Vec<u64> = (0..200).filter(|n| n % 7 != 3).collect();
+            assert_eq!(seen, expected, "{threads} threads");
+            assert_eq!(handed_on, expected.iter().map(|n| n * 10).collect::<Vec<_>>(), "{threads} threads");
+        }
+    }
+
+    /// A batch whose work panics passes its turn on: the other workers
+    /// finish, and the panic reaches the caller rather than a hang.
+    #[test]
+    fn a_panicking_batch_ends_the_run_with_its_panic_not_a_hang() {
+        for threads in [1, 2, 3] {
+            let result = std::panic::catch_unwind(|| {
+                let mut numbers = 0..50u64;
+                let mut seen = Vec::new();
+                in_order(
+                    threads,
+                    move || numbers.next(),
+                    &mut seen,
+                    |n, turn: Turn<'_, &mut Vec<u64>, u64>| {
+                        turn.take(|seen, _| {
+                            assert!(n != 5, "batch 5 fails");
+                            seen.push(n);
+                        });
+                    },
+                    |_| {},
+                );
+                seen
+            });
+            assert!(result.is_err(), "{threads} threads");
+        }
+    }
+}
