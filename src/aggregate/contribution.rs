@@ -194,11 +194,17 @@ impl<'a, 'm> Holders<'a, 'm> {
             if let Some(&known) = self.known.get(id) {
                 break known;
             }
+            let Some(parent) = &here.part_of else {
+                // The chain ends here (most events are on no chain): the
+                // same answer and memo as walking on, without the walk.
+                self.known.insert(id, None);
+                break None;
+            };
             if !self.seen.insert(id) {
                 break None;
             }
             self.path.push(id);
-            current = here.part_of.as_ref().and_then(|p| self.by_id.get(p.as_str()).copied());
+            current = self.by_id.get(parent.as_str()).copied();
         };
         for id in self.path.drain(..) {
             self.seen.remove(id);

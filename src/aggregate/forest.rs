@@ -100,7 +100,7 @@ impl<'a> Forest<'a> {
     /// first), or `None`. `marked` is sorted in place.
     pub(crate) fn first_marked(&self, marked: &mut Vec<usize>, queries: &[Option<usize>]) -> Vec<Option<usize>> {
         let mut answers = vec![None; queries.len()];
-        if marked.is_empty() {
+        if marked.is_empty() || queries.iter().all(Option::is_none) {
             return answers;
         }
         marked.sort_unstable_by_key(|&node| self.entry[node]);

@@ -429,7 +429,10 @@ pub(crate) fn grouped<'a>(
                     if !index.is_empty() {
                         index.insert(key, groups.len());
                     }
-                    groups.push((key, vec![event]));
+                    // Room for a few events: most groups have several.
+                    let mut events = Vec::with_capacity(8);
+                    events.push(event);
+                    groups.push((key, events));
                 }
             }
         }
@@ -462,16 +465,17 @@ pub(crate) fn of_project<'a>(
                     EventStatus::Planned => row.events_planned += 1,
                 }
             }
+            let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
             row.attendances = if dimension == Dimension::Project {
-                counted(project, &events, forest, |e| e.participation.and_then(|p| p.attendances), explain, false)
+                let figure = |e: &Event| e.participation.and_then(|p| p.attendances);
+                counted(project, &events, &held, forest, figure, explain, false)
             } else {
                 // The group's contributions, in the order of the events.
                 let here: Vec<&Contribution<'a>> = events.iter().filter_map(|e| contributions.of(e)).collect();
                 (!here.is_empty()).then(|| placed_total(project, dimension, &here, &events, explain))
             };
-            row.distinct_people =
-                counted(project, &events, forest, |e| e.participation.and_then(|p| p.distinct_people), explain, true);
-            let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
+            let figure = |e: &Event| e.participation.and_then(|p| p.distinct_people);
+            row.distinct_people = counted(project, &events, &held, forest, figure, explain, true);
             row.sessions = sessions(project, &held, forest, explain);
             (key, row)
         })
@@ -563,17 +567,26 @@ pub(crate) fn counted_figures<'a>(
     // back to the event or repeats) passes an event of the group with a
     // figure, which already includes it: the first such on the chain from
     // its parent is none, or the event itself come round a cycle.
-    let mut marked: Vec<usize> = with_figure.iter().filter_map(|(_, _, node)| *node).collect();
-    let parents: Vec<Option<usize>> =
-        with_figure.iter().map(|(e, _, _)| e.part_of.as_ref().and_then(|p| forest.node(p.as_str()))).collect();
-    let above = forest.first_marked(&mut marked, &parents);
-    let mut counted: Vec<(&Event, Count, Option<usize>)> = Vec::with_capacity(with_figure.len());
-    let mut inside = Vec::new();
-    for (figure, first) in with_figure.into_iter().zip(above) {
-        match first {
-            Some(first) if Some(first) != figure.2 => inside.push((figure.0, first)),
-            _ => counted.push(figure),
+    // (With no figure on a chain, every figure is counted.)
+    let (counted, inside) = if with_figure.iter().all(|(e, _, _)| e.part_of.is_none()) {
+        (with_figure, Vec::new())
+    } else {
+        let mut marked: Vec<usize> = with_figure.iter().filter_map(|(_, _, node)| *node).collect();
+        let parents: Vec<Option<usize>> =
+            with_figure.iter().map(|(e, _, _)| e.part_of.as_ref().and_then(|p| forest.node(p.as_str()))).collect();
+        let above = forest.first_marked(&mut marked, &parents);
+        let mut counted: Vec<(&Event, Count, Option<usize>)> = Vec::with_capacity(with_figure.len());
+        let mut inside = Vec::new();
+        for (figure, first) in with_figure.into_iter().zip(above) {
+            match first {
+                Some(first) if Some(first) != figure.2 => inside.push((figure.0, first)),
+                _ => counted.push(figure),
+            }
         }
+        (counted, inside)
+    };
+    if counted.iter().all(|(event, _, _)| event.possible_overlaps.is_empty()) {
+        return Counted { figures: counted, excluded: HashSet::default(), overlaps: Vec::new(), inside };
     }
     // The counted event a record's figure lies in: the first counted on its
     // chain, itself included; and each counted id's figure (the first, if
@@ -671,13 +684,13 @@ fn sessions(project: &Project, held: &[&Event], forest: &Forest<'_>, explain: bo
 fn counted(
     project: &Project,
     events: &[&Event],
+    held: &[&Event],
     forest: &Forest<'_>,
     figure: impl Fn(&Event) -> Option<Count>,
     explain: bool,
     distinct: bool,
 ) -> Option<Figure<Total>> {
-    let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
-    let Counted { figures: counted, excluded, overlaps, inside } = counted_figures(project, &held, forest, &figure);
+    let Counted { figures: counted, excluded, overlaps, inside } = counted_figures(project, held, forest, &figure);
     if counted.is_empty() {
         return None;
     }

@@ -1,6 +1,7 @@
 //! Achievement, targets, outputs, money, staffing, and the projects side by
 //! side with their programme.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
@@ -230,11 +231,12 @@ pub struct ProgrammeTotals {
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Accumulator {
-    achievement: BTreeMap<(String, String, String), (String, Figure<u64>)>,
+    /// (by, key, rating) → (label, judgements).
+    achievement: BTreeMap<AchievementKey, (Cow<'static, str>, Figure<u64>)>,
     assessments: Vec<AssessmentRow>,
     unjudged: Vec<UnjudgedObjective>,
     targets: Vec<TargetRow>,
-    outputs: BTreeMap<(String, String), OutputRow>,
+    outputs: BTreeMap<OutputKey, OutputRow>,
     funding: BTreeMap<(FundingDimension, String), FundingRow>,
     staffing: Vec<StaffingRow>,
     project_rows: Vec<ProjectRow>,
@@ -249,11 +251,19 @@ pub(crate) struct Accumulator {
     /// A project's shared outputs, each with its id, its row's key and what
     /// it adds there: counted when the project is merged, unless an earlier
     /// project's record of the same artefact was.
-    shared_pending: Vec<(String, (String, String), OutputRow)>,
+    shared_pending: Vec<(String, OutputKey, OutputRow)>,
 }
 
-/// Adds `row` (one output's, or a project's rows) to the row of `key`.
-fn merge_output(outputs: &mut BTreeMap<(String, String), OutputRow>, key: (String, String), row: OutputRow) {
+/// An achievement row's key: what it is by, the group's key, the rating's
+/// code (codes of code lists borrowed).
+type AchievementKey = (&'static str, Cow<'static, str>, &'static str);
+
+/// An output row's key: the kind's and the status's codes.
+type OutputKey = (&'static str, &'static str);
+
+/// Adds `row` (one output's, or a project's rows) to the row of `key`; its
+/// texts are used only if it is the first row of its key.
+fn merge_output(outputs: &mut BTreeMap<OutputKey, OutputRow>, key: OutputKey, row: OutputRow) {
     use std::collections::btree_map::Entry;
     match outputs.entry(key) {
         Entry::Vacant(vacant) => {
@@ -323,8 +333,8 @@ impl ProjectFacts {
     }
 }
 
-fn one(explain: bool, rule: &str, records: Vec<String>) -> Option<Derivation> {
-    explain.then(|| Derivation::new(rule, records))
+fn one(explain: bool, rule: &str, records: impl FnOnce() -> Vec<String>) -> Option<Derivation> {
+    explain.then(|| Derivation::new(rule, records()))
 }
 
 impl Accumulator {
@@ -343,6 +353,7 @@ impl Accumulator {
         let name = project.name.best(language).to_owned();
         // Achievement.
         let mut judged = std::collections::BTreeSet::new();
+        let mut groups = Vec::new();
         let mut ratings = BTreeMap::<AchievementRating, u64>::new();
         for assessment in &project.assessments {
             self.assessments.extend(per_project.then(|| AssessmentRow {
@@ -357,11 +368,13 @@ impl Accumulator {
                 judged.insert(judgement.objective.as_str());
                 *ratings.entry(judgement.rating).or_default() += 1;
                 let source = assessment.source;
-                let mut groups =
-                    vec![("assessment_source".to_owned(), source.code().to_owned(), source.label(language).to_owned())];
+                // Codes and labels of code lists are borrowed: past the
+                // per-project limit a judgement allocates nothing.
+                groups.clear();
                 if per_project {
-                    groups.insert(0, ("project".to_owned(), project.id.to_string(), name.clone()));
+                    groups.push(("project", Cow::Owned(project.id.to_string()), Cow::Owned(name.clone())));
                 }
+                groups.push(("assessment_source", Cow::Borrowed(source.code()), Cow::Borrowed(source.label(language))));
                 if per_project && let Some(objective) = project.objectives.iter().find(|o| o.id == judgement.objective)
                 {
                     for wp in &objective.work_packages {
@@ -370,7 +383,7 @@ impl Accumulator {
                             .iter()
                             .find(|w| w.id == *wp)
                             .map_or_else(|| wp.to_string(), |w| format!("{} {}", w.number, w.title.best(language)));
-                        groups.push(("work_package".to_owned(), format!("{}/{wp}", project.id), label));
+                        groups.push(("work_package", Cow::Owned(format!("{}/{wp}", project.id)), Cow::Owned(label)));
                     }
                 }
                 let here = if explain {
@@ -383,11 +396,10 @@ impl Accumulator {
                 } else {
                     String::new()
                 };
-                for (by, key, label) in groups {
-                    let entry =
-                        self.achievement.entry((by, key, judgement.rating.code().to_owned())).or_insert_with(|| {
-                            (label, Figure { value: 0, derivation: one(explain, "judgements counted", Vec::new()) })
-                        });
+                for (by, key, label) in groups.drain(..) {
+                    let entry = self.achievement.entry((by, key, judgement.rating.code())).or_insert_with(|| {
+                        (label, Figure { value: 0, derivation: one(explain, "judgements counted", Vec::new) })
+                    });
                     entry.1.value += 1;
                     if let Some(derivation) = &mut entry.1.derivation {
                         derivation.records.push(here.clone());
@@ -423,11 +435,14 @@ impl Accumulator {
         // Outputs: items, not records.
         let items = output_items(project);
         for (output, added) in project.outputs.iter().zip(&items) {
-            let key = (output.kind.code().to_owned(), output.status.code().to_owned());
+            let key = (output.kind.code(), output.status.code());
+            // The texts are needed by the first row of a key only.
+            let named = output.shared.is_some() || !self.outputs.contains_key(&key);
+            let text = |text: &str| if named { text.to_owned() } else { String::new() };
             let mut row = OutputRow {
-                kind: output.kind.code().to_owned(),
-                label: output.kind.label(language).to_owned(),
-                status: output.status.code().to_owned(),
+                kind: text(key.0),
+                label: text(output.kind.label(language)),
+                status: text(key.1),
                 records: 1,
                 records_without_count: 0,
                 count: None,
@@ -436,14 +451,18 @@ impl Accumulator {
                 if output.count.is_none() {
                     row.records_without_count += 1;
                 }
-                let stated = output.count.map_or_else(|| "no count, at least one item".to_owned(), |c| c.to_string());
                 row.count = Some(Figure {
                     value: added,
                     derivation: one(
                         explain,
                         "items: the outputs' counts, a record without a count as at least one item, leaving out \
                          outputs that are part of another counted output and outputs counted as their recorded parts",
-                        vec![format!("{} = {stated}", record(project, output.id.as_str()))],
+                        || {
+                            let stated = output
+                                .count
+                                .map_or_else(|| "no count, at least one item".to_owned(), |c| c.to_string());
+                            vec![format!("{} = {stated}", record(project, output.id.as_str()))]
+                        },
                     ),
                 });
             }
@@ -521,8 +540,8 @@ impl Accumulator {
             let left_out = super::LeftOut { record: contribution.name(project), why: super::Omission::NoAmount };
             for (by, key, label, rule) in groups {
                 let derivation = match amount {
-                    Some(_) => one(explain, rule, vec![here.clone()]),
-                    None => one(explain, rule, Vec::new()).map(|mut d| {
+                    Some(_) => one(explain, rule, || vec![here.clone()]),
+                    None => one(explain, rule, Vec::new).map(|mut d| {
                         d.left_out.push(left_out.clone());
                         d
                     }),
@@ -660,7 +679,7 @@ impl Accumulator {
     /// Drops the tables with a row per project, work package, assessment,
     /// record or organisation, keeping the totals and the programme facts.
     pub(crate) fn drop_per_project(&mut self) {
-        self.achievement.retain(|(by, _, _), _| by == "assessment_source");
+        self.achievement.retain(|(by, _, _), _| *by == "assessment_source");
         self.assessments.clear();
         self.unjudged.clear();
         self.targets.clear();
@@ -710,11 +729,9 @@ impl Accumulator {
                         }
                         let figure = Figure {
                             value: budget,
-                            derivation: one(
-                                explain,
-                                "sum of the budgets of the listed projects given",
-                                vec![format!("{id}/funding = {budget}")],
-                            ),
+                            derivation: one(explain, "sum of the budgets of the listed projects given", || {
+                                vec![format!("{id}/funding = {budget}")]
+                            }),
                         };
                         projects_budget = Figure::merge(projects_budget, Some(figure), add_money);
                     }
@@ -746,10 +763,10 @@ impl Accumulator {
             participation,
             achievement: super::PartlyPerProject::split(
                 self.achievement.into_iter().map(|((by, key, rating), (label, judgements))| AchievementRow {
-                    by,
-                    key,
-                    label,
-                    rating,
+                    by: by.to_owned(),
+                    key: key.into_owned(),
+                    label: label.into_owned(),
+                    rating: rating.to_owned(),
                     judgements,
                 }),
                 |row| row.by == "assessment_source",
