@@ -540,8 +540,9 @@ impl Aggregator {
     /// is the same whatever the number of threads. What is not a
     /// document (a file skipped, a document that could not be loaded) is
     /// handed to `other`, in order; a document that could not be loaded is
-    /// also noted in [`Summary::left_out`]. Memory holds two batches at a
-    /// time (one read while the other is parsed), and a
+    /// also noted in [`Summary::left_out`]. The number of threads is
+    /// rayon's (`RAYON_NUM_THREADS`, or the pool this is called in);
+    /// memory holds about one batch a thread, and a
     /// programme that lists many projects (a line or file over 1 MiB) is
     /// read from its file one entry at a time, keeping only the ids.
     ///
