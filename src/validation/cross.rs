@@ -528,18 +528,24 @@ impl CrossIndex {
             programmes.entry(programme.id.as_str()).or_insert(at);
         }
 
-        // Programmes and their projects.
-        for project in &self.projects {
-            let Some(programme_id) = project.programme().map(|at| &self.programme_names[at as usize]) else { continue };
+        // Programmes and their projects. A programme not given is one note
+        // (naming its first project and how many name it), not one a
+        // project: 100 000 projects of an absent programme made 100 000.
+        let mut absent: Vec<(u32, usize, usize)> = Vec::new();
+        let mut absent_at: HashMap<u32, usize> = HashMap::new();
+        for (number, project) in self.projects.iter().enumerate() {
+            let Some(programme_number) = project.programme() else { continue };
+            let programme_id = &self.programme_names[programme_number as usize];
             let project_id = self.texts.get(project.id());
             sink.document = Some(project_id.to_owned());
             let Some(&programme) = programmes.get(programme_id.as_str()) else {
-                sink.not_run(
-                    &CROSS_PROJECT_NOT_LISTED,
-                    format!(
-                        "programme `{programme_id}` is not among the documents given, so its listing cannot be compared"
-                    ),
-                );
+                match absent_at.get(&programme_number) {
+                    Some(&at) => absent[at].2 += 1,
+                    None => {
+                        absent_at.insert(programme_number, absent.len());
+                        absent.push((programme_number, number, 1));
+                    }
+                }
                 continue;
             };
             let Some((_, listed)) = self.programmes.get(programme).and_then(|p| p.listing.find(project_id)) else {
@@ -562,6 +568,23 @@ impl CrossIndex {
                         ),
                     );
                 }
+            }
+        }
+        for (programme_number, first, count) in absent {
+            let programme_id = &self.programme_names[programme_number as usize];
+            let first = self.texts.get(self.projects[first].id());
+            let reason = format!(
+                "programme `{programme_id}` is not among the documents given, so its listing cannot be compared"
+            );
+            if count == 1 {
+                sink.document = Some(first.to_owned());
+                sink.not_run(&CROSS_PROJECT_NOT_LISTED, reason);
+            } else {
+                sink.document = None;
+                sink.not_run(
+                    &CROSS_PROJECT_NOT_LISTED,
+                    format!("{reason} with the {count} projects that name it (the first: `{first}`)"),
+                );
             }
         }
         for programme in &self.programmes {

@@ -10,13 +10,27 @@ use super::Sink;
 use super::rules::*;
 use crate::{FundingKind, Percent, Programme, Project};
 
-/// One project's record of a shared output.
+/// The first record of a shared output, and the later ones: the project
+/// as its number in the index, the output's place in it, its kind, and the
+/// projects it belongs to, sorted and each once, one a line. A later record
+/// keeps only what it disagrees in, found when it is added: a corpus where
+/// every project shares an output costs about a hundred bytes a project.
 #[derive(Debug)]
 struct SharedRecord {
-    project: String,
-    index: usize,
+    project: u32,
+    index: u32,
     kind: &'static str,
-    projects: BTreeSet<String>,
+    projects: Box<str>,
+    later: Vec<LaterRecord>,
+}
+
+/// A later record of a shared output: its project, its place, and how it
+/// differs from the first, if it does.
+#[derive(Debug)]
+struct LaterRecord {
+    project: u32,
+    index: u32,
+    problem: Option<Box<str>>,
 }
 
 /// What the rules need of a programme.
@@ -63,10 +77,10 @@ fn position(i: usize) -> u32 {
 /// The facts the 1.2 rules across documents need, added a document at a time.
 #[derive(Debug, Default)]
 pub(crate) struct Links {
-    /// (project, position, related project id).
-    relations: Vec<(String, usize, String)>,
-    /// Shared output id → each project's record of it, in the order added.
-    shared: BTreeMap<String, Vec<SharedRecord>>,
+    /// (project number, position, related project id).
+    relations: Vec<(u32, u32, Box<str>)>,
+    /// Shared output id → its records, in the order added.
+    shared: BTreeMap<Box<str>, SharedRecord>,
     /// Each aim an objective refers to.
     aims: Vec<AimUse>,
     /// Each state-grant share a project states: 16 bytes, as every
@@ -80,18 +94,34 @@ impl Links {
     /// Adds what a project states; `number` is its number in the index,
     /// `programme` its programme's.
     pub(crate) fn add_project(&mut self, project: &Project, number: u32, programme: Option<u32>) {
-        let id = project.id.as_str();
         for (i, relation) in project.related_projects.iter().enumerate() {
-            self.relations.push((id.to_owned(), i, relation.project.to_string()));
+            self.relations.push((number, position(i), relation.project.as_str().into()));
         }
         for (i, output) in project.outputs.iter().enumerate() {
             let Some(shared) = &output.shared else { continue };
-            self.shared.entry(shared.id.to_string()).or_default().push(SharedRecord {
-                project: id.to_owned(),
-                index: i,
-                kind: output.kind.code(),
-                projects: shared.projects.iter().map(ToString::to_string).collect(),
-            });
+            let mut projects: Vec<&str> = shared.projects.iter().map(|p| p.as_str()).collect();
+            projects.sort_unstable();
+            projects.dedup();
+            let projects = projects.join("\n");
+            let (index, kind) = (position(i), output.kind.code());
+            match self.shared.get_mut(shared.id.as_str()) {
+                None => {
+                    let later = Vec::new();
+                    let first = SharedRecord { project: number, index, kind, projects: projects.into(), later };
+                    self.shared.insert(shared.id.as_str().into(), first);
+                }
+                Some(first) => {
+                    let list = |lines: &str| lines.replace('\n', ", ");
+                    let problem = if kind != first.kind {
+                        Some(format!("is a {} there but a {kind} here", first.kind))
+                    } else if *projects != *first.projects {
+                        Some(format!("belongs to {} there but to {} here", list(&first.projects), list(&projects)))
+                    } else {
+                        None
+                    };
+                    first.later.push(LaterRecord { project: number, index, problem: problem.map(Into::into) });
+                }
+            }
         }
         let Some(programme) = programme else { return };
         for (i, objective) in project.objectives.iter().enumerate() {
@@ -128,8 +158,9 @@ impl Links {
         sink: &mut Sink<'_>,
     ) {
         for (project, i, related) in &self.relations {
-            if related != project && !known(related) {
-                sink.document = Some(project.clone());
+            let project = (names.project)(*project);
+            if &**related != project && !known(related) {
+                sink.document = Some(project.to_owned());
                 sink.emit(
                     &CROSS_RELATED_PROJECT,
                     format!("/related_projects/{i}/project"),
@@ -139,11 +170,13 @@ impl Links {
                 );
             }
         }
-        for (id, records) in &self.shared {
-            let Some(first) = records.first() else { continue };
+        for (id, first) in &self.shared {
+            let first_project = (names.project)(first.project);
+            let recorded =
+                |p: &str| first_project == p || first.later.iter().any(|later| (names.project)(later.project) == p);
             // A project the artefact belongs to, given, but with no record of it.
-            for missing in first.projects.iter().filter(|p| given(p) && !records.iter().any(|r| &r.project == *p)) {
-                sink.document = Some(first.project.clone());
+            for missing in first.projects.split('\n').filter(|p| !p.is_empty() && given(p) && !recorded(p)) {
+                sink.document = Some(first_project.to_owned());
                 sink.emit(
                     &CROSS_SHARED_OUTPUT,
                     format!("/outputs/{}/shared/projects", first.index),
@@ -152,26 +185,15 @@ impl Links {
                     ),
                 );
             }
-            for record in records.iter().skip(1).filter(|r| r.project != first.project) {
-                let problem = if record.kind != first.kind {
-                    Some(format!("is a {} there but a {} here", first.kind, record.kind))
-                } else if record.projects != first.projects {
-                    let list = |set: &BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>().join(", ");
-                    Some(format!("belongs to {} there but to {} here", list(&first.projects), list(&record.projects)))
-                } else {
-                    None
-                };
-                if let Some(problem) = problem {
-                    sink.document = Some(record.project.clone());
-                    sink.emit(
-                        &CROSS_SHARED_OUTPUT,
-                        format!("/outputs/{}/shared", record.index),
-                        format!(
-                            "shared output `{id}` is also recorded by project `{}`, where it {problem}",
-                            first.project
-                        ),
-                    );
-                }
+            for later in &first.later {
+                let project = (names.project)(later.project);
+                let Some(problem) = later.problem.as_deref().filter(|_| project != first_project) else { continue };
+                sink.document = Some(project.to_owned());
+                sink.emit(
+                    &CROSS_SHARED_OUTPUT,
+                    format!("/outputs/{}/shared", later.index),
+                    format!("shared output `{id}` is also recorded by project `{first_project}`, where it {problem}"),
+                );
             }
         }
         for AimUse { project, programme, objective, position, aim } in &self.aims {

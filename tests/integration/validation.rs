@@ -772,3 +772,39 @@ proptest! {
         prop_assert!(report.with_code(expected).any(|d| d.severity == Severity::Error), "{expected} not caught:\n{}", report);
     }
 }
+
+/// A programme not given is one note for all the projects that name it,
+/// not one a project (100 000 projects made 100 000 notes): a project on
+/// its own keeps its note, several are counted.
+#[test]
+fn a_programme_not_given_is_one_note_however_many_projects_name_it() {
+    let named = |id: &str, programme: &str| {
+        let mut project = base();
+        set(&mut project, "/id", json!(id));
+        set(&mut project, "/programme", json!(programme));
+        project
+    };
+    let report = validate(&[named("p", "prog"), named("q", "prog"), named("s", "solo"), named("r", "prog")]);
+    let notes: Vec<(&str, Option<&str>, &str)> = report
+        .not_run
+        .iter()
+        .filter(|note| note.code == "cross.project_not_listed")
+        .map(|note| (note.code.as_str(), note.document.as_deref(), note.reason.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (
+                "cross.project_not_listed",
+                None,
+                "programme `prog` is not among the documents given, so its listing cannot be compared with the 3 projects that name it (the first: `p`)"
+            ),
+            (
+                "cross.project_not_listed",
+                Some("s"),
+                "programme `solo` is not among the documents given, so its listing cannot be compared"
+            ),
+        ]
+    );
+    assert!(report.is_complete(), "a programme not given is not a failure to check");
+}
