@@ -181,20 +181,67 @@ pub fn render(summary: &Summary, format: Format, explain: bool) -> String {
     render_with(summary, &Options::new(format).explain(explain))
 }
 
-/// Writes the summary as `options` say.
+/// Writes the summary as `options` say. [`write_with`] writes it to a
+/// writer as it is made.
 pub fn render_with(summary: &Summary, options: &Options) -> String {
-    let Options { format, language, explain, width } = *options;
     #[cfg(feature = "html")]
-    if format == Format::Html {
+    if options.format == Format::Html {
         return html::render(summary, options);
     }
-    if format == Format::Json {
-        return if explain {
+    if options.format == Format::Json {
+        return if options.explain {
             crate::json::model_to_string(summary)
         } else {
             crate::json::model_to_string(&summary.without_derivations())
         };
     }
+    let mut all = String::new();
+    let _ = write_text(summary, options, &mut |part| {
+        all.push_str(part);
+        Ok(())
+    });
+    all
+}
+
+/// Writes the summary as `options` say to `writer`, the same bytes as
+/// [`render_with`], a table at a time: the text and Markdown reports are
+/// not held whole in memory (the HTML report is: it is made whole).
+///
+/// # Errors
+/// When writing fails.
+///
+/// ```
+/// use childwelfare::report::{self, Format, Options};
+/// use childwelfare::{Language, aggregate::Aggregator, load};
+///
+/// let files = load::walk(&["data/"])?;
+/// let mut aggregator = Aggregator::new();
+/// aggregator.add_files(&files, |_| {});
+/// let summary = aggregator.finish();
+/// let options = Options::new(Format::Text).language(Language::Fi);
+/// let mut written = Vec::new();
+/// report::write_with(&summary, &options, &mut written)?;
+/// assert_eq!(String::from_utf8(written).unwrap(), report::render_with(&summary, &options));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_with(summary: &Summary, options: &Options, mut writer: impl std::io::Write) -> std::io::Result<()> {
+    match options.format {
+        Format::Json if options.explain => crate::json::to_writer(&mut writer, summary),
+        Format::Json => crate::json::to_writer(&mut writer, &summary.without_derivations()),
+        #[cfg(feature = "html")]
+        Format::Html => writer.write_all(html::render(summary, options).as_bytes()),
+        _ => write_text(summary, options, &mut |part| writer.write_all(part.as_bytes())),
+    }
+}
+
+/// The text or Markdown report, handed to `sink` in parts (the opening,
+/// each table, the legend).
+fn write_text(
+    summary: &Summary,
+    options: &Options,
+    sink: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let Options { format, language, explain, width } = *options;
     let local = Local(language);
     let markdown = format == Format::Markdown;
     // Markdown is not wrapped: a renderer wraps it.
@@ -246,9 +293,13 @@ pub fn render_with(summary: &Summary, options: &Options) -> String {
         layout::paragraph(&mut out, &text, width, "", "");
         out.push('\n');
     }
+    sink(&out)?;
     for table in tables::tables(summary, local) {
+        out.clear();
         write_table(&table, &mut out, format, explain, width, language);
+        sink(&out)?;
     }
+    out.clear();
     let title = Phrase::HowToRead.text(language);
     if markdown {
         let _ = writeln!(out, "## {title}\n");
@@ -258,7 +309,7 @@ pub fn render_with(summary: &Summary, options: &Options) -> String {
     for line in LEGEND {
         layout::paragraph(&mut out, line.text(language), width, "- ", "  ");
     }
-    out
+    sink(&out)
 }
 
 /// What the report's words and signs mean, at its end.

@@ -516,7 +516,7 @@ fn report(
             ReportFormat::Html => childwelfare::report::Format::Html,
         };
         let options = options.format(format);
-        out.write_all(childwelfare::report::render_with(&summary, &options).as_bytes())?;
+        childwelfare::report::write_with(&summary, &options, &mut *out)?;
         out.flush()
     };
     code.max(written(write_to(output, write)))
