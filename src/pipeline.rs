@@ -15,6 +15,7 @@
 //! With one thread (or where threads cannot be started), everything runs
 //! on the calling thread, in the same order.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
@@ -41,6 +42,9 @@ struct Shared<S> {
     /// The number of the batch whose turn it is, and the state.
     turn: Mutex<(u64, S)>,
     next: Condvar,
+    /// Set when the calling thread stopped receiving (its callback
+    /// panicked): no further batch is read.
+    stopped: AtomicBool,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -56,9 +60,11 @@ impl<S, O> Turn<'_, S, O> {
         let mut guard = wait(self.shared, self.number);
         let result = match &self.out {
             Out::Channel(sender) => f(&mut guard.1, &mut |item| {
-                // The calling thread stops receiving only when every worker
-                // is done: a send fails only if it panicked.
-                let _ = sender.send(item);
+                // The calling thread stops receiving before every worker is
+                // done only if its callback panicked: then the run stops.
+                if sender.send(item).is_err() {
+                    self.shared.stopped.store(true, Ordering::Relaxed);
+                }
             }),
             Out::Direct(callback) => f(&mut guard.1, &mut |item| (lock(callback))(item)),
         };
@@ -112,18 +118,23 @@ pub(crate) fn in_order<B, S, O>(
     S: Send,
     O: Send,
 {
-    let shared = Shared { turn: Mutex::new((0, state)), next: Condvar::new() };
+    let shared = Shared { turn: Mutex::new((0, state)), next: Condvar::new(), stopped: AtomicBool::new(false) };
     let reader = Mutex::new((0u64, read));
     let next = || {
         let mut reader = lock(&reader);
+        if shared.stopped.load(Ordering::Relaxed) {
+            return None;
+        }
         let batch = (reader.1)()?;
         let number = reader.0;
         reader.0 += 1;
         Some((number, batch))
     };
     if threads > 1 {
-        let (sender, receiver): (SyncSender<O>, Receiver<O>) = sync_channel(WAITING);
         let started = std::thread::scope(|scope| {
+            // Made here, so that a callback that panics drops the receiver
+            // and the workers, unable to hand on, stop rather than wait.
+            let (sender, receiver): (SyncSender<O>, Receiver<O>) = sync_channel(WAITING);
             let mut started = 0;
             for _ in 0..threads {
                 let sender = sender.clone();
@@ -208,6 +219,33 @@ mod tests {
                     |_| {},
                 );
                 seen
+            });
+            assert!(result.is_err(), "{threads} threads");
+        }
+    }
+
+    /// A callback on the calling thread that panics, with far more handed on
+    /// than the channel holds: the workers stop and the panic reaches the
+    /// caller rather than a hang.
+    #[test]
+    fn a_panicking_callback_stops_the_workers() {
+        for threads in [1, 2, 3] {
+            let result = std::panic::catch_unwind(|| {
+                let mut numbers = 0..(WAITING as u64 * 10);
+                let mut taken = 0u64;
+                in_order(
+                    threads,
+                    move || numbers.next(),
+                    &mut taken,
+                    |n, turn: Turn<'_, &mut u64, u64>| {
+                        turn.take(|taken, out| {
+                            **taken += 1;
+                            out(n);
+                        });
+                    },
+                    |n| assert!(n < 3, "the callback fails at 3"),
+                );
+                taken
             });
             assert!(result.is_err(), "{threads} threads");
         }
