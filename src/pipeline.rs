@@ -1,4 +1,4 @@
-//! Work on every core, taken in in the order read: how `validate` and
+//! Work on every core, added in the order read: how `validate` and
 //! `report` go through files.
 //!
 //! Each worker thread reads a batch of documents (one worker at a time, so
