@@ -374,17 +374,8 @@ fn projects(summary: &Summary, words: &Words) -> Section {
     for (i, row) in rows.iter().enumerate() {
         let here = format!("/project_rows/{i}");
         let budget = super::amount_text(language, row.budget, row.budget_parts_without_amount);
-        // As the text report writes it: the grant, its share and the parts without an amount.
-        let money = super::amount_text(language, row.state_grant, row.state_grant_parts_without_amount);
-        let share = row.state_grant_share.map(|s| local.number(s));
-        let without = super::tables::without_amount(local, row.state_grant_parts_without_amount);
-        let grant = match (row.state_grant, share, without) {
-            (Some(_), Some(share), None) => format!("{money} ({share})"),
-            (Some(_), Some(share), Some(_)) => format!("{money}, {share}"),
-            (None, Some(share), None) => share,
-            (None, Some(share), Some(parts)) => format!("{share} ({parts})"),
-            (_, None, _) => money,
-        };
+        // As the text report writes it.
+        let grant = super::tables::state_grant_text(local, row);
         let unjudged = row.unjudged_objectives.map_or_else(|| words.no_objectives.to_owned(), |n| n.to_string());
         let status = super::tables::label(&row.status, |s: crate::ProjectStatus| s.label(language));
         table_rows.push(vec![

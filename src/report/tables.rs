@@ -138,6 +138,20 @@ pub(crate) fn amount_text(local: Local, amount: Option<crate::Money>, parts_with
     }
 }
 
+/// A project's state grant as both reports write it: the amount, its share
+/// of the budget, and the parts without an amount.
+pub(super) fn state_grant_text(local: Local, row: &crate::aggregate::ProjectRow) -> String {
+    let money = amount_text(local, row.state_grant, row.state_grant_parts_without_amount);
+    let share = row.state_grant_share.map(|s| local.number(s));
+    match (row.state_grant, share, without_amount(local, row.state_grant_parts_without_amount)) {
+        (Some(_), Some(share), None) => format!("{money} ({share})"),
+        (Some(_), Some(share), Some(_)) => format!("{money}, {share}"),
+        (None, Some(share), None) => share,
+        (None, Some(share), Some(parts)) => format!("{share} ({parts})"),
+        (_, None, _) => money,
+    }
+}
+
 pub(super) fn without_amount(local: Local, parts: u64) -> Option<String> {
     match parts {
         0 => None,
@@ -185,16 +199,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
     let mut projects = Table::new(P::ProjectsSideBySide.text(language), headers(language, &PROJECT_COLUMNS));
     projects.texts = 3;
     for row in projects.rows_of(summary.project_rows.rows()) {
-        let money = amount_text(local, row.state_grant, row.state_grant_parts_without_amount);
-        let share = row.state_grant_share.map(|s| local.number(s));
-        let without = without_amount(local, row.state_grant_parts_without_amount);
-        let grant = match (row.state_grant, share, without) {
-            (Some(_), Some(share), None) => format!("{money} ({share})"),
-            (Some(_), Some(share), Some(_)) => format!("{money}, {share}"),
-            (None, Some(share), None) => share,
-            (None, Some(share), Some(parts)) => format!("{share} ({parts})"),
-            (_, None, _) => money,
-        };
+        let grant = state_grant_text(local, row);
         projects.rows.push(vec![
             row.name.clone(),
             label(&row.status, |s: crate::ProjectStatus| s.label(language)),
