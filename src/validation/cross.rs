@@ -7,7 +7,7 @@
 //! - a 96-bit fingerprint of its kind and id, with its number (20 bytes);
 //!   for a project its id as text, programme, collaborative area and total
 //!   funding (24 bytes and the id);
-//! - every use of a record id, in memory up to 8 MiB and beyond that sorted
+//! - every use of a record id, in memory up to 4 MiB and beyond that sorted
 //!   into temporary files, merged when the index is finished (see
 //!   `record_ids`): memory for record ids does not grow with the corpus;
 //! - each organisation once, under a fingerprint of its id: its first name
@@ -41,7 +41,7 @@ use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, 
 /// about 55 bytes a project (its id, programme, area and total funding, and
 /// a fingerprint of its id), each organisation once, and about 20 bytes for
 /// each project a programme lists. Record ids, the bulk of what the rules
-/// need, are kept in memory up to 8 MiB; beyond that they are sorted into
+/// need, are kept in memory up to 4 MiB; beyond that they are sorted into
 /// unnamed temporary files in the system's temporary directory (`TMPDIR` on
 /// Unix), removed when the index is dropped, and merged by
 /// [`CrossIndex::finish`]. If such a file cannot be written,

@@ -5,26 +5,34 @@
 //! memory up to a budget, then sorted and written to an unnamed temporary
 //! file (a *run*); at the end the runs are merged in fingerprint order, so
 //! that all uses of one id come together and an id used by more than one
-//! project is found in one pass. Memory stays near the budget (up to twice
-//! it, with the buffers' spare capacity, and a 16 KiB read buffer for each
-//! of at most [`FAN_IN`] runs) however many projects are given.
+//! project is found in one pass. The buffers of uses are given their whole
+//! size once and never grow, so that memory stays within the budget (and a
+//! 8 KiB read buffer for each of at most [`FAN_IN`] runs when they are
+//! merged) however many projects are given.
 //!
 //! A corpus whose uses fit the budget never touches the disk.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 
 use super::references::Kind;
 
 /// The bytes of uses kept in memory before they are written to a run: about
-/// 200 000 uses, or 3 600 projects like the generated ones.
-const BUDGET: usize = 8 << 20;
+/// 75 000 uses, or 1 300 projects like the generated ones (the generated
+/// corpus of 100 000 projects writes about 80 runs, the real one more).
+const BUDGET: usize = 4 << 20;
 
 /// The most runs kept at once; past it they are merged into one.
-const FAN_IN: usize = 64;
+const FAN_IN: usize = 128;
 
 /// The read buffer of each run being merged.
-const READ_BUFFER: usize = 16 << 10;
+const READ_BUFFER: usize = 8 << 10;
+
+/// The most bytes a buffer of uses is given at once; a larger budget (in
+/// tests, no limit at all) lets the buffers grow as uses come.
+const RESERVE_AT_MOST: usize = 64 << 20;
 
 /// The bytes of a use before its id (see [`write_use`]).
 const HEAD: usize = 25;
@@ -35,7 +43,7 @@ const HEAD: usize = 25;
 /// projects and records, runs are kept in the order written, and the merge
 /// takes the earlier run first among equal fingerprints, so that the uses
 /// of one id come in the order they were added.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
     fingerprint: u64,
     check: u32,
@@ -75,10 +83,16 @@ pub(crate) struct Shared {
 /// on disk beyond it.
 #[derive(Debug)]
 pub(crate) struct RecordIds {
-    budget: usize,
+    /// The uses a bucket holds before a run is written: two thirds of the
+    /// budget, over the buckets.
+    bucket_size: usize,
+    /// The bytes of ids held before a run is written: a third of the budget.
+    text_size: usize,
     /// The uses in memory, in 256 buckets by the top byte of their
     /// fingerprint, so that each bucket is sorted on its own, in the
     /// processor's cache, and the buckets in turn are in order.
+    /// Fingerprints are uniform, so the buckets fill evenly; a run is
+    /// written when any of them is full.
     held: Vec<Vec<Held>>,
     /// How many uses are in memory.
     count: usize,
@@ -100,7 +114,8 @@ impl RecordIds {
     /// Keeps about `budget` bytes of uses in memory before writing a run.
     pub(crate) fn with_budget(budget: usize) -> Self {
         RecordIds {
-            budget,
+            bucket_size: budget / 3 * 2 / size_of::<Held>() / 256,
+            text_size: budget / 3,
             held: (0..256).map(|_| Vec::new()).collect(),
             count: 0,
             text: String::new(),
@@ -147,17 +162,26 @@ impl RecordIds {
             self.failed = Some(io::Error::other("a record list or id longer than 4 294 967 295"));
             return;
         };
-        if u32::try_from(self.text.len() + id.len()).is_err() {
+        let bucket = usize::from((fingerprint >> 56) as u8);
+        let text = self.text.len() + id.len();
+        let full = self.held[bucket].len() >= self.bucket_size || text > self.text_size;
+        if self.count > 0 && (full || u32::try_from(text).is_err()) {
             self.spill();
+        }
+        // The buffers get their whole size at their first use, so that they
+        // never grow to twice what they hold.
+        if self.text.capacity() == 0 {
+            self.text.reserve_exact(self.text_size.min(RESERVE_AT_MOST).max(id.len()));
+        }
+        let held = &mut self.held[bucket];
+        if held.capacity() == 0 {
+            held.reserve_exact(self.bucket_size.clamp(1, RESERVE_AT_MOST / size_of::<Held>() / 256));
         }
         let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
         self.text.push_str(id);
         let key = Key { fingerprint, check, project, kind: kind as u8, index };
-        self.held[usize::from((fingerprint >> 56) as u8)].push(Held { key, start, len });
+        held.push(Held { key, start, len });
         self.count += 1;
-        if self.count * size_of::<Held>() + self.text.len() >= self.budget {
-            self.spill();
-        }
     }
 
     /// Sorts the uses in memory and writes them to a new run, merging the
@@ -303,7 +327,7 @@ enum Source {
 impl Source {
     fn run(mut file: File) -> io::Result<Self> {
         file.seek(SeekFrom::Start(0))?;
-        // 16 KiB: one buffer for each run, and there are up to FAN_IN runs
+        // 8 KiB: one buffer for each run, and there are up to FAN_IN runs
         // (at 64 KiB, the 30 runs of 100 000 projects held 2 MB).
         Ok(Source::Run { reader: BufReader::with_capacity(READ_BUFFER, file), id: String::new() })
     }
@@ -385,22 +409,25 @@ fn read_use(reader: &mut BufReader<File>, id: &mut String) -> io::Result<Option<
 }
 
 /// A k-way merge of sorted sources; among equal fingerprints the earlier
-/// source comes first. The smallest next use is found by looking at each
-/// source's: with at most [`FAN_IN`] and one sources, that is cheaper than
-/// keeping a heap in order.
+/// source comes first. The sources' next uses are kept in a heap ordered by
+/// fingerprint and then by source, so that each use costs a few comparisons
+/// however many runs there are.
 struct Merge {
     sources: Vec<Source>,
-    /// The next use of each source, with its order; `None` when done.
-    heads: Vec<Option<(u128, Key)>>,
+    /// The next use of each source not yet done: its order, the source and
+    /// the use, smallest first.
+    heads: BinaryHeap<Reverse<(u128, usize, Key)>>,
     /// The source whose use was returned last, to advance before the next.
     last: Option<usize>,
 }
 
 impl Merge {
     fn new(mut sources: Vec<Source>) -> io::Result<Self> {
-        let mut heads = Vec::with_capacity(sources.len());
-        for source in &mut sources {
-            heads.push(source.next()?.map(|key| (key.order(), key)));
+        let mut heads = BinaryHeap::with_capacity(sources.len());
+        for (at, source) in sources.iter_mut().enumerate() {
+            if let Some(key) = source.next()? {
+                heads.push(Reverse((key.order(), at, key)));
+            }
         }
         Ok(Merge { sources, heads, last: None })
     }
@@ -408,17 +435,11 @@ impl Merge {
     /// The next use in order, with its id.
     fn next(&mut self) -> io::Result<Option<(Key, &str)>> {
         if let Some(at) = self.last.take() {
-            self.heads[at] = self.sources[at].next()?.map(|key| (key.order(), key));
-        }
-        let mut smallest: Option<(usize, u128, Key)> = None;
-        for (at, head) in self.heads.iter().enumerate() {
-            if let Some((order, key)) = *head {
-                if smallest.is_none_or(|(_, least, _)| order < least) {
-                    smallest = Some((at, order, key));
-                }
+            if let Some(key) = self.sources[at].next()? {
+                self.heads.push(Reverse((key.order(), at, key)));
             }
         }
-        let Some((at, _, key)) = smallest else { return Ok(None) };
+        let Some(Reverse((_, at, key))) = self.heads.pop() else { return Ok(None) };
         self.last = Some(at);
         Ok(Some((key, self.sources[at].id())))
     }
@@ -483,6 +504,31 @@ mod tests {
         // A budget of a few uses writes hundreds of runs, merged by FAN_IN.
         assert_eq!(shared(1000), in_memory);
         assert_eq!(shared(0), in_memory);
+    }
+
+    /// The bytes the buffers of uses hold, spare capacity included.
+    fn buffered(ids: &RecordIds) -> usize {
+        ids.held.iter().map(|bucket| bucket.capacity() * size_of::<Held>()).sum::<usize>() + ids.text.capacity()
+    }
+
+    #[test]
+    fn the_buffers_stay_within_the_budget_however_many_uses_come() {
+        let state = foldhash::quality::RandomState::default();
+        let budget = 256 << 10;
+        let dir = tempfile::tempdir().unwrap();
+        let mut ids = RecordIds::with_budget(budget).in_dir(dir.path());
+        let mut most = 0;
+        for n in 0..100_000u32 {
+            let id = format!("event-{n}");
+            let print = std::hash::BuildHasher::hash_one(&state, &id);
+            ids.add((print, n), n / 60, Kind::Event, (n % 60) as usize, &id);
+            most = most.max(buffered(&ids));
+        }
+        assert!(most <= budget, "{most} bytes held with a budget of {budget}");
+        // The uses went to runs rather than to memory: 100 000 uses of 32
+        // bytes and their ids are far more than the budget.
+        assert!(ids.runs.len() >= 10, "{} runs", ids.runs.len());
+        assert!(ids.finish().unwrap().is_empty());
     }
 
     #[test]
