@@ -4,33 +4,121 @@
 //! programme's funding rule. What they need is kept for the projects that
 //! use these fields only, so that a corpus without them costs nothing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::BuildHasher;
 
 use super::Sink;
 use super::rules::*;
-use crate::{FundingKind, Percent, Programme, Project};
+use crate::{FundingKind, OutputKind, Percent, Programme, Project};
 
-/// The first record of a shared output, and the later ones: the project
-/// as its number in the index, the output's place in it, its kind, and the
-/// projects it belongs to, sorted and each once, one a line. A later record
-/// keeps only what it disagrees in, found when it is added: a corpus where
-/// every project shares an output costs about a hundred bytes a project.
+/// The first record of a shared output: the project as its number in the
+/// index, the output's place in it, its kind, and where its id and the
+/// projects it belongs to (sorted and each once, one a line) are in the
+/// texts of [`SharedOutputs`]. Records are found through a table of their
+/// ids' hashes rather than a tree of strings: a corpus where every project
+/// shares an output costs about a hundred bytes a project and the texts.
 #[derive(Debug)]
 struct SharedRecord {
+    id: Span,
+    projects: Span,
     project: u32,
     index: u32,
-    kind: &'static str,
-    projects: Box<str>,
-    later: Vec<LaterRecord>,
+    /// The next first record whose id has the same hash, if any.
+    next: Option<u32>,
+    kind: OutputKind,
 }
 
-/// A later record of a shared output: its project, its place, and how it
-/// differs from the first, if it does.
+/// Where a text is in the texts of [`SharedOutputs`].
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// A later record of a shared output: the first record (its number), its
+/// project, its place, and how it differs from the first, found when it is
+/// added, if it does.
 #[derive(Debug)]
 struct LaterRecord {
+    first: u32,
     project: u32,
     index: u32,
     problem: Option<Box<str>>,
+}
+
+/// Every record of a shared output, by the output's id.
+#[derive(Debug, Default)]
+struct SharedOutputs {
+    /// The hash of an id → the last first record with that hash.
+    by_hash: HashMap<u64, u32>,
+    hasher: foldhash::fast::RandomState,
+    first: Vec<SharedRecord>,
+    later: Vec<LaterRecord>,
+    /// The ids and project lists of the first records, one after another.
+    texts: String,
+    /// Whether the texts passed 4 GiB (some forty million shared outputs),
+    /// after which records are no longer compared.
+    full: bool,
+}
+
+impl SharedOutputs {
+    fn text(&self, span: Span) -> &str {
+        &self.texts[span.start as usize..(span.start + span.len) as usize]
+    }
+
+    /// Keeps `text`, or `None` past 4 GiB of texts.
+    fn put(&mut self, text: &str) -> Option<Span> {
+        let start = u32::try_from(self.texts.len()).ok()?;
+        let len = u32::try_from(text.len()).ok()?;
+        start.checked_add(len)?;
+        self.texts.push_str(text);
+        Some(Span { start, len })
+    }
+
+    /// The number of the first record of output `id`.
+    fn find(&self, hash: u64, id: &str) -> Option<u32> {
+        let mut at = self.by_hash.get(&hash).copied();
+        while let Some(n) = at {
+            let record = &self.first[n as usize];
+            if self.text(record.id) == id {
+                return Some(n);
+            }
+            at = record.next;
+        }
+        None
+    }
+
+    fn add(&mut self, id: &str, projects: &str, project: u32, index: u32, kind: OutputKind) {
+        self.add_hashed(self.hasher.hash_one(id), id, projects, project, index, kind);
+    }
+
+    /// [`SharedOutputs::add`] with the hash of `id` given.
+    fn add_hashed(&mut self, hash: u64, id: &str, projects: &str, project: u32, index: u32, kind: OutputKind) {
+        if self.full {
+            return;
+        }
+        let Some(n) = self.find(hash, id) else {
+            let (Some(id), Some(projects)) = (self.put(id), self.put(projects)) else {
+                self.full = true;
+                return;
+            };
+            let number = position(self.first.len());
+            let next = self.by_hash.insert(hash, number);
+            self.first.push(SharedRecord { id, projects, project, index, next, kind });
+            return;
+        };
+        let first = &self.first[n as usize];
+        let first_projects = self.text(first.projects);
+        let list = |lines: &str| lines.replace('\n', ", ");
+        let problem = if kind != first.kind {
+            Some(format!("is a {} there but a {} here", first.kind.code(), kind.code()))
+        } else if projects != first_projects {
+            Some(format!("belongs to {} there but to {} here", list(first_projects), list(projects)))
+        } else {
+            None
+        };
+        self.later.push(LaterRecord { first: n, project, index, problem: problem.map(Into::into) });
+    }
 }
 
 /// What the rules need of a programme.
@@ -79,8 +167,8 @@ fn position(i: usize) -> u32 {
 pub(crate) struct Links {
     /// (project number, position, related project id).
     relations: Vec<(u32, u32, Box<str>)>,
-    /// Shared output id → its records, in the order added.
-    shared: BTreeMap<Box<str>, SharedRecord>,
+    /// The records of each shared output, in the order added.
+    shared: SharedOutputs,
     /// Each aim an objective refers to.
     aims: Vec<AimUse>,
     /// Each state-grant share a project states: 16 bytes, as every
@@ -103,25 +191,7 @@ impl Links {
             projects.sort_unstable();
             projects.dedup();
             let projects = projects.join("\n");
-            let (index, kind) = (position(i), output.kind.code());
-            match self.shared.get_mut(shared.id.as_str()) {
-                None => {
-                    let later = Vec::new();
-                    let first = SharedRecord { project: number, index, kind, projects: projects.into(), later };
-                    self.shared.insert(shared.id.as_str().into(), first);
-                }
-                Some(first) => {
-                    let list = |lines: &str| lines.replace('\n', ", ");
-                    let problem = if kind != first.kind {
-                        Some(format!("is a {} there but a {kind} here", first.kind))
-                    } else if *projects != *first.projects {
-                        Some(format!("belongs to {} there but to {} here", list(&first.projects), list(&projects)))
-                    } else {
-                        None
-                    };
-                    first.later.push(LaterRecord { project: number, index, problem: problem.map(Into::into) });
-                }
-            }
+            self.shared.add(shared.id.as_str(), &projects, number, position(i), output.kind);
         }
         let Some(programme) = programme else { return };
         for (i, objective) in project.objectives.iter().enumerate() {
@@ -170,12 +240,36 @@ impl Links {
                 );
             }
         }
-        for (id, first) in &self.shared {
+        // Shared outputs in the order of their ids, each with its later
+        // records in the order added.
+        let shared = &self.shared;
+        if shared.full {
+            sink.document = None;
+            sink.not_run(
+                &CROSS_SHARED_OUTPUT,
+                "the shared outputs' ids and project lists passed 4 GiB, so their records were not compared",
+            );
+        }
+        let id = |n: u32| shared.text(shared.first[n as usize].id);
+        // Past the limit no record is compared: a record missed would read
+        // as a project without one.
+        let records = if shared.full { 0 } else { shared.first.len() };
+        let mut order: Vec<u32> = (0..records).map(position).collect();
+        order.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
+        let mut later: Vec<&LaterRecord> = shared.later.iter().collect();
+        later.sort_by_key(|record| record.first);
+        for n in order {
+            let first = &shared.first[n as usize];
+            let from = later.partition_point(|record| record.first < n);
+            let to = later.partition_point(|record| record.first <= n);
+            let later = &later[from..to];
+            let id = id(n);
             let first_project = (names.project)(first.project);
             let recorded =
-                |p: &str| first_project == p || first.later.iter().any(|later| (names.project)(later.project) == p);
+                |p: &str| first_project == p || later.iter().any(|later| (names.project)(later.project) == p);
             // A project the artefact belongs to, given, but with no record of it.
-            for missing in first.projects.split('\n').filter(|p| !p.is_empty() && given(p) && !recorded(p)) {
+            for missing in shared.text(first.projects).split('\n').filter(|p| !p.is_empty() && given(p) && !recorded(p))
+            {
                 sink.document = Some(first_project.to_owned());
                 sink.emit(
                     &CROSS_SHARED_OUTPUT,
@@ -185,7 +279,7 @@ impl Links {
                     ),
                 );
             }
-            for later in &first.later {
+            for later in later {
                 let project = (names.project)(later.project);
                 let Some(problem) = later.problem.as_deref().filter(|_| project != first_project) else { continue };
                 sink.document = Some(project.to_owned());
@@ -222,5 +316,34 @@ impl Links {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_outputs_whose_ids_hash_alike_are_kept_apart() {
+        let mut shared = SharedOutputs::default();
+        let (model, cards) = (OutputKind::OperatingModel, OutputKind::ActionCard);
+        // Three ids with one hash, as if the hash collided.
+        shared.add_hashed(7, "a", "p\nq", 0, 0, model);
+        shared.add_hashed(7, "b", "p\nq", 0, 1, cards);
+        shared.add_hashed(7, "c", "p", 0, 2, model);
+        // Later records, each compared with the first of its own id.
+        shared.add_hashed(7, "b", "p\nq", 1, 0, cards);
+        shared.add_hashed(7, "a", "p\nq", 1, 1, cards);
+        shared.add_hashed(7, "c", "p\nq", 1, 2, model);
+        assert_eq!(shared.first.len(), 3);
+        let later: Vec<_> = shared.later.iter().map(|l| (l.first, l.index, l.problem.as_deref())).collect();
+        assert_eq!(
+            later,
+            [
+                (1, 0, None),
+                (0, 1, Some("is a operating_model there but a action_card here")),
+                (2, 2, Some("belongs to p there but to p, q here")),
+            ]
+        );
     }
 }
