@@ -9,8 +9,9 @@
 //! of batches, a worker that has nothing to do sleeps rather than spins, and
 //! memory is freed by the thread that allocated it. What the state
 //! hands on (diagnostics, documents that could not be read) goes to the
-//! calling thread, in order, through a bounded channel: the caller's
-//! callback need not be [`Send`].
+//! calling thread, in order, through a bounded channel, in chunks of up to
+//! [`CHUNK`] so that the calling thread wakes once for many of them rather
+//! than for each: the caller's callback need not be [`Send`].
 //!
 //! With one thread (or where threads cannot be started), everything runs
 //! on the calling thread, in the same order.
@@ -22,6 +23,11 @@ use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 /// How many things handed on may wait for the calling thread.
 const WAITING: usize = 1024;
 
+/// How many things handed on go to the calling thread at once. Sent one
+/// by one, the 50 000 warnings of 10 000 real documents cost 85 000 context
+/// switches.
+const CHUNK: usize = 256;
+
 /// A batch's turn at the shared state, given to the work on it.
 pub(crate) struct Turn<'p, S, O> {
     number: u64,
@@ -32,8 +38,8 @@ pub(crate) struct Turn<'p, S, O> {
 
 /// Where a turn hands things on.
 enum Out<'p, O> {
-    /// To the calling thread.
-    Channel(SyncSender<O>),
+    /// To the calling thread, in chunks.
+    Channel(SyncSender<Vec<O>>),
     /// Straight to the callback: everything is on the calling thread.
     Direct(&'p Mutex<&'p mut dyn FnMut(O)>),
 }
@@ -59,13 +65,28 @@ impl<S, O> Turn<'_, S, O> {
     pub(crate) fn take<R>(mut self, f: impl FnOnce(&mut S, &mut dyn FnMut(O)) -> R) -> R {
         let mut guard = wait(self.shared, self.number);
         let result = match &self.out {
-            Out::Channel(sender) => f(&mut guard.1, &mut |item| {
+            Out::Channel(sender) => {
                 // The calling thread stops receiving before every worker is
                 // done only if its callback panicked: then the run stops.
-                if sender.send(item).is_err() {
-                    self.shared.stopped.store(true, Ordering::Relaxed);
+                let send = |chunk: &mut Vec<O>| {
+                    if sender.send(std::mem::take(chunk)).is_err() {
+                        self.shared.stopped.store(true, Ordering::Relaxed);
+                    }
+                };
+                // Chunks are sent before the turn passes on, so that they
+                // arrive in the order of batches.
+                let mut chunk = Vec::new();
+                let result = f(&mut guard.1, &mut |item| {
+                    chunk.push(item);
+                    if chunk.len() == CHUNK {
+                        send(&mut chunk);
+                    }
+                });
+                if !chunk.is_empty() {
+                    send(&mut chunk);
                 }
-            }),
+                result
+            }
             Out::Direct(callback) => f(&mut guard.1, &mut |item| (lock(callback))(item)),
         };
         // Had `f` panicked, the turn would be passed on when `self` is
@@ -134,7 +155,7 @@ pub(crate) fn in_order<B, S, O>(
         let started = std::thread::scope(|scope| {
             // Made here, so that a callback that panics drops the receiver
             // and the workers, unable to hand on, stop rather than wait.
-            let (sender, receiver): (SyncSender<O>, Receiver<O>) = sync_channel(WAITING);
+            let (sender, receiver): (SyncSender<Vec<O>>, Receiver<Vec<O>>) = sync_channel(WAITING / CHUNK);
             let mut started = 0;
             for _ in 0..threads {
                 let sender = sender.clone();
@@ -148,7 +169,7 @@ pub(crate) fn in_order<B, S, O>(
             }
             drop(sender);
             if started > 0 {
-                receiver.iter().for_each(&mut out);
+                receiver.iter().flatten().for_each(&mut out);
             }
             started
         });
@@ -168,6 +189,12 @@ mod tests {
 
     /// Batches of uneven work, on several threads: the state sees them in
     /// the order read, and so does the caller.
+    /// How many things batch `n` hands on: one, or for every tenth batch
+    /// more than two chunks.
+    fn handed(n: u64) -> u64 {
+        if n % 10 == 0 { CHUNK as u64 * 2 + 17 } else { 1 }
+    }
+
     #[test]
     fn batches_are_taken_in_the_order_read_whatever_the_threads() {
         for threads in [1, 2, 3, 8] {
@@ -187,14 +214,18 @@ mod tests {
                     }
                     turn.take(|seen, out| {
                         seen.push(n);
-                        out(n * 10);
+                        // Some batches hand on more than a chunk.
+                        for i in 0..handed(n) {
+                            out(n * 1000 + i);
+                        }
                     });
                 },
                 |item| handed_on.push(item),
             );
             let expected: Vec<u64> = (0..200).filter(|n| n % 7 != 3).collect();
             assert_eq!(seen, expected, "{threads} threads");
-            assert_eq!(handed_on, expected.iter().map(|n| n * 10).collect::<Vec<_>>(), "{threads} threads");
+            let in_order: Vec<u64> = expected.iter().flat_map(|&n| (0..handed(n)).map(move |i| n * 1000 + i)).collect();
+            assert_eq!(handed_on, in_order, "{threads} threads");
         }
     }
 
