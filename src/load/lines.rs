@@ -1,7 +1,7 @@
 //! Reading a JSON Lines file a line at a time, holding no line longer
 //! than needed.
 
-use std::io::{BufRead, Read};
+use std::io::BufRead;
 use std::sync::Arc;
 
 use super::{LONG, Lines, LoadError, Loaded, Origin, Raw, too_large};
@@ -46,6 +46,35 @@ pub(super) fn next_line(lines: &mut Lines, limit: u64) -> Option<Raw> {
     None
 }
 
+/// Appends to `line` the bytes up to and including the next end of line,
+/// or to the end of the file, but no more than `limit` bytes; returns how
+/// many. What `reader.take(limit).read_until(b'\n', line)` does, but the end
+/// of line is found with the `memchr` crate's vectorised search: the
+/// standard library's, a word at a time, was 2.8 % of `report`'s
+/// instructions.
+fn read_until_newline(reader: &mut impl BufRead, line: &mut Vec<u8>, limit: u64) -> std::io::Result<u64> {
+    let mut read = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        let room = usize::try_from(limit - read).unwrap_or(usize::MAX);
+        let available = &available[..available.len().min(room)];
+        let (used, done) = match memchr::memchr(b'\n', available) {
+            Some(at) => (at + 1, true),
+            None => (available.len(), available.is_empty() || available.len() == room),
+        };
+        line.extend_from_slice(&available[..used]);
+        reader.consume(used);
+        read += used as u64;
+        if done {
+            return Ok(read);
+        }
+    }
+}
+
 /// One line as [`read_line`] read it.
 struct LineRead {
     /// Bytes read, the end of line included; 0 at the end of the file.
@@ -59,8 +88,7 @@ struct LineRead {
 /// Reads one line into `line`, end of line included; a line longer than
 /// `cap` is read to its end but not kept.
 fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, cap: u64) -> std::io::Result<LineRead> {
-    // The line up to the cap, found with `memchr` as `read_until` does.
-    let len = reader.by_ref().take(cap.saturating_add(1)).read_until(b'\n', line)? as u64;
+    let len = read_until_newline(reader, line, cap.saturating_add(1))?;
     let blank = line.iter().all(u8::is_ascii_whitespace);
     if len <= cap || line.last() == Some(&b'\n') {
         return Ok(LineRead { len, long: false, blank });
@@ -92,6 +120,35 @@ fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>, cap: u64) -> std::io
         reader.consume(used);
         if ends {
             return Ok(read);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{BufReader, Read};
+
+    use super::*;
+
+    /// Lines across the reader's buffer, cut at every limit: the same bytes
+    /// and counts as the standard library's `take` and `read_until`.
+    #[test]
+    fn lines_are_read_as_read_until_reads_them() {
+        let text = b"{\"a\":1}\n\n   \nxyz\n0123456789abcdefghij\nno end of line";
+        for capacity in [1, 3, 8, 64] {
+            for limit in [1, 2, 5, 9, 20, 100] {
+                let mut ours = BufReader::with_capacity(capacity, &text[..]);
+                let mut theirs = BufReader::with_capacity(capacity, &text[..]);
+                loop {
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    let read = read_until_newline(&mut ours, &mut a, limit).unwrap();
+                    let expected = theirs.by_ref().take(limit).read_until(b'\n', &mut b).unwrap() as u64;
+                    assert_eq!((read, &a), (expected, &b), "capacity {capacity}, limit {limit}");
+                    if read == 0 {
+                        break;
+                    }
+                }
+            }
         }
     }
 }
