@@ -93,6 +93,7 @@ mod participation;
 mod per_project;
 mod placement;
 mod prepared;
+mod programme;
 #[cfg(test)]
 mod reference;
 mod resources;
@@ -109,9 +110,9 @@ pub use participants::ParticipantGroupRow;
 pub use participation::{Dimension, ParticipationRow, TableKind};
 pub use per_project::{Omitted, PartlyPerProject, PerProject};
 pub use placement::{Placement, placements};
-pub use resources::{
-    AchievementRow, AssessmentRow, OutputRow, ProgrammeTotals, ProjectRow, StaffingRow, TargetRow, UnjudgedObjective,
-};
+pub use programme::ProgrammeTotals;
+pub(crate) use programme::{IdTexts, ProgrammeFacts};
+pub use resources::{AchievementRow, AssessmentRow, OutputRow, ProjectRow, StaffingRow, TargetRow, UnjudgedObjective};
 pub use timeline::{DayRange, RegionalPartRow, TimelineRow};
 
 use crate::load::{Files, Loaded, Streamed};
@@ -780,55 +781,6 @@ pub const PER_PROJECT_LIMIT: u64 = 1_000;
 /// 28.4 with 1 MiB and 21.8 with 256 KiB, at the same CPU time.
 const BATCH_BYTES: usize = 256 << 10;
 const BATCH_MOST: usize = 256;
-
-/// Ids in order, kept in one string (about 16 bytes an id rather than an
-/// `Id` each): the ids a programme lists, or of every project added.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct IdTexts {
-    texts: String,
-    ends: Vec<usize>,
-}
-
-impl IdTexts {
-    pub(crate) fn push(&mut self, id: &str) {
-        self.texts.push_str(id);
-        self.ends.push(self.texts.len());
-    }
-
-    /// How many entries there are.
-    pub(crate) fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// The id of entry `at` (empty past the end).
-    pub(crate) fn get(&self, at: usize) -> &str {
-        let start = if at == 0 { 0 } else { self.ends.get(at - 1).copied().unwrap_or(0) };
-        let end = self.ends.get(at).copied().unwrap_or(start);
-        self.texts.get(start..end).unwrap_or_default()
-    }
-
-    /// The entries' places in the order of their ids (stable).
-    pub(crate) fn by_id(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.len()).collect();
-        order.sort_by(|&a, &b| self.get(a).cmp(self.get(b)));
-        order
-    }
-}
-
-impl crate::listing::Collect for IdTexts {
-    fn entry(&mut self, project: crate::ProgrammeProject) {
-        self.push(project.id.as_str());
-    }
-}
-
-/// What programme totals need of a programme document.
-#[derive(Debug, Clone)]
-pub(crate) struct ProgrammeFacts {
-    pub(crate) id: crate::Id,
-    pub(crate) name: crate::Text,
-    pub(crate) total_funding: Option<crate::Money>,
-    pub(crate) listed: IdTexts,
-}
 
 /// Aggregates documents in one call.
 ///

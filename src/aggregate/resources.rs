@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::money::{self, FundingDimension, FundingRow, add_money};
+use super::money::{self, FundingDimension, FundingRow};
+use super::programme::{Facts, ProgrammeFacts, ProjectFacts};
 use super::{Derivation, Figure, record};
 use crate::{
     AchievementRating, Count, DatedCount, Exactness, FundingKind, Id, Language, Money, Output, Project, Total,
@@ -199,36 +200,6 @@ pub struct ProjectRow {
     pub state_grant_share: Option<crate::Percent>,
 }
 
-/// A programme's own figures against the sum of its projects' figures.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-#[non_exhaustive]
-pub struct ProgrammeTotals {
-    /// The programme.
-    pub programme: Id,
-    /// Its name.
-    pub name: String,
-    /// Projects it lists.
-    pub listed_projects: u64,
-    /// Listed projects among the documents aggregated.
-    pub projects_given: u64,
-    /// The funding the programme states.
-    #[serde(serialize_with = "super::figure_json::bare_option")]
-    #[schemars(with = "Option<super::Figure<Money>>")]
-    pub stated_funding: Option<Money>,
-    /// The budgets of the listed projects given ([`ProjectRow::budget`]),
-    /// summed: "at least" when some listed project's budget is not known
-    /// here, in full or in part.
-    pub projects_budget: Option<Figure<Money>>,
-    /// Listed projects whose budget is not fully known here: not given, or
-    /// with parts without an amount (their known parts are in
-    /// `projects_budget`).
-    pub projects_without_budget: Vec<Id>,
-    /// Attendances over the listed projects given.
-    #[serde(serialize_with = "super::figure_json::bare_option")]
-    #[schemars(with = "Option<super::Figure<Total>>")]
-    pub attendances: Option<Total>,
-}
-
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Accumulator {
     /// (by, key, rating) → (label, judgements).
@@ -242,9 +213,7 @@ pub(crate) struct Accumulator {
     project_rows: Vec<ProjectRow>,
     /// What a programme's totals need of each project, kept for every
     /// project even when the per-project tables are not.
-    facts: Vec<ProjectFacts>,
-    /// The projects' ids, in the order of `facts`.
-    fact_ids: super::IdTexts,
+    facts: Facts,
     /// The shared outputs counted so far (schema 1.2), so that one
     /// artefact of several projects is counted once.
     shared_outputs: std::collections::BTreeSet<String>,
@@ -278,62 +247,7 @@ fn merge_output(outputs: &mut BTreeMap<OutputKey, OutputRow>, key: OutputKey, ro
     }
 }
 
-/// A project's budget and attendances (its id is in `fact_ids`): what
-/// programme totals need, in 28 bytes (the figures as pairs of `u32`, so
-/// that the record is aligned to 4 bytes; it took 48 as `Money` and
-/// `Total`); `budget_partial` says whether some of the budget's parts have
-/// no amount.
-#[derive(Debug, Clone)]
-struct ProjectFacts {
-    budget_cents: [u32; 2],
-    attendances_low: [u32; 2],
-    attendances_high: [u32; 2],
-    /// `None` when the project has no budget.
-    budget_exactness: Option<Exactness>,
-    /// `None` when the project has no attendances.
-    attendances_exactness: Option<(Exactness, Exactness)>,
-    budget_partial: bool,
-}
-
-const _: () = assert!(std::mem::size_of::<ProjectFacts>() == 28);
-
-/// A `u64` as two `u32`s, high half first.
-fn halves(value: u64) -> [u32; 2] {
-    // The two halves of the value.
-    #[allow(clippy::cast_possible_truncation)]
-    [(value >> 32) as u32, value as u32]
-}
-
-fn whole(halves: [u32; 2]) -> u64 {
-    (u64::from(halves[0]) << 32) | u64::from(halves[1])
-}
-
-impl ProjectFacts {
-    fn new(budget: Option<Money>, budget_partial: bool, attendances: Option<Total>) -> Self {
-        ProjectFacts {
-            budget_cents: halves(budget.map_or(0, |money| money.euros.cents())),
-            attendances_low: halves(attendances.map_or(0, |total| total.low.value)),
-            attendances_high: halves(attendances.map_or(0, |total| total.high.value)),
-            budget_exactness: budget.map(|money| money.exactness),
-            attendances_exactness: attendances.map(|total| (total.low.exactness, total.high.exactness)),
-            budget_partial,
-        }
-    }
-
-    fn budget(&self) -> Option<Money> {
-        let euros = crate::Euros::from_cents(whole(self.budget_cents));
-        self.budget_exactness.map(|exactness| Money { euros, exactness })
-    }
-
-    fn attendances(&self) -> Option<Total> {
-        self.attendances_exactness.map(|(low, high)| Total {
-            low: crate::Count { value: whole(self.attendances_low), exactness: low },
-            high: crate::Count { value: whole(self.attendances_high), exactness: high },
-        })
-    }
-}
-
-fn one(explain: bool, rule: &str, records: impl FnOnce() -> Vec<String>) -> Option<Derivation> {
+pub(super) fn one(explain: bool, rule: &str, records: impl FnOnce() -> Vec<String>) -> Option<Derivation> {
     explain.then(|| Derivation::new(rule, records()))
 }
 
@@ -582,8 +496,7 @@ impl Accumulator {
         self.staffing.extend(staffing.into_values());
 
         let rating = |r: AchievementRating| ratings.get(&r).copied().unwrap_or(0);
-        self.facts.push(ProjectFacts::new(budget.amount, budget.without > 0, attendances));
-        self.fact_ids.push(project.id.as_str());
+        self.facts.push(project.id.as_str(), ProjectFacts::new(budget.amount, budget.without > 0, attendances));
         if !per_project {
             return;
         }
@@ -654,9 +567,8 @@ impl Accumulator {
         }
         self.staffing.extend(local.staffing);
         self.project_rows.extend(local.project_rows.into_iter().map(|row| ProjectRow { attendances, ..row }));
-        for (at, facts) in local.facts.iter().enumerate() {
-            self.facts.push(ProjectFacts::new(facts.budget(), facts.budget_partial, attendances));
-            self.fact_ids.push(local.fact_ids.get(at));
+        for (id, facts) in local.facts.iter() {
+            self.facts.push(id, ProjectFacts::new(facts.budget(), facts.budget_partial, attendances));
         }
     }
 
@@ -691,72 +603,14 @@ impl Accumulator {
 
     pub(crate) fn finish(
         self,
-        programmes: &[super::ProgrammeFacts],
+        programmes: &[ProgrammeFacts],
         language: Language,
         projects: u64,
         participation: Vec<super::ParticipationTable>,
         explain: bool,
     ) -> super::Summary {
-        let programme_totals = programmes
-            .iter()
-            .map(|programme| {
-                let listed = &programme.listed;
-                // The entries by id (4 bytes an entry rather than a set of
-                // ids): the entries with an id are a range of `by_id`.
-                let by_id = listed.by_id();
-                let entries = |id: &str| {
-                    let start = by_id.partition_point(|&at| listed.get(at) < id);
-                    let end = start + by_id[start..].partition_point(|&at| listed.get(at) == id);
-                    &by_id[start..end]
-                };
-                let mut given = 0u64;
-                let mut attendances: Option<Total> = None;
-                let mut with_budget = vec![false; listed.len()];
-                let mut projects_budget: Option<Figure<Money>> = None;
-                for (at, facts) in self.facts.iter().enumerate() {
-                    let id = self.fact_ids.get(at);
-                    let listed_at = entries(id);
-                    if listed_at.is_empty() {
-                        continue;
-                    }
-                    given += 1;
-                    if let Some(here) = facts.attendances() {
-                        attendances = Some(attendances.map_or(here, |sum| sum + here));
-                    }
-                    if let Some(budget) = facts.budget() {
-                        if !facts.budget_partial {
-                            listed_at.iter().for_each(|&at| with_budget[at] = true);
-                        }
-                        let figure = Figure {
-                            value: budget,
-                            derivation: one(explain, "sum of the budgets of the listed projects given", || {
-                                vec![format!("{id}/funding = {budget}")]
-                            }),
-                        };
-                        projects_budget = Figure::merge(projects_budget, Some(figure), add_money);
-                    }
-                }
-                // The texts were ids when kept: none fails to be one again.
-                let without: Vec<Id> = (0..listed.len())
-                    .filter(|&at| !with_budget[at])
-                    .filter_map(|at| Id::new(listed.get(at)).ok())
-                    .collect();
-                // A sum that leaves out a listed project's budget, or part of it, is "at least".
-                if let Some(figure) = &mut projects_budget {
-                    figure.value = money::at_least_if(figure.value, without.len() as u64);
-                }
-                ProgrammeTotals {
-                    programme: programme.id.clone(),
-                    name: programme.name.best(language).to_owned(),
-                    listed_projects: listed.len() as u64,
-                    projects_given: given,
-                    stated_funding: programme.total_funding,
-                    projects_budget,
-                    projects_without_budget: without,
-                    attendances,
-                }
-            })
-            .collect();
+        let programme_totals =
+            programmes.iter().map(|programme| self.facts.totals(programme, language, explain)).collect();
         super::Summary {
             projects,
             programmes: programmes.len() as u64,
