@@ -22,7 +22,14 @@ use super::references::Kind;
 /// The bytes of uses kept in memory before they are written to a run: about
 /// 75 000 uses, or 1 300 projects like the generated ones (the generated
 /// corpus of 100 000 projects writes about 80 runs, the real one more).
+#[cfg(not(all(target_family = "wasm", target_os = "unknown")))]
 const BUDGET: usize = 4 << 20;
+
+/// In a browser (WebAssembly without a file system) there is nowhere to
+/// write a run, and the documents themselves are in memory: the uses stay
+/// there too, however many.
+#[cfg(all(target_family = "wasm", target_os = "unknown"))]
+const BUDGET: usize = usize::MAX;
 
 /// The most runs kept at once; past it they are merged into one.
 const FAN_IN: usize = 128;
@@ -30,8 +37,8 @@ const FAN_IN: usize = 128;
 /// The read buffer of each run being merged.
 const READ_BUFFER: usize = 8 << 10;
 
-/// The most bytes a buffer of uses is given at once; a larger budget (in
-/// tests, no limit at all) lets the buffers grow as uses come.
+/// The largest budget whose buffers get their whole size at once; with a
+/// larger one (no limit at all, in a browser) they grow as uses come.
 const RESERVE_AT_MOST: usize = 64 << 20;
 
 /// The bytes of a use before its id (see [`write_use`]).
@@ -88,6 +95,9 @@ pub(crate) struct RecordIds {
     bucket_size: usize,
     /// The bytes of ids held before a run is written: a third of the budget.
     text_size: usize,
+    /// Whether the buffers get their whole size at their first use (when the
+    /// budget is at most [`RESERVE_AT_MOST`]).
+    reserve: bool,
     /// The uses in memory, in 256 buckets by the top byte of their
     /// fingerprint, so that each bucket is sorted on its own, in the
     /// processor's cache, and the buckets in turn are in order.
@@ -116,6 +126,7 @@ impl RecordIds {
         RecordIds {
             bucket_size: budget / 3 * 2 / size_of::<Held>() / 256,
             text_size: budget / 3,
+            reserve: budget <= RESERVE_AT_MOST,
             held: (0..256).map(|_| Vec::new()).collect(),
             count: 0,
             text: String::new(),
@@ -170,12 +181,12 @@ impl RecordIds {
         }
         // The buffers get their whole size at their first use, so that they
         // never grow to twice what they hold.
-        if self.text.capacity() == 0 {
-            self.text.reserve_exact(self.text_size.min(RESERVE_AT_MOST).max(id.len()));
+        if self.reserve && self.text.capacity() == 0 {
+            self.text.reserve_exact(self.text_size.max(id.len()));
         }
         let held = &mut self.held[bucket];
-        if held.capacity() == 0 {
-            held.reserve_exact(self.bucket_size.clamp(1, RESERVE_AT_MOST / size_of::<Held>() / 256));
+        if self.reserve && held.capacity() == 0 {
+            held.reserve_exact(self.bucket_size.max(1));
         }
         let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
         self.text.push_str(id);
