@@ -27,6 +27,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
+use super::arena::{Arena, Span};
 use super::record_ids::RecordIds;
 use super::references::{Kind, pointer, records};
 use super::rules::*;
@@ -174,36 +175,6 @@ struct BusinessIdSeen {
     project: u32,
     check: u32,
     organisation: Span,
-}
-
-/// Texts kept one after another in one buffer, without an allocation each.
-#[derive(Debug, Default)]
-struct Arena(String);
-
-/// Where a text is in the [`Arena`].
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    start: u32,
-    len: u32,
-}
-
-impl Arena {
-    /// Keeps `text`; past 4 GiB of texts (some sixty million organisations)
-    /// a text is no longer kept and messages show `…` for it.
-    fn put(&mut self, text: &str) -> Span {
-        match (u32::try_from(self.0.len()), u32::try_from(text.len())) {
-            (Ok(start), Ok(len)) if start.checked_add(len).is_some() => {
-                self.0.push_str(text);
-                Span { start, len }
-            }
-            _ => Span { start: 0, len: 0 },
-        }
-    }
-
-    fn get(&self, span: Span) -> &str {
-        let (start, len) = (span.start as usize, span.len as usize);
-        self.0.get(start..start + len).filter(|t| !t.is_empty()).unwrap_or("…")
-    }
 }
 
 /// 64 bits of a fingerprint, aligned to 4 bytes so that a table entry

@@ -276,9 +276,9 @@ impl State {
         self.places.push(Place { file, line });
     }
 
-    /// Takes a checked batch in: its diagnostics with their places, its
-    /// documents into the index (and then dropped).
-    /// Indexes a batch; returns its documents, to be dropped.
+    /// Takes a checked batch in: its diagnostics, with their places, go to
+    /// `each` and its documents into the index; returns the documents, for
+    /// the caller to drop outside its turn.
     fn take(&mut self, batch: Vec<Checked>, each: &mut dyn FnMut(Diagnostic)) -> Vec<Document> {
         let mut spent = Vec::with_capacity(batch.len());
         for checked in batch {

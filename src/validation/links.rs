@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::BuildHasher;
 
 use super::Sink;
+use super::arena::{Arena, Span};
 use super::rules::*;
 use crate::{FundingKind, OutputKind, Percent, Programme, Project};
 
@@ -26,13 +27,6 @@ struct SharedRecord {
     /// The next first record whose id has the same hash, if any.
     next: Option<u32>,
     kind: OutputKind,
-}
-
-/// Where a text is in the texts of [`SharedOutputs`].
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    start: u32,
-    len: u32,
 }
 
 /// A later record of a shared output: the first record (its number), its
@@ -54,8 +48,8 @@ struct SharedOutputs {
     hasher: foldhash::fast::RandomState,
     first: Vec<SharedRecord>,
     later: Vec<LaterRecord>,
-    /// The ids and project lists of the first records, one after another.
-    texts: String,
+    /// The ids and project lists of the first records.
+    texts: Arena,
     /// Whether the texts passed 4 GiB (some forty million shared outputs),
     /// after which records are no longer compared.
     full: bool,
@@ -63,16 +57,7 @@ struct SharedOutputs {
 
 impl SharedOutputs {
     fn text(&self, span: Span) -> &str {
-        &self.texts[span.start as usize..(span.start + span.len) as usize]
-    }
-
-    /// Keeps `text`, or `None` past 4 GiB of texts.
-    fn put(&mut self, text: &str) -> Option<Span> {
-        let start = u32::try_from(self.texts.len()).ok()?;
-        let len = u32::try_from(text.len()).ok()?;
-        start.checked_add(len)?;
-        self.texts.push_str(text);
-        Some(Span { start, len })
+        self.texts.text(span)
     }
 
     /// The number of the first record of output `id`.
@@ -98,7 +83,7 @@ impl SharedOutputs {
             return;
         }
         let Some(n) = self.find(hash, id) else {
-            let (Some(id), Some(projects)) = (self.put(id), self.put(projects)) else {
+            let (Some(id), Some(projects)) = (self.texts.try_put(id), self.texts.try_put(projects)) else {
                 self.full = true;
                 return;
             };

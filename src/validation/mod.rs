@@ -33,6 +33,7 @@
 #![doc = include_str!("../../docs/validation-rules.md")]
 
 mod additions;
+mod arena;
 mod checks;
 mod cross;
 mod dates;
