@@ -24,6 +24,7 @@
 //! assert!(markdown.contains("| LUMO"));
 //! ```
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::Language;
@@ -61,7 +62,7 @@ mod tidy;
 pub use tidy::tidy;
 
 /// A text from the documents as `format` needs it (see the module docs).
-fn escape(text: &str, format: Format) -> String {
+fn escape(text: &str, format: Format) -> Cow<'_, str> {
     match format {
         Format::Markdown => {
             let mut out = String::with_capacity(text.len());
@@ -87,9 +88,11 @@ fn escape(text: &str, format: Format) -> String {
                 }
                 previous = c;
             }
-            out
+            Cow::Owned(out)
         }
-        _ => Visible(text).to_string(),
+        // Most texts have no control character: written as they are.
+        _ if !text.contains(char::is_control) => Cow::Borrowed(text),
+        _ => Cow::Owned(Visible(text).to_string()),
     }
 }
 
@@ -343,7 +346,7 @@ fn write_table(table: &Table, out: &mut String, format: Format, explain: bool, w
         return;
     }
     title(out);
-    let rows: Vec<Vec<String>> =
+    let rows: Vec<Vec<Cow<'_, str>>> =
         table.rows.iter().map(|row| row.iter().map(|cell| escape(cell, format)).collect()).collect();
     if let Some(note) = &table.note {
         layout::paragraph(out, &escape(note, format), width, "", "");

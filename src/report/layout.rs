@@ -15,6 +15,16 @@ fn width_of(text: &str) -> usize {
     text.chars().count()
 }
 
+/// Whether [`wrap`] would give `text` as it is, as its only line: it fits
+/// and has no space to drop (leading, trailing or doubled). Most cells and
+/// lines do, and are then written without a copy.
+fn fits_as_is(text: &str, width: usize) -> bool {
+    !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && (text.len() <= width.max(1) || width_of(text) <= width.max(1))
+}
+
 /// `text` in lines of at most `width` characters, broken at spaces; a word
 /// longer than a line is split.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -56,6 +66,12 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 /// after `rest` (hanging indent).
 pub(crate) fn paragraph(out: &mut String, text: &str, width: usize, first: &str, rest: &str) {
     let room = width.saturating_sub(width_of(first).max(width_of(rest))).max(NARROWEST_TEXT);
+    if fits_as_is(text, room) {
+        out.push_str(first);
+        out.push_str(text);
+        out.push('\n');
+        return;
+    }
     for (i, line) in wrap(text, room).iter().enumerate() {
         let _ = writeln!(out, "{}{line}", if i == 0 { first } else { rest });
     }
@@ -65,11 +81,11 @@ pub(crate) fn paragraph(out: &mut String, text: &str, width: usize, first: &str,
 /// line: its first `texts` columns are texts (left-aligned, wrapped at
 /// spaces when the table is too wide), the others figures (right-aligned,
 /// never wrapped).
-pub(crate) fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>], texts: usize, width: usize) {
+pub(crate) fn table<C: AsRef<str>>(out: &mut String, headers: &[&str], rows: &[Vec<C>], texts: usize, width: usize) {
     let texts = texts.max(1);
     let columns = headers.len();
     let natural: Vec<usize> = (0..columns)
-        .map(|i| rows.iter().map(|r| width_of(&r[i])).chain([width_of(headers[i])]).max().unwrap_or(0))
+        .map(|i| rows.iter().map(|r| width_of(r[i].as_ref())).chain([width_of(headers[i])]).max().unwrap_or(0))
         .collect();
     let gaps = 2 * columns.saturating_sub(1);
     if natural.iter().sum::<usize>() + gaps <= width {
@@ -85,9 +101,9 @@ pub(crate) fn table(out: &mut String, headers: &[&str], rows: &[Vec<String>], te
 /// figure does not, and a header wraps at its spaces. A text column is never
 /// narrower than its longest word (up to [`LONGEST_UNBROKEN`]), so that ids
 /// and words stay whole.
-fn squeezed(
+fn squeezed<C: AsRef<str>>(
     headers: &[&str],
-    rows: &[Vec<String>],
+    rows: &[Vec<C>],
     natural: &[usize],
     texts: usize,
     room: usize,
@@ -98,11 +114,12 @@ fn squeezed(
     // The least each column takes.
     let mut widths: Vec<usize> = (0..columns)
         .map(|i| {
-            let words = rows.iter().map(|r| longest_word(&r[i])).chain([longest_word(headers[i])]).max().unwrap_or(0);
+            let words =
+                rows.iter().map(|r| longest_word(r[i].as_ref())).chain([longest_word(headers[i])]).max().unwrap_or(0);
             if text[i] {
                 words.clamp(NARROWEST_TEXT.min(natural[i]), LONGEST_UNBROKEN.max(NARROWEST_TEXT)).min(natural[i])
             } else {
-                let cells = rows.iter().map(|r| width_of(&r[i])).max().unwrap_or(0);
+                let cells = rows.iter().map(|r| width_of(r[i].as_ref())).max().unwrap_or(0);
                 cells.max(longest_word(headers[i]))
             }
         })
@@ -121,44 +138,62 @@ fn squeezed(
     Some(widths)
 }
 
-fn lines(out: &mut String, headers: &[&str], rows: &[Vec<String>], widths: &[usize], texts: usize) {
-    let row = |out: &mut String, cells: &[&str]| {
-        let wrapped: Vec<Vec<String>> = cells.iter().zip(widths).map(|(cell, &w)| wrap(cell, w)).collect();
-        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
-        for line in 0..height {
-            let mut text = String::new();
-            for (i, (cell, &width)) in wrapped.iter().zip(widths).enumerate() {
-                let part = cell.get(line).map_or("", String::as_str);
-                let pad = " ".repeat(width.saturating_sub(width_of(part)));
-                if i > 0 {
-                    text.push_str("  ");
-                }
-                // Texts left-aligned, figures right-aligned.
-                if i < texts {
-                    let _ = write!(text, "{part}{pad}");
-                } else {
-                    let _ = write!(text, "{pad}{part}");
-                }
-            }
-            let _ = writeln!(out, "{}", text.trim_end());
-        }
-    };
-    row(out, headers);
+fn lines<C: AsRef<str>>(out: &mut String, headers: &[&str], rows: &[Vec<C>], widths: &[usize], texts: usize) {
+    row(out, headers, widths, texts);
     for cells in rows {
-        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-        row(out, &cells);
+        row(out, cells, widths, texts);
     }
 }
 
+/// One row of a table: one line when every cell fits as it is, else as many
+/// as its most wrapped cell takes.
+fn row<C: AsRef<str>>(out: &mut String, cells: &[C], widths: &[usize], texts: usize) {
+    if cells.iter().zip(widths).all(|(cell, &width)| fits_as_is(cell.as_ref(), width)) {
+        return line(out, widths, texts, |i| cells[i].as_ref());
+    }
+    let wrapped: Vec<Vec<String>> = cells.iter().zip(widths).map(|(cell, &w)| wrap(cell.as_ref(), w)).collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    for at in 0..height {
+        line(out, widths, texts, |i| wrapped[i].get(at).map_or("", String::as_str));
+    }
+}
+
+/// One line of a table, `part(i)` in column `i`: texts left-aligned,
+/// figures right-aligned, two spaces apart, without trailing space.
+fn line<'a>(out: &mut String, widths: &[usize], texts: usize, part: impl Fn(usize) -> &'a str) {
+    let start = out.len();
+    for (i, &width) in widths.iter().enumerate() {
+        let part = part(i);
+        let pad = width.saturating_sub(width_of(part));
+        if i > 0 {
+            out.push_str("  ");
+        }
+        if i < texts {
+            out.push_str(part);
+            spaces(out, pad);
+        } else {
+            spaces(out, pad);
+            out.push_str(part);
+        }
+    }
+    let kept = out[start..].trim_end().len();
+    out.truncate(start + kept);
+    out.push('\n');
+}
+
+fn spaces(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
 /// One block per row: its first cell as a line, then `header: value`.
-fn blocks(out: &mut String, headers: &[&str], rows: &[Vec<String>], width: usize) {
+fn blocks<C: AsRef<str>>(out: &mut String, headers: &[&str], rows: &[Vec<C>], width: usize) {
     for (n, cells) in rows.iter().enumerate() {
         if n > 0 {
             out.push('\n');
         }
-        paragraph(out, &cells[0], width, "", "  ");
+        paragraph(out, cells[0].as_ref(), width, "", "  ");
         for (header, cell) in headers.iter().zip(cells).skip(1) {
-            paragraph(out, &format!("{header}: {cell}"), width, "  ", "      ");
+            paragraph(out, &format!("{header}: {}", cell.as_ref()), width, "  ", "      ");
         }
     }
 }
@@ -172,6 +207,20 @@ mod tests {
         assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
         assert_eq!(wrap("", 5), [""]);
+    }
+
+    #[test]
+    fn a_text_written_as_it_is_is_what_wrapping_gives() {
+        let texts = ["", " ", "a", "ab cd", " ab", "ab ", "a  b", "äö åé", "äöåé", "12 345", "a b c d e f", "x\u{a0}y"];
+        for text in texts {
+            for width in 0..8 {
+                if fits_as_is(text, width) {
+                    assert_eq!(wrap(text, width), [text], "{text:?} at {width}");
+                } else {
+                    assert_ne!(wrap(text, width), [text], "{text:?} at {width}");
+                }
+            }
+        }
     }
 
     #[test]
