@@ -187,13 +187,18 @@ fn spaces(out: &mut String, n: usize) {
 
 /// One block per row: its first cell as a line, then `header: value`.
 fn blocks<C: AsRef<str>>(out: &mut String, headers: &[&str], rows: &[Vec<C>], width: usize) {
+    let mut line = String::new();
     for (n, cells) in rows.iter().enumerate() {
         if n > 0 {
             out.push('\n');
         }
         paragraph(out, cells[0].as_ref(), width, "", "  ");
         for (header, cell) in headers.iter().zip(cells).skip(1) {
-            paragraph(out, &format!("{header}: {}", cell.as_ref()), width, "  ", "      ");
+            line.clear();
+            line.push_str(header);
+            line.push_str(": ");
+            line.push_str(cell.as_ref());
+            paragraph(out, &line, width, "  ", "      ");
         }
     }
 }
