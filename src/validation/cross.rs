@@ -283,6 +283,9 @@ impl Fingerprints {
     }
 }
 
+/// The most projects a message names; it counts the rest.
+const NAMED: usize = 10;
+
 fn number(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -625,7 +628,10 @@ impl CrossIndex {
 
     fn check_programme_totals(&self, programme: &ProgrammeEntry, sink: &mut Sink<'_>) {
         let Some(total) = programme.total_funding else { return };
-        let mut missing = Vec::new();
+        // The first projects without a known total, and how many in all: a
+        // programme of 100 000 projects none of which is given would
+        // otherwise name them all in one line of a megabyte.
+        let (mut missing, mut unknown) = (Vec::new(), 0usize);
         let mut sum = 0u64;
         let mut all_exact = total.exactness == Exactness::Exact;
         for listed in programme.listing.iter() {
@@ -636,16 +642,25 @@ impl CrossIndex {
                     sum = sum.saturating_add(money.euros.cents());
                     all_exact &= money.exactness == Exactness::Exact;
                 }
-                None => missing.push(format!("`{id}`")),
+                None => {
+                    unknown += 1;
+                    if missing.len() < NAMED {
+                        missing.push(id);
+                    }
+                }
             }
         }
-        if !missing.is_empty() {
+        if unknown > 0 {
+            let named: Vec<String> = missing.iter().map(|id| format!("`{id}`")).collect();
+            let projects = if unknown <= NAMED {
+                format!("project(s) {}", named.join(", "))
+            } else {
+                let count = crate::value::thousands(unknown as u64);
+                format!("{count} projects (the first {NAMED}: {})", named.join(", "))
+            };
             sink.not_run(
                 &CROSS_PROGRAMME_TOTALS,
-                format!(
-                    "no total funding is known for project(s) {}, so the programme total cannot be compared",
-                    missing.join(", ")
-                ),
+                format!("no total funding is known for {projects}, so the programme total cannot be compared"),
             );
             return;
         }
@@ -742,6 +757,32 @@ mod tests {
         for budget in [0, 300, 5000] {
             assert_eq!(finish(budget, None), in_memory, "budget {budget}");
         }
+    }
+
+    #[test]
+    fn a_programme_total_that_cannot_be_compared_names_the_first_projects_and_counts_them_all() {
+        let generator = Generator::new(11);
+        let reason = |listed: u64| {
+            let mut index = CrossIndex::new();
+            index.add(&generator.programme(listed).into());
+            let report = index.finish();
+            let not_run: Vec<_> = report.not_run.iter().filter(|n| n.code == CROSS_PROGRAMME_TOTALS.code).collect();
+            assert_eq!(not_run.len(), 1, "{report}");
+            not_run[0].reason.clone()
+        };
+        assert_eq!(
+            reason(3),
+            "no total funding is known for project(s) `p0`, `p1`, `p2`, so the programme total cannot be compared"
+        );
+        let first: Vec<String> = (0..NAMED).map(|n| format!("`p{n}`")).collect();
+        assert_eq!(
+            reason(1_200),
+            format!(
+                "no total funding is known for {} projects (the first {NAMED}: {}), so the programme total cannot be compared",
+                crate::value::thousands(1_200u64),
+                first.join(", ")
+            )
+        );
     }
 
     #[test]
