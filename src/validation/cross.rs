@@ -25,15 +25,15 @@
 //! one never holds two copies of the whole table in memory.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
 use super::arena::{Arena, Span};
+use super::fingerprint::{Fingerprints, Shards};
 use super::record_ids::RecordIds;
 use super::references::{Kind, pointer, records};
 use super::rules::*;
 use super::{Report, Sink};
 use crate::listing::Listing;
-use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, Money, Programme, Project, Text};
+use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, Money, Programme, Project};
 
 /// What the rules across documents need to know, added one document at a
 /// time; [`CrossIndex::finish`] runs the rules that need every document.
@@ -177,110 +177,11 @@ struct BusinessIdSeen {
     organisation: Span,
 }
 
-/// 64 bits of a fingerprint, aligned to 4 bytes so that a table entry
-/// with a `u32` value takes 12 bytes rather than 16.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Key([u32; 2]);
-
-impl Key {
-    fn new(value: u64) -> Self {
-        // The two halves of the value, kept apart for the alignment.
-        #[allow(clippy::cast_possible_truncation)]
-        Key([(value >> 32) as u32, value as u32])
-    }
-
-    fn value(self) -> u64 {
-        (u64::from(self.0[0]) << 32) | u64::from(self.0[1])
-    }
-}
-
-impl Hash for Key {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.value());
-    }
-}
-
-/// A table keyed by fingerprints, in 256 shards chosen by bits 48 to 55
-/// (the table itself uses the low bits for places and the top seven as
-/// tags), so that no resize copies more than a 256th of it.
-#[derive(Debug)]
-struct Shards<V> {
-    shards: Vec<HashMap<Key, V, BuildHasherDefault<Fingerprinted>>>,
-}
-
-impl<V> Default for Shards<V> {
-    fn default() -> Self {
-        Shards { shards: (0..256).map(|_| HashMap::default()).collect() }
-    }
-}
-
-impl<V> Shards<V> {
-    fn shard(&mut self, key: u64) -> &mut HashMap<Key, V, BuildHasherDefault<Fingerprinted>> {
-        let at = usize::from((key >> 48) as u8);
-        &mut self.shards[at]
-    }
-
-    fn get(&mut self, key: u64) -> Option<&V> {
-        self.shard(key).get(&Key::new(key))
-    }
-
-    fn find(&self, key: u64) -> Option<&V> {
-        self.shards[usize::from((key >> 48) as u8)].get(&Key::new(key))
-    }
-
-    fn insert(&mut self, key: u64, value: V) {
-        self.shard(key).insert(Key::new(key), value);
-    }
-}
-
 #[derive(Debug)]
 struct ProgrammeEntry {
     id: Id,
     total_funding: Option<Money>,
     listing: Listing,
-}
-
-/// A hasher for keys that are already hashes: passes the `u64` through.
-#[derive(Debug, Default)]
-struct Fingerprinted(u64);
-
-impl Hasher for Fingerprinted {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is used; fold anything else in for safety.
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
-
-/// Two independently seeded hashes (foldhash's quality hasher, seeded at
-/// random for each index, so that no document can be written to collide).
-#[derive(Debug, Default)]
-struct Fingerprints {
-    first: foldhash::quality::RandomState,
-    second: foldhash::quality::RandomState,
-}
-
-impl Fingerprints {
-    /// 96 bits of an id (or any value): 64 for the table, 32 to check a
-    /// match.
-    fn of(&self, id: impl Hash + Copy) -> (u64, u32) {
-        // Keeping the low 32 bits of the second hash is the intent.
-        #[allow(clippy::cast_possible_truncation)]
-        let check = self.second.hash_one(id) as u32;
-        (self.first.hash_one(id), check)
-    }
-
-    /// A fingerprint of a whole text, every language.
-    fn of_text(&self, text: &Text) -> u64 {
-        self.first.hash_one(text)
-    }
 }
 
 /// The most projects a message names; it counts the rest.

@@ -38,6 +38,7 @@ mod checks;
 mod cross;
 mod dates;
 mod files;
+mod fingerprint;
 mod funding;
 mod grouped;
 mod links;
