@@ -49,6 +49,7 @@ mod report;
 mod report_json;
 mod results;
 pub mod rules;
+mod sorted;
 mod totals;
 mod walk;
 

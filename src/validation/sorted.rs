@@ -1,0 +1,588 @@
+//! Uses of ids, sorted by the ids' fingerprints without keeping them all in
+//! memory: what the rules across documents that compare records by id
+//! (record ids, shared outputs) are built on.
+//!
+//! A use is a fingerprint of an id (96 bits), the project's number, a kind
+//! and a place (what the caller needs to say where the use is), and a text
+//! (the id, and what the caller compares). Uses are kept in memory up to a
+//! budget, then sorted and written to an unnamed temporary file (a *run*);
+//! at the end the runs are merged in fingerprint order, so that all uses of
+//! one id come together, in the order they were added. The buffers of uses
+//! are given their whole size once and never grow, so that memory stays
+//! within the budget (and an 8 KiB read buffer for each of at most
+//! [`FAN_IN`] runs when they are merged) however many projects are given.
+//!
+//! Uses that fit the budget never touch the disk.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::PathBuf;
+
+/// The most runs kept at once; past it they are merged into one.
+const FAN_IN: usize = 128;
+
+/// The read buffer of each run being merged.
+const READ_BUFFER: usize = 8 << 10;
+
+/// The largest budget whose buffers get their whole size at once; with a
+/// larger one (no limit at all, in a browser) they grow as uses come.
+const RESERVE_AT_MOST: usize = 64 << 20;
+
+/// The bytes of a use before its text (see [`write_use`]).
+const HEAD: usize = 25;
+
+/// A use: the fingerprint of its id, its project, kind and place.
+///
+/// Uses are sorted by fingerprint only, stably: they arrive in the order of
+/// projects and records, runs are kept in the order written, and the merge
+/// takes the earlier run first among equal fingerprints, so that the uses
+/// of one id come in the order they were added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Key {
+    pub(crate) fingerprint: u64,
+    pub(crate) check: u32,
+    pub(crate) project: u32,
+    /// The caller's kind of use, below the `kinds` of [`Sorter::with_budget`].
+    pub(crate) kind: u8,
+    pub(crate) index: u32,
+}
+
+impl Key {
+    /// What uses are sorted by: the 96 bits of the fingerprint.
+    fn order(&self) -> u128 {
+        (u128::from(self.fingerprint) << 32) | u128::from(self.check)
+    }
+
+    /// The 96 bits of the fingerprint, to tell whether two uses are of one id.
+    pub(crate) fn print(&self) -> (u64, u32) {
+        (self.fingerprint, self.check)
+    }
+}
+
+/// A use in memory: its key and where its text is in the text buffer.
+#[derive(Debug, Clone, Copy)]
+struct Held {
+    key: Key,
+    start: u32,
+    len: u32,
+}
+
+/// Uses, in memory up to the budget and in sorted runs on disk beyond it.
+#[derive(Debug)]
+pub(crate) struct Sorter {
+    /// The uses a bucket holds before a run is written: two thirds of the
+    /// budget, over the buckets.
+    bucket_size: usize,
+    /// The bytes of texts held before a run is written: a third of the budget.
+    text_size: usize,
+    /// Whether the buffers get their whole size at their first use (when the
+    /// budget is at most [`RESERVE_AT_MOST`]).
+    reserve: bool,
+    /// The uses in memory, in 256 buckets by the top byte of their
+    /// fingerprint, so that each bucket is sorted on its own, in the
+    /// processor's cache, and the buckets in turn are in order.
+    /// Fingerprints are uniform, so the buckets fill evenly; a run is
+    /// written when any of them is full.
+    held: Vec<Vec<Held>>,
+    /// How many uses are in memory.
+    count: usize,
+    text: String,
+    runs: Vec<File>,
+    /// Where runs are written; the system's temporary directory if `None`.
+    dir: Option<PathBuf>,
+    /// The first error writing a run; the uses are then no longer kept.
+    failed: Option<io::Error>,
+    /// How many kinds of use there are: a run with another is damaged.
+    kinds: u8,
+    /// What the uses are, for messages: "record ids".
+    what: &'static str,
+}
+
+impl Sorter {
+    /// Keeps about `budget` bytes of uses in memory before writing a run;
+    /// uses are of `kinds` kinds, and are `what` (for messages).
+    pub(crate) fn with_budget(budget: usize, kinds: u8, what: &'static str) -> Self {
+        Sorter {
+            bucket_size: budget / 3 * 2 / size_of::<Held>() / 256,
+            text_size: budget / 3,
+            reserve: budget <= RESERVE_AT_MOST,
+            held: (0..256).map(|_| Vec::new()).collect(),
+            count: 0,
+            text: String::new(),
+            runs: Vec::new(),
+            dir: None,
+            failed: None,
+            kinds,
+            what,
+        }
+    }
+
+    /// Writes runs in `dir` rather than the system's temporary directory.
+    #[cfg(test)]
+    pub(crate) fn in_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.dir = Some(dir.into());
+        self
+    }
+
+    /// How many runs are on disk.
+    #[cfg(test)]
+    pub(crate) fn runs(&self) -> usize {
+        self.runs.len()
+    }
+
+    /// The bytes the buffers of uses hold, spare capacity included.
+    #[cfg(test)]
+    pub(crate) fn buffered(&self) -> usize {
+        self.held.iter().map(|bucket| bucket.capacity() * size_of::<Held>()).sum::<usize>() + self.text.capacity()
+    }
+
+    /// A new unnamed temporary file, removed when closed, that only its
+    /// owner may read (it holds ids from the documents; Linux's unnamed
+    /// temporary files are otherwise created readable by everyone).
+    fn new_run(&self) -> io::Result<BufWriter<File>> {
+        let file = match &self.dir {
+            Some(dir) => tempfile::tempfile_in(dir),
+            None => tempfile::tempfile(),
+        }?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        }
+        Ok(BufWriter::with_capacity(1 << 16, file))
+    }
+
+    /// The directory runs are written in, for messages.
+    fn dir(&self) -> PathBuf {
+        self.dir.clone().unwrap_or_else(std::env::temp_dir)
+    }
+
+    /// Gives up: the uses are no longer kept, and [`Sorter::sorted`] returns
+    /// `error`.
+    pub(crate) fn fail(&mut self, error: io::Error) {
+        if self.failed.is_none() {
+            self.failed = Some(error);
+        }
+    }
+
+    /// Notes one use of an id (fingerprinted as `fingerprint` and `check`),
+    /// with `text` (never empty).
+    pub(crate) fn add(&mut self, (fingerprint, check): (u64, u32), project: u32, kind: u8, index: u32, text: &str) {
+        if self.failed.is_some() {
+            return;
+        }
+        let Ok(len) = u32::try_from(text.len()) else {
+            self.failed = Some(io::Error::other("an id longer than 4 294 967 295 bytes"));
+            return;
+        };
+        let bucket = usize::from((fingerprint >> 56) as u8);
+        let total = self.text.len() + text.len();
+        let full = self.held[bucket].len() >= self.bucket_size || total > self.text_size;
+        if self.count > 0 && (full || u32::try_from(total).is_err()) {
+            self.spill();
+        }
+        // The buffers get their whole size at their first use, so that they
+        // never grow to twice what they hold.
+        if self.reserve && self.text.capacity() == 0 {
+            self.text.reserve_exact(self.text_size.max(text.len()));
+        }
+        let held = &mut self.held[bucket];
+        if self.reserve && held.capacity() == 0 {
+            held.reserve_exact(self.bucket_size.max(1));
+        }
+        let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        self.text.push_str(text);
+        held.push(Held { key: Key { fingerprint, check, project, kind, index }, start, len });
+        self.count += 1;
+    }
+
+    /// Sorts the uses in memory and writes them to a new run, merging the
+    /// runs into one when there are [`FAN_IN`] of them.
+    fn spill(&mut self) {
+        let (kinds, what) = (self.kinds, self.what);
+        let written = self.write_held().and_then(|()| {
+            if self.runs.len() >= FAN_IN {
+                let runs = std::mem::take(&mut self.runs);
+                let out = self.new_run()?;
+                self.runs.push(merge_into_run(runs, out, kinds, what)?);
+            }
+            Ok(())
+        });
+        if let Err(error) = written {
+            let message = format!("could not write a temporary file in {}: {error}", self.dir().display());
+            self.failed = Some(io::Error::new(error.kind(), message));
+            self.runs.clear();
+        }
+        // Keep the buffers' capacity for the next run.
+        self.held.iter_mut().for_each(Vec::clear);
+        self.count = 0;
+        self.text.clear();
+    }
+
+    /// Sorts the uses in memory by fingerprint, keeping the order in which
+    /// they came among equal ones: their texts were appended to `text` in
+    /// that order, so the place of the text (never empty) breaks ties, and
+    /// an unstable sort, which needs no buffer, gives the stable order.
+    fn sort_held(&mut self) {
+        for bucket in &mut self.held {
+            bucket.sort_unstable_by_key(|held| (held.key.order() << 32) | u128::from(held.start));
+        }
+    }
+
+    fn write_held(&mut self) -> io::Result<()> {
+        self.sort_held();
+        let mut out = self.new_run()?;
+        for held in self.held.iter().flatten() {
+            let text = &self.text[held.start as usize..(held.start + held.len) as usize];
+            write_use(&mut out, held.key, text)?;
+        }
+        self.runs.push(out.into_inner().map_err(io::IntoInnerError::into_error)?);
+        Ok(())
+    }
+
+    /// Every use, in the order of fingerprints and, among equal ones, in the
+    /// order added; the error that stopped a run from being written, if one
+    /// did.
+    pub(crate) fn sorted(mut self) -> io::Result<Sorted> {
+        if let Some(error) = self.failed.take() {
+            return Err(error);
+        }
+        self.sort_held();
+        // The directory is asked for only to name it in an error: a platform
+        // without a file system (WebAssembly in a browser) has none, and
+        // never writes a run either.
+        let dir = self.dir.take();
+        let (kinds, what) = (self.kinds, self.what);
+        // The runs in the order written, then what is still in memory.
+        let sources = std::mem::take(&mut self.runs)
+            .into_iter()
+            .map(|run| Source::run(run, kinds, what))
+            .collect::<io::Result<Vec<_>>>()
+            .and_then(|mut sources| {
+                sources.push(Source::Memory {
+                    held: std::mem::take(&mut self.held),
+                    text: std::mem::take(&mut self.text),
+                    bucket: 0,
+                    at: 0,
+                    last: None,
+                });
+                Merge::new(sources)
+            });
+        match sources {
+            Ok(merge) => Ok(Sorted { merge, dir }),
+            Err(error) => Err(read_back(error, dir)),
+        }
+    }
+}
+
+/// An error reading a run back, saying where it was.
+fn read_back(error: io::Error, dir: Option<PathBuf>) -> io::Error {
+    let dir = dir.unwrap_or_else(std::env::temp_dir);
+    let message = format!("could not read a temporary file back from {}: {error}", dir.display());
+    io::Error::new(error.kind(), message)
+}
+
+/// The uses of a [`Sorter`], in order (see [`Sorter::sorted`]).
+pub(crate) struct Sorted {
+    merge: Merge,
+    dir: Option<PathBuf>,
+}
+
+impl Sorted {
+    /// The next use with its text; `None` at the end.
+    pub(crate) fn next(&mut self) -> io::Result<Option<(Key, &str)>> {
+        match self.merge.advance() {
+            Ok(true) => Ok(self.merge.current()),
+            Ok(false) => Ok(None),
+            Err(error) => Err(read_back(error, self.dir.take())),
+        }
+    }
+}
+
+fn write_use(out: &mut impl Write, key: Key, text: &str) -> io::Result<()> {
+    let mut head = [0u8; HEAD];
+    head[..8].copy_from_slice(&key.fingerprint.to_le_bytes());
+    head[8..12].copy_from_slice(&key.check.to_le_bytes());
+    head[12..16].copy_from_slice(&key.project.to_le_bytes());
+    head[16] = key.kind;
+    head[17..21].copy_from_slice(&key.index.to_le_bytes());
+    // The length fits: `add` refuses longer texts.
+    head[21..].copy_from_slice(&u32::try_from(text.len()).unwrap_or(u32::MAX).to_le_bytes());
+    out.write_all(&head)?;
+    out.write_all(text.as_bytes())
+}
+
+/// Merges `runs` into `out`, a new run.
+fn merge_into_run(runs: Vec<File>, mut out: BufWriter<File>, kinds: u8, what: &'static str) -> io::Result<File> {
+    let sources = runs.into_iter().map(|run| Source::run(run, kinds, what)).collect::<io::Result<Vec<_>>>()?;
+    let mut merge = Merge::new(sources)?;
+    while merge.advance()? {
+        if let Some((key, text)) = merge.current() {
+            write_use(&mut out, key, text)?;
+        }
+    }
+    out.into_inner().map_err(io::IntoInnerError::into_error)
+}
+
+/// Sorted uses, from memory or from a run.
+enum Source {
+    Memory {
+        held: Vec<Vec<Held>>,
+        text: String,
+        /// Where the next use is: bucket and place in it.
+        bucket: usize,
+        at: usize,
+        last: Option<Held>,
+    },
+    Run {
+        reader: BufReader<File>,
+        text: String,
+        kinds: u8,
+        what: &'static str,
+    },
+}
+
+impl Source {
+    fn run(mut file: File, kinds: u8, what: &'static str) -> io::Result<Self> {
+        file.seek(SeekFrom::Start(0))?;
+        // 8 KiB: one buffer for each run, and there are up to FAN_IN runs
+        // (at 64 KiB, the 30 runs of 100 000 projects held 2 MB).
+        let reader = BufReader::with_capacity(READ_BUFFER, file);
+        Ok(Source::Run { reader, text: String::new(), kinds, what })
+    }
+
+    /// The next use, or `None` at the end.
+    fn next(&mut self) -> io::Result<Option<Key>> {
+        match self {
+            Source::Memory { held, bucket, at, last, .. } => {
+                while let Some(uses) = held.get(*bucket) {
+                    if let Some(&next) = uses.get(*at) {
+                        *at += 1;
+                        *last = Some(next);
+                        return Ok(Some(next.key));
+                    }
+                    (*bucket, *at) = (*bucket + 1, 0);
+                }
+                Ok(None)
+            }
+            Source::Run { reader, text, kinds, what } => read_use(reader, text, *kinds, what),
+        }
+    }
+
+    /// The text of the use [`Source::next`] returned last.
+    fn text(&self) -> &str {
+        match self {
+            Source::Memory { text, last, .. } => {
+                last.map_or("", |held| &text[held.start as usize..(held.start + held.len) as usize])
+            }
+            Source::Run { text, .. } => text,
+        }
+    }
+}
+
+/// Reads one use written by [`write_use`]; `None` at a clean end, an error
+/// if the run ends inside a use.
+fn read_use(reader: &mut BufReader<File>, text: &mut String, kinds: u8, what: &str) -> io::Result<Option<Key>> {
+    let ends_early = |error: io::Error| match error.kind() {
+        io::ErrorKind::UnexpectedEof => io::Error::new(error.kind(), format!("a temporary file of {what} ends early")),
+        _ => error,
+    };
+    let damaged = || io::Error::new(io::ErrorKind::InvalidData, format!("a temporary file of {what} is damaged"));
+    let mut head = [0u8; HEAD];
+    let buffered = reader.fill_buf()?;
+    if buffered.is_empty() {
+        return Ok(None);
+    }
+    if let Some(bytes) = buffered.get(..HEAD) {
+        head.copy_from_slice(bytes);
+        reader.consume(HEAD);
+    } else {
+        reader.read_exact(&mut head).map_err(ends_early)?;
+    }
+    let word = |at: usize| u32::from_le_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
+    let mut fingerprint = [0u8; 8];
+    fingerprint.copy_from_slice(&head[..8]);
+    let key = Key {
+        fingerprint: u64::from_le_bytes(fingerprint),
+        check: word(8),
+        project: word(12),
+        kind: head[16],
+        index: word(17),
+    };
+    if key.kind >= kinds {
+        return Err(damaged());
+    }
+    let len = word(21) as usize;
+    // The text's bytes go in the buffer of the last one, kept for its capacity.
+    let mut bytes = std::mem::take(text).into_bytes();
+    bytes.clear();
+    if let Some(buffered) = reader.fill_buf()?.get(..len) {
+        bytes.extend_from_slice(buffered);
+        reader.consume(len);
+    } else {
+        bytes.resize(len, 0);
+        reader.read_exact(&mut bytes).map_err(ends_early)?;
+    }
+    *text = String::from_utf8(bytes).map_err(|_| damaged())?;
+    Ok(Some(key))
+}
+
+/// A k-way merge of sorted sources; among equal fingerprints the earlier
+/// source comes first. The sources' next uses are kept in a heap ordered by
+/// fingerprint and then by source, so that each use costs a few comparisons
+/// however many runs there are.
+struct Merge {
+    sources: Vec<Source>,
+    /// The next use of each source not yet done: its order, the source and
+    /// the use, smallest first.
+    heads: BinaryHeap<Reverse<(u128, usize, Key)>>,
+    /// The use returned last and its source, to advance before the next.
+    last: Option<(usize, Key)>,
+}
+
+impl Merge {
+    fn new(mut sources: Vec<Source>) -> io::Result<Self> {
+        let mut heads = BinaryHeap::with_capacity(sources.len());
+        for (at, source) in sources.iter_mut().enumerate() {
+            if let Some(key) = source.next()? {
+                heads.push(Reverse((key.order(), at, key)));
+            }
+        }
+        Ok(Merge { sources, heads, last: None })
+    }
+
+    /// Moves to the next use in order; `false` at the end.
+    fn advance(&mut self) -> io::Result<bool> {
+        if let Some((at, _)) = self.last.take() {
+            if let Some(key) = self.sources[at].next()? {
+                self.heads.push(Reverse((key.order(), at, key)));
+            }
+        }
+        let Some(Reverse((_, at, key))) = self.heads.pop() else { return Ok(false) };
+        self.last = Some((at, key));
+        Ok(true)
+    }
+
+    /// The use [`Merge::advance`] moved to, with its text.
+    fn current(&self) -> Option<(Key, &str)> {
+        self.last.map(|(at, key)| (key, self.sources[at].text()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn print(state: &foldhash::quality::RandomState, text: &str) -> (u64, u32) {
+        let print = std::hash::BuildHasher::hash_one(state, text);
+        #[allow(clippy::cast_possible_truncation)]
+        (print, (print >> 7) as u32)
+    }
+
+    fn all(sorter: Sorter) -> Vec<(Key, String)> {
+        let mut sorted = sorter.sorted().unwrap();
+        let mut all = Vec::new();
+        while let Some((key, text)) = sorted.next().unwrap() {
+            all.push((key, text.to_owned()));
+        }
+        all
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn runs_are_readable_by_their_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        for sorter in [Sorter::with_budget(0, 1, "ids"), Sorter::with_budget(0, 1, "ids").in_dir(dir.path())] {
+            let run = sorter.new_run().unwrap();
+            let mode = run.get_ref().metadata().unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+        }
+    }
+
+    #[test]
+    fn runs_on_disk_give_what_memory_gives_in_the_order_added() {
+        let state = foldhash::quality::RandomState::default();
+        let sorted = |budget: usize| {
+            let mut sorter = Sorter::with_budget(budget, 3, "ids");
+            for n in 0..5000u32 {
+                let text = format!("id-{}", n % 700);
+                sorter.add(print(&state, &text), n / 10, (n % 3) as u8, n, &text);
+            }
+            all(sorter)
+        };
+        let in_memory = sorted(usize::MAX);
+        assert_eq!(in_memory.len(), 5000);
+        for pair in in_memory.windows(2) {
+            let ((a, _), (b, _)) = (&pair[0], &pair[1]);
+            // By fingerprint, and in the order added among equal ones.
+            assert!(a.order() < b.order() || (a.order() == b.order() && a.index < b.index), "{a:?} {b:?}");
+        }
+        // Uses of one fingerprint are of one text here.
+        assert!(in_memory.windows(2).all(|p| p[0].0.print() != p[1].0.print() || p[0].1 == p[1].1));
+        // A budget of a few uses writes hundreds of runs, merged by FAN_IN.
+        assert_eq!(sorted(1000), in_memory);
+        assert_eq!(sorted(0), in_memory);
+    }
+
+    #[test]
+    fn the_buffers_stay_within_the_budget_however_many_uses_come() {
+        let state = foldhash::quality::RandomState::default();
+        let budget = 256 << 10;
+        let dir = tempfile::tempdir().unwrap();
+        let mut sorter = Sorter::with_budget(budget, 1, "ids").in_dir(dir.path());
+        let mut most = 0;
+        for n in 0..100_000u32 {
+            let text = format!("event-{n}");
+            sorter.add(print(&state, &text), n / 60, 0, n % 60, &text);
+            most = most.max(sorter.buffered());
+        }
+        assert!(most <= budget, "{most} bytes held with a budget of {budget}");
+        // The uses went to runs rather than to memory: 100 000 uses of 32
+        // bytes and their texts are far more than the budget.
+        assert!(sorter.runs() >= 10, "{} runs", sorter.runs());
+        assert_eq!(all(sorter).len(), 100_000);
+    }
+
+    #[test]
+    fn uses_of_one_fingerprint_stay_in_the_order_they_came() {
+        let mut sorter = Sorter::with_budget(usize::MAX, 1, "ids");
+        // Three fingerprints in one bucket, uses interleaved, texts of every
+        // length so that places in the text are uneven.
+        for n in 0..3000u32 {
+            let print = (u64::from(n % 3) << 8) | 7;
+            let text = "x".repeat(1 + (n as usize * 7) % 40);
+            sorter.add((print, 0), 2999 - n, 0, n, &text);
+        }
+        sorter.sort_held();
+        let held: Vec<Key> = sorter.held.iter().flatten().map(|h| h.key).collect();
+        assert_eq!(held.len(), 3000);
+        for pair in held.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            assert!(a.order() < b.order() || (a.order() == b.order() && a.index < b.index), "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn a_run_that_cannot_be_written_is_an_error_at_the_end() {
+        let mut sorter = Sorter::with_budget(0, 1, "ids").in_dir("/nonexistent/childwelfare");
+        sorter.add((1, 1), 0, 0, 0, "e");
+        sorter.add((1, 1), 1, 0, 0, "e");
+        let Err(error) = sorter.sorted() else { panic!("no error") };
+        assert_eq!(error.kind(), io::ErrorKind::NotFound);
+        assert!(error.to_string().starts_with("could not write a temporary file in /nonexistent/childwelfare"));
+    }
+
+    #[test]
+    fn a_run_with_an_unknown_kind_is_damaged() {
+        let dir = tempfile::tempdir().unwrap();
+        let sorter = Sorter::with_budget(0, 2, "shared outputs").in_dir(dir.path());
+        let mut out = sorter.new_run().unwrap();
+        write_use(&mut out, Key { fingerprint: 1, check: 1, project: 0, kind: 2, index: 0 }, "a").unwrap();
+        let run = out.into_inner().unwrap();
+        let Err(error) = Merge::new(vec![Source::run(run, 2, "shared outputs").unwrap()]) else { panic!("read") };
+        assert_eq!(error.to_string(), "a temporary file of shared outputs is damaged");
+    }
+}
