@@ -9,7 +9,9 @@
 //!   funding (24 bytes and the id);
 //! - every use of a record id, in memory up to 4 MiB and beyond that sorted
 //!   into temporary files, merged when the index is finished (see
-//!   `record_ids`): memory for record ids does not grow with the corpus;
+//!   `record_ids` and `sorted`): memory for record ids does not grow with
+//!   the corpus; nor, likewise, for the records of shared outputs (up to
+//!   512 KiB in memory, see `links`);
 //! - each organisation once, under a fingerprint of its id: its first name
 //!   and business ID as text in one shared buffer (for the messages), a
 //!   fingerprint of the whole name (to compare), and its project; each
@@ -42,12 +44,13 @@ use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, 
 /// about 55 bytes a project (its id, programme, area and total funding, and
 /// a fingerprint of its id), each organisation once, and about 20 bytes for
 /// each project a programme lists. Record ids, the bulk of what the rules
-/// need, are kept in memory up to 4 MiB; beyond that they are sorted into
-/// unnamed temporary files in the system's temporary directory (`TMPDIR` on
-/// Unix), removed when the index is dropped, and merged by
-/// [`CrossIndex::finish`]. If such a file cannot be written,
-/// `cross.duplicate_record` is reported as not run, with the reason, and the
-/// other rules still run.
+/// need, are kept in memory up to 4 MiB, and the records of shared outputs
+/// up to 512 KiB; beyond that they are sorted into unnamed temporary files
+/// in the system's temporary directory (`TMPDIR` on Unix), removed when
+/// the index is dropped, and merged by [`CrossIndex::finish`]. If such a
+/// file cannot be written, `cross.duplicate_record` (or
+/// `cross.shared_output_mismatch`) is reported as not run, with the reason,
+/// and the other rules still run.
 ///
 /// ```
 /// use childwelfare::validation::CrossIndex;
@@ -478,6 +481,9 @@ impl CrossIndex {
             }
             self.check_programme_totals(programme, &mut sink);
         }
+        // The rules on links read what the index keeps while they use up
+        // their own records.
+        let mut links = std::mem::take(&mut self.links);
         let known = |id: &str| {
             self.project_number(id).is_some() || self.programmes.iter().any(|p| p.listing.find(id).is_some())
         };
@@ -485,7 +491,7 @@ impl CrossIndex {
         let project = |n: u32| self.projects.get(n as usize).map_or("", |entry| self.texts.get(entry.id()));
         let programme = |n: u32| self.programme_names.get(n as usize).map_or("", Id::as_str);
         let names = super::links::Names { project: &project, programme: &programme };
-        self.links.check(&known, &given, &names, &mut sink);
+        links.check(&known, &given, &names, &mut sink);
         report
     }
 

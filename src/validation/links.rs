@@ -4,107 +4,140 @@
 //! programme's funding rule. What they need is kept for the projects that
 //! use these fields only, so that a corpus without them costs nothing.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::BuildHasher;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io;
 
 use super::Sink;
-use super::arena::{Arena, Span};
+use super::fingerprint::Fingerprints;
 use super::rules::*;
+use super::sorted::Sorter;
 use crate::{FundingKind, OutputKind, Percent, Programme, Project};
 
-/// The first record of a shared output: the project as its number in the
-/// index, the output's place in it, its kind, and where its id and the
-/// projects it belongs to (sorted and each once, one a line) are in the
-/// texts of [`SharedOutputs`]. Records are found through a table of their
-/// ids' hashes rather than a tree of strings: a corpus where every project
-/// shares an output costs about a hundred bytes a project and the texts.
-#[derive(Debug)]
-struct SharedRecord {
-    id: Span,
-    projects: Span,
-    project: u32,
-    index: u32,
-    /// The next first record whose id has the same hash, if any.
-    next: Option<u32>,
-    kind: OutputKind,
-}
+/// The bytes of shared-output records kept in memory before they are
+/// sorted into a temporary file (see [`Sorter`]): about 6 000 records.
+#[cfg(not(all(target_family = "wasm", target_os = "unknown")))]
+const SHARED_BUDGET: usize = 512 << 10;
 
-/// A later record of a shared output: the first record (its number), its
-/// project, its place, and how it differs from the first, found when it is
-/// added, if it does.
-#[derive(Debug)]
-struct LaterRecord {
-    first: u32,
-    project: u32,
-    index: u32,
-    problem: Option<Box<str>>,
-}
+/// In a browser there is nowhere to write a run, and the documents are in
+/// memory anyway: the records stay there too.
+#[cfg(all(target_family = "wasm", target_os = "unknown"))]
+const SHARED_BUDGET: usize = usize::MAX;
 
-/// Every record of a shared output, by the output's id.
-#[derive(Debug, Default)]
+/// Every record of a shared output, sorted by a fingerprint of the output's
+/// id, in memory up to [`SHARED_BUDGET`] and in temporary files past it, so
+/// that a corpus where every project shares an output keeps no more in
+/// memory than one where none does. A record is its project (its number in
+/// the index), the output's place and kind, and a text: the id, a tab, and
+/// the projects the output belongs to (sorted and each once, one a line).
+#[derive(Debug)]
 struct SharedOutputs {
-    /// The hash of an id → the last first record with that hash.
-    by_hash: HashMap<u64, u32>,
-    hasher: foldhash::fast::RandomState,
-    first: Vec<SharedRecord>,
-    later: Vec<LaterRecord>,
-    /// The ids and project lists of the first records.
-    texts: Arena,
-    /// Whether the texts passed 4 GiB (some forty million shared outputs),
-    /// after which records are no longer compared.
-    full: bool,
+    records: Sorter,
+    fingerprints: Fingerprints,
+    /// The text of the record being added, kept for its capacity.
+    text: String,
+}
+
+impl Default for SharedOutputs {
+    fn default() -> Self {
+        Self::with_budget(SHARED_BUDGET)
+    }
+}
+
+/// A record of a shared output, as read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct SharedRecord {
+    project: u32,
+    index: u32,
+    kind: OutputKind,
+    /// The projects it belongs to, one a line.
+    projects: String,
+}
+
+impl SharedRecord {
+    /// How a later record of an output differs from its first, if it does.
+    fn differs_from(&self, first: &SharedRecord) -> Option<String> {
+        let list = |lines: &str| lines.replace('\n', ", ");
+        if self.kind != first.kind {
+            Some(format!("is a {} there but a {} here", first.kind.code(), self.kind.code()))
+        } else if self.projects != first.projects {
+            Some(format!("belongs to {} there but to {} here", list(&first.projects), list(&self.projects)))
+        } else {
+            None
+        }
+    }
 }
 
 impl SharedOutputs {
-    fn text(&self, span: Span) -> &str {
-        self.texts.text(span)
+    fn with_budget(budget: usize) -> Self {
+        // Some twenty kinds of output.
+        #[allow(clippy::cast_possible_truncation)]
+        let kinds = OutputKind::ALL.len() as u8;
+        SharedOutputs {
+            records: Sorter::with_budget(budget, kinds, "shared outputs"),
+            fingerprints: Fingerprints::default(),
+            text: String::new(),
+        }
     }
 
-    /// The number of the first record of output `id`.
-    fn find(&self, hash: u64, id: &str) -> Option<u32> {
-        let mut at = self.by_hash.get(&hash).copied();
-        while let Some(n) = at {
-            let record = &self.first[n as usize];
-            if self.text(record.id) == id {
-                return Some(n);
-            }
-            at = record.next;
-        }
-        None
+    /// Writes runs in `dir` rather than the system's temporary directory.
+    #[cfg(test)]
+    fn in_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.records = self.records.in_dir(dir);
+        self
     }
 
     fn add(&mut self, id: &str, projects: &str, project: u32, index: u32, kind: OutputKind) {
-        self.add_hashed(self.hasher.hash_one(id), id, projects, project, index, kind);
+        let print = self.fingerprints.of(id);
+        self.add_printed(print, id, projects, project, index, kind);
     }
 
-    /// [`SharedOutputs::add`] with the hash of `id` given.
-    fn add_hashed(&mut self, hash: u64, id: &str, projects: &str, project: u32, index: u32, kind: OutputKind) {
-        if self.full {
-            return;
-        }
-        let Some(n) = self.find(hash, id) else {
-            let (Some(id), Some(projects)) = (self.texts.try_put(id), self.texts.try_put(projects)) else {
-                self.full = true;
-                return;
+    /// [`SharedOutputs::add`] with the fingerprint of `id` given.
+    fn add_printed(&mut self, print: (u64, u32), id: &str, projects: &str, project: u32, index: u32, kind: OutputKind) {
+        self.text.clear();
+        self.text.push_str(id);
+        self.text.push('\t');
+        self.text.push_str(projects);
+        let kind = OutputKind::ALL.iter().position(|k| *k == kind).and_then(|at| u8::try_from(at).ok()).unwrap_or(0);
+        self.records.add(print, project, kind, index, &self.text);
+    }
+
+    /// Calls `f` with each shared output's id and its records, the first
+    /// first and the others in the order added; outputs come in the order
+    /// of their fingerprints, not of their ids.
+    fn each(self, mut f: impl FnMut(&str, &[SharedRecord])) -> io::Result<()> {
+        let mut sorted = self.records.sorted()?;
+        // The records of one fingerprint (of one id but for a collision).
+        let mut group: Vec<(String, SharedRecord)> = Vec::new();
+        let mut print = None;
+        loop {
+            let next = sorted.next()?;
+            if next.is_none_or(|(key, _)| Some(key.print()) != print) {
+                // Ids that share a fingerprint are kept apart.
+                while let Some((id, _)) = group.first() {
+                    let id = id.clone();
+                    let (these, rest): (Vec<_>, Vec<_>) = group.drain(..).partition(|(other, _)| *other == id);
+                    let records: Vec<SharedRecord> = these.into_iter().map(|(_, record)| record).collect();
+                    f(&id, &records);
+                    group = rest;
+                }
+            }
+            let Some((key, text)) = next else { return Ok(()) };
+            print = Some(key.print());
+            let kind = OutputKind::ALL.get(usize::from(key.kind)).copied();
+            let (Some(kind), Some((id, projects))) = (kind, text.split_once('\t')) else {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "a temporary file of shared outputs is damaged",
+                ));
             };
-            let number = position(self.first.len());
-            let next = self.by_hash.insert(hash, number);
-            self.first.push(SharedRecord { id, projects, project, index, next, kind });
-            return;
-        };
-        let first = &self.first[n as usize];
-        let first_projects = self.text(first.projects);
-        let list = |lines: &str| lines.replace('\n', ", ");
-        let problem = if kind != first.kind {
-            Some(format!("is a {} there but a {} here", first.kind.code(), kind.code()))
-        } else if projects != first_projects {
-            Some(format!("belongs to {} there but to {} here", list(first_projects), list(projects)))
-        } else {
-            None
-        };
-        self.later.push(LaterRecord { first: n, project, index, problem: problem.map(Into::into) });
+            let record = SharedRecord { project: key.project, index: key.index, kind, projects: projects.to_owned() };
+            group.push((id.to_owned(), record));
+        }
     }
 }
+
+/// A diagnostic to emit: the document, the pointer and the message.
+type Finding = (String, String, String);
 
 /// What the rules need of a programme.
 #[derive(Debug, Default)]
@@ -206,7 +239,7 @@ impl Links {
     /// a project document given, `names` the ids of a project and of a
     /// programme by their numbers in the index.
     pub(crate) fn check(
-        &self,
+        &mut self,
         known: &dyn Fn(&str) -> bool,
         given: &dyn Fn(&str) -> bool,
         names: &Names<'_>,
@@ -225,56 +258,7 @@ impl Links {
                 );
             }
         }
-        // Shared outputs in the order of their ids, each with its later
-        // records in the order added.
-        let shared = &self.shared;
-        if shared.full {
-            sink.document = None;
-            sink.not_run(
-                &CROSS_SHARED_OUTPUT,
-                "the shared outputs' ids and project lists passed 4 GiB, so their records were not compared",
-            );
-        }
-        let id = |n: u32| shared.text(shared.first[n as usize].id);
-        // Past the limit no record is compared: a record missed would read
-        // as a project without one.
-        let records = if shared.full { 0 } else { shared.first.len() };
-        let mut order: Vec<u32> = (0..records).map(position).collect();
-        order.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
-        let mut later: Vec<&LaterRecord> = shared.later.iter().collect();
-        later.sort_by_key(|record| record.first);
-        for n in order {
-            let first = &shared.first[n as usize];
-            let from = later.partition_point(|record| record.first < n);
-            let to = later.partition_point(|record| record.first <= n);
-            let later = &later[from..to];
-            let id = id(n);
-            let first_project = (names.project)(first.project);
-            let recorded =
-                |p: &str| first_project == p || later.iter().any(|later| (names.project)(later.project) == p);
-            // A project the artefact belongs to, given, but with no record of it.
-            for missing in shared.text(first.projects).split('\n').filter(|p| !p.is_empty() && given(p) && !recorded(p))
-            {
-                sink.document = Some(first_project.to_owned());
-                sink.emit(
-                    &CROSS_SHARED_OUTPUT,
-                    format!("/outputs/{}/shared/projects", first.index),
-                    format!(
-                        "shared output `{id}` belongs to project `{missing}`, which is given but has no record of it"
-                    ),
-                );
-            }
-            for later in later {
-                let project = (names.project)(later.project);
-                let Some(problem) = later.problem.as_deref().filter(|_| project != first_project) else { continue };
-                sink.document = Some(project.to_owned());
-                sink.emit(
-                    &CROSS_SHARED_OUTPUT,
-                    format!("/outputs/{}/shared", later.index),
-                    format!("shared output `{id}` is also recorded by project `{first_project}`, where it {problem}"),
-                );
-            }
-        }
+        self.check_shared(given, names, sink);
         for AimUse { project, programme, objective, position, aim } in &self.aims {
             let (project, programme) = ((names.project)(*project), (names.programme)(*programme));
             let Some(links) = self.programmes.get(programme) else { continue };
@@ -302,6 +286,54 @@ impl Links {
             }
         }
     }
+
+    /// The records of each shared output agree with its first, and every
+    /// project it belongs to that is given has a record of it: reported
+    /// in the order of the outputs' ids, each with its later records in the
+    /// order added.
+    fn check_shared(&mut self, given: &dyn Fn(&str) -> bool, names: &Names<'_>, sink: &mut Sink<'_>) {
+        // Only the outputs with something to report are kept, to be sorted by id.
+        let mut found: Vec<(String, Vec<Finding>)> = Vec::new();
+        let read = std::mem::take(&mut self.shared).each(|id, records| {
+            let Some((first, later)) = records.split_first() else { return };
+            let first_project = (names.project)(first.project);
+            let recorded =
+                |p: &str| first_project == p || later.iter().any(|later| (names.project)(later.project) == p);
+            let mut here = Vec::new();
+            // A project the artefact belongs to, given, but with no record of it.
+            for missing in first.projects.split('\n').filter(|p| !p.is_empty() && given(p) && !recorded(p)) {
+                here.push((
+                    first_project.to_owned(),
+                    format!("/outputs/{}/shared/projects", first.index),
+                    format!(
+                        "shared output `{id}` belongs to project `{missing}`, which is given but has no record of it"
+                    ),
+                ));
+            }
+            for later in later {
+                let project = (names.project)(later.project);
+                let Some(problem) = later.differs_from(first).filter(|_| project != first_project) else { continue };
+                here.push((
+                    project.to_owned(),
+                    format!("/outputs/{}/shared", later.index),
+                    format!("shared output `{id}` is also recorded by project `{first_project}`, where it {problem}"),
+                ));
+            }
+            if !here.is_empty() {
+                found.push((id.to_owned(), here));
+            }
+        });
+        if let Err(error) = read {
+            sink.document = None;
+            sink.failed(&CROSS_SHARED_OUTPUT, format!("shared outputs could not be compared across projects: {error}"));
+            return;
+        }
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (document, pointer, message) in found.into_iter().flat_map(|(_, here)| here) {
+            sink.document = Some(document);
+            sink.emit(&CROSS_SHARED_OUTPUT, pointer, message);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -309,26 +341,72 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shared_outputs_whose_ids_hash_alike_are_kept_apart() {
-        let mut shared = SharedOutputs::default();
-        let (model, cards) = (OutputKind::OperatingModel, OutputKind::ActionCard);
-        // Three ids with one hash, as if the hash collided.
-        shared.add_hashed(7, "a", "p\nq", 0, 0, model);
-        shared.add_hashed(7, "b", "p\nq", 0, 1, cards);
-        shared.add_hashed(7, "c", "p", 0, 2, model);
-        // Later records, each compared with the first of its own id.
-        shared.add_hashed(7, "b", "p\nq", 1, 0, cards);
-        shared.add_hashed(7, "a", "p\nq", 1, 1, cards);
-        shared.add_hashed(7, "c", "p\nq", 1, 2, model);
-        assert_eq!(shared.first.len(), 3);
-        let later: Vec<_> = shared.later.iter().map(|l| (l.first, l.index, l.problem.as_deref())).collect();
-        assert_eq!(
-            later,
-            [
-                (1, 0, None),
-                (0, 1, Some("is a operating_model there but a action_card here")),
-                (2, 2, Some("belongs to p there but to p, q here")),
-            ]
+    fn shared_outputs_whose_ids_share_a_fingerprint_are_kept_apart() {
+        for budget in [usize::MAX, 0] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut shared = SharedOutputs::with_budget(budget).in_dir(dir.path());
+            let (model, cards) = (OutputKind::OperatingModel, OutputKind::ActionCard);
+            // Three ids with one fingerprint, as if it collided.
+            shared.add_printed((7, 7), "a", "p\nq", 0, 0, model);
+            shared.add_printed((7, 7), "b", "p\nq", 0, 1, cards);
+            shared.add_printed((7, 7), "c", "p", 0, 2, model);
+            // Later records, each compared with the first of its own id.
+            shared.add_printed((7, 7), "b", "p\nq", 1, 0, cards);
+            shared.add_printed((7, 7), "a", "p\nq", 1, 1, cards);
+            shared.add_printed((7, 7), "c", "p\nq", 1, 2, model);
+            // And an id of its own.
+            shared.add("d", "q", 2, 0, model);
+            let mut outputs = Vec::new();
+            shared
+                .each(|id, records| {
+                    let (first, later) = records.split_first().unwrap();
+                    let differences: Vec<_> =
+                        later.iter().map(|l| (l.project, l.index, l.differs_from(first))).collect();
+                    outputs.push((id.to_owned(), first.project, first.index, differences));
+                })
+                .unwrap();
+            outputs.sort();
+            let none = |project, index| (project, index, None);
+            assert_eq!(
+                outputs,
+                [
+                    (
+                        "a".to_owned(),
+                        0,
+                        0,
+                        vec![(1, 1, Some("is a operating_model there but a action_card here".to_owned()))]
+                    ),
+                    ("b".to_owned(), 0, 1, vec![none(1, 0)]),
+                    ("c".to_owned(), 0, 2, vec![(1, 2, Some("belongs to p there but to p, q here".to_owned()))]),
+                    ("d".to_owned(), 2, 0, vec![]),
+                ],
+                "budget {budget}"
+            );
+        }
+    }
+
+    #[test]
+    fn shared_outputs_that_cannot_be_sorted_on_disk_are_not_compared_and_say_why() {
+        let mut links =
+            Links { shared: SharedOutputs::with_budget(0).in_dir("/nonexistent/childwelfare"), ..Links::default() };
+        links.shared.add("video", "p\nq", 0, 0, OutputKind::Video);
+        links.shared.add("video", "p\nq", 1, 0, OutputKind::Article);
+        let mut report = super::super::Report::new();
+        let ids = |n: u32| ["p", "q"][n as usize];
+        let programme = |_: u32| "";
+        let names = Names { project: &ids, programme: &programme };
+        links.check(&|_| true, &|_| true, &names, &mut Sink::new(&mut report, None));
+        // Not compared: no diagnostic, and a failure that says why.
+        assert!(report.diagnostics.is_empty(), "{report}");
+        assert_eq!(report.not_run.len(), 1);
+        assert!(report.not_run[0].failed);
+        assert_eq!(report.not_run[0].code, CROSS_SHARED_OUTPUT.code);
+        assert!(
+            report.not_run[0].reason.starts_with(
+                "shared outputs could not be compared across projects: could not write a temporary file in /nonexistent/childwelfare"
+            ),
+            "{}",
+            report.not_run[0].reason
         );
     }
 }
