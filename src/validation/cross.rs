@@ -11,7 +11,9 @@
 //!   into temporary files, merged when the index is finished (see
 //!   `record_ids` and `sorted`): memory for record ids does not grow with
 //!   the corpus; nor, likewise, for the records of shared outputs (up to
-//!   512 KiB in memory, see `links`);
+//!   512 KiB in memory, see `links`) and the state-grant shares projects
+//!   state (up to 256 KiB, then written in order to a temporary file, see
+//!   `log`);
 //! - each organisation once, under a fingerprint of its id: its first name
 //!   and business ID as text in one shared buffer (for the messages), a
 //!   fingerprint of the whole name (to compare), and its project; each
@@ -50,7 +52,9 @@ use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, 
 /// the index is dropped, and merged by [`CrossIndex::finish`]. If such a
 /// file cannot be written, `cross.duplicate_record` (or
 /// `cross.shared_output_mismatch`) is reported as not run, with the reason,
-/// and the other rules still run.
+/// and the other rules still run. The state-grant shares projects state are
+/// kept up to 256 KiB and beyond that written in order to such a file, or
+/// kept in memory if it cannot be written.
 ///
 /// ```
 /// use childwelfare::validation::CrossIndex;

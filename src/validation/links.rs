@@ -9,6 +9,7 @@ use std::io;
 
 use super::Sink;
 use super::fingerprint::Fingerprints;
+use super::log::{Fixed, Log};
 use super::rules::*;
 use super::sorted::Sorter;
 use crate::{FundingKind, OutputKind, Percent, Programme, Project};
@@ -159,12 +160,29 @@ struct AimUse {
 }
 
 /// A state-grant share a project states, in funding part `part`.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct ShareUse {
     project: u32,
     programme: u32,
     part: u32,
     share: Percent,
+}
+
+impl Fixed for ShareUse {
+    const SIZE: usize = 16;
+
+    fn write(&self, out: &mut [u8]) {
+        let words = [self.project, self.programme, self.part, self.share.hundredths()];
+        for (at, word) in words.into_iter().enumerate() {
+            out[at * 4..at * 4 + 4].copy_from_slice(&word.to_le_bytes());
+        }
+    }
+
+    fn read(bytes: &[u8]) -> Option<Self> {
+        let word = |at: usize| Some(u32::from_le_bytes(bytes.get(at * 4..at * 4 + 4)?.try_into().ok()?));
+        let share = Percent::from_hundredths(word(3)?).ok()?;
+        Some(ShareUse { project: word(0)?, programme: word(1)?, part: word(2)?, share })
+    }
 }
 
 /// The ids of projects and programmes by their numbers in the index.
@@ -190,8 +208,8 @@ pub(crate) struct Links {
     /// Each aim an objective refers to.
     aims: Vec<AimUse>,
     /// Each state-grant share a project states: 16 bytes, as every
-    /// project of a large corpus may state one.
-    shares: Vec<ShareUse>,
+    /// project of a large corpus may state one, on disk past 256 KiB.
+    shares: Log<ShareUse>,
     /// The first programme with each id.
     programmes: BTreeMap<String, ProgrammeLinks>,
 }
@@ -271,10 +289,11 @@ impl Links {
                 );
             }
         }
-        for ShareUse { project, programme, part, share } in &self.shares {
-            let (project, programme) = ((names.project)(*project), (names.programme)(*programme));
-            let Some(rule) = self.programmes.get(programme).and_then(|links| links.state_grant_share) else { continue };
-            if *share != rule {
+        let programmes = &self.programmes;
+        let shares = std::mem::take(&mut self.shares).for_each(|ShareUse { project, programme, part, share }| {
+            let (project, programme) = ((names.project)(project), (names.programme)(programme));
+            let Some(rule) = programmes.get(programme).and_then(|links| links.state_grant_share) else { return };
+            if share != rule {
                 sink.document = Some(project.to_owned());
                 sink.emit(
                     &CROSS_FUNDING_RULE,
@@ -284,6 +303,10 @@ impl Links {
                     ),
                 );
             }
+        });
+        if let Err(error) = shares {
+            sink.document = None;
+            sink.failed(&CROSS_FUNDING_RULE, format!("state-grant shares could not be compared: {error}"));
         }
     }
 

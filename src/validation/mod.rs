@@ -42,6 +42,7 @@ mod fingerprint;
 mod funding;
 mod grouped;
 mod links;
+mod log;
 mod programme;
 mod record_ids;
 mod references;

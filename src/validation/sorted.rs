@@ -138,20 +138,8 @@ impl Sorter {
         self.held.iter().map(|bucket| bucket.capacity() * size_of::<Held>()).sum::<usize>() + self.text.capacity()
     }
 
-    /// A new unnamed temporary file, removed when closed, that only its
-    /// owner may read (it holds ids from the documents; Linux's unnamed
-    /// temporary files are otherwise created readable by everyone).
     fn new_run(&self) -> io::Result<BufWriter<File>> {
-        let file = match &self.dir {
-            Some(dir) => tempfile::tempfile_in(dir),
-            None => tempfile::tempfile(),
-        }?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-        }
-        Ok(BufWriter::with_capacity(1 << 16, file))
+        Ok(BufWriter::with_capacity(1 << 16, temporary_file(self.dir.as_deref())?))
     }
 
     /// The directory runs are written in, for messages.
@@ -277,8 +265,25 @@ impl Sorter {
     }
 }
 
+/// A new unnamed temporary file in `dir` (the system's temporary directory
+/// if `None`), removed when closed, that only its owner may read (it holds
+/// ids from the documents; Linux's unnamed temporary files are otherwise
+/// created readable by everyone).
+pub(super) fn temporary_file(dir: Option<&std::path::Path>) -> io::Result<File> {
+    let file = match dir {
+        Some(dir) => tempfile::tempfile_in(dir),
+        None => tempfile::tempfile(),
+    }?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    Ok(file)
+}
+
 /// An error reading a run back, saying where it was.
-fn read_back(error: io::Error, dir: Option<PathBuf>) -> io::Error {
+pub(super) fn read_back(error: io::Error, dir: Option<PathBuf>) -> io::Error {
     let dir = dir.unwrap_or_else(std::env::temp_dir);
     let message = format!("could not read a temporary file back from {}: {error}", dir.display());
     io::Error::new(error.kind(), message)

@@ -1,0 +1,184 @@
+//! Facts of a fixed size noted one per project (or more), read back once in
+//! the order noted: in memory up to a budget, and past it in an unnamed
+//! temporary file, so that a rule across documents that checks each fact
+//! on its own at the end keeps no more in memory for 100 000 projects than
+//! for a thousand.
+//!
+//! If the file cannot be written, the facts stay in memory (more memory,
+//! the same result); only a file that cannot be read back at the end is an
+//! error.
+
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::PathBuf;
+
+use super::sorted::{read_back, temporary_file};
+
+/// The bytes of facts a [`Log`] holds in memory by default.
+#[cfg(not(all(target_family = "wasm", target_os = "unknown")))]
+const BUDGET: usize = 256 << 10;
+
+/// In a browser there is nowhere to write a file, and the documents are in
+/// memory anyway: the facts stay there too.
+#[cfg(all(target_family = "wasm", target_os = "unknown"))]
+const BUDGET: usize = usize::MAX;
+
+/// A fact written as [`Fixed::SIZE`] bytes.
+pub(crate) trait Fixed: Sized {
+    /// The bytes a fact takes.
+    const SIZE: usize;
+    /// Writes the fact into `out`, [`Fixed::SIZE`] bytes.
+    fn write(&self, out: &mut [u8]);
+    /// The fact `bytes` hold; `None` if they cannot be one (a damaged file).
+    fn read(bytes: &[u8]) -> Option<Self>;
+}
+
+/// Facts in the order noted.
+#[derive(Debug)]
+pub(crate) struct Log<T> {
+    /// The facts not yet written, after those in `file`.
+    held: Vec<T>,
+    /// How many facts are held before they are written.
+    budget: usize,
+    file: Option<BufWriter<File>>,
+    /// Where the file is; the system's temporary directory if `None`.
+    dir: Option<PathBuf>,
+    /// Whether a write failed: every later fact stays in memory.
+    in_memory: bool,
+}
+
+impl<T: Fixed> Default for Log<T> {
+    fn default() -> Self {
+        Self::with_budget(BUDGET)
+    }
+}
+
+impl<T: Fixed> Log<T> {
+    /// Holds up to `budget` bytes of facts in memory before writing them.
+    pub(crate) fn with_budget(budget: usize) -> Self {
+        let budget = (budget / size_of::<T>().max(1)).max(1);
+        Log { held: Vec::new(), budget, file: None, dir: None, in_memory: false }
+    }
+
+    /// Writes the file in `dir` rather than the system's temporary directory.
+    #[cfg(test)]
+    pub(crate) fn in_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.dir = Some(dir.into());
+        self
+    }
+
+    /// Notes a fact.
+    pub(crate) fn push(&mut self, fact: T) {
+        if self.held.len() >= self.budget && !self.in_memory {
+            match self.write_held() {
+                Ok(()) => self.held.clear(),
+                // Kept in memory from here on: what was written stays written.
+                Err(_) => self.in_memory = true,
+            }
+        }
+        if self.held.capacity() == 0 && !self.in_memory {
+            self.held.reserve_exact(self.budget.min(1 << 16));
+        }
+        self.held.push(fact);
+    }
+
+    fn write_held(&mut self) -> io::Result<()> {
+        let file = match &mut self.file {
+            Some(file) => file,
+            None => self.file.insert(BufWriter::with_capacity(1 << 16, temporary_file(self.dir.as_deref())?)),
+        };
+        let mut bytes = vec![0u8; T::SIZE];
+        for fact in &self.held {
+            fact.write(&mut bytes);
+            file.write_all(&bytes)?;
+        }
+        Ok(())
+    }
+
+    /// Calls `f` with every fact, in the order noted; an error if the
+    /// file cannot be read back.
+    pub(crate) fn for_each(self, mut f: impl FnMut(T)) -> io::Result<()> {
+        let Log { held, file, dir, .. } = self;
+        if let Some(file) = file {
+            read_all(file, &mut f).map_err(|error| read_back(error, dir))?;
+        }
+        held.into_iter().for_each(f);
+        Ok(())
+    }
+}
+
+fn read_all<T: Fixed>(file: BufWriter<File>, f: &mut impl FnMut(T)) -> io::Result<()> {
+    let mut file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+    file.seek(SeekFrom::Start(0))?;
+    let mut reader = BufReader::with_capacity(8 << 10, file);
+    let mut bytes = vec![0u8; T::SIZE];
+    loop {
+        match reader.read_exact(&mut bytes) {
+            Ok(()) => {}
+            Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => return Ok(()),
+            Err(error) => return Err(error),
+        }
+        let fact =
+            T::read(&bytes).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "a temporary file is damaged"))?;
+        f(fact);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    struct Pair(u32, u32);
+
+    impl Fixed for Pair {
+        const SIZE: usize = 8;
+        fn write(&self, out: &mut [u8]) {
+            out[..4].copy_from_slice(&self.0.to_le_bytes());
+            out[4..8].copy_from_slice(&self.1.to_le_bytes());
+        }
+        fn read(bytes: &[u8]) -> Option<Self> {
+            let word = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default());
+            (word(4) != u32::MAX).then(|| Pair(word(0), word(4)))
+        }
+    }
+
+    fn read(log: Log<Pair>) -> Vec<Pair> {
+        let mut all = Vec::new();
+        log.for_each(|pair| all.push(pair)).unwrap();
+        all
+    }
+
+    #[test]
+    fn facts_come_back_in_the_order_noted_however_many_are_written() {
+        let facts: Vec<Pair> = (0..10_000).map(|n| Pair(n, n * 7 % 13)).collect();
+        let dir = tempfile::tempdir().unwrap();
+        for budget in [usize::MAX, 4096, 8, 0] {
+            let mut log = Log::with_budget(budget).in_dir(dir.path());
+            facts.iter().for_each(|&fact| log.push(fact));
+            // Within its budget in memory (a fact at least).
+            assert!(log.held.capacity() * 8 <= budget.max(8), "budget {budget}");
+            assert_eq!(read(log), facts, "budget {budget}");
+        }
+    }
+
+    #[test]
+    fn facts_that_cannot_be_written_stay_in_memory() {
+        let mut log = Log::with_budget(16).in_dir("/nonexistent/childwelfare");
+        (0..100).for_each(|n| log.push(Pair(n, n)));
+        assert!(log.in_memory);
+        assert_eq!(read(log), (0..100).map(|n| Pair(n, n)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_damaged_file_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut log = Log::with_budget(8).in_dir(dir.path());
+        log.push(Pair(1, 1));
+        log.push(Pair(2, u32::MAX));
+        log.push(Pair(3, 3));
+        let error = log.for_each(|_| {}).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::InvalidData);
+        assert!(error.to_string().ends_with("a temporary file is damaged"), "{error}");
+    }
+}
