@@ -1,12 +1,22 @@
-//! Texts kept one after another in one buffer, without an allocation
-//! each, for the indexes of the rules across documents: a text is found
-//! again by its [`Span`], eight bytes.
+//! Texts and entries kept in chunks of a fixed size, for the indexes of the
+//! rules across documents: a text is found again by its [`Span`], eight
+//! bytes, and an entry by its number. Chunks are allocated at their whole
+//! size and never grow, so that an index of 100 000 projects neither keeps
+//! the spare half of a buffer that grew by doubling nor holds two copies of
+//! one while it is moved to a larger place.
 
-/// Texts kept one after another in one buffer.
+/// The bytes of a chunk of texts (a longer text gets a chunk of its own).
+const TEXT_CHUNK: usize = 64 << 10;
+
+/// The entries of a chunk of [`Chunks`].
+const ENTRY_CHUNK: usize = 4096;
+
+/// Texts kept one after another in chunks.
 #[derive(Debug, Default)]
-pub(super) struct Arena(String);
+pub(super) struct Arena(Vec<String>);
 
-/// Where a text is in an [`Arena`]: its first byte and its length.
+/// Where a text is in an [`Arena`]: its chunk (the top 16 bits of `start`),
+/// its first byte there (the low 16) and its length.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Span {
     pub(super) start: u32,
@@ -14,13 +24,22 @@ pub(super) struct Span {
 }
 
 impl Arena {
-    /// Keeps `text`, or `None` past 4 GiB of texts.
+    /// Keeps `text`, or `None` past 65 536 chunks (4 GiB of texts).
     pub(super) fn try_put(&mut self, text: &str) -> Option<Span> {
-        let start = u32::try_from(self.0.len()).ok()?;
         let len = u32::try_from(text.len()).ok()?;
-        start.checked_add(len)?;
-        self.0.push_str(text);
-        Some(Span { start, len })
+        let fits = self.0.last().is_some_and(|chunk| chunk.len() + text.len() <= TEXT_CHUNK);
+        if !fits {
+            if self.0.len() > usize::from(u16::MAX) {
+                return None;
+            }
+            self.0.push(String::with_capacity(TEXT_CHUNK.max(text.len())));
+        }
+        let chunk = u32::try_from(self.0.len() - 1).ok()?;
+        let last = self.0.last_mut()?;
+        // Below 64 KiB in a shared chunk; 0 in a chunk of its own.
+        let at = u32::try_from(last.len()).ok()?;
+        last.push_str(text);
+        Some(Span { start: (chunk << 16) | at, len })
     }
 
     /// Keeps `text`; past 4 GiB of texts (some sixty million organisations)
@@ -31,12 +50,85 @@ impl Arena {
 
     /// The text at `span`, exactly.
     pub(super) fn text(&self, span: Span) -> &str {
-        let (start, len) = (span.start as usize, span.len as usize);
-        self.0.get(start..start + len).unwrap_or_default()
+        let (chunk, at, len) = ((span.start >> 16) as usize, (span.start & 0xFFFF) as usize, span.len as usize);
+        self.0.get(chunk).and_then(|chunk| chunk.get(at..at + len)).unwrap_or_default()
     }
 
     /// The text at `span` for a message: `…` for a text not kept.
     pub(super) fn get(&self, span: Span) -> &str {
         Some(self.text(span)).filter(|t| !t.is_empty()).unwrap_or("…")
+    }
+}
+
+/// Entries numbered in the order added, in chunks of [`ENTRY_CHUNK`].
+#[derive(Debug)]
+pub(super) struct Chunks<T>(Vec<Vec<T>>);
+
+impl<T> Default for Chunks<T> {
+    fn default() -> Self {
+        Chunks(Vec::new())
+    }
+}
+
+impl<T> Chunks<T> {
+    /// How many entries there are.
+    pub(super) fn len(&self) -> usize {
+        self.0.last().map_or(0, |last| (self.0.len() - 1) * ENTRY_CHUNK + last.len())
+    }
+
+    /// Adds an entry, numbered [`Chunks::len`] before it.
+    pub(super) fn push(&mut self, entry: T) {
+        if self.0.last().is_none_or(|last| last.len() == ENTRY_CHUNK) {
+            self.0.push(Vec::with_capacity(ENTRY_CHUNK));
+        }
+        if let Some(last) = self.0.last_mut() {
+            last.push(entry);
+        }
+    }
+
+    /// Entry `n`.
+    pub(super) fn get(&self, n: usize) -> Option<&T> {
+        self.0.get(n / ENTRY_CHUNK)?.get(n % ENTRY_CHUNK)
+    }
+
+    /// Every entry, in the order added.
+    pub(super) fn iter(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_come_back_across_chunks_and_a_long_one_has_its_own() {
+        let mut arena = Arena::default();
+        let long = "x".repeat(TEXT_CHUNK + 10);
+        let mut kept = Vec::new();
+        for n in 0..20_000 {
+            let text = if n == 7_000 { long.clone() } else { format!("organisation-{n}") };
+            kept.push((arena.put(&text), text));
+        }
+        // 20 000 texts of about 17 bytes and one of 64 KiB: a handful of chunks.
+        assert!(arena.0.len() <= 8, "{} chunks", arena.0.len());
+        assert!(arena.0.iter().all(|chunk| chunk.capacity() == TEXT_CHUNK || chunk.len() == long.len()));
+        for (span, text) in &kept {
+            assert_eq!(arena.text(*span), text);
+        }
+        let empty = arena.put("");
+        assert_eq!(arena.get(empty), "…");
+    }
+
+    #[test]
+    fn entries_are_found_by_their_number() {
+        let mut chunks = Chunks::default();
+        for n in 0..10_000u32 {
+            chunks.push(n * 3);
+        }
+        assert_eq!(chunks.len(), 10_000);
+        assert_eq!(chunks.get(4_097), Some(&(4_097 * 3)));
+        assert_eq!(chunks.get(10_000), None);
+        assert!(chunks.iter().copied().eq((0..10_000).map(|n| n * 3)));
     }
 }

@@ -30,7 +30,7 @@
 
 use std::collections::HashMap;
 
-use super::arena::{Arena, Span};
+use super::arena::{Arena, Chunks, Span};
 use super::fingerprint::{Fingerprints, Shards};
 use super::record_ids::RecordIds;
 use super::references::{Kind, pointer, records};
@@ -81,7 +81,7 @@ pub struct CrossIndex {
     documents: Shards<Seen>,
     /// Documents that repeat an earlier one's kind and id: (number, first).
     repeats: Vec<(u32, u32)>,
-    projects: Vec<ProjectEntry>,
+    projects: Chunks<ProjectEntry>,
     /// The programme ids that projects name, each once.
     programme_names: Vec<Id>,
     programme_numbers: HashMap<Id, u32>,
@@ -194,6 +194,11 @@ struct ProgrammeEntry {
 /// The most projects a message names; it counts the rest.
 const NAMED: usize = 10;
 
+/// The id of project `n` of `projects`, its text in `texts`.
+fn project_id<'t>(projects: &Chunks<ProjectEntry>, texts: &'t Arena, n: u32) -> &'t str {
+    projects.get(n as usize).map_or("", |entry| texts.get(entry.id()))
+}
+
 fn number(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -293,7 +298,7 @@ impl CrossIndex {
             let name = implementer.name.as_ref().map(|name| (self.fingerprints.of_text(name), name));
             match self.organisations.get(key).copied() {
                 Some(first) if first.check == check => {
-                    let other_project = self.texts.get(self.projects[first.project as usize].id());
+                    let other_project = project_id(&self.projects, &self.texts, first.project);
                     // An unnamed implementer (a region only) agrees with any name.
                     if let (Some((here_print, here)), Some((there_print, there))) = (name, first.name) {
                         if here_print != there_print {
@@ -343,7 +348,7 @@ impl CrossIndex {
                                 format!(
                                     "business ID {business_id} belongs to organisation `{}` here but to `{other_id}` in project `{}`",
                                     implementer.id,
-                                    self.texts.get(self.projects[first.project as usize].id())
+                                    project_id(&self.projects, &self.texts, first.project)
                                 ),
                             );
                         }
@@ -454,7 +459,7 @@ impl CrossIndex {
         }
         for (programme_number, first, count) in absent {
             let programme_id = &self.programme_names[programme_number as usize];
-            let first = self.texts.get(self.projects[first].id());
+            let first = self.project_id(number(first));
             let reason = format!(
                 "programme `{programme_id}` is not among the documents given, so its listing cannot be compared"
             );
@@ -492,11 +497,16 @@ impl CrossIndex {
             self.project_number(id).is_some() || self.programmes.iter().any(|p| p.listing.find(id).is_some())
         };
         let given = |id: &str| self.project_number(id).is_some();
-        let project = |n: u32| self.projects.get(n as usize).map_or("", |entry| self.texts.get(entry.id()));
+        let project = |n: u32| self.project_id(n);
         let programme = |n: u32| self.programme_names.get(n as usize).map_or("", Id::as_str);
         let names = super::links::Names { project: &project, programme: &programme };
         links.check(&known, &given, &names, &mut sink);
         report
+    }
+
+    /// The id of project `n`; empty for a number no project has.
+    fn project_id(&self, n: u32) -> &str {
+        project_id(&self.projects, &self.texts, n)
     }
 
     /// The number of the first project with this id.
@@ -547,7 +557,7 @@ impl CrossIndex {
         let mut all_exact = total.exactness == Exactness::Exact;
         for listed in programme.listing.iter() {
             let id = listed.id;
-            let project = self.project_number(id).map(|n| &self.projects[n as usize]);
+            let project = self.project_number(id).and_then(|n| self.projects.get(n as usize));
             match project.and_then(ProjectEntry::total_funding) {
                 Some(money) => {
                     sum = sum.saturating_add(money.euros.cents());
