@@ -23,6 +23,9 @@ const BUDGET: usize = 256 << 10;
 #[cfg(all(target_family = "wasm", target_os = "unknown"))]
 const BUDGET: usize = usize::MAX;
 
+/// The most facts a log reserves room for at once.
+const RESERVE_AT_MOST: usize = 1 << 16;
+
 /// A fact written as [`Fixed::SIZE`] bytes.
 pub(crate) trait Fixed: Sized {
     /// The bytes a fact takes.
@@ -76,8 +79,10 @@ impl<T: Fixed> Log<T> {
                 Err(_) => self.in_memory = true,
             }
         }
-        if self.held.capacity() == 0 && !self.in_memory {
-            self.held.reserve_exact(self.budget.min(1 << 16));
+        // Its whole size at the first fact, so that it never doubles; a
+        // log without a limit (in a browser) grows as facts come.
+        if self.held.capacity() == 0 && self.budget <= RESERVE_AT_MOST {
+            self.held.reserve_exact(self.budget);
         }
         self.held.push(fact);
     }
