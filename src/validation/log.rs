@@ -44,6 +44,10 @@ pub(crate) struct Log<T> {
     /// How many facts are held before they are written.
     budget: usize,
     file: Option<BufWriter<File>>,
+    /// How many facts the file holds, each batch counted once it is all
+    /// written and flushed: a batch cut short by an error is not read back
+    /// (its facts are still held).
+    on_disk: u64,
     /// Where the file is; the system's temporary directory if `None`.
     dir: Option<PathBuf>,
     /// Whether a write failed: every later fact stays in memory.
@@ -60,7 +64,7 @@ impl<T: Fixed> Log<T> {
     /// Holds up to `budget` bytes of facts in memory before writing them.
     pub(crate) fn with_budget(budget: usize) -> Self {
         let budget = (budget / size_of::<T>().max(1)).max(1);
-        Log { held: Vec::new(), budget, file: None, dir: None, in_memory: false }
+        Log { held: Vec::new(), budget, file: None, on_disk: 0, dir: None, in_memory: false }
     }
 
     /// Writes the file in `dir` rather than the system's temporary directory.
@@ -74,8 +78,12 @@ impl<T: Fixed> Log<T> {
     pub(crate) fn push(&mut self, fact: T) {
         if self.held.len() >= self.budget && !self.in_memory {
             match self.write_held() {
-                Ok(()) => self.held.clear(),
-                // Kept in memory from here on: what was written stays written.
+                Ok(()) => {
+                    self.on_disk += self.held.len() as u64;
+                    self.held.clear();
+                }
+                // Kept in memory from here on: what was written whole stays
+                // written, and this batch stays held.
                 Err(_) => self.in_memory = true,
             }
         }
@@ -97,36 +105,37 @@ impl<T: Fixed> Log<T> {
             fact.write(&mut bytes);
             file.write_all(&bytes)?;
         }
-        Ok(())
+        file.flush()
     }
 
     /// Calls `f` with every fact, in the order noted; an error if the
     /// file cannot be read back.
     pub(crate) fn for_each(self, mut f: impl FnMut(T)) -> io::Result<()> {
-        let Log { held, file, dir, .. } = self;
+        let Log { held, file, on_disk, dir, .. } = self;
         if let Some(file) = file {
-            read_all(file, &mut f).map_err(|error| read_back(error, dir))?;
+            read_all(file, on_disk, &mut f).map_err(|error| read_back(error, dir))?;
         }
         held.into_iter().for_each(f);
         Ok(())
     }
 }
 
-fn read_all<T: Fixed>(file: BufWriter<File>, f: &mut impl FnMut(T)) -> io::Result<()> {
-    let mut file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+/// Reads the first `count` facts of `file` (a batch cut short may follow).
+fn read_all<T: Fixed>(file: BufWriter<File>, count: u64, f: &mut impl FnMut(T)) -> io::Result<()> {
+    // What is still buffered is a batch that was cut short: not read.
+    let (mut file, _) = file.into_parts();
     file.seek(SeekFrom::Start(0))?;
     let mut reader = BufReader::with_capacity(8 << 10, file);
     let mut bytes = vec![0u8; T::SIZE];
-    loop {
-        match reader.read_exact(&mut bytes) {
-            Ok(()) => {}
-            Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => return Ok(()),
-            Err(error) => return Err(error),
-        }
-        let fact =
-            T::read(&bytes).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "a temporary file is damaged"))?;
-        f(fact);
+    for _ in 0..count {
+        reader.read_exact(&mut bytes).map_err(|error| match error.kind() {
+            io::ErrorKind::UnexpectedEof => io::Error::new(error.kind(), "a temporary file ends early"),
+            _ => error,
+        })?;
+        let damaged = || io::Error::new(io::ErrorKind::InvalidData, "a temporary file is damaged");
+        f(T::read(&bytes).ok_or_else(damaged)?);
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -173,6 +182,21 @@ mod tests {
         (0..100).for_each(|n| log.push(Pair(n, n)));
         assert!(log.in_memory);
         assert_eq!(read(log), (0..100).map(|n| Pair(n, n)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_batch_cut_short_by_an_error_is_read_from_memory_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut log = Log::with_budget(8 * 4).in_dir(dir.path());
+        (0..10).for_each(|n| log.push(Pair(n, n)));
+        // As if the next batch failed halfway: part of it reached the file,
+        // and all of it stays held.
+        let file = log.file.as_mut().unwrap();
+        file.write_all(&[7; 12]).unwrap();
+        file.flush().unwrap();
+        log.in_memory = true;
+        (10..20).for_each(|n| log.push(Pair(n, n)));
+        assert_eq!(read(log), (0..20).map(|n| Pair(n, n)).collect::<Vec<_>>());
     }
 
     #[test]
