@@ -24,7 +24,10 @@ cores. A ratio between commands is printed only when no run of the size had
 others above `--busy` cores (default 0.25); otherwise the script says the
 machine was busy and prints none, as the figures then say more about the
 machine than about the programs. CPU time is a steadier guide than wall time
-on a loaded machine.
+on a loaded machine. At the end it lists issue 24's targets (`report` ÷
+`validate`, `report` against DuckDB, system time, the peak at 100 000
+generated projects, flat cost and peak from the smallest size to the
+largest) with the figures of the quiet sizes, each marked met or not.
 
 This is a benchmark, not a test: CI does not run it.
 
@@ -268,6 +271,42 @@ def summary(values):
     return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
 
+def targets(measured, corpus):
+    """Prints issue 24's targets as the quiet sizes measured them: each
+    figure, and whether it meets its target."""
+    if not measured:
+        print("Targets: no size was measured on a quiet machine.")
+        return
+    met = lambda ok: "met" if ok else "NOT met"  # noqa: E731
+    v, r = "childwelfare validate", "childwelfare report"
+    sizes = sorted(measured)
+    print(f"Issue 24's targets, from the sizes measured while the machine was quiet ({corpus} corpus):\n")
+    for n in sizes:
+        ratio = measured[n]["cpu"][r] / measured[n]["cpu"][v]
+        print(f"- {n} projects, report ÷ validate ≤ 1.3× of CPU: {ratio:.2f}×, {met(ratio <= 1.3)}")
+    for n in sizes:
+        if n >= 10000 and "DuckDB, 2 tables" in measured[n]["wall"]:
+            ratio = measured[n]["wall"][r] / measured[n]["wall"]["DuckDB, 2 tables"]
+            print(f"- {n} projects, report ≤ DuckDB's two tables, wall: {ratio:.2f}×, {met(ratio <= 1.0)} (aim: 0.5×)")
+    for n in sizes:
+        share = measured[n]["system"][v]
+        print(f"- {n} projects, validate's system time ≤ 10 % of its CPU: {100 * share:.0f} %, {met(share <= 0.10)}")
+    if corpus == "generated" and 100000 in measured:
+        peak = measured[100000]["peak"][v]
+        print(f"- 100000 projects, validate's peak ≤ 32 MiB: {peak:.1f} MiB, {met(peak <= 32)}")
+    if len(sizes) > 1:
+        first, last = sizes[0], sizes[-1]
+        for name in (v, r):
+            per = [measured[n]["cpu"][name] / measured[n]["documents"] * 1e6 for n in (first, last)]
+            peaks = [measured[n]["peak"][name] for n in (first, last)]
+            print(
+                f"- {name.split()[-1]}, flat within 25 % from {first} to {last} projects: "
+                f"CPU a document {per[0]:.0f} → {per[1]:.0f} µs ({per[1] / per[0]:.2f}×, {met(per[1] <= 1.25 * per[0])}); "
+                f"peak {peaks[0]:.1f} → {peaks[1]:.1f} MiB ({peaks[1] / peaks[0]:.2f}×, {met(peaks[1] <= 1.25 * peaks[0])})"
+            )
+    print()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("sizes", nargs="+", type=int)
@@ -294,6 +333,8 @@ def main():
         print("| projects | MB | command | wall s | CPU s | system % | documents/s (wall) | peak MiB | others' cores (max) |")
         print("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         sys.stdout.flush()
+        # What the quiet sizes measured, for the targets at the end.
+        measured = {}
         for n in args.sizes:
             corpus = work / f"corpus-{n}.jsonl"
             if args.corpus == "real":
@@ -353,8 +394,19 @@ def main():
                 if "pydantic models" in median:
                     lines.append(f"pydantic ÷ validate: {median['pydantic models'] / validate:.1f}× wall")
                 print(f"\n{n} projects (others below {args.busy} cores throughout): " + "; ".join(lines) + "\n")
+                measured[n] = {
+                    "cpu": cpu,
+                    "wall": median,
+                    "system": {
+                        name: sum(r["sys"] for r in results) / max(sum(r["cpu"] for r in results), 1e-9)
+                        for name, results in runs.items()
+                    },
+                    "peak": {name: max(r["peak"] for r in results) for name, results in runs.items()},
+                    "documents": documents,
+                }
             sys.stdout.flush()
             corpus.unlink()
+        targets(measured, args.corpus)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
