@@ -25,7 +25,7 @@ pub(super) struct Span {
 
 impl Arena {
     /// Keeps `text`, or `None` past 65 536 chunks (4 GiB of texts).
-    pub(super) fn try_put(&mut self, text: &str) -> Option<Span> {
+    fn try_put(&mut self, text: &str) -> Option<Span> {
         let len = u32::try_from(text.len()).ok()?;
         let fits = self.0.last().is_some_and(|chunk| chunk.len() + text.len() <= TEXT_CHUNK);
         if !fits {
@@ -49,7 +49,7 @@ impl Arena {
     }
 
     /// The text at `span`, exactly.
-    pub(super) fn text(&self, span: Span) -> &str {
+    fn text(&self, span: Span) -> &str {
         let (chunk, at, len) = ((span.start >> 16) as usize, (span.start & 0xFFFF) as usize, span.len as usize);
         self.0.get(chunk).and_then(|chunk| chunk.get(at..at + len)).unwrap_or_default()
     }
