@@ -234,6 +234,14 @@ impl Sorter {
     /// order added; the error that stopped a run from being written, if one
     /// did.
     pub(crate) fn sorted(mut self) -> io::Result<Sorted> {
+        // With runs on disk, the uses held join them as one more run, so
+        // that their buffers are freed before the merge, which then holds
+        // only a read buffer for each run.
+        if !self.runs.is_empty() && self.count > 0 {
+            self.spill();
+            self.held = (0..256).map(|_| Vec::new()).collect();
+            self.text = String::new();
+        }
         if let Some(error) = self.failed.take() {
             return Err(error);
         }
