@@ -110,17 +110,18 @@ pub(crate) fn stream<C: Collect>(reader: impl Read, collector: C) -> Result<(Pro
 
 /// One listed project: its id, `document` and collaborative area. The id
 /// (at most 64 bytes) and the `document` text follow each other in the
-/// listing's texts from `start`. 12 bytes.
+/// listing's texts from `start`. 8 bytes: a programme may list 100 000
+/// projects.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     start: u32,
-    /// The length of the `document` text; `u32::MAX` when there is none.
-    document_len: u32,
+    /// The length of the `document` text; `u16::MAX` when there is none.
+    document_len: u16,
     id_len: u8,
     area: CollaborativeArea,
 }
 
-const _: () = assert!(std::mem::size_of::<Entry>() == 12);
+const _: () = assert!(std::mem::size_of::<Entry>() == 8);
 
 impl Entry {
     fn id(self) -> (usize, usize) {
@@ -128,15 +129,16 @@ impl Entry {
     }
 
     fn document(self) -> Option<(usize, usize)> {
-        (self.document_len != u32::MAX)
-            .then(|| (self.start as usize + usize::from(self.id_len), self.document_len as usize))
+        (self.document_len != u16::MAX)
+            .then(|| (self.start as usize + usize::from(self.id_len), usize::from(self.document_len)))
     }
 }
 
 /// What the rules across documents need of a programme's entries, in
 /// order: each project's id, `document` and collaborative area, the texts
 /// kept in one string, and the entries in the order of their ids, to find
-/// one (about 20 bytes an entry, and the `document` text where there is one).
+/// one (about 12 bytes an entry and its id, and the `document` text where
+/// there is one).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Listing {
     texts: String,
@@ -167,15 +169,21 @@ impl Listing {
     /// Adds the next entry.
     ///
     /// Past 4 GiB of texts (tens of millions of entries) an entry's texts
-    /// are no longer kept and read as `…`, as in the cross index.
+    /// are no longer kept and read as `…`, as in the cross index; so does a
+    /// `document` text of more than 65 534 bytes (a file name has at most a
+    /// few thousand).
     pub(crate) fn push(&mut self, project: &ProgrammeProject) {
-        let (id, document) = (project.id.as_str(), project.document.as_deref());
-        let kept = || -> Option<(u32, u32, u8)> {
+        let id = project.id.as_str();
+        // A `document` too long to keep reads as `…`: it is still there.
+        let (document, document_len) = match project.document.as_deref() {
+            Some(document) => match u16::try_from(document.len()).ok().filter(|&len| len < u16::MAX) {
+                Some(len) => (Some(document), len),
+                None => (Some(""), 0),
+            },
+            None => (None, u16::MAX),
+        };
+        let kept = || -> Option<(u32, u16, u8)> {
             let start = u32::try_from(self.texts.len()).ok()?;
-            let document_len = match document {
-                Some(document) => u32::try_from(document.len()).ok().filter(|&len| len < u32::MAX)?,
-                None => u32::MAX,
-            };
             u32::try_from(self.texts.len() + id.len() + document.map_or(0, str::len)).ok()?;
             Some((start, document_len, u8::try_from(id.len()).ok()?))
         };
@@ -186,7 +194,7 @@ impl Listing {
                 kept
             }
             // Not kept: the id reads as `…`, and so does a `document`.
-            None => (0, if document.is_some() { 0 } else { u32::MAX }, 0),
+            None => (0, if document.is_some() { 0 } else { u16::MAX }, 0),
         };
         self.entries.push(Entry { start, document_len, id_len, area: project.collaborative_area });
     }
@@ -310,5 +318,17 @@ mod tests {
         let ids: Vec<&str> = listing.iter().map(|listed| listed.id).collect();
         let expected: Vec<&str> = programme.projects.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn a_document_too_long_to_keep_reads_as_an_ellipsis_and_its_entry_is_found() {
+        let mut programme = Generator::new(1).programme(3);
+        programme.projects[1].document = Some("d".repeat(usize::from(u16::MAX)));
+        programme.projects[2].document = Some("d".repeat(usize::from(u16::MAX) - 1));
+        let listing = Listing::of(&programme);
+        let (at, listed) = listing.find(programme.projects[1].id.as_str()).unwrap();
+        assert_eq!((at, listed.document), (1, Some("…")));
+        assert_eq!(listing.get(2).unwrap().document.map(str::len), Some(usize::from(u16::MAX) - 1));
+        assert_eq!(listing.get(0).unwrap().document, None);
     }
 }
