@@ -1,15 +1,11 @@
-//! Texts and entries kept in chunks of a fixed size, for the indexes of the
-//! rules across documents: a text is found again by its [`Span`], eight
-//! bytes, and an entry by its number. Chunks are allocated at their whole
-//! size and never grow, so that an index of 100 000 projects neither keeps
-//! the spare half of a buffer that grew by doubling nor holds two copies of
-//! one while it is moved to a larger place.
+//! Texts kept in chunks of a fixed size, for the indexes of the rules
+//! across documents: a text is found again by its [`Span`], eight bytes.
+//! Chunks are allocated at their whole size and never grow, so that an
+//! index neither keeps the spare half of a buffer that grew by doubling nor
+//! holds two copies of one while it is moved to a larger place.
 
 /// The bytes of a chunk of texts (a longer text gets a chunk of its own).
 const TEXT_CHUNK: usize = 64 << 10;
-
-/// The entries of a chunk of [`Chunks`].
-const ENTRY_CHUNK: usize = 4096;
 
 /// Texts kept one after another in chunks.
 #[derive(Debug, Default)]
@@ -60,43 +56,6 @@ impl Arena {
     }
 }
 
-/// Entries numbered in the order added, in chunks of [`ENTRY_CHUNK`].
-#[derive(Debug)]
-pub(super) struct Chunks<T>(Vec<Vec<T>>);
-
-impl<T> Default for Chunks<T> {
-    fn default() -> Self {
-        Chunks(Vec::new())
-    }
-}
-
-impl<T> Chunks<T> {
-    /// How many entries there are.
-    pub(super) fn len(&self) -> usize {
-        self.0.last().map_or(0, |last| (self.0.len() - 1) * ENTRY_CHUNK + last.len())
-    }
-
-    /// Adds an entry, numbered [`Chunks::len`] before it.
-    pub(super) fn push(&mut self, entry: T) {
-        if self.0.last().is_none_or(|last| last.len() == ENTRY_CHUNK) {
-            self.0.push(Vec::with_capacity(ENTRY_CHUNK));
-        }
-        if let Some(last) = self.0.last_mut() {
-            last.push(entry);
-        }
-    }
-
-    /// Entry `n`.
-    pub(super) fn get(&self, n: usize) -> Option<&T> {
-        self.0.get(n / ENTRY_CHUNK)?.get(n % ENTRY_CHUNK)
-    }
-
-    /// Every entry, in the order added.
-    pub(super) fn iter(&self) -> impl Iterator<Item = &T> {
-        self.0.iter().flatten()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,17 +77,5 @@ mod tests {
         }
         let empty = arena.put("");
         assert_eq!(arena.get(empty), "…");
-    }
-
-    #[test]
-    fn entries_are_found_by_their_number() {
-        let mut chunks = Chunks::default();
-        for n in 0..10_000u32 {
-            chunks.push(n * 3);
-        }
-        assert_eq!(chunks.len(), 10_000);
-        assert_eq!(chunks.get(4_097), Some(&(4_097 * 3)));
-        assert_eq!(chunks.get(10_000), None);
-        assert!(chunks.iter().copied().eq((0..10_000).map(|n| n * 3)));
     }
 }

@@ -1,12 +1,19 @@
 //! The rules across documents given together, from a compact index of what
 //! they need, so that a corpus can be checked one document at a time.
 //!
-//! No rule searches per entry: lookups are hash maps, and record ids are
-//! compared by sorting them (n log n). What the index keeps of a document:
+//! No rule searches per entry: lookups are hash maps or binary searches,
+//! and record ids are compared by sorting them (n log n). What the index
+//! keeps of a document:
 //!
-//! - a 96-bit fingerprint of its kind and id, with its number (20 bytes);
-//!   for a project its id as text, programme, collaborative area and total
-//!   funding (24 bytes and the id);
+//! - for a project, its number among the documents, id, programme,
+//!   collaborative area and total funding, as a record of 83 bytes in a
+//!   log: in memory up to 256 KiB and beyond that in a temporary file, read
+//!   back by number (for a message) or in order (see `projects` and
+//!   `log`); a programme is kept in memory, with its listing;
+//! - when the index is finished, and not before: a table of every document
+//!   by a 96-bit fingerprint of its kind and id (20 bytes a document),
+//!   built once the record ids are compared and their memory freed; it
+//!   finds repeated documents and a listed project's number;
 //! - every use of a record id, in memory up to 4 MiB and beyond that sorted
 //!   into temporary files, merged when the index is finished (see
 //!   `record_ids` and `sorted`): memory for record ids does not grow with
@@ -16,45 +23,50 @@
 //!   `log`);
 //! - each organisation once, under a fingerprint of its id: its first name
 //!   and business ID as text in one shared buffer (for the messages), a
-//!   fingerprint of the whole name (to compare), and its project; each
-//!   business ID once, with the organisation's id as text;
+//!   fingerprint of the whole name (to compare), and its project's id; each
+//!   business ID once, with the organisation's and the project's ids as
+//!   text;
 //! - a programme's listing: project ids, `document` and collaborative area,
-//!   with the entries sorted by id to find one (about 20 bytes an entry and
-//!   its `document`; see `crate::listing`, which also reads a large
+//!   with the entries sorted by id to find one (about 12 bytes an entry, its
+//!   id and its `document`; see `crate::listing`, which also reads a large
 //!   programme entry by entry).
 //!
 //! Two different ids share a 96-bit fingerprint with a probability of
 //! about n² / 2⁹⁷, below 10⁻¹⁶ for the six million records of 100 000
-//! projects. The fingerprint tables are split in 256 shards so that growing
-//! one never holds two copies of the whole table in memory.
+//! projects. The fingerprint tables are split in 256 shards (or buckets)
+//! so that growing one never holds two copies of the whole table in memory.
 
 use std::collections::HashMap;
 
-use super::arena::{Arena, Chunks, Span};
+use super::arena::{Arena, Span};
 use super::fingerprint::{Fingerprints, Shards};
+use super::log::Log;
+use super::projects::{At, Documents, ProjectFact};
 use super::record_ids::RecordIds;
 use super::references::{Kind, pointer, records};
 use super::rules::*;
 use super::{Report, Sink};
 use crate::listing::Listing;
-use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, Money, Programme, Project};
+use crate::{Document, DocumentKind, Exactness, Id, Language, Money, Programme, Project};
 
 /// What the rules across documents need to know, added one document at a
 /// time; [`CrossIndex::finish`] runs the rules that need every document.
 ///
-/// A caller can drop each document once it is added. The index keeps
-/// about 55 bytes a project (its id, programme, area and total funding, and
-/// a fingerprint of its id), each organisation once, and about 20 bytes for
-/// each project a programme lists. Record ids, the bulk of what the rules
-/// need, are kept in memory up to 4 MiB, and the records of shared outputs
-/// up to 512 KiB; beyond that they are sorted into unnamed temporary files
-/// in the system's temporary directory (`TMPDIR` on Unix), removed when
-/// the index is dropped, and merged by [`CrossIndex::finish`]. If such a
-/// file cannot be written, `cross.duplicate_record` (or
-/// `cross.shared_output_mismatch`) is reported as not run, with the reason,
-/// and the other rules still run. The state-grant shares projects state are
-/// kept up to 256 KiB and beyond that written in order to such a file, or
-/// kept in memory if it cannot be written.
+/// A caller can drop each document once it is added. The index keeps each
+/// organisation once and about 12 bytes (and the id) for each project a
+/// programme lists. What it needs of each project (its id, programme, area
+/// and total funding) is kept in memory up to 256 KiB; record ids, the bulk
+/// of what the rules need, up to 4 MiB, and the records of shared outputs
+/// up to 512 KiB. Beyond that they go to unnamed temporary files in the
+/// system's temporary directory (`TMPDIR` on Unix), removed when the index
+/// is dropped, and are read back by [`CrossIndex::finish`], which then
+/// builds a table of every document (20 bytes each) once the record ids'
+/// memory is freed. If a file of record ids cannot be written,
+/// `cross.duplicate_record` (or `cross.shared_output_mismatch`) is reported
+/// as not run, with the reason, and the other rules still run. The
+/// projects' facts and the state-grant shares projects state stay in memory
+/// if their file cannot be written; if it cannot be read back, the rules
+/// that need it are reported as failed.
 ///
 /// ```
 /// use childwelfare::validation::CrossIndex;
@@ -77,11 +89,11 @@ use crate::{CollaborativeArea, Document, DocumentKind, Exactness, Id, Language, 
 pub struct CrossIndex {
     /// Documents added so far.
     count: u32,
-    /// Fingerprint of (kind, id) → the first document with them.
-    documents: Shards<Seen>,
-    /// Documents that repeat an earlier one's kind and id: (number, first).
-    repeats: Vec<(u32, u32)>,
-    projects: Chunks<ProjectEntry>,
+    /// What the rules need of each project, on disk past its budget.
+    projects: Log<ProjectFact>,
+    /// Every document by a fingerprint of its kind and id, built by
+    /// [`CrossIndex::finish`]; `Err` if the projects could not be read back.
+    documents: Option<Result<Documents, String>>,
     /// The programme ids that projects name, each once.
     programme_names: Vec<Id>,
     programme_numbers: HashMap<Id, u32>,
@@ -99,75 +111,16 @@ pub struct CrossIndex {
     fingerprints: Fingerprints,
     /// What the rules found while documents were added, kept apart so that
     /// the report lists them rule by rule.
-    duplicate_documents: Report,
     organisation_names: Report,
     /// What the rules on schema 1.2's links need.
     links: super::links::Links,
 }
 
-/// What the rules need of a project, compact: its id is in the index's
-/// [`Arena`], its programme a number in `programme_names`.
-/// 20 bytes: the funding's cents are two `u32`s, so that the entry is
-/// aligned to 4 bytes, the programme's absence is `u32::MAX`, and the id's
-/// length (an id has at most 64 bytes) is a byte.
-#[derive(Debug)]
-struct ProjectEntry {
-    id_start: u32,
-    id_len: u8,
-    programme: u32,
-    funding_cents: [u32; 2],
-    /// The exactness of the total funding; `None` when there is none.
-    funding_exactness: Option<Exactness>,
-    area: Option<CollaborativeArea>,
-}
-
-const _: () = assert!(std::mem::size_of::<ProjectEntry>() == 20);
-
-impl ProjectEntry {
-    fn new(id: Span, programme: Option<u32>, area: Option<CollaborativeArea>, funding: Option<Money>) -> Self {
-        let cents = funding.map_or(0, |money| money.euros.cents());
-        // An `Id` has at most 64 bytes; a longer text would read as `…`.
-        let (id_start, id_len) = u8::try_from(id.len).map_or((0, 0), |len| (id.start, len));
-        ProjectEntry {
-            id_start,
-            id_len,
-            programme: programme.unwrap_or(u32::MAX),
-            // The two halves of the cents.
-            #[allow(clippy::cast_possible_truncation)]
-            funding_cents: [(cents >> 32) as u32, cents as u32],
-            funding_exactness: funding.map(|money| money.exactness),
-            area,
-        }
-    }
-
-    fn id(&self) -> Span {
-        Span { start: self.id_start, len: u32::from(self.id_len) }
-    }
-
-    fn programme(&self) -> Option<u32> {
-        (self.programme != u32::MAX).then_some(self.programme)
-    }
-
-    fn total_funding(&self) -> Option<Money> {
-        let cents = (u64::from(self.funding_cents[0]) << 32) | u64::from(self.funding_cents[1]);
-        self.funding_exactness.map(|exactness| Money { euros: crate::Euros::from_cents(cents), exactness })
-    }
-}
-
-/// The first document with a kind and id: its number among the documents
-/// and, for a project, among the projects.
-#[derive(Debug, Clone, Copy)]
-struct Seen {
-    check: u32,
-    document: u32,
-    /// `u32::MAX` for a programme.
-    project: u32,
-}
-
 /// An organisation as first seen.
 #[derive(Debug, Clone, Copy)]
 struct Organisation {
-    project: u32,
+    /// The id of the project it was first seen in.
+    project: Span,
     check: u32,
     /// A fingerprint of the whole name (every language) and its best
     /// Finnish text; two names with the same fingerprint are taken as equal,
@@ -179,13 +132,16 @@ struct Organisation {
 /// A business ID as first seen: the project and the organisation's id.
 #[derive(Debug, Clone, Copy)]
 struct BusinessIdSeen {
-    project: u32,
+    /// The id of the project it was first seen in.
+    project: Span,
     check: u32,
     organisation: Span,
 }
 
 #[derive(Debug)]
 struct ProgrammeEntry {
+    /// Its number among the documents given.
+    document: u32,
     id: Id,
     total_funding: Option<Money>,
     listing: Listing,
@@ -193,11 +149,6 @@ struct ProgrammeEntry {
 
 /// The most projects a message names; it counts the rest.
 const NAMED: usize = 10;
-
-/// The id of project `n` of `projects`, its text in `texts`.
-fn project_id<'t>(projects: &Chunks<ProjectEntry>, texts: &'t Arena, n: u32) -> &'t str {
-    projects.get(n as usize).map_or("", |entry| texts.get(entry.id()))
-}
 
 fn number(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -224,51 +175,30 @@ impl CrossIndex {
     /// ids, one name and business ID per organisation). Record ids are
     /// compared by [`CrossIndex::finish`].
     pub fn add(&mut self, document: &Document) {
-        self.add_document(document.kind(), document.id());
+        let number = self.add_document();
         match document {
-            Document::Project(project) => self.add_project(project),
-            Document::Programme(programme) => self.add_programme(programme, Listing::of(programme)),
+            Document::Project(project) => self.add_project(project, number),
+            Document::Programme(programme) => self.add_programme(programme, number, Listing::of(programme)),
         }
     }
 
     /// Adds a programme read entry by entry: `programme` without its
     /// `projects`, and `listing` of them (see [`crate::listing`]).
     pub(crate) fn add_listed_programme(&mut self, programme: &Programme, listing: Listing) {
-        self.add_document(DocumentKind::Programme, &programme.id);
-        self.add_programme(programme, listing);
+        let number = self.add_document();
+        self.add_programme(programme, number, listing);
     }
 
-    /// Counts a document and indexes its id, reporting an id already given.
-    fn add_document(&mut self, kind: DocumentKind, id: &Id) {
+    /// Counts a document; its number among the documents given.
+    fn add_document(&mut self) -> u32 {
+        self.documents = None;
         let n = self.count;
         self.count = self.count.saturating_add(1);
-        let (key, check) = self.fingerprints.of((kind, id.as_str()));
-        match self.documents.get(key).copied() {
-            Some(first) if first.check == check => {
-                self.repeats.push((n, first.document));
-                Sink::new(&mut self.duplicate_documents, Some(id.as_str())).emit(
-                    &CROSS_DUPLICATE_DOCUMENT,
-                    "/id",
-                    format!(
-                        "{} id `{}` is also the id of document {} given",
-                        kind.code(),
-                        id,
-                        u64::from(first.document) + 1
-                    ),
-                );
-            }
-            // Another (kind, id) with the same 64 bits but other check bits:
-            // it is not indexed, which needs billions of documents to happen.
-            Some(_) => {}
-            None => {
-                let project = if kind == DocumentKind::Project { number(self.projects.len()) } else { u32::MAX };
-                self.documents.insert(key, Seen { check, document: n, project });
-            }
-        }
+        n
     }
 
-    fn add_project(&mut self, project: &Project) {
-        let here = number(self.projects.len());
+    fn add_project(&mut self, project: &Project, document: u32) {
+        let here = u32::try_from(self.projects.len()).unwrap_or(u32::MAX);
         let programme = project.programme.as_ref().map(|id| match self.programme_numbers.get(id) {
             Some(&at) => at,
             None => {
@@ -279,9 +209,14 @@ impl CrossIndex {
             }
         });
         self.links.add_project(project, here, programme);
-        let id = self.texts.put(project.id.as_str());
         let funding = project.funding.as_ref().and_then(|f| f.total);
-        self.projects.push(ProjectEntry::new(id, programme, project.collaborative_area, funding));
+        self.projects.push(ProjectFact::new(
+            document,
+            project.id.as_str(),
+            programme,
+            project.collaborative_area,
+            funding,
+        ));
 
         // Record ids across projects (implementers and source documents
         // are shared on purpose), compared when the index is finished.
@@ -298,7 +233,7 @@ impl CrossIndex {
             let name = implementer.name.as_ref().map(|name| (self.fingerprints.of_text(name), name));
             match self.organisations.get(key).copied() {
                 Some(first) if first.check == check => {
-                    let other_project = project_id(&self.projects, &self.texts, first.project);
+                    let other_project = self.texts.get(first.project);
                     // An unnamed implementer (a region only) agrees with any name.
                     if let (Some((here_print, here)), Some((there_print, there))) = (name, first.name) {
                         if here_print != there_print {
@@ -333,6 +268,7 @@ impl CrossIndex {
                 None => {
                     let name = name.map(|(print, name)| (print, self.texts.put(name.best(Language::Fi))));
                     let business_id = implementer.business_id.as_ref().map(|b| self.texts.put(b.as_str()));
+                    let here = self.texts.put(project.id.as_str());
                     self.organisations.insert(key, Organisation { project: here, check, name, business_id });
                 }
             }
@@ -348,7 +284,7 @@ impl CrossIndex {
                                 format!(
                                     "business ID {business_id} belongs to organisation `{}` here but to `{other_id}` in project `{}`",
                                     implementer.id,
-                                    project_id(&self.projects, &self.texts, first.project)
+                                    self.texts.get(first.project)
                                 ),
                             );
                         }
@@ -356,6 +292,7 @@ impl CrossIndex {
                     Some(_) => {}
                     None => {
                         let organisation = self.texts.put(implementer.id.as_str());
+                        let here = self.texts.put(project.id.as_str());
                         self.business_ids.insert(key, BusinessIdSeen { project: here, check, organisation });
                     }
                 }
@@ -363,10 +300,11 @@ impl CrossIndex {
         }
     }
 
-    fn add_programme(&mut self, programme: &Programme, mut listing: Listing) {
+    fn add_programme(&mut self, programme: &Programme, document: u32, mut listing: Listing) {
         self.links.add_programme(programme);
         listing.index();
         self.programmes.push(ProgrammeEntry {
+            document,
             id: programme.id.clone(),
             total_funding: programme.total_funding,
             listing,
@@ -376,14 +314,26 @@ impl CrossIndex {
     /// The numbers (from 0, in the order added) of every document added
     /// with this id, of either kind; for a caller that wants to say where a
     /// diagnostic across documents comes from.
+    ///
+    /// After [`CrossIndex::finish`] this is a lookup; before, it reads what
+    /// the index keeps of every project. Projects that the index can no
+    /// longer read back (its temporary file failed) are not among the
+    /// numbers.
     pub fn documents_with_id(&self, id: &str) -> Vec<usize> {
         let mut numbers = Vec::new();
-        for kind in [DocumentKind::Project, DocumentKind::Programme] {
-            let (key, check) = self.fingerprints.of((kind, id));
-            if let Some(first) = self.documents.find(key).filter(|seen| seen.check == check) {
-                numbers.push(first.document as usize);
-                numbers.extend(self.repeats.iter().filter(|(_, f)| *f == first.document).map(|(n, _)| *n as usize));
+        if let Some(Ok(documents)) = &self.documents {
+            for kind in [DocumentKind::Project, DocumentKind::Programme] {
+                numbers.extend(documents.numbers(&self.fingerprints, kind, id));
             }
+        } else {
+            // What could not be read is left out, as the doc comment says.
+            let _ = self.projects.scan(|_, fact| {
+                if fact.id() == id {
+                    numbers.push(fact.document as usize);
+                }
+            });
+            let programmes = self.programmes.iter().filter(|programme| programme.id.as_str() == id);
+            numbers.extend(programmes.map(|programme| programme.document as usize));
         }
         numbers.sort_unstable();
         numbers
@@ -398,14 +348,44 @@ impl CrossIndex {
     /// [`CrossIndex::finish`], leaving the index for
     /// [`CrossIndex::documents_with_id`].
     pub(crate) fn run(&mut self) -> Report {
-        let mut report = Report::new();
-        report.merge(std::mem::take(&mut self.duplicate_documents));
+        // The record ids first: the table of documents is built once their
+        // buffers are freed.
         let records = self.check_records();
+        let programmes = self.programmes.iter().map(|programme| (programme.document, programme.id.as_str()));
+        let documents = Documents::new(&self.fingerprints, &self.projects, programmes);
+        let documents = self.documents.insert(documents.map_err(|error| error.to_string()));
+        let mut report = Report::new();
+        let unread = match documents {
+            Ok(documents) => {
+                report.merge(duplicate_documents(documents, &self.projects, &self.programmes));
+                None
+            }
+            Err(error) => Some(error.clone()),
+        };
         report.merge(records);
         report.merge(std::mem::take(&mut self.organisation_names));
         let mut sink = Sink::new(&mut report, None);
         if let Some(error) = self.records_failed.take() {
             sink.failed(&CROSS_DUPLICATE_RECORD, format!("record ids could not be compared across projects: {error}"));
+        }
+        if let Some(error) = unread {
+            // Without the table no rule on documents and programmes can run.
+            let reason = format!("the projects given could not be read back: {error}");
+            for rule in [
+                &CROSS_DUPLICATE_DOCUMENT,
+                &CROSS_PROJECT_NOT_LISTED,
+                &CROSS_PROGRAMME_MISMATCH,
+                &CROSS_DOCUMENT_MISSING,
+                &CROSS_PROGRAMME_TOTALS,
+                &CROSS_RELATED_PROJECT,
+                &CROSS_SHARED_OUTPUT,
+                &CROSS_PROGRAMME_AIM,
+                &CROSS_FUNDING_RULE,
+            ] {
+                sink.failed(rule, reason.clone());
+            }
+            self.links = super::links::Links::default();
+            return report;
         }
 
         // Programme id → the first programme with it; each programme's
@@ -418,22 +398,22 @@ impl CrossIndex {
         // Programmes and their projects. A programme not given is one note
         // (naming its first project and how many name it), not one a
         // project: 100 000 projects of an absent programme made 100 000.
-        let mut absent: Vec<(u32, usize, usize)> = Vec::new();
+        let mut absent: Vec<(u32, u32, usize)> = Vec::new();
         let mut absent_at: HashMap<u32, usize> = HashMap::new();
-        for (number, project) in self.projects.iter().enumerate() {
-            let Some(programme_number) = project.programme() else { continue };
-            let programme_id = &self.programme_names[programme_number as usize];
-            let project_id = self.texts.get(project.id());
+        let read = self.projects.scan(|number, project| {
+            let Some(programme_number) = project.programme() else { return };
+            let Some(programme_id) = self.programme_names.get(programme_number as usize) else { return };
+            let project_id = project.id();
             sink.document = Some(project_id.to_owned());
             let Some(&programme) = programmes.get(programme_id.as_str()) else {
                 match absent_at.get(&programme_number) {
                     Some(&at) => absent[at].2 += 1,
                     None => {
                         absent_at.insert(programme_number, absent.len());
-                        absent.push((programme_number, number, 1));
+                        absent.push((programme_number, u32::try_from(number).unwrap_or(u32::MAX), 1));
                     }
                 }
-                continue;
+                return;
             };
             let Some((_, listed)) = self.programmes.get(programme).and_then(|p| p.listing.find(project_id)) else {
                 sink.emit(
@@ -441,7 +421,7 @@ impl CrossIndex {
                     "/programme",
                     format!("project `{project_id}` names programme `{programme_id}`, which does not list it"),
                 );
-                continue;
+                return;
             };
             if let Some(area) = project.area {
                 if area != listed.area {
@@ -456,10 +436,16 @@ impl CrossIndex {
                     );
                 }
             }
+        });
+        if let Err(error) = read {
+            sink.document = None;
+            let reason = format!("the projects given could not be read back: {error}");
+            sink.failed(&CROSS_PROJECT_NOT_LISTED, reason.clone());
+            sink.failed(&CROSS_PROGRAMME_MISMATCH, reason);
         }
         for (programme_number, first, count) in absent {
             let programme_id = &self.programme_names[programme_number as usize];
-            let first = self.project_id(number(first));
+            let first = self.project_id(first);
             let reason = format!(
                 "programme `{programme_id}` is not among the documents given, so its listing cannot be compared"
             );
@@ -488,7 +474,10 @@ impl CrossIndex {
                     );
                 }
             }
-            self.check_programme_totals(programme, &mut sink);
+            if let Err(error) = self.check_programme_totals(programme, &mut sink) {
+                let reason = format!("the projects given could not be read back: {error}");
+                sink.failed(&CROSS_PROGRAMME_TOTALS, reason);
+            }
         }
         // The rules on links read what the index keeps while they use up
         // their own records.
@@ -497,22 +486,35 @@ impl CrossIndex {
             self.project_number(id).is_some() || self.programmes.iter().any(|p| p.listing.find(id).is_some())
         };
         let given = |id: &str| self.project_number(id).is_some();
-        let project = |n: u32| self.project_id(n);
-        let programme = |n: u32| self.programme_names.get(n as usize).map_or("", Id::as_str);
+        // Names are read back by number; the last one is kept, as a project's
+        // facts tend to come together.
+        let last: std::cell::RefCell<Option<(u32, String)>> = std::cell::RefCell::new(None);
+        let project = |n: u32| {
+            let mut last = last.borrow_mut();
+            match &*last {
+                Some((at, id)) if *at == n => id.clone(),
+                _ => last.insert((n, self.project_id(n))).1.clone(),
+            }
+        };
+        let programme = |n: u32| self.programme_names.get(n as usize).map_or("", Id::as_str).to_owned();
         let names = super::links::Names { project: &project, programme: &programme };
         links.check(&known, &given, &names, &mut sink);
         report
     }
 
-    /// The id of project `n`; empty for a number no project has.
-    fn project_id(&self, n: u32) -> &str {
-        project_id(&self.projects, &self.texts, n)
+    /// The id of project `n`, for a message: empty for a number no project
+    /// has, `…` if it cannot be read back.
+    fn project_id(&self, n: u32) -> String {
+        match self.projects.get(u64::from(n)) {
+            Ok(fact) => fact.map_or_else(String::new, |fact| fact.id().to_owned()),
+            Err(_) => "…".to_owned(),
+        }
     }
 
-    /// The number of the first project with this id.
+    /// The number of the first project with this id, once the table of
+    /// documents is built.
     fn project_number(&self, id: &str) -> Option<u32> {
-        let (key, check) = self.fingerprints.of((DocumentKind::Project, id));
-        self.documents.find(key).filter(|seen| seen.check == check && seen.project != u32::MAX).map(|seen| seen.project)
+        self.documents.as_ref()?.as_ref().ok()?.project(&self.fingerprints, id)
     }
 
     /// Record ids used by more than one project, each reported once in each
@@ -523,15 +525,30 @@ impl CrossIndex {
         let mut report = Report::new();
         match std::mem::take(&mut self.records).finish() {
             Ok(shared) => {
+                // The owner's id, kept while the owner stays the same.
+                let mut owner: Option<(u32, String)> = None;
                 for shared in shared {
                     // Numbers read back from a temporary file: one that names no
                     // project means the file was changed under us.
-                    let number = |n: u32| self.projects.get(n as usize).map(|p| self.texts.get(p.id()));
-                    let (Some(here), Some(owner)) = (number(shared.project), number(shared.owner)) else {
-                        let damaged = "a temporary file of record ids is damaged";
-                        self.records_failed = Some(std::io::Error::new(std::io::ErrorKind::InvalidData, damaged));
-                        return Report::new();
+                    let number = |n: u32| self.projects.get(u64::from(n)).map(|fact| fact.map(|f| f.id().to_owned()));
+                    let owner_id = match &owner {
+                        Some((at, id)) if *at == shared.owner => Ok(Some(id.clone())),
+                        _ => number(shared.owner),
                     };
+                    let (here, owner_id) = match (number(shared.project), owner_id) {
+                        (Ok(Some(here)), Ok(Some(owner))) => (here, owner),
+                        (Err(error), _) | (_, Err(error)) => {
+                            self.records_failed = Some(error);
+                            return Report::new();
+                        }
+                        _ => {
+                            let damaged = "a temporary file of record ids is damaged";
+                            self.records_failed = Some(std::io::Error::new(std::io::ErrorKind::InvalidData, damaged));
+                            return Report::new();
+                        }
+                    };
+                    owner = Some((shared.owner, owner_id.clone()));
+                    let (here, owner) = (here.as_str(), owner_id.as_str());
                     if here == owner {
                         continue;
                     }
@@ -547,8 +564,10 @@ impl CrossIndex {
         report
     }
 
-    fn check_programme_totals(&self, programme: &ProgrammeEntry, sink: &mut Sink<'_>) {
-        let Some(total) = programme.total_funding else { return };
+    /// The programme's total against its projects'; an error if they
+    /// cannot be read back.
+    fn check_programme_totals(&self, programme: &ProgrammeEntry, sink: &mut Sink<'_>) -> std::io::Result<()> {
+        let Some(total) = programme.total_funding else { return Ok(()) };
         // The first projects without a known total, and how many in all: a
         // programme of 100 000 projects none of which is given would
         // otherwise name them all in one line of a megabyte.
@@ -557,8 +576,11 @@ impl CrossIndex {
         let mut all_exact = total.exactness == Exactness::Exact;
         for listed in programme.listing.iter() {
             let id = listed.id;
-            let project = self.project_number(id).and_then(|n| self.projects.get(n as usize));
-            match project.and_then(ProjectEntry::total_funding) {
+            let project = match self.project_number(id) {
+                Some(n) => self.projects.get(u64::from(n))?,
+                None => None,
+            };
+            match project.as_ref().and_then(ProjectFact::total_funding) {
                 Some(money) => {
                     sum = sum.saturating_add(money.euros.cents());
                     all_exact &= money.exactness == Exactness::Exact;
@@ -583,7 +605,7 @@ impl CrossIndex {
                 &CROSS_PROGRAMME_TOTALS,
                 format!("no total funding is known for {projects}, so the programme total cannot be compared"),
             );
-            return;
+            return Ok(());
         }
         let stated = total.euros.cents();
         let consistent = if all_exact { sum == stated } else { sum.abs_diff(stated) <= stated / 10 };
@@ -600,7 +622,31 @@ impl CrossIndex {
                 ),
             );
         }
+        Ok(())
     }
+}
+
+/// `cross.duplicate_document`: each document whose kind and id an earlier
+/// one has, in the order given.
+fn duplicate_documents(documents: &Documents, projects: &Log<ProjectFact>, programmes: &[ProgrammeEntry]) -> Report {
+    let mut report = Report::new();
+    for repeat in documents.repeats() {
+        let (kind, id) = match repeat.at {
+            At::Project(n) => {
+                let id =
+                    projects.get(u64::from(n)).ok().flatten().map_or_else(|| "…".to_owned(), |f| f.id().to_owned());
+                (DocumentKind::Project, id)
+            }
+            At::Programme(n) => {
+                let id = programmes.get(n as usize).map_or_else(|| "…".to_owned(), |p| p.id.to_string());
+                (DocumentKind::Programme, id)
+            }
+        };
+        let message =
+            format!("{} id `{id}` is also the id of document {} given", kind.code(), u64::from(repeat.first) + 1);
+        Sink::new(&mut report, Some(&id)).emit(&CROSS_DUPLICATE_DOCUMENT, "/id", message);
+    }
+    report
 }
 
 pub(crate) fn check_documents(documents: &[Document], report: &mut Report) {
@@ -678,6 +724,55 @@ mod tests {
         for budget in [0, 300, 5000] {
             assert_eq!(finish(budget, None), in_memory, "budget {budget}");
         }
+    }
+
+    /// The report on [`corpus`] with the projects' facts kept up to
+    /// `budget` bytes in memory; the file emptied if `lose` is set.
+    fn finish_with_projects(budget: usize, lose: bool) -> (Report, Vec<usize>, Vec<usize>) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut index = CrossIndex { projects: Log::with_budget(budget).in_dir(dir.path()), ..CrossIndex::new() };
+        for document in corpus() {
+            index.add(&document);
+        }
+        if lose {
+            index.projects.lose_file();
+        }
+        let before = index.documents_with_id("p7");
+        let report = index.run();
+        (report, before, index.documents_with_id("p7"))
+    }
+
+    #[test]
+    fn projects_kept_on_disk_give_the_same_report() {
+        let (in_memory, before, after) = finish_with_projects(usize::MAX, false);
+        // Project 7 was given twice: documents 7 and 150.
+        assert_eq!((before.as_slice(), after.as_slice()), ([7, 150].as_slice(), [7, 150].as_slice()));
+        let repeated: Vec<_> =
+            in_memory.diagnostics.iter().filter(|d| d.code == CROSS_DUPLICATE_DOCUMENT.code).collect();
+        assert_eq!(repeated.len(), 1);
+        assert_eq!(repeated[0].message, "project id `p7` is also the id of document 8 given");
+        for budget in [size_of::<ProjectFact>(), size_of::<ProjectFact>() * 7, 4096] {
+            let (on_disk, before, after) = finish_with_projects(budget, false);
+            assert_eq!(on_disk, in_memory, "budget {budget}");
+            assert_eq!((before, after), (vec![7, 150], vec![7, 150]), "budget {budget}");
+        }
+    }
+
+    #[test]
+    fn projects_that_cannot_be_read_back_fail_the_rules_that_need_them_and_say_why() {
+        let (report, _, after) = finish_with_projects(size_of::<ProjectFact>() * 7, true);
+        let failed: Vec<&str> = report.not_run.iter().filter(|n| n.failed).map(|n| n.code.as_str()).collect();
+        for rule in [&CROSS_DUPLICATE_DOCUMENT, &CROSS_PROJECT_NOT_LISTED, &CROSS_PROGRAMME_TOTALS] {
+            assert!(failed.contains(&rule.code), "{rule:?} in {failed:?}");
+        }
+        assert!(report.not_run.iter().filter(|n| n.failed).all(|n| {
+            n.reason.starts_with("the projects given could not be read back: could not read a temporary file back from")
+                || n.code == CROSS_DUPLICATE_RECORD.code
+        }));
+        assert!(!report.is_complete() && !report.is_valid());
+        assert!(report.diagnostics.iter().all(|d| d.code != CROSS_DUPLICATE_DOCUMENT.code));
+        // What could not be read is left out.
+        assert!(after.is_empty(), "{after:?}");
     }
 
     #[test]

@@ -55,10 +55,6 @@ impl<V> Shards<V> {
         self.shard(key).get(&Key::new(key))
     }
 
-    pub(super) fn find(&self, key: u64) -> Option<&V> {
-        self.shards[usize::from((key >> 48) as u8)].get(&Key::new(key))
-    }
-
     pub(super) fn insert(&mut self, key: u64, value: V) {
         self.shard(key).insert(Key::new(key), value);
     }

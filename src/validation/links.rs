@@ -188,9 +188,9 @@ impl Fixed for ShareUse {
 /// The ids of projects and programmes by their numbers in the index.
 pub(crate) struct Names<'a> {
     /// A project's id.
-    pub(crate) project: &'a dyn Fn(u32) -> &'a str,
+    pub(crate) project: &'a dyn Fn(u32) -> String,
     /// A programme's id.
-    pub(crate) programme: &'a dyn Fn(u32) -> &'a str,
+    pub(crate) programme: &'a dyn Fn(u32) -> String,
 }
 
 /// A position as a `u32` (a document has far fewer entries).
@@ -265,8 +265,8 @@ impl Links {
     ) {
         for (project, i, related) in &self.relations {
             let project = (names.project)(*project);
-            if &**related != project && !known(related) {
-                sink.document = Some(project.to_owned());
+            if **related != *project && !known(related) {
+                sink.document = Some(project.clone());
                 sink.emit(
                     &CROSS_RELATED_PROJECT,
                     format!("/related_projects/{i}/project"),
@@ -278,10 +278,11 @@ impl Links {
         }
         self.check_shared(given, names, sink);
         for AimUse { project, programme, objective, position, aim } in &self.aims {
-            let (project, programme) = ((names.project)(*project), (names.programme)(*programme));
-            let Some(links) = self.programmes.get(programme) else { continue };
+            let programme = (names.programme)(*programme);
+            let Some(links) = self.programmes.get(&programme) else { continue };
             if !links.aims.contains(&**aim) {
-                sink.document = Some(project.to_owned());
+                let project = (names.project)(*project);
+                sink.document = Some(project.clone());
                 sink.emit(
                     &CROSS_PROGRAMME_AIM,
                     format!("/objectives/{objective}/programme_aims/{position}"),
@@ -291,10 +292,11 @@ impl Links {
         }
         let programmes = &self.programmes;
         let shares = std::mem::take(&mut self.shares).for_each(|ShareUse { project, programme, part, share }| {
-            let (project, programme) = ((names.project)(project), (names.programme)(programme));
-            let Some(rule) = programmes.get(programme).and_then(|links| links.state_grant_share) else { return };
+            let programme = (names.programme)(programme);
+            let Some(rule) = programmes.get(&programme).and_then(|links| links.state_grant_share) else { return };
             if share != rule {
-                sink.document = Some(project.to_owned());
+                let project = (names.project)(project);
+                sink.document = Some(project.clone());
                 sink.emit(
                     &CROSS_FUNDING_RULE,
                     format!("/funding/parts/{part}/share"),
@@ -326,7 +328,7 @@ impl Links {
             // A project the artefact belongs to, given, but with no record of it.
             for missing in first.projects.split('\n').filter(|p| !p.is_empty() && given(p) && !recorded(p)) {
                 here.push((
-                    first_project.to_owned(),
+                    first_project.clone(),
                     format!("/outputs/{}/shared/projects", first.index),
                     format!(
                         "shared output `{id}` belongs to project `{missing}`, which is given but has no record of it"
@@ -337,7 +339,7 @@ impl Links {
                 let project = (names.project)(later.project);
                 let Some(problem) = later.differs_from(first).filter(|_| project != first_project) else { continue };
                 here.push((
-                    project.to_owned(),
+                    project.clone(),
                     format!("/outputs/{}/shared", later.index),
                     format!("shared output `{id}` is also recorded by project `{first_project}`, where it {problem}"),
                 ));
@@ -415,8 +417,8 @@ mod tests {
         links.shared.add("video", "p\nq", 0, 0, OutputKind::Video);
         links.shared.add("video", "p\nq", 1, 0, OutputKind::Article);
         let mut report = super::super::Report::new();
-        let ids = |n: u32| ["p", "q"][n as usize];
-        let programme = |_: u32| "";
+        let ids = |n: u32| ["p", "q"][n as usize].to_owned();
+        let programme = |_: u32| String::new();
         let names = Names { project: &ids, programme: &programme };
         links.check(&|_| true, &|_| true, &names, &mut Sink::new(&mut report, None));
         // Not compared: no diagnostic, and a failure that says why.

@@ -1,8 +1,8 @@
-//! Facts of a fixed size noted one per project (or more), read back once in
-//! the order noted: in memory up to a budget, and past it in an unnamed
-//! temporary file, so that a rule across documents that checks each fact
-//! on its own at the end keeps no more in memory for 100 000 projects than
-//! for a thousand.
+//! Facts of a fixed size noted one per project (or more), read back in the
+//! order noted or by number: in memory up to a budget, and past it in an
+//! unnamed temporary file, so that a rule across documents that checks each
+//! fact on its own at the end keeps no more in memory for 100 000 projects
+//! than for a thousand.
 //!
 //! If the file cannot be written, the facts stay in memory (more memory,
 //! the same result); only a file that cannot be read back at the end is an
@@ -74,6 +74,15 @@ impl<T: Fixed> Log<T> {
         self
     }
 
+    /// Empties the file, as a failing disk might, for tests of what the
+    /// rules do when it cannot be read back.
+    #[cfg(test)]
+    pub(crate) fn lose_file(&mut self) {
+        if let Some(file) = &self.file {
+            file.get_ref().set_len(0).expect("a temporary file can be emptied");
+        }
+    }
+
     /// Notes a fact.
     pub(crate) fn push(&mut self, fact: T) {
         if self.held.len() >= self.budget && !self.in_memory {
@@ -108,6 +117,57 @@ impl<T: Fixed> Log<T> {
         file.flush()
     }
 
+    /// How many facts have been noted.
+    pub(crate) fn len(&self) -> u64 {
+        self.on_disk + self.held.len() as u64
+    }
+
+    /// Fact `n` (from 0, in the order noted), `None` past the last; an
+    /// error if the file cannot be read back.
+    pub(crate) fn get(&self, n: u64) -> io::Result<Option<T>>
+    where
+        T: Copy,
+    {
+        if n >= self.on_disk {
+            let held = usize::try_from(n - self.on_disk).ok().and_then(|at| self.held.get(at));
+            return Ok(held.copied());
+        }
+        let mut bytes = vec![0u8; T::SIZE];
+        let file = self.file.as_ref().map(BufWriter::get_ref);
+        let read = file.map_or_else(|| Err(ends_early()), |file| read_at(file, n * T::SIZE as u64, &mut bytes));
+        read.and_then(|()| T::read(&bytes).ok_or_else(damaged))
+            .map(Some)
+            .map_err(|error| read_back(error, self.dir.clone()))
+    }
+
+    /// Calls `f` with every fact and its number, in the order noted, without
+    /// using the log up; an error if the file cannot be read back.
+    pub(crate) fn scan(&self, mut f: impl FnMut(u64, T)) -> io::Result<()>
+    where
+        T: Copy,
+    {
+        if let Some(file) = &self.file {
+            // Whole facts, about 64 KiB at a time.
+            let per_read = ((64 << 10) / T::SIZE).max(1) as u64;
+            let mut bytes = Vec::new();
+            let mut n = 0;
+            while n < self.on_disk {
+                let count = per_read.min(self.on_disk - n);
+                bytes.resize(count as usize * T::SIZE, 0);
+                read_at(file.get_ref(), n * T::SIZE as u64, &mut bytes)
+                    .map_err(|error| read_back(error, self.dir.clone()))?;
+                for fact in bytes.chunks_exact(T::SIZE) {
+                    f(n, T::read(fact).ok_or_else(|| read_back(damaged(), self.dir.clone()))?);
+                    n += 1;
+                }
+            }
+        }
+        for (at, fact) in self.held.iter().enumerate() {
+            f(self.on_disk + at as u64, *fact);
+        }
+        Ok(())
+    }
+
     /// Calls `f` with every fact, in the order noted; an error if the
     /// file cannot be read back.
     pub(crate) fn for_each(self, mut f: impl FnMut(T)) -> io::Result<()> {
@@ -120,6 +180,38 @@ impl<T: Fixed> Log<T> {
     }
 }
 
+fn damaged() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, "a temporary file is damaged")
+}
+
+fn ends_early() -> io::Error {
+    io::Error::new(io::ErrorKind::UnexpectedEof, "a temporary file ends early")
+}
+
+/// Fills `bytes` from `file` at `offset`, leaving the file's position (where
+/// the next batch is written) alone where the system allows.
+#[cfg(unix)]
+fn read_at(file: &File, offset: u64, bytes: &mut [u8]) -> io::Result<()> {
+    use std::os::unix::fs::FileExt;
+    file.read_exact_at(bytes, offset).map_err(|error| match error.kind() {
+        io::ErrorKind::UnexpectedEof => ends_early(),
+        _ => error,
+    })
+}
+
+/// Fills `bytes` from `file` at `offset`, then goes back to the end, where
+/// the next batch is written.
+#[cfg(not(unix))]
+fn read_at(mut file: &File, offset: u64, bytes: &mut [u8]) -> io::Result<()> {
+    file.seek(SeekFrom::Start(offset))?;
+    let read = file.read_exact(bytes).map_err(|error| match error.kind() {
+        io::ErrorKind::UnexpectedEof => ends_early(),
+        _ => error,
+    });
+    file.seek(SeekFrom::End(0))?;
+    read
+}
+
 /// Reads the first `count` facts of `file` (a batch cut short may follow).
 fn read_all<T: Fixed>(file: BufWriter<File>, count: u64, f: &mut impl FnMut(T)) -> io::Result<()> {
     // What is still buffered is a batch that was cut short: not read.
@@ -129,10 +221,9 @@ fn read_all<T: Fixed>(file: BufWriter<File>, count: u64, f: &mut impl FnMut(T)) 
     let mut bytes = vec![0u8; T::SIZE];
     for _ in 0..count {
         reader.read_exact(&mut bytes).map_err(|error| match error.kind() {
-            io::ErrorKind::UnexpectedEof => io::Error::new(error.kind(), "a temporary file ends early"),
+            io::ErrorKind::UnexpectedEof => ends_early(),
             _ => error,
         })?;
-        let damaged = || io::Error::new(io::ErrorKind::InvalidData, "a temporary file is damaged");
         f(T::read(&bytes).ok_or_else(damaged)?);
     }
     Ok(())
@@ -177,10 +268,49 @@ mod tests {
     }
 
     #[test]
+    fn facts_are_found_by_number_and_scanned_in_order_without_using_the_log_up() {
+        let facts: Vec<Pair> = (0..5_000).map(|n| Pair(n, n * 7 % 13)).collect();
+        let dir = tempfile::tempdir().unwrap();
+        for budget in [usize::MAX, 4096, 8] {
+            let mut log = Log::with_budget(budget).in_dir(dir.path());
+            facts.iter().for_each(|&fact| log.push(fact));
+            assert_eq!(log.len(), 5_000);
+            for n in [0, 1, 511, 512, 4_999] {
+                assert_eq!(log.get(n).unwrap(), Some(facts[n as usize]), "budget {budget}, fact {n}");
+            }
+            assert_eq!(log.get(5_000).unwrap(), None);
+            let mut scanned = Vec::new();
+            log.scan(|n, fact| scanned.push((n, fact))).unwrap();
+            assert!(scanned.iter().map(|&(n, _)| n).eq(0..5_000));
+            assert!(scanned.into_iter().map(|(_, fact)| fact).eq(facts.iter().copied()));
+            // Adding and reading can alternate: the file is written at its end.
+            log.push(Pair(9, 9));
+            assert_eq!(log.get(5_000).unwrap(), Some(Pair(9, 9)));
+            assert_eq!(log.get(3).unwrap(), Some(facts[3]));
+            assert_eq!(read(log).len(), 5_001, "budget {budget}");
+        }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_back_is_an_error_that_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut log = Log::with_budget(8).in_dir(dir.path());
+        (0..10).for_each(|n| log.push(Pair(n, n)));
+        log.lose_file();
+        let error = log.get(2).unwrap_err();
+        assert!(error.to_string().ends_with("a temporary file ends early"), "{error}");
+        assert!(error.to_string().starts_with("could not read a temporary file back from"), "{error}");
+        assert!(log.scan(|_, _| {}).is_err());
+        // What is still held is read from memory.
+        assert_eq!(log.get(9).unwrap(), Some(Pair(9, 9)));
+    }
+
+    #[test]
     fn facts_that_cannot_be_written_stay_in_memory() {
         let mut log = Log::with_budget(16).in_dir("/nonexistent/childwelfare");
         (0..100).for_each(|n| log.push(Pair(n, n)));
         assert!(log.in_memory);
+        assert_eq!(log.get(42).unwrap(), Some(Pair(42, 42)));
         assert_eq!(read(log), (0..100).map(|n| Pair(n, n)).collect::<Vec<_>>());
     }
 

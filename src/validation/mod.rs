@@ -44,6 +44,7 @@ mod grouped;
 mod links;
 mod log;
 mod programme;
+mod projects;
 mod record_ids;
 mod references;
 mod report;
