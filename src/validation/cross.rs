@@ -497,7 +497,13 @@ impl CrossIndex {
             }
         };
         let programme = |n: u32| self.programme_names.get(n as usize).map_or("", Id::as_str).to_owned();
-        let names = super::links::Names { project: &project, programme: &programme };
+        let numbers = |id: &str| {
+            self.documents
+                .as_ref()
+                .and_then(|d| d.as_ref().ok())
+                .map_or_else(Vec::new, |d| d.projects(&self.fingerprints, id))
+        };
+        let names = super::links::Names { project: &project, programme: &programme, numbers: &numbers };
         links.check(&known, &given, &names, &mut sink);
         report
     }

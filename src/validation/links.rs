@@ -191,6 +191,9 @@ pub(crate) struct Names<'a> {
     pub(crate) project: &'a dyn Fn(u32) -> String,
     /// A programme's id.
     pub(crate) programme: &'a dyn Fn(u32) -> String,
+    /// The numbers of the projects with an id (more than one for a project
+    /// given twice).
+    pub(crate) numbers: &'a dyn Fn(&str) -> Vec<u32>,
 }
 
 /// A position as a `u32` (a document has far fewer entries).
@@ -218,8 +221,13 @@ impl Links {
     /// Adds what a project states; `number` is its number in the index,
     /// `programme` its programme's.
     pub(crate) fn add_project(&mut self, project: &Project, number: u32, programme: Option<u32>) {
+        // A project related to itself is another rule's (within the
+        // document); only the others are kept, so that checking them reads
+        // no project's id back unless one is reported.
         for (i, relation) in project.related_projects.iter().enumerate() {
-            self.relations.push((number, position(i), relation.project.as_str().into()));
+            if relation.project != project.id {
+                self.relations.push((number, position(i), relation.project.as_str().into()));
+            }
         }
         for (i, output) in project.outputs.iter().enumerate() {
             let Some(shared) = &output.shared else { continue };
@@ -264,8 +272,8 @@ impl Links {
         sink: &mut Sink<'_>,
     ) {
         for (project, i, related) in &self.relations {
-            let project = (names.project)(*project);
-            if **related != *project && !known(related) {
+            if !known(related) {
+                let project = (names.project)(*project);
                 sink.document = Some(project.clone());
                 sink.emit(
                     &CROSS_RELATED_PROJECT,
@@ -321,14 +329,18 @@ impl Links {
         let mut found: Vec<(String, Vec<Finding>)> = Vec::new();
         let read = std::mem::take(&mut self.shared).each(|id, records| {
             let Some((first, later)) = records.split_first() else { return };
-            let first_project = (names.project)(first.project);
-            let recorded =
-                |p: &str| first_project == p || later.iter().any(|later| (names.project)(later.project) == p);
+            // Ids are read back only for what is reported: a project has a
+            // record when one of the projects with its id made one.
+            let first_project = || (names.project)(first.project);
+            let recorded = |p: &str| {
+                let numbers = (names.numbers)(p);
+                numbers.contains(&first.project) || later.iter().any(|later| numbers.contains(&later.project))
+            };
             let mut here = Vec::new();
             // A project the artefact belongs to, given, but with no record of it.
             for missing in first.projects.split('\n').filter(|p| !p.is_empty() && given(p) && !recorded(p)) {
                 here.push((
-                    first_project.clone(),
+                    first_project(),
                     format!("/outputs/{}/shared/projects", first.index),
                     format!(
                         "shared output `{id}` belongs to project `{missing}`, which is given but has no record of it"
@@ -336,8 +348,11 @@ impl Links {
                 ));
             }
             for later in later {
-                let project = (names.project)(later.project);
-                let Some(problem) = later.differs_from(first).filter(|_| project != first_project) else { continue };
+                let Some(problem) = later.differs_from(first) else { continue };
+                let (project, first_project) = ((names.project)(later.project), first_project());
+                if project == first_project {
+                    continue;
+                }
                 here.push((
                     project.clone(),
                     format!("/outputs/{}/shared", later.index),
@@ -419,7 +434,8 @@ mod tests {
         let mut report = super::super::Report::new();
         let ids = |n: u32| ["p", "q"][n as usize].to_owned();
         let programme = |_: u32| String::new();
-        let names = Names { project: &ids, programme: &programme };
+        let numbers = |_: &str| Vec::new();
+        let names = Names { project: &ids, programme: &programme, numbers: &numbers };
         links.check(&|_| true, &|_| true, &names, &mut Sink::new(&mut report, None));
         // Not compared: no diagnostic, and a failure that says why.
         assert!(report.diagnostics.is_empty(), "{report}");

@@ -120,12 +120,11 @@ impl Fixed for ProjectFact {
     }
 }
 
-/// A document in the [`Documents`] table: 20 bytes.
+/// A document in the [`Documents`] table: 16 bytes.
 #[derive(Debug, Clone, Copy)]
 struct Seen {
     key: Key,
     check: u32,
-    document: u32,
     /// The project's number, or the programme's with [`PROGRAMME`] set.
     at: u32,
 }
@@ -160,6 +159,10 @@ pub(super) struct Repeat {
 #[derive(Debug, Default)]
 pub(super) struct Documents {
     buckets: Vec<Vec<Seen>>,
+    /// The programmes' numbers among the documents, in the order given:
+    /// with them a project's number among the documents follows from its
+    /// number among the projects.
+    programmes: Vec<u32>,
 }
 
 /// The bucket of a fingerprint.
@@ -196,14 +199,36 @@ impl Documents {
         let mut counts = vec![0usize; 256];
         each(projects, programmes.clone(), |kind, id, _, _| counts[bucket(fingerprints.of((kind, id)).0)] += 1)?;
         let mut buckets: Vec<Vec<Seen>> = counts.into_iter().map(Vec::with_capacity).collect();
+        let mut numbers = Vec::new();
         each(projects, programmes, |kind, id, document, at| {
             let (key, check) = fingerprints.of((kind, id));
-            buckets[bucket(key)].push(Seen { key: Key::new(key), check, document, at });
+            buckets[bucket(key)].push(Seen { key: Key::new(key), check, at });
+            if kind == DocumentKind::Programme {
+                numbers.push(document);
+            }
         })?;
+        // One kind and id are in one place of one kind, where the order of
+        // places is the order given.
         for bucket in &mut buckets {
-            bucket.sort_unstable_by_key(|seen| (seen.key.value(), seen.check, seen.document));
+            bucket.sort_unstable_by_key(|seen| (seen.key.value(), seen.check, seen.at));
         }
-        Ok(Documents { buckets })
+        Ok(Documents { buckets, programmes: numbers })
+    }
+
+    /// The number among the documents given of the document at `at`.
+    fn document(&self, at: u32) -> u32 {
+        if at & PROGRAMME != 0 {
+            return self.programmes.get((at & !PROGRAMME) as usize).copied().unwrap_or(u32::MAX);
+        }
+        // Each programme given before the project comes before it.
+        let mut document = at;
+        for &programme in &self.programmes {
+            if programme > document {
+                break;
+            }
+            document = document.saturating_add(1);
+        }
+        document
     }
 
     /// The documents with fingerprint `print`, in the order given.
@@ -220,10 +245,16 @@ impl Documents {
         (first.at & PROGRAMME == 0).then_some(first.at)
     }
 
+    /// The numbers of every project with id `id`, in the order given.
+    pub(super) fn projects(&self, fingerprints: &Fingerprints, id: &str) -> Vec<u32> {
+        let with = self.with(fingerprints.of((DocumentKind::Project, id)));
+        with.iter().filter(|seen| seen.at & PROGRAMME == 0).map(|seen| seen.at).collect()
+    }
+
     /// The numbers among the documents given of every document with kind
     /// `kind` and id `id`, in the order given.
     pub(super) fn numbers(&self, fingerprints: &Fingerprints, kind: DocumentKind, id: &str) -> Vec<usize> {
-        self.with(fingerprints.of((kind, id))).iter().map(|seen| seen.document as usize).collect()
+        self.with(fingerprints.of((kind, id))).iter().map(|seen| self.document(seen.at) as usize).collect()
     }
 
     /// Every document whose kind and id an earlier one has, in the order
@@ -241,7 +272,7 @@ impl Documents {
                     0 => At::Project(seen.at),
                     _ => At::Programme(seen.at & !PROGRAMME),
                 };
-                repeats.push(Repeat { document: seen.document, at, first: first.document });
+                repeats.push(Repeat { document: self.document(seen.at), at, first: self.document(first.at) });
             }
         }
         repeats.sort_unstable_by_key(|repeat| repeat.document);
@@ -294,6 +325,7 @@ mod tests {
         assert_eq!(repeats, [(2, At::Project(2), 0), (4, At::Project(3), 1), (5, At::Project(4), 0)]);
         assert_eq!(table.project(&fingerprints, "a"), Some(0));
         assert_eq!(table.project(&fingerprints, "c"), None);
+        assert_eq!(table.projects(&fingerprints, "a"), [0, 2, 4]);
         assert_eq!(table.numbers(&fingerprints, DocumentKind::Project, "a"), [0, 2, 5]);
         assert_eq!(table.numbers(&fingerprints, DocumentKind::Programme, "a"), [3]);
     }
