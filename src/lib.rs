@@ -228,6 +228,7 @@ mod document;
 mod event;
 pub mod export;
 pub mod figure;
+mod fingerprint;
 mod funding;
 mod id;
 pub mod json;

@@ -216,11 +216,37 @@ pub(crate) struct Accumulator {
     facts: Facts,
     /// The shared outputs counted so far (schema 1.2), so that one
     /// artefact of several projects is counted once.
-    shared_outputs: std::collections::BTreeSet<String>,
+    shared_outputs: Counted,
     /// A project's shared outputs, each with its id, its row's key and what
     /// it adds there: counted when the project is merged, unless an earlier
     /// project's record of the same artefact was.
     shared_pending: Vec<(String, OutputKey, OutputRow)>,
+}
+
+/// The ids of the shared outputs counted so far, as 96-bit fingerprints
+/// (about 16 bytes an id rather than the id's text in a tree): a corpus of
+/// 100 000 projects each with an artefact of its own kept about 8 MB of
+/// them. Two ids share a fingerprint with a probability of about
+/// n² / 2⁹⁷; the second would then be counted again, never dropped.
+#[derive(Debug, Clone, Default)]
+struct Counted {
+    fingerprints: crate::fingerprint::Fingerprints,
+    /// Fingerprint → its 32 check bits.
+    seen: crate::fingerprint::Shards<u32>,
+}
+
+impl Counted {
+    /// Whether `id` is counted for the first time (and notes it).
+    fn first(&mut self, id: &str) -> bool {
+        let (key, check) = self.fingerprints.of(id);
+        match self.seen.get(key) {
+            Some(&seen) => seen != check,
+            None => {
+                self.seen.insert(key, check);
+                true
+            }
+        }
+    }
 }
 
 /// An achievement row's key: what it is by, the group's key, the rating's
@@ -553,7 +579,7 @@ impl Accumulator {
             merge_output(&mut self.outputs, key, row);
         }
         for (id, key, row) in local.shared_pending {
-            if self.shared_outputs.insert(id) {
+            if self.shared_outputs.first(&id) {
                 merge_output(&mut self.outputs, key, row);
             }
         }
@@ -688,5 +714,22 @@ fn target_row(project: &Project, id: &Id, kind: &str, target: &DatedCount, actua
         target: target.clone(),
         actual,
         met,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shared_output_is_counted_at_its_first_id_only() {
+        let mut counted = Counted::default();
+        let ids: Vec<String> = (0..5_000).map(|n| format!("output-{n}")).collect();
+        assert!(ids.iter().all(|id| counted.first(id)));
+        assert!(ids.iter().all(|id| !counted.first(id)));
+        // A copy of the set counts as the set does.
+        let mut copy = counted.clone();
+        assert!(!copy.first("output-7") && copy.first("output-5000"));
+        assert!(counted.first("output-5000"));
     }
 }

@@ -39,13 +39,13 @@
 use std::collections::HashMap;
 
 use super::arena::{Arena, Span};
-use super::fingerprint::{Fingerprints, Shards};
 use super::log::Log;
 use super::projects::{At, Documents, ProjectFact};
 use super::record_ids::RecordIds;
 use super::references::{Kind, pointer, records};
 use super::rules::*;
 use super::{Report, Sink};
+use crate::fingerprint::{Fingerprints, Shards};
 use crate::listing::Listing;
 use crate::{Document, DocumentKind, Exactness, Id, Language, Money, Programme, Project};
 

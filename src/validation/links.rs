@@ -8,10 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 
 use super::Sink;
-use super::fingerprint::Fingerprints;
 use super::log::{Fixed, Log};
 use super::rules::*;
 use super::sorted::Sorter;
+use crate::fingerprint::Fingerprints;
 use crate::{FundingKind, OutputKind, Percent, Programme, Project};
 
 /// The bytes of shared-output records kept in memory before they are

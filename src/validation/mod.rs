@@ -38,7 +38,6 @@ mod checks;
 mod cross;
 mod dates;
 mod files;
-mod fingerprint;
 mod funding;
 mod grouped;
 mod links;

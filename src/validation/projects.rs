@@ -11,8 +11,8 @@
 
 use std::io;
 
-use super::fingerprint::{Fingerprints, Key};
 use super::log::{Fixed, Log};
+use crate::fingerprint::{Fingerprints, Key};
 use crate::{CollaborativeArea, DocumentKind, Euros, Exactness, Money};
 
 /// The most bytes of an id ([`crate::Id`] allows 64).

@@ -1,7 +1,8 @@
 //! Fingerprints of ids, and tables keyed by them, for the rules across
-//! documents: an id is kept as 96 bits (64 to find it, 32 to check a match)
-//! rather than as text, and the tables are split in 256 shards so that
-//! growing one never holds two copies of the whole table in memory.
+//! documents and the report's count of shared outputs: an id is kept as 96
+//! bits (64 to find it, 32 to check a match) rather than as text, and the
+//! tables are split in 256 shards so that growing one never holds two
+//! copies of the whole table in memory.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
@@ -11,16 +12,16 @@ use crate::Text;
 /// 64 bits of a fingerprint, aligned to 4 bytes so that a table entry
 /// with a `u32` value takes 12 bytes rather than 16.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Key([u32; 2]);
+pub(crate) struct Key([u32; 2]);
 
 impl Key {
-    pub(super) fn new(value: u64) -> Self {
+    pub(crate) fn new(value: u64) -> Self {
         // The two halves of the value, kept apart for the alignment.
         #[allow(clippy::cast_possible_truncation)]
         Key([(value >> 32) as u32, value as u32])
     }
 
-    pub(super) fn value(self) -> u64 {
+    pub(crate) fn value(self) -> u64 {
         (u64::from(self.0[0]) << 32) | u64::from(self.0[1])
     }
 }
@@ -34,8 +35,8 @@ impl Hash for Key {
 /// A table keyed by fingerprints, in 256 shards chosen by bits 48 to 55
 /// (the table itself uses the low bits for places and the top seven as
 /// tags), so that no resize copies more than a 256th of it.
-#[derive(Debug)]
-pub(super) struct Shards<V> {
+#[derive(Debug, Clone)]
+pub(crate) struct Shards<V> {
     shards: Vec<HashMap<Key, V, BuildHasherDefault<Fingerprinted>>>,
 }
 
@@ -46,23 +47,23 @@ impl<V> Default for Shards<V> {
 }
 
 impl<V> Shards<V> {
-    pub(super) fn shard(&mut self, key: u64) -> &mut HashMap<Key, V, BuildHasherDefault<Fingerprinted>> {
+    pub(crate) fn shard(&mut self, key: u64) -> &mut HashMap<Key, V, BuildHasherDefault<Fingerprinted>> {
         let at = usize::from((key >> 48) as u8);
         &mut self.shards[at]
     }
 
-    pub(super) fn get(&mut self, key: u64) -> Option<&V> {
+    pub(crate) fn get(&mut self, key: u64) -> Option<&V> {
         self.shard(key).get(&Key::new(key))
     }
 
-    pub(super) fn insert(&mut self, key: u64, value: V) {
+    pub(crate) fn insert(&mut self, key: u64, value: V) {
         self.shard(key).insert(Key::new(key), value);
     }
 }
 
 /// A hasher for keys that are already hashes: passes the `u64` through.
-#[derive(Debug, Default)]
-pub(super) struct Fingerprinted(u64);
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Fingerprinted(u64);
 
 impl Hasher for Fingerprinted {
     fn finish(&self) -> u64 {
@@ -81,8 +82,8 @@ impl Hasher for Fingerprinted {
 
 /// Two independently seeded hashes (foldhash's quality hasher, seeded at
 /// random for each index, so that no document can be written to collide).
-#[derive(Debug, Default)]
-pub(super) struct Fingerprints {
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Fingerprints {
     first: foldhash::quality::RandomState,
     second: foldhash::quality::RandomState,
 }
@@ -90,7 +91,7 @@ pub(super) struct Fingerprints {
 impl Fingerprints {
     /// 96 bits of an id (or any value): 64 for the table, 32 to check a
     /// match.
-    pub(super) fn of(&self, id: impl Hash + Copy) -> (u64, u32) {
+    pub(crate) fn of(&self, id: impl Hash + Copy) -> (u64, u32) {
         // Keeping the low 32 bits of the second hash is the intent.
         #[allow(clippy::cast_possible_truncation)]
         let check = self.second.hash_one(id) as u32;
@@ -98,7 +99,7 @@ impl Fingerprints {
     }
 
     /// A fingerprint of a whole text, every language.
-    pub(super) fn of_text(&self, text: &Text) -> u64 {
+    pub(crate) fn of_text(&self, text: &Text) -> u64 {
         self.first.hash_one(text)
     }
 }
