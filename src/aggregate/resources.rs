@@ -226,8 +226,10 @@ pub(crate) struct Accumulator {
 /// The ids of the shared outputs counted so far, as 96-bit fingerprints
 /// (about 16 bytes an id rather than the id's text in a tree): a corpus of
 /// 100 000 projects each with an artefact of its own kept about 8 MB of
-/// them. Two ids share a fingerprint with a probability of about
-/// n² / 2⁹⁷; the second would then be counted again, never dropped.
+/// them. Two ids share all 96 bits with a probability of about n² / 2⁹⁷
+/// (below 10⁻¹⁸ for 100 000 outputs), and the second would then not be
+/// counted; two that share only the 64 bits that place them are both
+/// counted.
 #[derive(Debug, Clone, Default)]
 struct Counted {
     fingerprints: crate::fingerprint::Fingerprints,
