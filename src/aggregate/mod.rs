@@ -432,6 +432,9 @@ pub struct Aggregator {
     language: Language,
     per_project_limit: u64,
     projects: u64,
+    /// Whether the per-project tables were emptied after the last project
+    /// added (it was past the limit).
+    per_project_emptied: bool,
     attendances: Option<Total>,
     programmes: Vec<ProgrammeFacts>,
     /// The participation rows, a table per dimension in [`Dimension::ALL`] order.
@@ -459,6 +462,7 @@ impl Aggregator {
             language: Language::Fi,
             per_project_limit: PER_PROJECT_LIMIT,
             projects: 0,
+            per_project_emptied: false,
             attendances: None,
             programmes: Vec::new(),
             participation: Default::default(),
@@ -588,7 +592,10 @@ impl Aggregator {
                         Streamed::Other(Loaded::Document(document, _)) => match &**document {
                             Document::Project(project) => {
                                 seen += 1;
-                                Some((&**project, Prepared::new(project, language, explain, seen <= limit)))
+                                // Its row by project is needed unless two projects
+                                // before it were past the limit (see `absorb`).
+                                let row = seen <= limit.saturating_add(1);
+                                Some((&**project, Prepared::new(project, language, explain, seen <= limit, row)))
                             }
                             Document::Programme(_) => None,
                         },
@@ -647,7 +654,8 @@ impl Aggregator {
     /// Adds a project.
     pub fn add_project(&mut self, project: &Project) {
         let keep = self.projects < self.per_project_limit;
-        let prepared = Prepared::new(project, self.language, self.explain, keep);
+        let row = !(self.per_project_emptied && self.projects >= self.per_project_limit);
+        let prepared = Prepared::new(project, self.language, self.explain, keep, row);
         self.absorb(project, prepared);
     }
 
@@ -655,8 +663,20 @@ impl Aggregator {
     fn absorb<'a>(&mut self, project: &'a Project, prepared: Prepared<'a>) {
         self.projects += 1;
         self.widen_period(project);
+        // Once the per-project tables are emptied after each project (past
+        // the limit), a project's rows there would be dropped as soon as
+        // they are added: only its attendances are taken, from its row by
+        // project, which is all that table would hold, or as made apart.
+        let emptied = self.per_project_emptied && self.projects > self.per_project_limit;
+        let mut own_attendances = prepared.attendances;
         let mut code = String::new();
         for (dimension, rows) in prepared.rows {
+            if emptied && dimension.is_per_project() {
+                if dimension == Dimension::Project {
+                    own_attendances = rows.into_iter().find_map(|(_, row)| row.attendances.map(|f| f.value));
+                }
+                continue;
+            }
             let table = &mut self.participation[dimension as usize];
             for (key, row) in rows {
                 code.clear();
@@ -674,16 +694,21 @@ impl Aggregator {
             }
         }
         let by_project = &self.participation[Dimension::Project as usize];
-        let project_attendances = by_project
-            .index
-            .get(project.id.as_str())
-            .and_then(|&at| by_project.rows[at].attendances.as_ref().map(|f| f.value));
+        let project_attendances = if emptied {
+            own_attendances
+        } else {
+            by_project
+                .index
+                .get(project.id.as_str())
+                .and_then(|&at| by_project.rows[at].attendances.as_ref().map(|f| f.value))
+        };
         if let Some(here) = project_attendances {
             self.attendances = Some(self.attendances.map_or(here, |sum| sum + here));
         }
         self.resources.merge_project(prepared.resources, project_attendances);
         self.participants.add_project(project, self.language, self.explain);
-        if self.projects > self.per_project_limit {
+        self.per_project_emptied = self.projects > self.per_project_limit;
+        if self.per_project_emptied {
             for dimension in Dimension::ALL.into_iter().filter(|d| d.is_per_project()) {
                 self.participation[dimension as usize] = Table::default();
             }

@@ -467,8 +467,7 @@ pub(crate) fn of_project<'a>(
             }
             let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
             row.attendances = if dimension == Dimension::Project {
-                let figure = |e: &Event| e.participation.and_then(|p| p.attendances);
-                counted(project, &events, &held, forest, figure, explain, false)
+                project_total(project, &events, &held, forest, explain)
             } else {
                 // The group's contributions, in the order of the events.
                 let here: Vec<&Contribution<'a>> = events.iter().filter_map(|e| contributions.of(e)).collect();
@@ -480,6 +479,32 @@ pub(crate) fn of_project<'a>(
             (key, row)
         })
         .collect()
+}
+
+/// The attendances of a project's row by project: its events' figures,
+/// each counted once.
+fn project_total(
+    project: &Project,
+    events: &[&Event],
+    held: &[&Event],
+    forest: &Forest<'_>,
+    explain: bool,
+) -> Option<Figure<Total>> {
+    let figure = |e: &Event| e.participation.and_then(|p| p.attendances);
+    counted(project, events, held, forest, figure, explain, false)
+}
+
+/// The attendances of `project`'s row by project, as [`of_project`] makes
+/// them, without the rest of the row or a derivation: what the summary
+/// needs of a project past the per-project limit (the total attendances).
+pub(crate) fn project_attendances<'a>(
+    project: &'a Project,
+    forest: &Forest<'_>,
+    holders: &mut Holders<'a, '_>,
+) -> Option<Total> {
+    let (_, events) = grouped(project, Dimension::Project, holders).into_iter().next()?;
+    let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
+    project_total(project, &events, &held, forest, false).map(|figure| figure.value)
 }
 
 /// [`of_project`] for one dimension of a project on its own, as tests

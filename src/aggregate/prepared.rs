@@ -17,6 +17,8 @@ pub(super) struct Table {
 /// (on any thread) and added to it in order.
 pub(super) struct Prepared<'a> {
     pub(super) rows: Vec<(Dimension, Vec<(participation::Key<'a>, ParticipationRow)>)>,
+    /// The project's attendances, when its row by project is not made.
+    pub(super) attendances: Option<crate::Total>,
     /// The project's achievement, outputs, money, staffing and row, to be
     /// merged with [`Accumulator::merge_project`](super::resources::Accumulator::merge_project).
     pub(super) resources: super::resources::Accumulator,
@@ -25,14 +27,26 @@ pub(super) struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// The rows of `project`; without those by work package and the other
     /// per-project tables unless `per_project` (past the per-project limit
-    /// they are dropped).
-    pub(super) fn new(project: &'a Project, language: Language, explain: bool, per_project: bool) -> Self {
+    /// they are dropped), and without its row by project unless
+    /// `project_row` (only its attendances, for the total, once the
+    /// per-project tables are emptied after each project).
+    pub(super) fn new(
+        project: &'a Project,
+        language: Language,
+        explain: bool,
+        per_project: bool,
+        project_row: bool,
+    ) -> Self {
         let forest = forest::Forest::new(project);
         let contributions = contribution::attendances(project, &forest);
         let by_id = contribution::by_id(project);
+        let attendances = (!project_row)
+            .then(|| participation::project_attendances(project, &forest, &mut contribution::Holders::new(&by_id)))
+            .flatten();
         let rows = Dimension::ALL
             .into_iter()
             .filter(|&dimension| per_project || dimension != Dimension::WorkPackage)
+            .filter(|&dimension| project_row || dimension != Dimension::Project)
             .map(|dimension| {
                 let mut holders = contribution::Holders::new(&by_id);
                 let rows =
@@ -42,6 +56,6 @@ impl<'a> Prepared<'a> {
             .collect();
         let mut resources = super::resources::Accumulator::default();
         resources.add_project(project, language, explain, None, per_project);
-        Prepared { rows, resources }
+        Prepared { rows, attendances, resources }
     }
 }
