@@ -11,7 +11,7 @@
 //!   back by number (for a message) or in order (see `projects` and
 //!   `log`); a programme is kept in memory, with its listing;
 //! - when the index is finished, and not before: a table of every document
-//!   by a 96-bit fingerprint of its kind and id (20 bytes a document),
+//!   by a 96-bit fingerprint of its kind and id (16 bytes a document),
 //!   built once the record ids are compared and their memory freed; it
 //!   finds repeated documents and a listed project's number;
 //! - every use of a record id, in memory up to 4 MiB and beyond that sorted
@@ -60,7 +60,7 @@ use crate::{Document, DocumentKind, Exactness, Id, Language, Money, Programme, P
 /// up to 512 KiB. Beyond that they go to unnamed temporary files in the
 /// system's temporary directory (`TMPDIR` on Unix), removed when the index
 /// is dropped, and are read back by [`CrossIndex::finish`], which then
-/// builds a table of every document (20 bytes each) once the record ids'
+/// builds a table of every document (16 bytes each) once the record ids'
 /// memory is freed. If a file of record ids cannot be written,
 /// `cross.duplicate_record` (or `cross.shared_output_mismatch`) is reported
 /// as not run, with the reason, and the other rules still run. The
@@ -171,9 +171,9 @@ impl CrossIndex {
     }
 
     /// Adds one document: records what the rules across documents need and
-    /// runs the rules that can run as documents arrive (repeated document
-    /// ids, one name and business ID per organisation). Record ids are
-    /// compared by [`CrossIndex::finish`].
+    /// runs the rules that can run as documents arrive (one name and
+    /// business ID per organisation). Repeated document ids and record ids
+    /// are found by [`CrossIndex::finish`].
     pub fn add(&mut self, document: &Document) {
         let number = self.add_document();
         match document {

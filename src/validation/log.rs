@@ -11,6 +11,7 @@
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
 
 use super::sorted::{read_back, temporary_file};
 
@@ -25,6 +26,10 @@ const BUDGET: usize = usize::MAX;
 
 /// The most facts a log reserves room for at once.
 const RESERVE_AT_MOST: usize = 1 << 16;
+
+/// The bytes [`Log::get`] reads from the file at once (whole facts), and
+/// keeps for the next: facts asked for in order cost one read a block.
+const BLOCK: usize = 4 << 10;
 
 /// A fact written as [`Fixed::SIZE`] bytes.
 pub(crate) trait Fixed: Sized {
@@ -52,6 +57,10 @@ pub(crate) struct Log<T> {
     dir: Option<PathBuf>,
     /// Whether a write failed: every later fact stays in memory.
     in_memory: bool,
+    /// The block of the file [`Log::get`] read last: its first fact's
+    /// number and its bytes (behind a lock, so that a log, and the index
+    /// that holds it, can still be shared between threads).
+    block: Mutex<(u64, Vec<u8>)>,
 }
 
 impl<T: Fixed> Default for Log<T> {
@@ -64,7 +73,8 @@ impl<T: Fixed> Log<T> {
     /// Holds up to `budget` bytes of facts in memory before writing them.
     pub(crate) fn with_budget(budget: usize) -> Self {
         let budget = (budget / size_of::<T>().max(1)).max(1);
-        Log { held: Vec::new(), budget, file: None, on_disk: 0, dir: None, in_memory: false }
+        let block = Mutex::new((0, Vec::new()));
+        Log { held: Vec::new(), budget, file: None, on_disk: 0, dir: None, in_memory: false, block }
     }
 
     /// Writes the file in `dir` rather than the system's temporary directory.
@@ -132,12 +142,24 @@ impl<T: Fixed> Log<T> {
             let held = usize::try_from(n - self.on_disk).ok().and_then(|at| self.held.get(at));
             return Ok(held.copied());
         }
-        let mut bytes = vec![0u8; T::SIZE];
-        let file = self.file.as_ref().map(BufWriter::get_ref);
-        let read = file.map_or_else(|| Err(ends_early()), |file| read_at(file, n * T::SIZE as u64, &mut bytes));
-        read.and_then(|()| T::read(&bytes).ok_or_else(damaged))
-            .map(Some)
-            .map_err(|error| read_back(error, self.dir.clone()))
+        let per_block = (BLOCK / T::SIZE).max(1) as u64;
+        let first = n / per_block * per_block;
+        let at = usize::try_from(n - first).unwrap_or(usize::MAX).saturating_mul(T::SIZE);
+        let mut block = self.block.lock().unwrap_or_else(PoisonError::into_inner);
+        let (start, bytes) = &mut *block;
+        if *start != first || bytes.len() < at.saturating_add(T::SIZE) {
+            let count = per_block.min(self.on_disk - first);
+            bytes.resize(usize::try_from(count).unwrap_or(0) * T::SIZE, 0);
+            let file = self.file.as_ref().map(BufWriter::get_ref);
+            let read = file.map_or_else(|| Err(ends_early()), |file| read_at(file, first * T::SIZE as u64, bytes));
+            if let Err(error) = read {
+                bytes.clear();
+                return Err(read_back(error, self.dir.clone()));
+            }
+            *start = first;
+        }
+        let fact = bytes.get(at..at.saturating_add(T::SIZE)).and_then(T::read);
+        fact.ok_or_else(damaged).map(Some).map_err(|error| read_back(error, self.dir.clone()))
     }
 
     /// Calls `f` with every fact and its number, in the order noted, without
@@ -289,6 +311,18 @@ mod tests {
             assert_eq!(log.get(3).unwrap(), Some(facts[3]));
             assert_eq!(read(log).len(), 5_001, "budget {budget}");
         }
+    }
+
+    #[test]
+    fn a_block_read_before_more_facts_were_written_is_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut log = Log::with_budget(8).in_dir(dir.path());
+        (0..10).for_each(|n| log.push(Pair(n, n)));
+        assert_eq!(log.get(2).unwrap(), Some(Pair(2, 2)));
+        (10..20).for_each(|n| log.push(Pair(n, n)));
+        // In the block read above, past what the file held then.
+        assert_eq!(log.get(15).unwrap(), Some(Pair(15, 15)));
+        assert_eq!(log.get(19).unwrap(), Some(Pair(19, 19)));
     }
 
     #[test]

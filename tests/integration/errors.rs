@@ -165,4 +165,7 @@ fn errors_and_documents_are_send_and_sync() {
     assert_send_sync::<childwelfare::UnknownCode>();
     assert_send_sync::<childwelfare::validation::Report>();
     assert_send_sync::<childwelfare::validation::Diagnostic>();
+    // The index across documents and the summary can be shared as well.
+    assert_send_sync::<childwelfare::validation::CrossIndex>();
+    assert_send_sync::<childwelfare::aggregate::Aggregator>();
 }
