@@ -666,15 +666,18 @@ impl Aggregator {
         // Once the per-project tables are emptied after each project (past
         // the limit), a project's rows there would be dropped as soon as
         // they are added: only its attendances are taken, from its row by
-        // project, which is all that table would hold, or as made apart.
+        // project or as made apart.
         let emptied = self.per_project_emptied && self.projects > self.per_project_limit;
         let mut own_attendances = prepared.attendances;
         let mut code = String::new();
         for (dimension, rows) in prepared.rows {
+            if dimension == Dimension::Project {
+                // The project's own attendances, from its one row by
+                // project: the table's row of its id also holds any earlier
+                // project given with the same id.
+                own_attendances = rows.iter().find_map(|(_, row)| row.attendances.as_ref().map(|f| f.value));
+            }
             if emptied && dimension.is_per_project() {
-                if dimension == Dimension::Project {
-                    own_attendances = rows.into_iter().find_map(|(_, row)| row.attendances.map(|f| f.value));
-                }
                 continue;
             }
             let table = &mut self.participation[dimension as usize];
@@ -693,15 +696,7 @@ impl Aggregator {
                 }
             }
         }
-        let by_project = &self.participation[Dimension::Project as usize];
-        let project_attendances = if emptied {
-            own_attendances
-        } else {
-            by_project
-                .index
-                .get(project.id.as_str())
-                .and_then(|&at| by_project.rows[at].attendances.as_ref().map(|f| f.value))
-        };
+        let project_attendances = own_attendances;
         if let Some(here) = project_attendances {
             self.attendances = Some(self.attendances.map_or(here, |sum| sum + here));
         }

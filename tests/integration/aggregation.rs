@@ -462,3 +462,26 @@ fn money_and_judgements_keep_their_complete_groupings_apart_from_those_left_out_
     assert!(plain.achievement.rows().unwrap().all(|row| row.judgements.derivation.is_none()));
     assert!(under.funding.rows().unwrap().any(|row| row.amount.as_ref().is_some_and(|f| f.derivation.is_some())));
 }
+
+/// A project given twice (an error, `cross.duplicate_document`) is in the
+/// total as in its row by project, twice, within the per-project limit and
+/// past it: the total took the first copy's attendances a second time
+/// (three times in all) while it kept the row.
+#[test]
+fn a_project_given_twice_is_in_the_total_as_in_its_row_by_project() {
+    let lumo = Document::from_json(data::LUMO_JSON).unwrap();
+    let summarise = |limit: u64, copies: usize| {
+        let mut aggregator = aggregate::Aggregator::new().per_project_limit(limit);
+        (0..copies).for_each(|_| aggregator.add(&lumo));
+        aggregator.finish()
+    };
+    let once = summarise(10, 1).total_attendances().unwrap();
+    let twice = summarise(10, 2);
+    let total = twice.total_attendances().unwrap();
+    assert_eq!(total, once + once);
+    let by_project = row(&twice, Dimension::Project, "lumo").attendances.as_ref().unwrap().value;
+    assert_eq!(total, by_project);
+    // Past the limit, where the row by project is not kept, the same.
+    assert_eq!(summarise(0, 2).total_attendances(), Some(total));
+    assert_eq!(summarise(1, 2).total_attendances(), Some(total));
+}
