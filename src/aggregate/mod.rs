@@ -592,8 +592,8 @@ impl Aggregator {
                         Streamed::Other(Loaded::Document(document, _)) => match &**document {
                             Document::Project(project) => {
                                 seen += 1;
-                                // Its row by project is needed unless two projects
-                                // before it were past the limit (see `absorb`).
+                                // Its row by project is needed unless the project
+                                // before it was past the limit (see `absorb`).
                                 let row = seen <= limit.saturating_add(1);
                                 Some((&**project, Prepared::new(project, language, explain, seen <= limit, row)))
                             }
