@@ -134,15 +134,34 @@ impl Entry {
     }
 }
 
+/// Entries a chunk of a [`Listing`] holds (64 KiB of them).
+const CHUNK_ENTRIES: usize = 1 << 13;
+
+/// Bytes of text a chunk of a [`Listing`] holds: more than an entry's id
+/// (at most 255 bytes kept) and `document` (at most 65 534) together, so
+/// that an entry's texts are in one chunk.
+const CHUNK_TEXT: usize = 1 << 17;
+
+/// The most chunks of text: where texts start is a `u32`.
+const MOST_TEXT_CHUNKS: usize = (1 << 32) / CHUNK_TEXT;
+
 /// What the rules across documents need of a programme's entries, in
 /// order: each project's id, `document` and collaborative area, the texts
-/// kept in one string, and the entries in the order of their ids, to find
-/// one (about 12 bytes an entry and its id, and the `document` text where
-/// there is one).
+/// kept in chunks of one string, and the entries in the order of their
+/// ids, to find one (about 12 bytes an entry and its id, and the
+/// `document` text where there is one).
+///
+/// Entries and texts are kept in chunks of fixed size rather than in one
+/// growing buffer: a programme that lists 100 000 projects then takes what
+/// its entries need, not up to twice as much while the buffer doubles, and
+/// no buffer is copied as it grows. The first chunk grows as a buffer does,
+/// so a short listing stays small.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Listing {
-    texts: String,
-    entries: Vec<Entry>,
+    /// An entry's texts start at `chunk * CHUNK_TEXT + offset`.
+    texts: Vec<String>,
+    entries: Vec<Vec<Entry>>,
+    len: usize,
     /// The entries by id, then in order; built by [`Listing::index`].
     by_id: Vec<u32>,
 }
@@ -182,35 +201,57 @@ impl Listing {
             },
             None => (None, u16::MAX),
         };
-        let kept = || -> Option<(u32, u16, u8)> {
-            let start = u32::try_from(self.texts.len()).ok()?;
-            u32::try_from(self.texts.len() + id.len() + document.map_or(0, str::len)).ok()?;
-            Some((start, document_len, u8::try_from(id.len()).ok()?))
-        };
-        let (start, document_len, id_len) = match kept() {
-            Some(kept) => {
-                self.texts.push_str(id);
-                self.texts.push_str(document.unwrap_or(""));
-                kept
+        let kept = u8::try_from(id.len()).ok().and_then(|id_len| {
+            let start = self.keep(&[id, document.unwrap_or("")])?;
+            Some((start, document_len, id_len))
+        });
+        // Not kept: the id reads as `…`, and so does a `document`.
+        let (start, document_len, id_len) = kept.unwrap_or((0, if document.is_some() { 0 } else { u16::MAX }, 0));
+        if self.entries.last().is_none_or(|chunk| chunk.len() == CHUNK_ENTRIES) {
+            let capacity = if self.entries.is_empty() { 0 } else { CHUNK_ENTRIES };
+            self.entries.push(Vec::with_capacity(capacity));
+        }
+        if let Some(chunk) = self.entries.last_mut() {
+            chunk.push(Entry { start, document_len, id_len, area: project.collaborative_area });
+        }
+        self.len += 1;
+    }
+
+    /// Keeps `texts` one after the other in one chunk, and gives where they
+    /// start; `None` past 4 GiB.
+    fn keep(&mut self, texts: &[&str]) -> Option<u32> {
+        let needed: usize = texts.iter().map(|text| text.len()).sum();
+        if self.texts.last().is_none_or(|chunk| chunk.len() + needed > CHUNK_TEXT) {
+            if self.texts.len() >= MOST_TEXT_CHUNKS {
+                return None;
             }
-            // Not kept: the id reads as `…`, and so does a `document`.
-            None => (0, if document.is_some() { 0 } else { u16::MAX }, 0),
-        };
-        self.entries.push(Entry { start, document_len, id_len, area: project.collaborative_area });
+            let capacity = if self.texts.is_empty() { 0 } else { CHUNK_TEXT };
+            self.texts.push(String::with_capacity(capacity));
+        }
+        let chunk = self.texts.len() - 1;
+        let start = u32::try_from(chunk * CHUNK_TEXT + self.texts[chunk].len()).ok()?;
+        texts.iter().for_each(|text| self.texts[chunk].push_str(text));
+        Some(start)
     }
 
     fn text(&self, (start, len): (usize, usize)) -> &str {
-        self.texts.get(start..start + len).filter(|text| !text.is_empty()).unwrap_or("…")
+        let (chunk, offset) = (start / CHUNK_TEXT, start % CHUNK_TEXT);
+        let text = self.texts.get(chunk).and_then(|texts| texts.get(offset..offset + len));
+        text.filter(|text| !text.is_empty()).unwrap_or("…")
+    }
+
+    fn entry(&self, at: usize) -> Option<Entry> {
+        self.entries.get(at / CHUNK_ENTRIES)?.get(at % CHUNK_ENTRIES).copied()
     }
 
     /// Sorts the entries by id for [`Listing::find`] and
     /// [`Listing::duplicates`]: 4 bytes an entry.
     pub(crate) fn index(&mut self) {
-        if self.by_id.len() == self.entries.len() {
+        if self.by_id.len() == self.len {
             return;
         }
-        let mut by_id = Vec::with_capacity(self.entries.len());
-        by_id.extend((0..self.entries.len()).filter_map(|at| u32::try_from(at).ok()));
+        let mut by_id = Vec::with_capacity(self.len);
+        by_id.extend((0..self.len).filter_map(|at| u32::try_from(at).ok()));
         // The entries with one id in order, by their place: the same order
         // as a stable sort, without its buffer (half the entries).
         by_id.sort_unstable_by(|&a, &b| self.id(a).cmp(self.id(b)).then(a.cmp(&b)));
@@ -218,7 +259,7 @@ impl Listing {
     }
 
     fn id(&self, at: u32) -> &str {
-        self.entries.get(at as usize).map_or("", |entry| self.text(entry.id()))
+        self.entry(at as usize).map_or("", |entry| self.text(entry.id()))
     }
 
     /// The first entry with `id`, and its place; [`Listing::index`] first.
@@ -243,18 +284,18 @@ impl Listing {
 
     /// How many projects are listed.
     pub(crate) fn len(&self) -> usize {
-        self.entries.len()
+        self.len
     }
 
     /// Entry `at`, if there is one.
     pub(crate) fn get(&self, at: usize) -> Option<Listed<'_>> {
-        let entry = self.entries.get(at)?;
+        let entry = self.entry(at)?;
         Some(Listed { id: self.text(entry.id()), document: entry.document().map(|at| self.text(at)), area: entry.area })
     }
 
     /// The entries in order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = Listed<'_>> + '_ {
-        (0..self.entries.len()).filter_map(|at| self.get(at))
+        (0..self.len).filter_map(|at| self.get(at))
     }
 }
 
@@ -318,6 +359,34 @@ mod tests {
         let ids: Vec<&str> = listing.iter().map(|listed| listed.id).collect();
         let expected: Vec<&str> = programme.projects.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn a_listing_longer_than_a_chunk_reads_back_every_entry() {
+        let mut programme = Generator::new(1).programme(2);
+        let areas = [programme.projects[0].collaborative_area, programme.projects[1].collaborative_area];
+        let template = programme.projects.pop().unwrap();
+        programme.projects = (0..3 * CHUNK_ENTRIES + 5).map(|_| template.clone()).collect();
+        for (at, project) in programme.projects.iter_mut().enumerate() {
+            project.id = Id::new(format!("p{at}")).unwrap();
+            project.collaborative_area = areas[at % 2];
+            // Texts of several chunks, one `document` nearly half a chunk.
+            let long = if at == 7 { "d".repeat(60_000) } else { String::new() };
+            project.document = (at % 3 != 0).then(|| format!("projects/{at}.json{long}"));
+        }
+        let listing = Listing::of(&programme);
+        assert!(listing.texts.len() > 1 && listing.entries.len() == 4, "{} chunks", listing.texts.len());
+        assert_eq!(listing.len(), programme.projects.len());
+        for (at, project) in programme.projects.iter().enumerate() {
+            let expected = Listed {
+                id: project.id.as_str(),
+                document: project.document.as_deref(),
+                area: project.collaborative_area,
+            };
+            assert_eq!(listing.get(at), Some(expected), "entry {at}");
+            assert_eq!(listing.find(project.id.as_str()).map(|(found, _)| found), Some(at));
+        }
+        assert_eq!(listing.get(programme.projects.len()), None);
     }
 
     #[test]
