@@ -25,41 +25,82 @@ fn fits_as_is(text: &str, width: usize) -> bool {
         && (text.len() <= width.max(1) || width_of(text) <= width.max(1))
 }
 
-/// `text` in lines of at most `width` characters, broken at spaces; a word
-/// longer than a line is split.
-pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let mut word = word;
-        loop {
-            let used = width_of(&line);
-            let needed = width_of(word) + usize::from(used > 0);
-            if used + needed <= width {
-                if used > 0 {
-                    line.push(' ');
+/// Wrapped lines in one buffer, used again from row to row: each line a
+/// range of `text`, each cell a range of `lines`.
+#[derive(Debug, Default)]
+struct Wrapped {
+    text: String,
+    lines: Vec<(usize, usize)>,
+    cells: Vec<(usize, usize)>,
+}
+
+impl Wrapped {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.lines.clear();
+        self.cells.clear();
+    }
+
+    /// Adds `text` as the next cell, in lines of at most `width` characters,
+    /// broken at spaces; a word longer than a line is split.
+    fn cell(&mut self, text: &str, width: usize) {
+        let width = width.max(1);
+        let first = self.lines.len();
+        let mut start = self.text.len();
+        // The characters of the line being filled.
+        let mut used = 0;
+        for word in text.split(' ').filter(|w| !w.is_empty()) {
+            let mut word = word;
+            let mut characters = width_of(word);
+            loop {
+                if used + characters + usize::from(used > 0) <= width {
+                    if used > 0 {
+                        self.text.push(' ');
+                        used += 1;
+                    }
+                    self.text.push_str(word);
+                    used += characters;
+                    break;
                 }
-                line.push_str(word);
-                break;
-            }
-            if used > 0 {
-                lines.push(std::mem::take(&mut line));
-                continue;
-            }
-            // A word longer than the line: as much as fits, then the rest.
-            let split = word.char_indices().nth(width).map_or(word.len(), |(i, _)| i);
-            lines.push(word[..split].to_owned());
-            word = &word[split..];
-            if word.is_empty() {
-                break;
+                if used == 0 {
+                    // A word longer than the line: as much as fits, then the rest.
+                    let split = word.char_indices().nth(width).map_or(word.len(), |(i, _)| i);
+                    self.text.push_str(&word[..split]);
+                    word = &word[split..];
+                    characters -= width.min(characters);
+                }
+                self.lines.push((start, self.text.len()));
+                start = self.text.len();
+                used = 0;
+                if word.is_empty() {
+                    break;
+                }
             }
         }
+        if used > 0 || self.lines.len() == first {
+            self.lines.push((start, self.text.len()));
+        }
+        self.cells.push((first, self.lines.len()));
     }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
+
+    /// Line `at` of cell `cell`; empty past its last.
+    fn line(&self, cell: usize, at: usize) -> &str {
+        let Some(&(first, end)) = self.cells.get(cell) else { return "" };
+        self.lines.get(first + at).filter(|_| first + at < end).map_or("", |&(a, b)| &self.text[a..b])
     }
-    lines
+
+    /// How many lines the highest cell takes.
+    fn height(&self) -> usize {
+        self.cells.iter().map(|&(first, end)| end - first).max().unwrap_or(1)
+    }
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces; a word
+/// longer than a line is split.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut wrapped = Wrapped::default();
+    wrapped.cell(text, width);
+    (0..wrapped.height()).map(|at| wrapped.line(0, at).to_owned()).collect()
 }
 
 /// Writes `text` wrapped to `width`, its first line after `first`, the rest
@@ -139,22 +180,23 @@ fn squeezed<C: AsRef<str>>(
 }
 
 fn lines<C: AsRef<str>>(out: &mut String, headers: &[&str], rows: &[Vec<C>], widths: &[usize], texts: usize) {
-    row(out, headers, widths, texts);
+    let mut wrapped = Wrapped::default();
+    row(out, headers, widths, texts, &mut wrapped);
     for cells in rows {
-        row(out, cells, widths, texts);
+        row(out, cells, widths, texts, &mut wrapped);
     }
 }
 
 /// One row of a table: one line when every cell fits as it is, else as many
-/// as its most wrapped cell takes.
-fn row<C: AsRef<str>>(out: &mut String, cells: &[C], widths: &[usize], texts: usize) {
+/// as its most wrapped cell takes (wrapped in `wrapped`).
+fn row<C: AsRef<str>>(out: &mut String, cells: &[C], widths: &[usize], texts: usize, wrapped: &mut Wrapped) {
     if cells.iter().zip(widths).all(|(cell, &width)| fits_as_is(cell.as_ref(), width)) {
         return line(out, widths, texts, |i| cells[i].as_ref());
     }
-    let wrapped: Vec<Vec<String>> = cells.iter().zip(widths).map(|(cell, &w)| wrap(cell.as_ref(), w)).collect();
-    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
-    for at in 0..height {
-        line(out, widths, texts, |i| wrapped[i].get(at).map_or("", String::as_str));
+    wrapped.clear();
+    cells.iter().zip(widths).for_each(|(cell, &width)| wrapped.cell(cell.as_ref(), width));
+    for at in 0..wrapped.height() {
+        line(out, widths, texts, |i| wrapped.line(i, at));
     }
 }
 
@@ -181,8 +223,13 @@ fn line<'a>(out: &mut String, widths: &[usize], texts: usize, part: impl Fn(usiz
     out.push('\n');
 }
 
-fn spaces(out: &mut String, n: usize) {
-    out.extend(std::iter::repeat_n(' ', n));
+fn spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let now = n.min(SPACES.len());
+        out.push_str(&SPACES[..now]);
+        n -= now;
+    }
 }
 
 /// One block per row: its first cell as a line, then `header: value`.
@@ -226,6 +273,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_row_of_wrapped_cells_takes_the_lines_of_its_highest_and_the_next_row_starts_afresh() {
+        let mut out = String::new();
+        let mut wrapped = Wrapped::default();
+        let widths = [4, 5, 3];
+        row(&mut out, &["a bb ccc", "dd ee ff", "7"], &widths, 2, &mut wrapped);
+        row(&mut out, &["x", "yyyyyyy", "12"], &widths, 2, &mut wrapped);
+        assert_eq!(out, "a bb  dd ee    7\nccc   ff\nx     yyyyy   12\n      yy\n");
     }
 
     #[test]
