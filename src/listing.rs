@@ -140,10 +140,12 @@ const CHUNK_ENTRIES: usize = 1 << 13;
 /// Bytes of text a chunk of a [`Listing`] holds: more than an entry's id
 /// (at most 255 bytes kept) and `document` (at most 65 534) together, so
 /// that an entry's texts are in one chunk.
-const CHUNK_TEXT: usize = 1 << 17;
+const CHUNK_TEXT: usize = 1 << CHUNK_TEXT_BITS;
+const CHUNK_TEXT_BITS: u32 = 17;
 
-/// The most chunks of text: where texts start is a `u32`.
-const MOST_TEXT_CHUNKS: usize = (1 << 32) / CHUNK_TEXT;
+/// The most chunks of text: where texts start is a `u32` (and fits a
+/// `usize` of 32 bits, as in a browser).
+const MOST_TEXT_CHUNKS: usize = 1 << (32 - CHUNK_TEXT_BITS);
 
 /// What the rules across documents need of a programme's entries, in
 /// order: each project's id, `document` and collaborative area, the texts
