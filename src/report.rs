@@ -91,9 +91,17 @@ fn escape(text: &str, format: Format) -> Cow<'_, str> {
             Cow::Owned(out)
         }
         // Most texts have no control character: written as they are.
-        _ if !text.contains(char::is_control) => Cow::Borrowed(text),
+        _ if !has_control(text) => Cow::Borrowed(text),
         _ => Cow::Owned(Visible(text).to_string()),
     }
+}
+
+/// Whether `text` has a control character (Unicode's `Cc`: U+0000–U+001F
+/// and U+007F–U+009F). A byte below 0x20, 0x7F or 0xC2 (the lead byte of
+/// U+0080–U+00BF) comes first in each, so most texts are passed over a
+/// byte at a time without decoding a character.
+fn has_control(text: &str) -> bool {
+    text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) && text.contains(char::is_control)
 }
 
 /// How a report is written: its format, language, whether it explains its
@@ -346,8 +354,15 @@ fn write_table(table: &Table, out: &mut String, format: Format, explain: bool, w
         return;
     }
     title(out);
-    let rows: Vec<Vec<Cow<'_, str>>> =
-        table.rows.iter().map(|row| row.iter().map(|cell| escape(cell, format)).collect()).collect();
+    // Cells are escaped only in Markdown or when one has a control
+    // character; the others are laid out as they are, without a copy of
+    // the table's rows.
+    let escaped = markdown || table.rows.iter().flatten().any(|cell| has_control(cell));
+    let rows: Vec<Vec<Cow<'_, str>>> = if escaped {
+        table.rows.iter().map(|row| row.iter().map(|cell| escape(cell, format)).collect()).collect()
+    } else {
+        Vec::new()
+    };
     if let Some(note) = &table.note {
         layout::paragraph(out, &escape(note, format), width, "", "");
         if markdown {
@@ -361,7 +376,11 @@ fn write_table(table: &Table, out: &mut String, format: Format, explain: bool, w
             let _ = writeln!(out, "| {} |", row.join(" | "));
         }
     } else {
-        layout::table(out, &table.headers, &rows, table.texts, width);
+        if escaped {
+            layout::table(out, &table.headers, &rows, table.texts, width);
+        } else {
+            layout::table(out, &table.headers, &table.rows, table.texts, width);
+        }
     }
     if explain && !table.derivations.is_empty() {
         out.push('\n');
@@ -391,5 +410,17 @@ mod tests {
         assert_eq!(escape("final_report", Format::Markdown), "final_report");
         assert_eq!(escape("_y_ a|b\n<i>&x__y", Format::Markdown), r"\_y\_ a\|b &lt;i&gt;&amp;x\_\_y");
         assert_eq!(escape("a|b\n\u{1b}[1m", Format::Text), r"a|b\n\u{1b}[1m");
+    }
+
+    #[test]
+    fn a_control_character_is_found_wherever_it_is_and_nothing_else_is() {
+        // Every character up to U+0800 (one and two bytes), and some of three
+        // and four, alone and between other text.
+        let chars = (0..0x800).chain([0x2028, 0xfeff, 0x1f600]).filter_map(char::from_u32);
+        for c in chars {
+            for text in [c.to_string(), format!("Lumo {c} hanke"), format!("ä{c}")] {
+                assert_eq!(has_control(&text), c.is_control(), "{:?}", text);
+            }
+        }
     }
 }
