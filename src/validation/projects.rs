@@ -7,7 +7,7 @@
 //! kind and id.
 //!
 //! So the memory of the index does not grow with the projects while they
-//! are added; at the end it holds 20 bytes a document for the table.
+//! are added; at the end it holds 16 bytes a document for the table.
 
 use std::io;
 
