@@ -28,10 +28,11 @@ const FAN_IN: usize = 128;
 /// [`FAN_IN`]: the window of them holding the fewest uses (the oldest such
 /// window among equal ones). Merging every run into one, as this module
 /// once did, wrote every use again each time another `FAN_IN - 1` runs
-/// had come: about once more at 100 000 real project documents (131 runs
-/// of record ids), five times more at 1 300 runs. Merging a window of 32
-/// writes a quarter of the uses again at 131 runs and about as many as
-/// there are at 1 300; 32 read buffers are held while it merges, not 128.
+/// had come: about once more at 100 000 real project documents (about 130
+/// runs of record ids), five times more at 1 300 runs. Merging a window of
+/// 32 writes a quarter of the uses again at 131 runs of equal size and
+/// about as many as there are at 1 300; 32 read buffers are held while it
+/// merges, not 128.
 const MERGE_WINDOW: usize = 32;
 
 /// The read buffer of each run being merged.
