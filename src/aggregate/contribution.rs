@@ -158,13 +158,17 @@ fn attendance_list<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<Contrib
 /// For each event, the nearest event on its `part_of` chain (itself first)
 /// that states a value of a dimension, found once per event however long
 /// the chains: one per dimension, over the project's events by id.
+///
+/// What is remembered is keyed by the event itself, not by its id: two
+/// events with one id (an `id.duplicate` error) each follow their own
+/// chain, and an event that is on no chain is answered without a look-up.
 pub(crate) struct Holders<'a, 'm> {
     by_id: &'m HashMap<&'a str, &'a Event>,
-    known: HashMap<&'a str, Option<&'a Event>>,
-    /// The ids walked by one call of [`Holders::of`], kept to be reused
+    known: HashMap<*const Event, Option<&'a Event>>,
+    /// The events walked by one call of [`Holders::of`], kept to be reused
     /// (empty between calls).
-    path: Vec<&'a str>,
-    seen: HashSet<&'a str>,
+    path: Vec<*const Event>,
+    seen: HashSet<*const Event>,
 }
 
 /// A project's events by id (the last event with an id, as `part_of`
@@ -181,35 +185,69 @@ impl<'a, 'm> Holders<'a, 'm> {
     /// The nearest event from `event` up its chain for which `states` holds;
     /// `None` when none does (or the chain comes round in a cycle first).
     pub(crate) fn of(&mut self, event: &'a Event, states: impl Fn(&Event) -> bool) -> Option<&'a Event> {
-        // Both are empty here: emptied below one id at a time (clearing a
-        // set that once held a long chain would cost its whole capacity on
-        // every call).
+        // Both are empty here: emptied below one event at a time (clearing
+        // a set that once held a long chain would cost its whole capacity
+        // on every call).
         let mut current = Some(event);
         let answer = loop {
             let Some(here) = current else { break None };
             if states(here) {
                 break Some(here);
             }
-            let id = here.id.as_str();
-            if let Some(&known) = self.known.get(id) {
+            // The chain ends here (most events are on no chain): nothing to
+            // walk, and nothing worth remembering.
+            let Some(parent) = &here.part_of else { break None };
+            let at = std::ptr::from_ref(here);
+            if let Some(&known) = self.known.get(&at) {
                 break known;
             }
-            let Some(parent) = &here.part_of else {
-                // The chain ends here (most events are on no chain): the
-                // same answer and memo as walking on, without the walk.
-                self.known.insert(id, None);
-                break None;
-            };
-            if !self.seen.insert(id) {
+            if !self.seen.insert(at) {
                 break None;
             }
-            self.path.push(id);
+            self.path.push(at);
             current = self.by_id.get(parent.as_str()).copied();
         };
-        for id in self.path.drain(..) {
-            self.seen.remove(id);
-            self.known.insert(id, answer);
+        for at in self.path.drain(..) {
+            self.seen.remove(&at);
+            self.known.insert(at, answer);
         }
         answer
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{County, Id};
+
+    /// Two events with one id (an `id.duplicate` error), one on no chain
+    /// and one `part_of` an event that states a county: each takes what
+    /// its own chain says, in either order. Remembered by id, the first
+    /// one's answer was the second one's too.
+    #[test]
+    fn events_with_one_id_each_follow_their_own_chain() {
+        let id = |text: &str| Id::new(text).unwrap();
+        let mut parent = Event::new(id("parent"));
+        parent.counties = vec![County::ALL[0]];
+        let alone = Event::new(id("twin"));
+        let mut on_chain = Event::new(id("twin"));
+        on_chain.part_of = Some(id("parent"));
+        for events in [vec![parent.clone(), alone.clone(), on_chain.clone()], vec![parent, on_chain, alone]] {
+            let by_id: HashMap<&str, &Event> = events.iter().map(|e| (e.id.as_str(), e)).collect();
+            let mut holders = Holders::new(&by_id);
+            let states = |e: &Event| !e.counties.is_empty();
+            for event in &events {
+                let expected = if event.id.as_str() == "parent" || event.part_of.is_some() {
+                    Some("parent".to_owned())
+                } else {
+                    None
+                };
+                // Asked twice: walked, then (on a chain) as remembered.
+                for _ in 0..2 {
+                    let holder = holders.of(event, states).map(|h| h.id.to_string());
+                    assert_eq!(holder, expected, "{:?}", event.part_of);
+                }
+            }
+        }
     }
 }
