@@ -453,6 +453,10 @@ pub(crate) fn of_project<'a>(
     contributions: &Contributions<'a>,
     holders: &mut Holders<'a, '_>,
 ) -> Vec<(Key<'a>, ParticipationRow)> {
+    // The held events and the contributions of a group, in buffers used
+    // again from group to group.
+    let mut held: Vec<&Event> = Vec::new();
+    let mut here: Vec<&Contribution<'a>> = Vec::new();
     grouped(project, dimension, holders)
         .into_iter()
         .map(|(key, events)| {
@@ -465,12 +469,14 @@ pub(crate) fn of_project<'a>(
                     EventStatus::Planned => row.events_planned += 1,
                 }
             }
-            let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
+            held.clear();
+            held.extend(events.iter().copied().filter(|e| e.status == EventStatus::Held));
             row.attendances = if dimension == Dimension::Project {
                 project_total(project, &events, &held, forest, explain)
             } else {
                 // The group's contributions, in the order of the events.
-                let here: Vec<&Contribution<'a>> = events.iter().filter_map(|e| contributions.of(e)).collect();
+                here.clear();
+                here.extend(events.iter().filter_map(|e| contributions.of(e)));
                 (!here.is_empty()).then(|| placed_total(project, dimension, &here, &events, explain))
             };
             let figure = |e: &Event| e.participation.and_then(|p| p.distinct_people);

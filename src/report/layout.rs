@@ -19,10 +19,18 @@ fn width_of(text: &str) -> usize {
 /// and has no space to drop (leading, trailing or doubled). Most cells and
 /// lines do, and are then written without a copy.
 fn fits_as_is(text: &str, width: usize) -> bool {
-    !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && !text.contains("  ")
-        && (text.len() <= width.max(1) || width_of(text) <= width.max(1))
+    fits_unless_spaced(text) && (text.len() <= width.max(1) || width_of(text) <= width.max(1))
+}
+
+/// [`fits_as_is`] for a text already measured: `text_width` characters.
+fn fits_as_is_measured(text: &str, text_width: usize, width: usize) -> bool {
+    text_width <= width.max(1) && fits_unless_spaced(text)
+}
+
+/// Whether `text` has no space for [`wrap`] to drop: leading, trailing or
+/// doubled.
+fn fits_unless_spaced(text: &str) -> bool {
+    !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ")
 }
 
 /// Wrapped lines in one buffer, used again from row to row: each line a
@@ -125,16 +133,38 @@ pub(crate) fn paragraph(out: &mut String, text: &str, width: usize, first: &str,
 pub(crate) fn table<C: AsRef<str>>(out: &mut String, headers: &[&str], rows: &[Vec<C>], texts: usize, width: usize) {
     let texts = texts.max(1);
     let columns = headers.len();
-    let natural: Vec<usize> = (0..columns)
-        .map(|i| rows.iter().map(|r| width_of(r[i].as_ref())).chain([width_of(headers[i])]).max().unwrap_or(0))
-        .collect();
+    // Each cell's width, counted once: row after row, `columns` a row.
+    let measured = Measured {
+        columns,
+        widths: rows.iter().flat_map(|r| r[..columns].iter().map(|c| width_of(c.as_ref()))).collect(),
+    };
+    let natural: Vec<usize> =
+        (0..columns).map(|i| measured.column(i).max().unwrap_or(0).max(width_of(headers[i]))).collect();
     let gaps = 2 * columns.saturating_sub(1);
     if natural.iter().sum::<usize>() + gaps <= width {
-        return lines(out, headers, rows, &natural, texts);
+        return lines(out, headers, rows, &measured, &natural, texts);
     }
-    match squeezed(headers, rows, &natural, texts, width.saturating_sub(gaps)) {
-        Some(widths) => lines(out, headers, rows, &widths, texts),
+    match squeezed(headers, rows, &measured, &natural, texts, width.saturating_sub(gaps)) {
+        Some(widths) => lines(out, headers, rows, &measured, &widths, texts),
         None => blocks(out, headers, rows, width),
+    }
+}
+
+/// The widths of a table's cells, row after row.
+struct Measured {
+    columns: usize,
+    widths: Vec<usize>,
+}
+
+impl Measured {
+    /// The widths of row `row`'s cells.
+    fn row(&self, row: usize) -> &[usize] {
+        &self.widths[row * self.columns..(row + 1) * self.columns]
+    }
+
+    /// The widths of column `column`'s cells, top to bottom.
+    fn column(&self, column: usize) -> impl Iterator<Item = usize> + '_ {
+        self.widths.iter().skip(column).step_by(self.columns.max(1)).copied()
     }
 }
 
@@ -145,6 +175,7 @@ pub(crate) fn table<C: AsRef<str>>(out: &mut String, headers: &[&str], rows: &[V
 fn squeezed<C: AsRef<str>>(
     headers: &[&str],
     rows: &[Vec<C>],
+    measured: &Measured,
     natural: &[usize],
     texts: usize,
     room: usize,
@@ -155,13 +186,17 @@ fn squeezed<C: AsRef<str>>(
     // The least each column takes.
     let mut widths: Vec<usize> = (0..columns)
         .map(|i| {
-            let words =
-                rows.iter().map(|r| longest_word(r[i].as_ref())).chain([longest_word(headers[i])]).max().unwrap_or(0);
             if text[i] {
+                // A cell no wider than the longest word so far has none longer.
+                let mut words = longest_word(headers[i]);
+                for (r, cell) in measured.column(i).enumerate() {
+                    if cell > words {
+                        words = words.max(longest_word(rows[r][i].as_ref()));
+                    }
+                }
                 words.clamp(NARROWEST_TEXT.min(natural[i]), LONGEST_UNBROKEN.max(NARROWEST_TEXT)).min(natural[i])
             } else {
-                let cells = rows.iter().map(|r| width_of(r[i].as_ref())).max().unwrap_or(0);
-                cells.max(longest_word(headers[i]))
+                measured.column(i).max().unwrap_or(0).max(longest_word(headers[i]))
             }
         })
         .collect();
@@ -179,34 +214,55 @@ fn squeezed<C: AsRef<str>>(
     Some(widths)
 }
 
-fn lines<C: AsRef<str>>(out: &mut String, headers: &[&str], rows: &[Vec<C>], widths: &[usize], texts: usize) {
+fn lines<C: AsRef<str>>(
+    out: &mut String,
+    headers: &[&str],
+    rows: &[Vec<C>],
+    measured: &Measured,
+    widths: &[usize],
+    texts: usize,
+) {
     let mut wrapped = Wrapped::default();
-    row(out, headers, widths, texts, &mut wrapped);
-    for cells in rows {
-        row(out, cells, widths, texts, &mut wrapped);
+    let header_widths: Vec<usize> = headers.iter().map(|h| width_of(h)).collect();
+    row(out, headers, &header_widths, widths, texts, &mut wrapped);
+    for (at, cells) in rows.iter().enumerate() {
+        row(out, cells, measured.row(at), widths, texts, &mut wrapped);
     }
 }
 
-/// One row of a table: one line when every cell fits as it is, else as many
-/// as its most wrapped cell takes (wrapped in `wrapped`).
-fn row<C: AsRef<str>>(out: &mut String, cells: &[C], widths: &[usize], texts: usize, wrapped: &mut Wrapped) {
-    if cells.iter().zip(widths).all(|(cell, &width)| fits_as_is(cell.as_ref(), width)) {
-        return line(out, widths, texts, |i| cells[i].as_ref());
+/// One row of a table, its cells `measured` wide: one line when every cell
+/// fits as it is, else as many as its most wrapped cell takes (wrapped in
+/// `wrapped`).
+fn row<C: AsRef<str>>(
+    out: &mut String,
+    cells: &[C],
+    measured: &[usize],
+    widths: &[usize],
+    texts: usize,
+    wrapped: &mut Wrapped,
+) {
+    let as_is = cells.iter().zip(measured).zip(widths);
+    if as_is.clone().all(|((cell, &cell_width), &width)| fits_as_is_measured(cell.as_ref(), cell_width, width)) {
+        return line(out, widths, texts, |i| (cells[i].as_ref(), measured[i]));
     }
     wrapped.clear();
     cells.iter().zip(widths).for_each(|(cell, &width)| wrapped.cell(cell.as_ref(), width));
     for at in 0..wrapped.height() {
-        line(out, widths, texts, |i| wrapped.line(i, at));
+        line(out, widths, texts, |i| {
+            let part = wrapped.line(i, at);
+            (part, width_of(part))
+        });
     }
 }
 
-/// One line of a table, `part(i)` in column `i`: texts left-aligned,
-/// figures right-aligned, two spaces apart, without trailing space.
-fn line<'a>(out: &mut String, widths: &[usize], texts: usize, part: impl Fn(usize) -> &'a str) {
+/// One line of a table, `part(i)` in column `i` with its width: texts
+/// left-aligned, figures right-aligned, two spaces apart, without trailing
+/// space.
+fn line<'a>(out: &mut String, widths: &[usize], texts: usize, part: impl Fn(usize) -> (&'a str, usize)) {
     let start = out.len();
     for (i, &width) in widths.iter().enumerate() {
-        let part = part(i);
-        let pad = width.saturating_sub(width_of(part));
+        let (part, part_width) = part(i);
+        let pad = width.saturating_sub(part_width);
         if i > 0 {
             out.push_str("  ");
         }
@@ -266,6 +322,7 @@ mod tests {
         let texts = ["", " ", "a", "ab cd", " ab", "ab ", "a  b", "äö åé", "äöåé", "12 345", "a b c d e f", "x\u{a0}y"];
         for text in texts {
             for width in 0..8 {
+                assert_eq!(fits_as_is_measured(text, width_of(text), width), fits_as_is(text, width), "{text:?}");
                 if fits_as_is(text, width) {
                     assert_eq!(wrap(text, width), [text], "{text:?} at {width}");
                 } else {
@@ -280,8 +337,8 @@ mod tests {
         let mut out = String::new();
         let mut wrapped = Wrapped::default();
         let widths = [4, 5, 3];
-        row(&mut out, &["a bb ccc", "dd ee ff", "7"], &widths, 2, &mut wrapped);
-        row(&mut out, &["x", "yyyyyyy", "12"], &widths, 2, &mut wrapped);
+        row(&mut out, &["a bb ccc", "dd ee ff", "7"], &[8, 8, 1], &widths, 2, &mut wrapped);
+        row(&mut out, &["x", "yyyyyyy", "12"], &[1, 7, 2], &widths, 2, &mut wrapped);
         assert_eq!(out, "a bb  dd ee    7\nccc   ff\nx     yyyyy   12\n      yy\n");
     }
 
