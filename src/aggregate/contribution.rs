@@ -106,10 +106,10 @@ fn attendance_list<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<Contrib
     // Every held figure's nearest figure above it: its parts are its children.
     let with_figure: Vec<Held<'a>> =
         held.iter().filter_map(|e| figure(e).map(|c| (*e, c, forest.node(e.id.as_str())))).collect();
-    let mut marked: Vec<usize> = with_figure.iter().filter_map(|(_, _, node)| *node).collect();
-    let parents: Vec<Option<usize>> =
-        with_figure.iter().map(|(e, _, _)| e.part_of.as_ref().and_then(|p| forest.node(p.as_str()))).collect();
-    let above = forest.first_marked(&mut marked, &parents);
+    let above = forest.first_marked(
+        with_figure.iter().filter_map(|(_, _, node)| *node),
+        with_figure.iter().map(|(e, _, _)| e.part_of.as_ref().and_then(|p| forest.node(p.as_str()))),
+    );
     let mut children: HashMap<usize, Vec<Held<'a>>> = HashMap::new();
     for ((event, count, node), above) in with_figure.into_iter().zip(above) {
         if let Some(above) = above.filter(|above| Some(*above) != node) {

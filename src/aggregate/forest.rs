@@ -97,37 +97,60 @@ impl<'a> Forest<'a> {
     }
 
     /// For each query, the first marked node on its chain (the node itself
-    /// first), or `None`. `marked` is sorted in place.
-    pub(crate) fn first_marked(&self, marked: &mut Vec<usize>, queries: &[Option<usize>]) -> Vec<Option<usize>> {
-        let mut answers = vec![None; queries.len()];
-        if marked.is_empty() || queries.iter().all(Option::is_none) {
-            return answers;
-        }
+    /// first), or `None`. The sweep's buffers are this thread's, used again
+    /// from one group of events to the next rather than allocated for each.
+    pub(crate) fn first_marked(
+        &self,
+        marked: impl IntoIterator<Item = usize>,
+        queries: impl IntoIterator<Item = Option<usize>>,
+    ) -> Vec<Option<usize>> {
+        SWEEP.with(|sweep| {
+            let mut sweep = sweep.borrow_mut();
+            sweep.clear();
+            let Sweep { marked: marks, on_cycles, order, open } = &mut *sweep;
+            let mut asked = 0;
+            for (at, query) in queries.into_iter().enumerate() {
+                asked = at + 1;
+                if let Some(node) = query {
+                    order.push((self.entry[node], at, node));
+                }
+            }
+            let mut answers = vec![None; asked];
+            marks.extend(marked);
+            if !marks.is_empty() && !order.is_empty() {
+                self.sweep(marks, on_cycles, order, open, &mut answers);
+            }
+            sweep.clear();
+            answers
+        })
+    }
+
+    /// [`Forest::first_marked`] once its buffers are filled.
+    fn sweep(
+        &self,
+        marked: &mut Vec<usize>,
+        on_cycles: &mut Vec<(usize, usize, usize)>,
+        order: &mut [(usize, usize, usize)],
+        open: &mut Vec<usize>,
+        answers: &mut [Option<usize>],
+    ) {
         marked.sort_unstable_by_key(|&node| self.entry[node]);
         marked.dedup();
-        let mut on_cycles: Vec<(usize, usize, usize)> =
-            marked.iter().filter_map(|&node| self.cycle[node].map(|(cycle, place)| (cycle, place, node))).collect();
+        on_cycles.extend(marked.iter().filter_map(|&node| self.cycle[node].map(|(cycle, place)| (cycle, place, node))));
         on_cycles.sort_unstable();
-        let mut order: Vec<(usize, usize, usize)> = queries
-            .iter()
-            .enumerate()
-            .filter_map(|(at, query)| query.map(|node| (self.entry[node], at, node)))
-            .collect();
         order.sort_unstable();
         step(marked.len() + order.len());
         // The marked nodes whose subtree holds the current place, outermost first.
-        let mut open: Vec<usize> = Vec::new();
         let mut next = 0;
-        for (place, at, query) in order {
+        for &(place, at, query) in order.iter() {
             while let Some(&node) = marked.get(next).filter(|&&node| self.entry[node] <= place) {
-                self.close(&mut open, self.entry[node]);
+                self.close(open, self.entry[node]);
                 open.push(node);
                 next += 1;
             }
-            self.close(&mut open, place);
-            answers[at] = open.last().copied().or_else(|| self.on_cycle(&on_cycles, self.root[query]));
+            self.close(open, place);
+            answers[at] = open.last().copied().or_else(|| self.on_cycle(on_cycles, self.root[query]));
         }
-        answers
     }
 
     /// Leaves the open subtrees that end before `place`.
@@ -257,6 +280,41 @@ impl<'a> Ancestors<'a, '_> {
             Some(id)
         })
     }
+}
+
+/// The buffers of [`Forest::first_marked`], kept by each thread.
+#[derive(Debug, Default)]
+struct Sweep {
+    marked: Vec<usize>,
+    on_cycles: Vec<(usize, usize, usize)>,
+    order: Vec<(usize, usize, usize)>,
+    open: Vec<usize>,
+}
+
+impl Sweep {
+    /// Buffers longer than this are let go after a sweep, so that one
+    /// project with a great many events does not hold memory for the rest
+    /// of the run.
+    const KEPT: usize = 4_096;
+
+    /// Empties the buffers for the next sweep.
+    fn clear(&mut self) {
+        fn clear<T>(buffer: &mut Vec<T>) {
+            buffer.clear();
+            if buffer.capacity() > Sweep::KEPT {
+                *buffer = Vec::new();
+            }
+        }
+        clear(&mut self.marked);
+        clear(&mut self.on_cycles);
+        clear(&mut self.order);
+        clear(&mut self.open);
+    }
+}
+
+thread_local! {
+    /// This thread's sweep buffers.
+    static SWEEP: std::cell::RefCell<Sweep> = std::cell::RefCell::default();
 }
 
 #[cfg(test)]

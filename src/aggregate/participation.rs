@@ -407,37 +407,87 @@ pub(crate) fn grouped<'a>(
     dimension: Dimension,
     holders: &mut Holders<'a, '_>,
 ) -> Vec<(Key<'a>, Vec<&'a Event>)> {
-    let mut groups: Vec<(Key<'a>, Vec<&'a Event>)> = Vec::new();
-    let mut index: HashMap<Key<'a>, usize> = HashMap::new();
-    let mut keys = Vec::new();
-    for event in &project.events {
-        groups_of(event, dimension, holders, &mut keys);
-        for &key in &keys {
-            // A project has few groups a dimension: a look along them is
-            // quicker than hashing until there are many.
-            let at = if groups.len() <= 8 {
-                groups.iter().position(|(k, _)| *k == key)
-            } else {
-                if index.is_empty() {
-                    index.extend(groups.iter().enumerate().map(|(at, (k, _))| (*k, at)));
-                }
-                index.get(&key).copied()
-            };
-            match at {
-                Some(at) => groups[at].1.push(event),
-                None => {
-                    if !index.is_empty() {
-                        index.insert(key, groups.len());
+    let mut groups = Groups::default();
+    groups.fill(project, dimension, holders);
+    groups.iter().map(|(key, events)| (key, events.to_vec())).collect()
+}
+
+/// A project's events grouped in one dimension, as [`grouped`] gives them,
+/// in buffers that are filled again for the next dimension rather than a
+/// list allocated for each group.
+#[derive(Debug, Default)]
+pub(crate) struct Groups<'a> {
+    /// Each group's key, in the order the groups are first met.
+    keys: Vec<Key<'a>>,
+    /// Where each group's events end in `events`.
+    ends: Vec<usize>,
+    /// The groups' events, group after group.
+    events: Vec<&'a Event>,
+    /// Each event's group, in the project's order, while filling.
+    slots: Vec<(usize, &'a Event)>,
+    /// Each group's place in `keys`, once there are many.
+    index: HashMap<Key<'a>, usize>,
+    /// An event's keys, while filling.
+    event_keys: Vec<Key<'a>>,
+}
+
+impl<'a> Groups<'a> {
+    /// Groups `project`'s events in `dimension`, replacing what was here.
+    pub(crate) fn fill(&mut self, project: &'a Project, dimension: Dimension, holders: &mut Holders<'a, '_>) {
+        let Groups { keys, ends, events, slots, index, event_keys } = self;
+        keys.clear();
+        ends.clear();
+        events.clear();
+        slots.clear();
+        index.clear();
+        for event in &project.events {
+            groups_of(event, dimension, holders, event_keys);
+            for &key in event_keys.iter() {
+                // A project has few groups a dimension: a look along them is
+                // quicker than hashing until there are many.
+                let at = if keys.len() <= 8 {
+                    keys.iter().position(|k| *k == key)
+                } else {
+                    if index.is_empty() {
+                        index.extend(keys.iter().enumerate().map(|(at, k)| (*k, at)));
                     }
-                    // Room for a few events: most groups have several.
-                    let mut events = Vec::with_capacity(8);
-                    events.push(event);
-                    groups.push((key, events));
-                }
+                    index.get(&key).copied()
+                };
+                let at = at.unwrap_or_else(|| {
+                    if !index.is_empty() {
+                        index.insert(key, keys.len());
+                    }
+                    keys.push(key);
+                    ends.push(0);
+                    keys.len() - 1
+                });
+                ends[at] += 1;
+                slots.push((at, event));
             }
         }
+        // Each group's events after the groups before it, in the order met.
+        let mut end = 0;
+        for size in ends.iter_mut() {
+            end += *size;
+            *size = end - *size;
+        }
+        let Some(&(_, first)) = slots.first() else { return };
+        events.resize(slots.len(), first);
+        // `ends` holds each group's next place, which ends as the group's end.
+        for &(group, event) in slots.iter() {
+            events[ends[group]] = event;
+            ends[group] += 1;
+        }
     }
-    groups
+
+    /// Each group's key and events.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (Key<'a>, &[&'a Event])> + '_ {
+        self.keys.iter().zip(&self.ends).scan(0, |start, (&key, &end)| {
+            let events = &self.events[*start..end];
+            *start = end;
+            Some((key, events))
+        })
+    }
 }
 
 /// The participation rows of one project in `dimension`, each with its
@@ -452,17 +502,19 @@ pub(crate) fn of_project<'a>(
     explain: bool,
     contributions: &Contributions<'a>,
     holders: &mut Holders<'a, '_>,
+    groups: &mut Groups<'a>,
 ) -> Vec<(Key<'a>, ParticipationRow)> {
     // The held events and the contributions of a group, in buffers used
     // again from group to group.
     let mut held: Vec<&Event> = Vec::new();
     let mut here: Vec<&Contribution<'a>> = Vec::new();
-    grouped(project, dimension, holders)
-        .into_iter()
+    groups.fill(project, dimension, holders);
+    groups
+        .iter()
         .map(|(key, events)| {
             let group = Group { dimension, key: String::new(), label: String::new() };
             let mut row = ParticipationRow::new(group);
-            for event in &events {
+            for event in events {
                 match event.status {
                     EventStatus::Held => row.events_held += 1,
                     EventStatus::Cancelled => row.events_cancelled += 1,
@@ -472,15 +524,15 @@ pub(crate) fn of_project<'a>(
             held.clear();
             held.extend(events.iter().copied().filter(|e| e.status == EventStatus::Held));
             row.attendances = if dimension == Dimension::Project {
-                project_total(project, &events, &held, forest, explain)
+                project_total(project, events, &held, forest, explain)
             } else {
                 // The group's contributions, in the order of the events.
                 here.clear();
                 here.extend(events.iter().filter_map(|e| contributions.of(e)));
-                (!here.is_empty()).then(|| placed_total(project, dimension, &here, &events, explain))
+                (!here.is_empty()).then(|| placed_total(project, dimension, &here, events, explain))
             };
             let figure = |e: &Event| e.participation.and_then(|p| p.distinct_people);
-            row.distinct_people = counted(project, &events, &held, forest, figure, explain, true);
+            row.distinct_people = counted(project, events, &held, forest, figure, explain, true);
             row.sessions = sessions(project, &held, forest, explain);
             (key, row)
         })
@@ -527,7 +579,7 @@ pub(crate) fn rows_of(
     let by_id = super::contribution::by_id(project);
     let mut holders = Holders::new(&by_id);
     let mut rows: Vec<ParticipationRow> =
-        of_project(project, &forest, dimension, explain, &contributions, &mut holders)
+        of_project(project, &forest, dimension, explain, &contributions, &mut holders, &mut Groups::default())
             .into_iter()
             .map(|(key, mut row)| {
                 row.group.key = key.code(project);
@@ -602,18 +654,23 @@ pub(crate) fn counted_figures<'a>(
     let (counted, inside) = if with_figure.iter().all(|(e, _, _)| e.part_of.is_none()) {
         (with_figure, Vec::new())
     } else {
-        let mut marked: Vec<usize> = with_figure.iter().filter_map(|(_, _, node)| *node).collect();
-        let parents: Vec<Option<usize>> =
-            with_figure.iter().map(|(e, _, _)| e.part_of.as_ref().and_then(|p| forest.node(p.as_str()))).collect();
-        let above = forest.first_marked(&mut marked, &parents);
-        let mut counted: Vec<(&Event, Count, Option<usize>)> = Vec::with_capacity(with_figure.len());
+        let mut above = forest
+            .first_marked(
+                with_figure.iter().filter_map(|(_, _, node)| *node),
+                with_figure.iter().map(|(e, _, _)| e.part_of.as_ref().and_then(|p| forest.node(p.as_str()))),
+            )
+            .into_iter();
+        // The figures not counted leave the list in place (`retain` visits
+        // each once, in order, as `above` is).
+        let mut counted = with_figure;
         let mut inside = Vec::new();
-        for (figure, first) in with_figure.into_iter().zip(above) {
-            match first {
-                Some(first) if Some(first) != figure.2 => inside.push((figure.0, first)),
-                _ => counted.push(figure),
+        counted.retain(|figure| match above.next().flatten() {
+            Some(first) if Some(first) != figure.2 => {
+                inside.push((figure.0, first));
+                false
             }
-        }
+            _ => true,
+        });
         (counted, inside)
     };
     if counted.iter().all(|(event, _, _)| event.possible_overlaps.is_empty()) {
@@ -622,18 +679,16 @@ pub(crate) fn counted_figures<'a>(
     // The counted event a record's figure lies in: the first counted on its
     // chain, itself included; and each counted id's figure (the first, if
     // the id repeats).
-    let mut heads: Vec<usize> = counted.iter().filter_map(|(_, _, node)| *node).collect();
     let mut value_of: HashMap<usize, Count> = HashMap::with_capacity(counted.len());
     for (_, count, node) in &counted {
         if let Some(node) = node {
             value_of.entry(*node).or_insert(*count);
         }
     }
-    let withs: Vec<Option<usize>> = counted
+    let withs = counted
         .iter()
-        .flat_map(|(e, _, _)| e.possible_overlaps.iter().map(|overlap| forest.event_node(overlap.with.as_str())))
-        .collect();
-    let mut representatives = forest.first_marked(&mut heads, &withs).into_iter();
+        .flat_map(|(e, _, _)| e.possible_overlaps.iter().map(|overlap| forest.event_node(overlap.with.as_str())));
+    let mut representatives = forest.first_marked(counted.iter().filter_map(|(_, _, node)| *node), withs).into_iter();
     let mut excluded: HashSet<Option<usize>> = HashSet::new();
     let mut overlaps = Vec::new();
     for (event, count, node) in &counted {

@@ -43,19 +43,94 @@ impl<'a> Prepared<'a> {
         let attendances = (!project_row)
             .then(|| participation::project_attendances(project, &forest, &mut contribution::Holders::new(&by_id)))
             .flatten();
+        // The events grouped in one dimension after another, in one set of buffers.
+        let mut groups = participation::Groups::default();
         let rows = Dimension::ALL
             .into_iter()
             .filter(|&dimension| per_project || dimension != Dimension::WorkPackage)
             .filter(|&dimension| project_row || dimension != Dimension::Project)
             .map(|dimension| {
                 let mut holders = contribution::Holders::new(&by_id);
-                let rows =
-                    participation::of_project(project, &forest, dimension, explain, &contributions, &mut holders);
+                let rows = participation::of_project(
+                    project,
+                    &forest,
+                    dimension,
+                    explain,
+                    &contributions,
+                    &mut holders,
+                    &mut groups,
+                );
                 (dimension, rows)
             })
             .collect();
         let mut resources = super::resources::Accumulator::default();
         resources.add_project(project, language, explain, None, per_project);
         Prepared { rows, attendances, resources }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Generator;
+    use crate::{County, Event, Theme};
+
+    /// The groups of one dimension by their plain definition: each key of
+    /// each event in turn, a group made where a key is first met.
+    fn plainly<'a>(
+        project: &'a Project,
+        dimension: Dimension,
+        holders: &mut contribution::Holders<'a, '_>,
+    ) -> Vec<(participation::Key<'a>, Vec<&'a Event>)> {
+        let mut groups: Vec<(participation::Key<'a>, Vec<&'a Event>)> = Vec::new();
+        let mut keys = Vec::new();
+        for event in &project.events {
+            participation::groups_of(event, dimension, holders, &mut keys);
+            for &key in &keys {
+                match groups.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, events)) => events.push(event),
+                    None => groups.push((key, vec![event])),
+                }
+            }
+        }
+        groups
+    }
+
+    #[test]
+    fn groups_made_in_buffers_used_again_are_the_plain_groups() {
+        let generator = Generator::new(24);
+        let projects: Vec<Project> = (0..30)
+            .map(|index| {
+                let mut project = generator.project(index);
+                // An event in every county (more groups than a look along
+                // them serves) and one that lists a theme twice.
+                if let Some(event) = project.events.get_mut(1) {
+                    event.counties = County::ALL.to_vec();
+                }
+                if let Some(event) = project.events.get_mut(2) {
+                    event.themes = vec![Theme::ALL[0], Theme::ALL[1], Theme::ALL[0]];
+                }
+                project
+            })
+            .collect();
+        // One set of buffers for every project and dimension.
+        let mut groups = participation::Groups::default();
+        let mut many = 0;
+        for project in &projects {
+            let by_id = contribution::by_id(project);
+            for dimension in Dimension::ALL {
+                let expected = plainly(project, dimension, &mut contribution::Holders::new(&by_id));
+                groups.fill(project, dimension, &mut contribution::Holders::new(&by_id));
+                let made: Vec<_> = groups.iter().map(|(key, events)| (key, events.to_vec())).collect();
+                assert_eq!(made.len(), expected.len(), "{} by {dimension:?}", project.id);
+                for ((key, events), (want_key, want)) in made.iter().zip(&expected) {
+                    assert!(key == want_key, "{} by {dimension:?}: groups in another order", project.id);
+                    let ids = |events: &[&Event]| events.iter().map(|e| e.id.to_string()).collect::<Vec<_>>();
+                    assert_eq!(ids(events), ids(want), "{} by {dimension:?}", project.id);
+                }
+                many += usize::from(expected.len() > 8);
+            }
+        }
+        assert!(many > 0, "some dimension has more groups than a look along them serves");
     }
 }
