@@ -105,17 +105,19 @@ fn attendance_list<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<Contrib
 
     // Every held figure's nearest figure above it: its parts are its children.
     let with_figure: Vec<Held<'a>> =
-        held.iter().filter_map(|e| figure(e).map(|c| (*e, c, forest.node(e.id.as_str())))).collect();
-    let above = forest.first_marked(
-        with_figure.iter().filter_map(|(_, _, node)| *node),
-        with_figure.iter().map(|(e, _, _)| e.part_of.as_ref().and_then(|p| forest.node(p.as_str()))),
-    );
+        held.iter().filter_map(|e| figure(e).map(|c| (*e, c, forest.nodes_of(e).0))).collect();
     let mut children: HashMap<usize, Vec<Held<'a>>> = HashMap::new();
-    for ((event, count, node), above) in with_figure.into_iter().zip(above) {
-        if let Some(above) = above.filter(|above| Some(*above) != node) {
-            children.entry(above).or_default().push((event, count, node));
-        }
-    }
+    forest.first_marked(
+        with_figure.iter().filter_map(|(_, _, node)| *node),
+        with_figure.iter().map(|(e, _, _)| forest.nodes_of(e).1),
+        |above| {
+            for (&(event, count, node), above) in with_figure.iter().zip(above) {
+                if let Some(above) = above.filter(|above| Some(*above) != node) {
+                    children.entry(above).or_default().push((event, count, node));
+                }
+            }
+        },
+    );
 
     let mut contributions = Vec::new();
     // Each node's parts are placed once, even where an id repeats.

@@ -45,6 +45,11 @@ pub(crate) struct Forest<'a> {
     /// For a node on a cycle, the cycle's number and the node's place on it
     /// (places follow `part_of`).
     cycle: Vec<Option<(usize, usize)>>,
+    /// The address of the project's first event: an event of the project
+    /// is found by its place rather than its id hashed.
+    first: usize,
+    /// Each event's node and its `part_of`'s node, in the project's order.
+    of_event: Vec<(usize, Option<usize>)>,
 }
 
 impl<'a> Forest<'a> {
@@ -54,6 +59,7 @@ impl<'a> Forest<'a> {
             foldhash::HashMap::with_capacity_and_hasher(project.events.len(), Default::default());
         let mut names: Vec<&'a str> = Vec::with_capacity(project.events.len());
         let mut parent_ids: Vec<Option<&'a str>> = Vec::with_capacity(project.events.len());
+        let mut of_event: Vec<(usize, Option<usize>)> = Vec::with_capacity(project.events.len());
         for event in &project.events {
             let id = event.id.as_str();
             let node = *index.entry(id).or_insert_with(|| {
@@ -61,6 +67,7 @@ impl<'a> Forest<'a> {
                 parent_ids.push(None);
                 names.len() - 1
             });
+            of_event.push((node, None));
             // The last event with an id gives its parent, as a map collected from the events does.
             parent_ids[node] = event.part_of.as_ref().map(|p| p.as_str());
         }
@@ -75,10 +82,28 @@ impl<'a> Forest<'a> {
             }));
         }
         parent.resize(names.len(), None);
+        // An event's own `part_of` (not its id's last one), as `node` finds it.
+        for (event, (_, up)) in project.events.iter().zip(&mut of_event) {
+            *up = event.part_of.as_ref().and_then(|p| index.get(p.as_str()).copied());
+        }
         step(names.len());
         let cycle = cycles(&parent);
         let (entry, exit, root) = tour(&parent, &cycle);
-        Forest { index, names, events, entry, exit, root, cycle }
+        let first = project.events.as_ptr().addr();
+        Forest { index, names, events, entry, exit, root, cycle, first, of_event }
+    }
+
+    /// The node of `event`'s id and that of its `part_of` (`None` for an id
+    /// the forest does not have), as [`Forest::node`] gives them: looked up
+    /// by the event's place for an event of the project, by its ids for any
+    /// other.
+    pub(crate) fn nodes_of(&self, event: &Event) -> (Option<usize>, Option<usize>) {
+        let offset = std::ptr::from_ref(event).addr().wrapping_sub(self.first);
+        let size = std::mem::size_of::<Event>();
+        match self.of_event.get(offset / size.max(1)).filter(|_| offset % size.max(1) == 0) {
+            Some(&(node, up)) => (Some(node), up),
+            None => (self.node(event.id.as_str()), event.part_of.as_ref().and_then(|p| self.node(p.as_str()))),
+        }
     }
 
     /// The node of an id, event's or named by a `part_of`.
@@ -97,31 +122,33 @@ impl<'a> Forest<'a> {
     }
 
     /// For each query, the first marked node on its chain (the node itself
-    /// first), or `None`. The sweep's buffers are this thread's, used again
-    /// from one group of events to the next rather than allocated for each.
-    pub(crate) fn first_marked(
+    /// first), or `None`: the answers, in the order of the queries, are
+    /// given to `then`. The sweep's buffers are this thread's, used again
+    /// from one group of events to the next rather than allocated for each
+    /// (`then` must not ask the forest again).
+    pub(crate) fn first_marked<R>(
         &self,
         marked: impl IntoIterator<Item = usize>,
         queries: impl IntoIterator<Item = Option<usize>>,
-    ) -> Vec<Option<usize>> {
+        then: impl FnOnce(&[Option<usize>]) -> R,
+    ) -> R {
         SWEEP.with(|sweep| {
             let mut sweep = sweep.borrow_mut();
             sweep.clear();
-            let Sweep { marked: marks, on_cycles, order, open } = &mut *sweep;
-            let mut asked = 0;
+            let Sweep { marked: marks, on_cycles, order, open, answers } = &mut *sweep;
             for (at, query) in queries.into_iter().enumerate() {
-                asked = at + 1;
+                answers.push(None);
                 if let Some(node) = query {
                     order.push((self.entry[node], at, node));
                 }
             }
-            let mut answers = vec![None; asked];
             marks.extend(marked);
             if !marks.is_empty() && !order.is_empty() {
-                self.sweep(marks, on_cycles, order, open, &mut answers);
+                self.sweep(marks, on_cycles, order, open, answers);
             }
+            let answer = then(answers);
             sweep.clear();
-            answers
+            answer
         })
     }
 
@@ -289,6 +316,7 @@ struct Sweep {
     on_cycles: Vec<(usize, usize, usize)>,
     order: Vec<(usize, usize, usize)>,
     open: Vec<usize>,
+    answers: Vec<Option<usize>>,
 }
 
 impl Sweep {
@@ -309,6 +337,7 @@ impl Sweep {
         clear(&mut self.on_cycles);
         clear(&mut self.order);
         clear(&mut self.open);
+        clear(&mut self.answers);
     }
 }
 
@@ -367,6 +396,25 @@ mod tests {
             }
             assert!(work[3] <= 2 * work[2] + 2 * work[0], "doubling the events doubles the work: {work:?}");
         }
+    }
+
+    #[test]
+    fn an_events_nodes_by_its_place_are_those_of_its_ids() {
+        let mut project = chain(50, true);
+        // A repeated id whose events name different parents, and a dangling `part_of`.
+        project.events[7].id = project.events[3].id.clone();
+        project.events[9].part_of = Some(crate::Id::new("nowhere").unwrap());
+        let forest = Forest::new(&project);
+        let by_ids = |event: &Event| {
+            (forest.node(event.id.as_str()), event.part_of.as_ref().and_then(|p| forest.node(p.as_str())))
+        };
+        for event in &project.events {
+            assert_eq!(forest.nodes_of(event), by_ids(event), "{}", event.id);
+            // A copy elsewhere in memory is found by its ids.
+            let copy = event.clone();
+            assert_eq!(forest.nodes_of(&copy), by_ids(event), "{}", event.id);
+        }
+        assert_ne!(forest.nodes_of(&project.events[7]).1, forest.nodes_of(&project.events[3]).1);
     }
 
     #[test]

@@ -440,6 +440,16 @@ impl<'a> Groups<'a> {
         events.clear();
         slots.clear();
         index.clear();
+        if dimension == Dimension::Project {
+            // Every event states its project: one group of them all.
+            if !project.events.is_empty() {
+                keys.push(Key::Project);
+                ends.push(project.events.len());
+                events.extend(&project.events);
+            }
+            return;
+        }
+        slots.reserve(project.events.len());
         for event in &project.events {
             groups_of(event, dimension, holders, event_keys);
             for &key in event_keys.iter() {
@@ -506,8 +516,8 @@ pub(crate) fn of_project<'a>(
 ) -> Vec<(Key<'a>, ParticipationRow)> {
     // The held events and the contributions of a group, in buffers used
     // again from group to group.
-    let mut held: Vec<&Event> = Vec::new();
-    let mut here: Vec<&Contribution<'a>> = Vec::new();
+    let mut held: Vec<&Event> = Vec::with_capacity(project.events.len());
+    let mut here: Vec<&Contribution<'a>> = Vec::with_capacity(project.events.len());
     groups.fill(project, dimension, holders);
     groups
         .iter()
@@ -560,9 +570,11 @@ pub(crate) fn project_attendances<'a>(
     forest: &Forest<'_>,
     holders: &mut Holders<'a, '_>,
 ) -> Option<Total> {
-    let (_, events) = grouped(project, Dimension::Project, holders).into_iter().next()?;
+    let mut groups = Groups::default();
+    groups.fill(project, Dimension::Project, holders);
+    let (_, events) = groups.iter().next()?;
     let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
-    project_total(project, &events, &held, forest, false).map(|figure| figure.value)
+    project_total(project, events, &held, forest, false).map(|figure| figure.value)
 }
 
 /// [`of_project`] for one dimension of a project on its own, as tests
@@ -643,9 +655,15 @@ pub(crate) fn counted_figures<'a>(
     forest: &Forest<'_>,
     figure: impl Fn(&Event) -> Option<Count>,
 ) -> Counted<'a> {
-    // Each held event with a figure, with its id's node.
-    let with_figure: Vec<(&Event, Count, Option<usize>)> =
-        held.iter().filter_map(|e| figure(e).map(|c| (*e, c, forest.node(e.id.as_str())))).collect();
+    // Each held event with a figure, with its id's node (room for them all
+    // at once, once one has a figure).
+    let mut figures = held.iter().filter_map(|e| figure(e).map(|c| (*e, c, forest.nodes_of(e).0)));
+    let mut with_figure: Vec<(&Event, Count, Option<usize>)> = Vec::new();
+    if let Some(first) = figures.next() {
+        with_figure.reserve_exact(held.len());
+        with_figure.push(first);
+        with_figure.extend(figures);
+    }
     // A figure is counted unless its chain of ancestors (cut where it comes
     // back to the event or repeats) passes an event of the group with a
     // figure, which already includes it: the first such on the chain from
@@ -654,23 +672,20 @@ pub(crate) fn counted_figures<'a>(
     let (counted, inside) = if with_figure.iter().all(|(e, _, _)| e.part_of.is_none()) {
         (with_figure, Vec::new())
     } else {
-        let mut above = forest
-            .first_marked(
-                with_figure.iter().filter_map(|(_, _, node)| *node),
-                with_figure.iter().map(|(e, _, _)| e.part_of.as_ref().and_then(|p| forest.node(p.as_str()))),
-            )
-            .into_iter();
-        // The figures not counted leave the list in place (`retain` visits
-        // each once, in order, as `above` is).
-        let mut counted = with_figure;
+        let mut counted: Vec<(&Event, Count, Option<usize>)> = Vec::with_capacity(with_figure.len());
         let mut inside = Vec::new();
-        counted.retain(|figure| match above.next().flatten() {
-            Some(first) if Some(first) != figure.2 => {
-                inside.push((figure.0, first));
-                false
-            }
-            _ => true,
-        });
+        forest.first_marked(
+            with_figure.iter().filter_map(|(_, _, node)| *node),
+            with_figure.iter().map(|(e, _, _)| forest.nodes_of(e).1),
+            |above| {
+                for (&figure, &first) in with_figure.iter().zip(above) {
+                    match first {
+                        Some(first) if Some(first) != figure.2 => inside.push((figure.0, first)),
+                        _ => counted.push(figure),
+                    }
+                }
+            },
+        );
         (counted, inside)
     };
     if counted.iter().all(|(event, _, _)| event.possible_overlaps.is_empty()) {
@@ -688,7 +703,8 @@ pub(crate) fn counted_figures<'a>(
     let withs = counted
         .iter()
         .flat_map(|(e, _, _)| e.possible_overlaps.iter().map(|overlap| forest.event_node(overlap.with.as_str())));
-    let mut representatives = forest.first_marked(counted.iter().filter_map(|(_, _, node)| *node), withs).into_iter();
+    let representatives = forest.first_marked(counted.iter().filter_map(|(_, _, node)| *node), withs, <[_]>::to_vec);
+    let mut representatives = representatives.into_iter();
     let mut excluded: HashSet<Option<usize>> = HashSet::new();
     let mut overlaps = Vec::new();
     for (event, count, node) in &counted {

@@ -292,7 +292,8 @@ impl Accumulator {
         attendances: Option<Total>,
         per_project: bool,
     ) {
-        let name = project.name.best(language).to_owned();
+        // The project's name is in the rows of the per-project tables only.
+        let name = if per_project { project.name.best(language).to_owned() } else { String::new() };
         // Achievement.
         let mut judged = std::collections::BTreeSet::new();
         let mut groups = Vec::new();
@@ -415,14 +416,14 @@ impl Accumulator {
                 None => merge_output(&mut self.outputs, key, row),
             }
         }
-        let produced: Vec<Count> = project
+        let mut produced = project
             .outputs
             .iter()
             .zip(&items)
             .filter(|(output, _)| output.status != crate::OutputStatus::Planned)
             .filter_map(|(_, added)| *added)
-            .collect();
-        let produced_items = (!produced.is_empty()).then(|| produced.into_iter().sum::<Count>());
+            .peekable();
+        let produced_items = produced.peek().is_some().then(|| produced.sum::<Count>());
 
         // Money: every contribution in every table, by one rule (see `money`).
         let mut budget = money::Sum::default();
@@ -446,11 +447,11 @@ impl Accumulator {
             if contribution.part.is_some_and(|p| p.kind == FundingKind::StateGrant) {
                 state_grant.add(amount);
             }
-            let funders = contribution.funders.clone();
-            let payers: Vec<&Id> = contribution.payers().iter().collect();
             // Only the grouping by funding kind is kept past the per-project limit.
             let mut groups = Vec::with_capacity(4);
             if per_project {
+                let funders = contribution.funders.clone();
+                let payers: Vec<&Id> = contribution.payers().iter().collect();
                 groups.push((
                     FundingDimension::Project,
                     project.id.to_string(),
@@ -463,14 +464,6 @@ impl Accumulator {
                     money::names(project, &funders, language),
                     "who the money comes from: a state grant's funder, the payers of any other part",
                 ));
-            }
-            groups.push((
-                FundingDimension::FundingKind,
-                contribution.kind_code().to_owned(),
-                money::kind_label(contribution, language),
-                "sum of the funding parts of this kind",
-            ));
-            if per_project {
                 groups.push((
                     FundingDimension::Implementer,
                     contribution.implementer_key(),
@@ -478,13 +471,19 @@ impl Accumulator {
                     "sum of the parts the implementer (or implementers, jointly) pays",
                 ));
             }
+            groups.push((
+                FundingDimension::FundingKind,
+                contribution.kind_code().to_owned(),
+                money::kind_label(contribution, language),
+                "sum of the funding parts of this kind",
+            ));
             // A contribution without an amount is named among those left out.
-            let left_out = super::LeftOut { record: contribution.name(project), why: super::Omission::NoAmount };
+            let left_out = || super::LeftOut { record: contribution.name(project), why: super::Omission::NoAmount };
             for (by, key, label, rule) in groups {
                 let derivation = match amount {
                     Some(_) => one(explain, rule, || vec![here.clone()]),
                     None => one(explain, rule, Vec::new).map(|mut d| {
-                        d.left_out.push(left_out.clone());
+                        d.left_out.push(left_out());
                         d
                     }),
                 };
