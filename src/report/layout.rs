@@ -241,8 +241,12 @@ fn row<C: AsRef<str>>(
     texts: usize,
     wrapped: &mut Wrapped,
 ) {
-    let as_is = cells.iter().zip(measured).zip(widths);
-    if as_is.clone().all(|((cell, &cell_width), &width)| fits_as_is_measured(cell.as_ref(), cell_width, width)) {
+    if cells
+        .iter()
+        .zip(measured)
+        .zip(widths)
+        .all(|((cell, &cell_width), &width)| fits_as_is_measured(cell.as_ref(), cell_width, width))
+    {
         return line(out, widths, texts, |i| (cells[i].as_ref(), measured[i]));
     }
     wrapped.clear();
