@@ -87,6 +87,7 @@ mod contribution;
 mod derivation;
 pub mod figure_json;
 mod forest;
+mod groups;
 pub mod money;
 mod participants;
 mod participation;

@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use super::contribution::{self, Contributions, Holders};
 use super::forest::Forest;
-use super::participation::{Dimension, counted_figures, grouped};
+use super::groups::grouped;
+use super::participation::{Dimension, counted_figures};
 use crate::{Count, Event, EventStatus, Id, Language, Project, Total};
 
 /// One event record in one group of one participation table, with what it

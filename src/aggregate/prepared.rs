@@ -2,7 +2,7 @@
 //! (on any thread), and the tables they are added to, in order.
 
 use super::participation::{self, Dimension, ParticipationRow};
-use super::{contribution, forest};
+use super::{contribution, forest, groups};
 use crate::{Language, Project};
 
 /// One dimension's participation rows, each found by its group's key.
@@ -44,7 +44,7 @@ impl<'a> Prepared<'a> {
             .then(|| participation::project_attendances(project, &forest, &mut contribution::Holders::new(&by_id)))
             .flatten();
         // The events grouped in one dimension after another, in one set of buffers.
-        let mut groups = participation::Groups::default();
+        let mut groups = groups::Groups::default();
         let rows = Dimension::ALL
             .into_iter()
             .filter(|&dimension| per_project || dimension != Dimension::WorkPackage)
@@ -114,7 +114,7 @@ mod tests {
             })
             .collect();
         // One set of buffers for every project and dimension.
-        let mut groups = participation::Groups::default();
+        let mut groups = groups::Groups::default();
         let mut many = 0;
         for project in &projects {
             let by_id = contribution::by_id(project);

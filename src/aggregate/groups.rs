@@ -1,0 +1,111 @@
+//! A project's events grouped in one [`Dimension`]: each event in the
+//! groups of its own values, or of those of the nearest event it is
+//! `part_of` that states some ([`groups_of`]), the groups in the order they
+//! are first met and each group's events in the project's order.
+
+use foldhash::HashMap;
+
+use super::contribution::Holders;
+use super::participation::{Dimension, Key, groups_of};
+use crate::{Event, Project};
+
+/// A project's events grouped in one dimension, in the order each group is
+/// first met, each group's events in the project's order (an event twice
+/// where it lists a value twice).
+pub(crate) fn grouped<'a>(
+    project: &'a Project,
+    dimension: Dimension,
+    holders: &mut Holders<'a, '_>,
+) -> Vec<(Key<'a>, Vec<&'a Event>)> {
+    let mut groups = Groups::default();
+    groups.fill(project, dimension, holders);
+    groups.iter().map(|(key, events)| (key, events.to_vec())).collect()
+}
+
+/// A project's events grouped in one dimension, as [`grouped`] gives them,
+/// in buffers that are filled again for the next dimension rather than a
+/// list allocated for each group.
+#[derive(Debug, Default)]
+pub(crate) struct Groups<'a> {
+    /// Each group's key, in the order the groups are first met.
+    keys: Vec<Key<'a>>,
+    /// Where each group's events end in `events`.
+    ends: Vec<usize>,
+    /// The groups' events, group after group.
+    events: Vec<&'a Event>,
+    /// Each event's group, in the project's order, while filling.
+    slots: Vec<(usize, &'a Event)>,
+    /// Each group's place in `keys`, once there are many.
+    index: HashMap<Key<'a>, usize>,
+    /// An event's keys, while filling.
+    event_keys: Vec<Key<'a>>,
+}
+
+impl<'a> Groups<'a> {
+    /// Groups `project`'s events in `dimension`, replacing what was here.
+    pub(crate) fn fill(&mut self, project: &'a Project, dimension: Dimension, holders: &mut Holders<'a, '_>) {
+        let Groups { keys, ends, events, slots, index, event_keys } = self;
+        keys.clear();
+        ends.clear();
+        events.clear();
+        slots.clear();
+        index.clear();
+        if dimension == Dimension::Project {
+            // Every event states its project: one group of them all.
+            if !project.events.is_empty() {
+                keys.push(Key::Project);
+                ends.push(project.events.len());
+                events.extend(&project.events);
+            }
+            return;
+        }
+        slots.reserve(project.events.len());
+        for event in &project.events {
+            groups_of(event, dimension, holders, event_keys);
+            for &key in event_keys.iter() {
+                // A project has few groups a dimension: a look along them is
+                // quicker than hashing until there are many.
+                let at = if keys.len() <= 8 {
+                    keys.iter().position(|k| *k == key)
+                } else {
+                    if index.is_empty() {
+                        index.extend(keys.iter().enumerate().map(|(at, k)| (*k, at)));
+                    }
+                    index.get(&key).copied()
+                };
+                let at = at.unwrap_or_else(|| {
+                    if !index.is_empty() {
+                        index.insert(key, keys.len());
+                    }
+                    keys.push(key);
+                    ends.push(0);
+                    keys.len() - 1
+                });
+                ends[at] += 1;
+                slots.push((at, event));
+            }
+        }
+        // Each group's events after the groups before it, in the order met.
+        let mut end = 0;
+        for size in ends.iter_mut() {
+            end += *size;
+            *size = end - *size;
+        }
+        let Some(&(_, first)) = slots.first() else { return };
+        events.resize(slots.len(), first);
+        // `ends` holds each group's next place, which ends as the group's end.
+        for &(group, event) in slots.iter() {
+            events[ends[group]] = event;
+            ends[group] += 1;
+        }
+    }
+
+    /// Each group's key and events.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (Key<'a>, &[&'a Event])> + '_ {
+        self.keys.iter().zip(&self.ends).scan(0, |start, (&key, &end)| {
+            let events = &self.events[*start..end];
+            *start = end;
+            Some((key, events))
+        })
+    }
+}
