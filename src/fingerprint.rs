@@ -34,7 +34,9 @@ impl Hash for Key {
 
 /// A table keyed by fingerprints, in 256 shards chosen by bits 48 to 55
 /// (the table itself uses the low bits for places and the top seven as
-/// tags), so that no resize copies more than a 256th of it.
+/// tags), so that no resize copies more than a 256th of it. The shards are
+/// made at the first use that adds to them: an empty table (one for each
+/// project's own summary) allocates nothing.
 #[derive(Debug, Clone)]
 pub(crate) struct Shards<V> {
     shards: Vec<HashMap<Key, V, BuildHasherDefault<Fingerprinted>>>,
@@ -42,17 +44,23 @@ pub(crate) struct Shards<V> {
 
 impl<V> Default for Shards<V> {
     fn default() -> Self {
-        Shards { shards: (0..256).map(|_| HashMap::default()).collect() }
+        Shards { shards: Vec::new() }
     }
 }
 
 impl<V> Shards<V> {
     pub(crate) fn shard(&mut self, key: u64) -> &mut HashMap<Key, V, BuildHasherDefault<Fingerprinted>> {
+        if self.shards.is_empty() {
+            self.shards = (0..256).map(|_| HashMap::default()).collect();
+        }
         let at = usize::from((key >> 48) as u8);
         &mut self.shards[at]
     }
 
     pub(crate) fn get(&mut self, key: u64) -> Option<&V> {
+        if self.shards.is_empty() {
+            return None;
+        }
         self.shard(key).get(&Key::new(key))
     }
 
