@@ -100,7 +100,7 @@ impl<'a> Forest<'a> {
     pub(crate) fn nodes_of(&self, event: &Event) -> (Option<usize>, Option<usize>) {
         let offset = std::ptr::from_ref(event).addr().wrapping_sub(self.first);
         let size = std::mem::size_of::<Event>();
-        match self.of_event.get(offset / size.max(1)).filter(|_| offset % size.max(1) == 0) {
+        match self.of_event.get(offset / size).filter(|_| offset % size == 0) {
             Some(&(node, up)) => (Some(node), up),
             None => (self.node(event.id.as_str()), event.part_of.as_ref().and_then(|p| self.node(p.as_str()))),
         }
