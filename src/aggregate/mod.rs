@@ -83,6 +83,7 @@
 //! assert!(summary.participation(Dimension::Theme).is_ok()); // complete whatever the corpus
 //! ```
 
+mod achievement;
 mod contribution;
 mod derivation;
 pub mod figure_json;
@@ -186,7 +187,12 @@ pub(crate) fn cited(sources: &[crate::SourceRef]) -> String {
 
 /// `project/record`, how derivations name a record.
 pub(crate) fn record(project: &Project, id: &str) -> String {
-    format!("{}/{id}", project.id)
+    // Pushed rather than formatted: made for every work package's row.
+    let mut text = String::with_capacity(project.id.as_str().len() + 1 + id.len());
+    text.push_str(project.id.as_str());
+    text.push('/');
+    text.push_str(id);
+    text
 }
 
 /// Everything aggregated over the documents given.

@@ -1,12 +1,12 @@
 //! Achievement, targets, outputs, money, staffing, and the projects side by
 //! side with their programme.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::achievement::{self, AchievementBy};
 use super::money::{self, FundingDimension, FundingRow};
 use super::programme::{Facts, ProgrammeFacts, ProjectFacts};
 use super::{Derivation, Figure, record};
@@ -203,12 +203,14 @@ pub struct ProjectRow {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Accumulator {
     /// (by, key, rating) → (label, judgements).
-    achievement: BTreeMap<AchievementKey, (Cow<'static, str>, Figure<u64>)>,
+    achievement: achievement::Rows,
     assessments: Vec<AssessmentRow>,
     unjudged: Vec<UnjudgedObjective>,
     targets: Vec<TargetRow>,
-    outputs: BTreeMap<OutputKey, OutputRow>,
-    funding: BTreeMap<(FundingDimension, String), FundingRow>,
+    outputs: BTreeMap<OutputKey, OutputTally>,
+    /// By dimension, then by key: a row is found by its key's text, with no
+    /// key made for a contribution whose row exists.
+    funding: BTreeMap<FundingDimension, BTreeMap<String, FundingRow>>,
     staffing: Vec<StaffingRow>,
     project_rows: Vec<ProjectRow>,
     /// What a programme's totals need of each project, kept for every
@@ -220,7 +222,17 @@ pub(crate) struct Accumulator {
     /// A project's shared outputs, each with its id, its row's key and what
     /// it adds there: counted when the project is merged, unless an earlier
     /// project's record of the same artefact was.
-    shared_pending: Vec<(String, OutputKey, OutputRow)>,
+    shared_pending: Vec<(String, OutputKey, OutputTally)>,
+}
+
+/// An [`OutputRow`] while it is added to: its texts are the key's codes and
+/// the kind's label, made once when the summary is.
+#[derive(Debug, Clone)]
+struct OutputTally {
+    label: &'static str,
+    records: u64,
+    records_without_count: u64,
+    count: Option<Figure<Count>>,
 }
 
 /// The ids of the shared outputs counted so far, as 96-bit fingerprints
@@ -251,16 +263,11 @@ impl Counted {
     }
 }
 
-/// An achievement row's key: what it is by, the group's key, the rating's
-/// code (codes of code lists borrowed).
-type AchievementKey = (&'static str, Cow<'static, str>, &'static str);
-
 /// An output row's key: the kind's and the status's codes.
 type OutputKey = (&'static str, &'static str);
 
-/// Adds `row` (one output's, or a project's rows) to the row of `key`; its
-/// texts are used only if it is the first row of its key.
-fn merge_output(outputs: &mut BTreeMap<OutputKey, OutputRow>, key: OutputKey, row: OutputRow) {
+/// Adds `row` (one output's, or a project's rows) to the row of `key`.
+fn merge_output(outputs: &mut BTreeMap<OutputKey, OutputTally>, key: OutputKey, row: OutputTally) {
     use std::collections::btree_map::Entry;
     match outputs.entry(key) {
         Entry::Vacant(vacant) => {
@@ -294,65 +301,21 @@ impl Accumulator {
     ) {
         // The project's name is in the rows of the per-project tables only.
         let name = if per_project { project.name.best(language).to_owned() } else { String::new() };
-        // Achievement.
-        let mut judged = std::collections::BTreeSet::new();
-        let mut groups = Vec::new();
-        let mut ratings = BTreeMap::<AchievementRating, u64>::new();
-        for assessment in &project.assessments {
-            self.assessments.extend(per_project.then(|| AssessmentRow {
+        for assessment in project.assessments.iter().filter(|_| per_project) {
+            self.assessments.push(AssessmentRow {
                 project: project.id.clone(),
                 assessment: assessment.id.clone(),
                 source: assessment.source.code().to_owned(),
                 occasions: assessment.occasions,
                 participation: assessment.participation,
                 judgements: assessment.judgements.len() as u64,
-            }));
-            for judgement in &assessment.judgements {
-                judged.insert(judgement.objective.as_str());
-                *ratings.entry(judgement.rating).or_default() += 1;
-                let source = assessment.source;
-                // Codes and labels of code lists are borrowed: past the
-                // per-project limit a judgement allocates nothing.
-                groups.clear();
-                if per_project {
-                    groups.push(("project", Cow::Owned(project.id.to_string()), Cow::Owned(name.clone())));
-                }
-                groups.push(("assessment_source", Cow::Borrowed(source.code()), Cow::Borrowed(source.label(language))));
-                if per_project && let Some(objective) = project.objectives.iter().find(|o| o.id == judgement.objective)
-                {
-                    for wp in &objective.work_packages {
-                        let label = project
-                            .work_packages
-                            .iter()
-                            .find(|w| w.id == *wp)
-                            .map_or_else(|| wp.to_string(), |w| format!("{} {}", w.number, w.title.best(language)));
-                        groups.push(("work_package", Cow::Owned(format!("{}/{wp}", project.id)), Cow::Owned(label)));
-                    }
-                }
-                let here = if explain {
-                    format!(
-                        "{} judges {} {}",
-                        record(project, assessment.id.as_str()),
-                        judgement.objective,
-                        judgement.rating.code()
-                    )
-                } else {
-                    String::new()
-                };
-                for (by, key, label) in groups.drain(..) {
-                    let entry = self.achievement.entry((by, key, judgement.rating.code())).or_insert_with(|| {
-                        (label, Figure { value: 0, derivation: one(explain, "judgements counted", Vec::new) })
-                    });
-                    entry.1.value += 1;
-                    if let Some(derivation) = &mut entry.1.derivation {
-                        derivation.records.push(here.clone());
-                    }
-                }
-            }
+            });
         }
+        let mut judgements = achievement::Judgements::of(project, explain, per_project);
+        judgements.add_to(&mut self.achievement, project, &name, language);
         let unjudged_before = self.unjudged.len();
         for objective in &project.objectives {
-            if per_project && !judged.contains(objective.id.as_str()) {
+            if per_project && !judgements.judges(&objective.id) {
                 self.unjudged.push(UnjudgedObjective {
                     project: project.id.clone(),
                     objective: objective.id.clone(),
@@ -379,17 +342,8 @@ impl Accumulator {
         let items = output_items(project);
         for (output, added) in project.outputs.iter().zip(&items) {
             let key = (output.kind.code(), output.status.code());
-            // The texts are needed by the first row of a key only.
-            let named = output.shared.is_some() || !self.outputs.contains_key(&key);
-            let text = |text: &str| if named { text.to_owned() } else { String::new() };
-            let mut row = OutputRow {
-                kind: text(key.0),
-                label: text(output.kind.label(language)),
-                status: text(key.1),
-                records: 1,
-                records_without_count: 0,
-                count: None,
-            };
+            let mut row =
+                OutputTally { label: output.kind.label(language), records: 1, records_without_count: 0, count: None };
             if let Some(added) = *added {
                 if output.count.is_none() {
                     row.records_without_count += 1;
@@ -447,62 +401,63 @@ impl Accumulator {
             if contribution.part.is_some_and(|p| p.kind == FundingKind::StateGrant) {
                 state_grant.add(amount);
             }
-            // Only the grouping by funding kind is kept past the per-project limit.
-            let mut groups = Vec::with_capacity(4);
-            if per_project {
-                let funders = contribution.funders.clone();
-                let payers: Vec<&Id> = contribution.payers().iter().collect();
-                groups.push((
-                    FundingDimension::Project,
-                    project.id.to_string(),
-                    name.clone(),
-                    "the project's funding parts and rests, with those of the regional parts that come on top of its budget",
-            ));
-                groups.push((
-                    FundingDimension::Funder,
-                    contribution.funder_key(),
-                    money::names(project, &funders, language),
-                    "who the money comes from: a state grant's funder, the payers of any other part",
-                ));
-                groups.push((
-                    FundingDimension::Implementer,
-                    contribution.implementer_key(),
-                    money::names(project, &payers, language),
-                    "sum of the parts the implementer (or implementers, jointly) pays",
-                ));
-            }
-            groups.push((
-                FundingDimension::FundingKind,
-                contribution.kind_code().to_owned(),
-                money::kind_label(contribution, language),
-                "sum of the funding parts of this kind",
-            ));
             // A contribution without an amount is named among those left out.
-            let left_out = || super::LeftOut { record: contribution.name(project), why: super::Omission::NoAmount };
-            for (by, key, label, rule) in groups {
-                let derivation = match amount {
-                    Some(_) => one(explain, rule, || vec![here.clone()]),
-                    None => one(explain, rule, Vec::new).map(|mut d| {
-                        d.left_out.push(left_out());
-                        d
-                    }),
-                };
-                self.add_funding(by, &key, &label, amount, derivation);
+            let derivation = |rule: &str| match amount {
+                Some(_) => one(explain, rule, || vec![here.clone()]),
+                None => one(explain, rule, Vec::new).map(|mut d| {
+                    d.left_out
+                        .push(super::LeftOut { record: contribution.name(project), why: super::Omission::NoAmount });
+                    d
+                }),
+            };
+            // Only the grouping by funding kind is kept past the per-project
+            // limit; a row's label is made only when the row is.
+            if per_project {
+                self.add_funding(
+                    FundingDimension::Project,
+                    project.id.as_str(),
+                    || name.clone(),
+                    amount,
+                    derivation(
+                        "the project's funding parts and rests, with those of the regional parts that come on top of its budget",
+                    ),
+                );
+                self.add_funding(
+                    FundingDimension::Funder,
+                    &contribution.funder_key(),
+                    || money::names(project, &contribution.funders, language),
+                    amount,
+                    derivation("who the money comes from: a state grant's funder, the payers of any other part"),
+                );
+                let payers: Vec<&Id> = contribution.payers().iter().collect();
+                self.add_funding(
+                    FundingDimension::Implementer,
+                    &contribution.implementer_key(),
+                    || money::names(project, &payers, language),
+                    amount,
+                    derivation("sum of the parts the implementer (or implementers, jointly) pays"),
+                );
             }
+            self.add_funding(
+                FundingDimension::FundingKind,
+                contribution.kind_code(),
+                || money::kind_label(contribution, language),
+                amount,
+                derivation("sum of the funding parts of this kind"),
+            );
         }
 
         // Staffing.
-        let mut staffing: BTreeMap<String, StaffingRow> = BTreeMap::new();
+        let mut staffing: BTreeMap<&str, StaffingRow> = BTreeMap::new();
         for entry in project.staffing.iter().filter(|_| per_project) {
-            let key = entry.implementer.as_ref().map_or_else(String::new, ToString::to_string);
-            let label = entry
-                .implementer
-                .as_ref()
-                .map_or_else(|| "not stated".to_owned(), |id| implementer_name(project, id, language));
-            let row = staffing.entry(key.clone()).or_insert_with(|| StaffingRow {
+            let key = entry.implementer.as_ref().map_or("", Id::as_str);
+            let row = staffing.entry(key).or_insert_with(|| StaffingRow {
                 project: project.id.clone(),
-                implementer: key,
-                label,
+                implementer: key.to_owned(),
+                label: entry
+                    .implementer
+                    .as_ref()
+                    .map_or_else(|| "not stated".to_owned(), |id| implementer_name(project, id, language)),
                 entries: 0,
                 posts: 0,
                 full_time_hundredths: 0,
@@ -522,7 +477,7 @@ impl Accumulator {
         }
         self.staffing.extend(staffing.into_values());
 
-        let rating = |r: AchievementRating| ratings.get(&r).copied().unwrap_or(0);
+        let rating = |r: AchievementRating| judgements.rated(r);
         self.facts.push(project.id.as_str(), ProjectFacts::new(budget.amount, budget.without > 0, attendances));
         if !per_project {
             return;
@@ -559,19 +514,8 @@ impl Accumulator {
     /// and facts given its `attendances`.
     pub(crate) fn merge_project(&mut self, local: Accumulator, attendances: Option<Total>) {
         use std::collections::btree_map::Entry;
-        for (key, (label, figure)) in local.achievement {
-            match self.achievement.entry(key) {
-                Entry::Vacant(vacant) => {
-                    vacant.insert((label, figure));
-                }
-                Entry::Occupied(mut occupied) => {
-                    let existing = &mut occupied.get_mut().1;
-                    existing.value += figure.value;
-                    if let (Some(own), Some(later)) = (&mut existing.derivation, figure.derivation) {
-                        own.records.extend(later.records);
-                    }
-                }
-            }
+        for (key, value) in local.achievement {
+            achievement::merge(&mut self.achievement, key, value);
         }
         self.assessments.extend(local.assessments);
         self.unjudged.extend(local.unjudged);
@@ -584,12 +528,15 @@ impl Accumulator {
                 merge_output(&mut self.outputs, key, row);
             }
         }
-        for (key, row) in local.funding {
-            match self.funding.entry(key) {
-                Entry::Vacant(vacant) => {
-                    vacant.insert(row);
+        for (by, rows) in local.funding {
+            let own = self.funding.entry(by).or_default();
+            for (key, row) in rows {
+                match own.entry(key) {
+                    Entry::Vacant(vacant) => {
+                        vacant.insert(row);
+                    }
+                    Entry::Occupied(mut occupied) => money::merge_rows(occupied.get_mut(), row),
                 }
-                Entry::Occupied(mut occupied) => money::merge_rows(occupied.get_mut(), row),
             }
         }
         self.staffing.extend(local.staffing);
@@ -603,27 +550,30 @@ impl Accumulator {
         &mut self,
         by: FundingDimension,
         key: &str,
-        label: &str,
+        label: impl FnOnce() -> String,
         amount: Option<Money>,
         derivation: Option<Derivation>,
     ) {
-        let row = self
-            .funding
-            .entry((by, key.to_owned()))
-            .or_insert_with(|| FundingRow::new(by, key.to_owned(), label.to_owned()));
-        money::add_to_row(row, amount, derivation);
+        let rows = self.funding.entry(by).or_default();
+        if let Some(row) = rows.get_mut(key) {
+            money::add_to_row(row, amount, derivation);
+            return;
+        }
+        let mut row = FundingRow::new(by, key.to_owned(), label());
+        money::add_to_row(&mut row, amount, derivation);
+        rows.insert(key.to_owned(), row);
     }
 
     /// The summary, with the participation tables made elsewhere.
     /// Drops the tables with a row per project, work package, assessment,
     /// record or organisation, keeping the totals and the programme facts.
     pub(crate) fn drop_per_project(&mut self) {
-        self.achievement.retain(|(by, _, _), _| *by == "assessment_source");
+        self.achievement.retain(|(by, _, _), _| *by == AchievementBy::AssessmentSource);
         self.assessments.clear();
         self.unjudged.clear();
         self.targets.clear();
         // Funders and implementers are organisations, which grow with the projects.
-        self.funding.retain(|(by, _), _| !by.is_per_project());
+        self.funding.retain(|by, _| !by.is_per_project());
         self.staffing.clear();
         self.project_rows.clear();
     }
@@ -644,7 +594,7 @@ impl Accumulator {
             participation,
             achievement: super::PartlyPerProject::split(
                 self.achievement.into_iter().map(|((by, key, rating), (label, judgements))| AchievementRow {
-                    by: by.to_owned(),
+                    by: by.code().to_owned(),
                     key: key.into_owned(),
                     label: label.into_owned(),
                     rating: rating.to_owned(),
@@ -655,9 +605,23 @@ impl Accumulator {
             assessments: super::PerProject::Kept(self.assessments),
             unjudged_objectives: super::PerProject::Kept(self.unjudged),
             targets: super::PerProject::Kept(self.targets),
-            outputs: self.outputs.into_values().collect(),
+            outputs: self
+                .outputs
+                .into_iter()
+                .map(|((kind, status), row)| OutputRow {
+                    kind: kind.to_owned(),
+                    label: row.label.to_owned(),
+                    status: status.to_owned(),
+                    records: row.records,
+                    records_without_count: row.records_without_count,
+                    count: row.count,
+                })
+                .collect(),
             participant_groups: Vec::new(),
-            funding: super::PartlyPerProject::split(self.funding.into_values(), |row| !row.by.is_per_project()),
+            funding: super::PartlyPerProject::split(
+                self.funding.into_values().flat_map(BTreeMap::into_values),
+                |row| !row.by.is_per_project(),
+            ),
             staffing: super::PerProject::Kept(self.staffing),
             project_rows: super::PerProject::Kept(self.project_rows),
             timelines: super::PerProject::Kept(Vec::new()),
@@ -680,8 +644,11 @@ pub(crate) fn implementer_name(project: &Project, id: &Id, language: Language) -
 /// another counted output, or has no count and its parts are recorded (its
 /// items are those parts).
 pub(crate) fn output_items(project: &Project) -> Vec<Option<Count>> {
+    // Without a `part_of`, no output is inside another nor has parts: the
+    // sets of ids are then not made.
+    let nested = project.outputs.iter().any(|o| o.part_of.is_some());
     let counted_parents: std::collections::BTreeSet<&str> =
-        project.outputs.iter().filter(|o| o.count.is_some()).map(|o| o.id.as_str()).collect();
+        project.outputs.iter().filter(|o| nested && o.count.is_some()).map(|o| o.id.as_str()).collect();
     let parents: std::collections::BTreeSet<&str> =
         project.outputs.iter().filter_map(|o| o.part_of.as_ref()).map(Id::as_str).collect();
     let items = |output: &Output| {

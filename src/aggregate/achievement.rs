@@ -1,0 +1,263 @@
+//! Achievement: a project's judgements counted by rating, by project, by
+//! work package and by assessment source.
+//!
+//! A project's judgements are first counted in groups that borrow from the
+//! project; each group's key and label are made once a group and rating
+//! when the counts join the summary's rows, not once a judgement.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
+
+use super::resources::one;
+use super::{Figure, record};
+use crate::{AchievementRating, AssessmentSource, Id, Language, Project};
+
+/// The rows: (by, key, rating's code) → (label, judgements).
+pub(super) type Rows = BTreeMap<Key, (Cow<'static, str>, Figure<u64>)>;
+
+/// A row's key: what it is by, the group's key, the rating's code (codes of
+/// code lists borrowed).
+pub(super) type Key = (AchievementBy, Cow<'static, str>, &'static str);
+
+/// What achievement rows are grouped by, in the order of their codes (the
+/// rows' order), compared as a number rather than as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum AchievementBy {
+    AssessmentSource,
+    Project,
+    WorkPackage,
+}
+
+impl AchievementBy {
+    /// The code a row's `by` states.
+    pub(super) const fn code(self) -> &'static str {
+        match self {
+            AchievementBy::AssessmentSource => "assessment_source",
+            AchievementBy::Project => "project",
+            AchievementBy::WorkPackage => "work_package",
+        }
+    }
+}
+
+/// The group of a judgement within one project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Judged<'p> {
+    Project,
+    Source(AssessmentSource),
+    WorkPackage(&'p str),
+}
+
+/// One project's judgements, counted.
+pub(super) struct Judgements<'p> {
+    /// Judgements by rating, in the order of [`AchievementRating::ALL`].
+    ratings: [u64; AchievementRating::ALL.len()],
+    /// The objectives judged, sorted (kept within the per-project limit only).
+    judged: Vec<&'p str>,
+    tally: BTreeMap<(Judged<'p>, AchievementRating), Figure<u64>>,
+}
+
+impl<'p> Judgements<'p> {
+    /// Counts `project`'s judgements: by assessment source always, by project
+    /// and work package only `per_project`; each judgement named in its
+    /// groups' derivations when `explain`.
+    pub(super) fn of(project: &'p Project, explain: bool, per_project: bool) -> Self {
+        let mut judgements =
+            Judgements { ratings: [0; AchievementRating::ALL.len()], judged: Vec::new(), tally: BTreeMap::new() };
+        for assessment in &project.assessments {
+            for judgement in &assessment.judgements {
+                if per_project {
+                    judgements.judged.push(judgement.objective.as_str());
+                }
+                judgements.ratings[judgement.rating as usize] += 1;
+                let here = if explain {
+                    format!(
+                        "{} judges {} {}",
+                        record(project, assessment.id.as_str()),
+                        judgement.objective,
+                        judgement.rating.code()
+                    )
+                } else {
+                    String::new()
+                };
+                let mut count = |group: Judged<'p>| {
+                    let figure = judgements.tally.entry((group, judgement.rating)).or_insert_with(|| Figure {
+                        value: 0,
+                        derivation: one(explain, "judgements counted", Vec::new),
+                    });
+                    figure.value += 1;
+                    if let Some(derivation) = &mut figure.derivation {
+                        derivation.records.push(here.clone());
+                    }
+                };
+                if per_project {
+                    count(Judged::Project);
+                }
+                count(Judged::Source(assessment.source));
+                if per_project && let Some(objective) = project.objectives.iter().find(|o| o.id == judgement.objective)
+                {
+                    objective.work_packages.iter().for_each(|wp| count(Judged::WorkPackage(wp.as_str())));
+                }
+            }
+        }
+        judgements.judged.sort_unstable();
+        judgements
+    }
+
+    /// Judgements with `rating`.
+    pub(super) fn rated(&self, rating: AchievementRating) -> u64 {
+        self.ratings[rating as usize]
+    }
+
+    /// Whether some judgement judges `objective` (always `false` past the
+    /// per-project limit, where it is not asked).
+    pub(super) fn judges(&self, objective: &Id) -> bool {
+        self.judged.binary_search(&objective.as_str()).is_ok()
+    }
+
+    /// Moves the counts by group into `rows`, `name` being the project's
+    /// name; the counts by rating and the objectives judged stay.
+    pub(super) fn add_to(&mut self, rows: &mut Rows, project: &Project, name: &str, language: Language) {
+        for ((group, rating), figure) in std::mem::take(&mut self.tally) {
+            // Codes and labels of code lists are borrowed: past the
+            // per-project limit a judgement allocates nothing.
+            let (by, key, label) = match group {
+                Judged::Project => {
+                    (AchievementBy::Project, Cow::Owned(project.id.to_string()), Cow::Owned(name.to_owned()))
+                }
+                Judged::Source(source) => (
+                    AchievementBy::AssessmentSource,
+                    Cow::Borrowed(source.code()),
+                    Cow::Borrowed(source.label(language)),
+                ),
+                Judged::WorkPackage(wp) => {
+                    let label = project
+                        .work_packages
+                        .iter()
+                        .find(|w| w.id.as_str() == wp)
+                        .map_or_else(|| wp.to_owned(), |w| format!("{} {}", w.number, w.title.best(language)));
+                    (AchievementBy::WorkPackage, Cow::Owned(record(project, wp)), Cow::Owned(label))
+                }
+            };
+            merge(rows, (by, key, rating.code()), (label, figure));
+        }
+    }
+}
+
+/// Adds a row's judgements to `rows`: a new row keeps its label, an
+/// existing one adds the judgements and their derivation's records.
+pub(super) fn merge(rows: &mut Rows, key: Key, (label, figure): (Cow<'static, str>, Figure<u64>)) {
+    match rows.entry(key) {
+        Entry::Vacant(vacant) => {
+            vacant.insert((label, figure));
+        }
+        Entry::Occupied(mut occupied) => {
+            let existing = &mut occupied.get_mut().1;
+            existing.value += figure.value;
+            if let (Some(own), Some(later)) = (&mut existing.derivation, figure.derivation) {
+                own.records.extend(later.records);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Generator;
+
+    /// (by, key, rating) → (label, judgements, the judgements named).
+    type Plain = BTreeMap<(String, String, String), (String, u64, Vec<String>)>;
+
+    /// The rows counted plainly: every judgement added to each of its
+    /// groups' rows, keys and labels made for every judgement.
+    fn plainly(projects: &[Project], language: Language) -> Plain {
+        let mut rows = BTreeMap::new();
+        for project in projects {
+            for assessment in &project.assessments {
+                for judgement in &assessment.judgements {
+                    let mut groups = vec![
+                        ("project".to_owned(), project.id.to_string(), project.name.best(language).to_owned()),
+                        (
+                            "assessment_source".to_owned(),
+                            assessment.source.code().to_owned(),
+                            assessment.source.label(language).to_owned(),
+                        ),
+                    ];
+                    let objective = project.objectives.iter().find(|o| o.id == judgement.objective);
+                    for wp in objective.iter().flat_map(|o| &o.work_packages) {
+                        let label = project
+                            .work_packages
+                            .iter()
+                            .find(|w| w.id == *wp)
+                            .map_or_else(|| wp.to_string(), |w| format!("{} {}", w.number, w.title.best(language)));
+                        groups.push(("work_package".to_owned(), format!("{}/{wp}", project.id), label));
+                    }
+                    let here = format!(
+                        "{}/{} judges {} {}",
+                        project.id,
+                        assessment.id,
+                        judgement.objective,
+                        judgement.rating.code()
+                    );
+                    for (by, key, label) in groups {
+                        let row =
+                            rows.entry((by, key, judgement.rating.code().to_owned())).or_insert((label, 0, Vec::new()));
+                        row.1 += 1;
+                        row.2.push(here.clone());
+                    }
+                }
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn judgements_counted_by_group_first_are_the_plain_count() {
+        let generator = Generator::new(5);
+        let mut projects: Vec<Project> = (0..6).map(|index| generator.project(index)).collect();
+        // An objective naming a work package twice and one the project lacks,
+        // and a project given twice (its rows are one).
+        let objective = projects[0]
+            .objectives
+            .iter_mut()
+            .find(|o| !o.work_packages.is_empty())
+            .expect("an objective with a work package");
+        let first = objective.work_packages[0].clone();
+        objective.work_packages.extend([first, Id::new("no-such-package").unwrap()]);
+        projects.push(projects[0].clone());
+        for language in [Language::Fi, Language::En] {
+            let mut rows = Rows::new();
+            for project in &projects {
+                let name = project.name.best(language);
+                Judgements::of(project, true, true).add_to(&mut rows, project, name, language);
+            }
+            let counted: BTreeMap<_, _> = rows
+                .into_iter()
+                .map(|((by, key, rating), (label, figure))| {
+                    let records = figure.derivation.map(|d| d.records).unwrap_or_default();
+                    (
+                        (by.code().to_owned(), key.into_owned(), rating.to_owned()),
+                        (label.into_owned(), figure.value, records),
+                    )
+                })
+                .collect();
+            let plain = plainly(&projects, language);
+            assert!(plain.keys().any(|(by, key, _)| by == "work_package" && key.ends_with("/no-such-package")));
+            assert_eq!(counted, plain);
+        }
+    }
+
+    #[test]
+    fn past_the_per_project_limit_only_the_sources_are_counted() {
+        let project = Generator::new(6).project(1);
+        let mut rows = Rows::new();
+        let mut judgements = Judgements::of(&project, false, false);
+        judgements.add_to(&mut rows, &project, "", Language::Fi);
+        assert!(!rows.is_empty() && rows.keys().all(|(by, _, _)| *by == AchievementBy::AssessmentSource));
+        let judged: u64 = project.assessments.iter().map(|a| a.judgements.len() as u64).sum();
+        assert_eq!(rows.values().map(|(_, figure)| figure.value).sum::<u64>(), judged);
+        assert_eq!(AchievementRating::ALL.iter().map(|&r| judgements.rated(r)).sum::<u64>(), judged);
+        assert!(project.objectives.iter().all(|o| !judgements.judges(&o.id)));
+    }
+}
