@@ -50,9 +50,11 @@ impl Table {
         }
     }
 
-    fn explain<T>(&mut self, what: String, figure: Option<&Figure<T>>) {
+    /// Adds `figure`'s derivation, if it has one, as `what()` describes it
+    /// (made only then: without `--explain` no figure has one).
+    fn explain<T>(&mut self, what: impl FnOnce() -> String, figure: Option<&Figure<T>>) {
         if let Some(derivation) = figure.and_then(|f| f.derivation.clone()) {
-            self.derivations.push((what, derivation));
+            self.derivations.push((what(), derivation));
         }
     }
 }
@@ -230,7 +232,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
             row.projects_without_budget.len().to_string(),
             local.or_dash(row.attendances, Local::total),
         ]);
-        let what = format!("{}, {}", row.name, P::ProjectsBudgets.text(language));
+        let what = || format!("{}, {}", row.name, P::ProjectsBudgets.text(language));
         programmes.explain(what, row.projects_budget.as_ref());
     }
     tables.push(programmes);
@@ -264,9 +266,9 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
                 total(local, row.distinct_people.as_ref()),
             ]);
             let label = group;
-            out.explain(format!("{label}, {}", P::Meetings.text(language)), row.sessions.as_ref());
-            out.explain(format!("{label}, {}", P::Attendances.text(language)), row.attendances.as_ref());
-            out.explain(format!("{label}, {}", P::DistinctPeople.text(language)), row.distinct_people.as_ref());
+            out.explain(|| format!("{label}, {}", P::Meetings.text(language)), row.sessions.as_ref());
+            out.explain(|| format!("{label}, {}", P::Attendances.text(language)), row.attendances.as_ref());
+            out.explain(|| format!("{label}, {}", P::DistinctPeople.text(language)), row.distinct_people.as_ref());
         }
         tables.push(out);
     }
@@ -295,18 +297,28 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
         columns.extend(ratings.iter().map(|r| r.label(language)));
         let mut table = Table::new(title.text(language), columns);
         let rows = table.rows_of(summary.achievement(by));
-        let mut keys: Vec<(&str, &str)> = rows.iter().map(|r| (r.key.as_str(), r.label.as_str())).collect();
-        keys.dedup();
-        let counts: std::collections::HashMap<(&str, &str), u64> =
-            rows.iter().map(|r| ((r.key.as_str(), r.rating.as_str()), r.judgements.value)).collect();
-        for (key, group) in keys {
-            let mut cells = vec![group.to_owned()];
-            cells.extend(ratings.iter().map(|r| counts.get(&(key, r.code())).copied().unwrap_or(0).to_string()));
-            table.rows.push(cells);
+        // The rows come ordered by key and rating: a group's are together.
+        // A group is a row for each label its rows give in turn (one, unless
+        // projects given under one id name it differently), each with the
+        // judgements of every rating of its key.
+        for same_key in rows.chunk_by(|a, b| a.key == b.key) {
+            let judgements = |rating: &crate::AchievementRating| {
+                same_key.iter().filter(|row| row.rating == rating.code()).map(|row| row.judgements.value).sum::<u64>()
+            };
+            let counts: Vec<String> = ratings.iter().map(|r| judgements(r).to_string()).collect();
+            for same_label in same_key.chunk_by(|a, b| a.label == b.label) {
+                let mut cells = Vec::with_capacity(1 + counts.len());
+                cells.push(same_label[0].label.clone());
+                cells.extend(counts.iter().cloned());
+                table.rows.push(cells);
+            }
         }
         for row in rows {
-            let rating = label(&row.rating, |r: crate::AchievementRating| r.label(language));
-            table.explain(format!("{}, {rating}", row.label), Some(&row.judgements));
+            let what = || {
+                let rating = label(&row.rating, |r: crate::AchievementRating| r.label(language));
+                format!("{}, {rating}", row.label)
+            };
+            table.explain(what, Some(&row.judgements));
         }
         tables.push(table);
     }
@@ -358,7 +370,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
             row.records_without_count.to_string(),
             row.count.as_ref().map_or_else(|| P::CountedAsParts.text(language).to_owned(), |f| local.count(f.value)),
         ]);
-        outputs.explain(format!("{} ({status}), {}", row.label, P::Items.text(language)), row.count.as_ref());
+        outputs.explain(|| format!("{} ({status}), {}", row.label, P::Items.text(language)), row.count.as_ref());
     }
     tables.push(outputs);
 
@@ -366,8 +378,8 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
     groups.texts = 2;
     for row in &summary.participant_groups {
         groups.rows.push(participant_group_cells(row, local).to_vec());
-        groups.explain(participant_group_what(row, P::Attendances, language), row.attendances.as_ref());
-        groups.explain(participant_group_what(row, P::DistinctPeople, language), row.distinct_people.as_ref());
+        groups.explain(|| participant_group_what(row, P::Attendances, language), row.attendances.as_ref());
+        groups.explain(|| participant_group_what(row, P::DistinctPeople, language), row.distinct_people.as_ref());
     }
     tables.push(groups);
 
@@ -394,7 +406,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
                 (true, _) => P::NotStated.text(language),
             };
             table.rows.push(vec![group.to_owned(), row.parts.to_string(), amount]);
-            table.explain(format!("{group}, {}", P::Amount.text(language)), row.amount.as_ref());
+            table.explain(|| format!("{group}, {}", P::Amount.text(language)), row.amount.as_ref());
         }
         tables.push(table);
     }
@@ -490,4 +502,62 @@ pub(super) fn regional_part_cells(row: &RegionalPartRow, local: Local) -> [Strin
         local.or_dash(row.period.as_deref(), Local::period_text),
         labels(&row.sectors, &|code| label(code, |s: crate::ServiceSector| s.label(language))),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::Aggregator;
+    use crate::corpus::Generator;
+    use crate::{AchievementRating, Text};
+
+    /// The rows of an achievement table made plainly: a row for each run
+    /// of the same key and label, its counts looked up by key and rating.
+    fn plainly(rows: &[&crate::aggregate::AchievementRow]) -> Vec<Vec<String>> {
+        let mut keys: Vec<(&str, &str)> = rows.iter().map(|r| (r.key.as_str(), r.label.as_str())).collect();
+        keys.dedup();
+        let count = |key: &str, rating: AchievementRating| {
+            rows.iter().find(|r| r.key == key && r.rating == rating.code()).map_or(0, |r| r.judgements.value)
+        };
+        keys.into_iter()
+            .map(|(key, label)| {
+                let mut cells = vec![label.to_owned()];
+                cells.extend(AchievementRating::ALL.iter().map(|&r| count(key, r).to_string()));
+                cells
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_achievement_table_has_a_row_for_each_run_of_a_group_and_its_label() {
+        let generator = Generator::new(3);
+        let mut aggregator = Aggregator::new();
+        let mut projects: Vec<_> = (0..4).map(|index| generator.project(index)).collect();
+        let rate = |project: &mut crate::Project, rating| {
+            for judgement in project.assessments.iter_mut().flat_map(|a| &mut a.judgements) {
+                judgement.rating = rating;
+            }
+        };
+        rate(&mut projects[0], AchievementRating::Achieved);
+        projects.iter().for_each(|project| aggregator.add_project(project));
+        // The first project given again under another name, every judgement
+        // rated otherwise: its rows of that rating carry the second name.
+        let mut again = projects[0].clone();
+        again.name = Text::fi("Toinen nimi");
+        rate(&mut again, AchievementRating::NotAchieved);
+        aggregator.add_project(&again);
+        let summary = aggregator.finish();
+        let tables = tables(&summary, Local(Language::Fi));
+        for (by, title) in [("project", Phrase::JudgementsByProject), ("work_package", Phrase::JudgementsByWorkPackage)]
+        {
+            let rows: Vec<_> = summary.achievement(by).unwrap().collect();
+            let table = tables.iter().find(|t| t.title == title.text(Language::Fi)).unwrap();
+            assert_eq!(table.rows, plainly(&rows), "{by}");
+        }
+        let by_project = tables.iter().find(|t| t.title == Phrase::JudgementsByProject.text(Language::Fi)).unwrap();
+        // Two rows for the first project (`achieved` under its name, then
+        // `not_achieved` under the second), each with all its judgements.
+        assert_eq!(by_project.rows.len(), projects.len() + 1, "{:?}", by_project.rows);
+        assert!(by_project.rows.iter().any(|row| row[0] == "Toinen nimi"));
+    }
 }
