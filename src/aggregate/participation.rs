@@ -261,7 +261,9 @@ impl Key<'_> {
                 let _ = write!(out, "{year}-Q{quarter}");
             }
             Key::WorkPackage(id) => {
-                let _ = write!(out, "{}/{id}", project.id);
+                out.push_str(project.id.as_str());
+                out.push('/');
+                out.push_str(id);
             }
         }
     }
