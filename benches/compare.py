@@ -308,7 +308,7 @@ def others_cores(results):
     return max(cores)
 
 
-def extra_rounds(runs, commands, pinned, corpus, args):
+def extra_rounds(runs, commands, pinned, corpus, args, size):
     """Runs childwelfare's commands again, interleaved, until each has used
     `args.min_cpu` seconds of CPU over its runs (at most `args.max_runs`
     runs each). Linux measures a process's CPU time exactly but splits it
@@ -324,7 +324,8 @@ def extra_rounds(runs, commands, pinned, corpus, args):
     ):
         for name in ours if round_ % 2 == 0 else list(reversed(ours)):
             if sum(r["cpu"] for r in runs[name]) < args.min_cpu and len(runs[name]) < args.max_runs:
-                runs[name].append(checked(name, run(commands[name], corpus, pinned.get(name))))
+                result = run(commands[name], corpus, pinned.get(name))
+                runs[name].append(checked(f"{name} on {size} projects", result))
         round_ += 1
 
 
@@ -468,7 +469,7 @@ def main():
                 for name in order:
                     result = run(commands[name], None if args.cold else corpus, pinned.get(name))
                     runs[name].append(checked(f"{name} on {n} projects", result))
-            extra_rounds(runs, commands, pinned, None if args.cold else corpus, args)
+            extra_rounds(runs, commands, pinned, None if args.cold else corpus, args, n)
             worst = 0.0
             for name, results in runs.items():
                 walls = [r["wall"] for r in results]

@@ -467,16 +467,15 @@ fn project_total(
 /// The attendances of `project`'s row by project, as [`of_project`] makes
 /// them, without the rest of the row or a derivation: what the summary
 /// needs of a project past the per-project limit (the total attendances).
-pub(crate) fn project_attendances<'a>(
-    project: &'a Project,
-    forest: &Forest<'_>,
-    holders: &mut Holders<'a, '_>,
-) -> Option<Total> {
-    let mut groups = Groups::default();
-    groups.fill(project, Dimension::Project, holders);
-    let (_, events) = groups.iter().next()?;
+pub(crate) fn project_attendances(project: &Project, forest: &Forest<'_>) -> Option<Total> {
+    // Every event states its project: its one group is all its events, in
+    // order, as `Groups::fill` makes it (and none for a project without events).
+    if project.events.is_empty() {
+        return None;
+    }
+    let events: Vec<&Event> = project.events.iter().collect();
     let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
-    project_total(project, events, &held, forest, false).map(|figure| figure.value)
+    project_total(project, &events, &held, forest, false).map(|figure| figure.value)
 }
 
 /// [`of_project`] for one dimension of a project on its own, as tests

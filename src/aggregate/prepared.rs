@@ -40,9 +40,7 @@ impl<'a> Prepared<'a> {
         let forest = forest::Forest::new(project);
         let contributions = contribution::attendances(project, &forest);
         let by_id = contribution::by_id(project);
-        let attendances = (!project_row)
-            .then(|| participation::project_attendances(project, &forest, &mut contribution::Holders::new(&by_id)))
-            .flatten();
+        let attendances = (!project_row).then(|| participation::project_attendances(project, &forest)).flatten();
         // The events grouped in one dimension after another, in one set of buffers.
         let mut groups = groups::Groups::default();
         let rows = Dimension::ALL
@@ -132,5 +130,24 @@ mod tests {
             }
         }
         assert!(many > 0, "some dimension has more groups than a look along them serves");
+    }
+
+    #[test]
+    fn a_projects_attendances_past_the_limit_are_those_of_its_row_by_project() {
+        let generator = Generator::new(11);
+        let mut projects: Vec<Project> = (0..20).map(|index| generator.project(index)).collect();
+        projects[0].events.clear();
+        let mut stated = 0;
+        for project in &projects {
+            let full = Prepared::new(project, Language::Fi, false, true, true);
+            let row = full.rows.iter().find(|(dimension, _)| *dimension == Dimension::Project).map(|(_, rows)| rows);
+            let from_row =
+                row.and_then(|rows| rows.first()).and_then(|(_, row)| row.attendances.as_ref()).map(|f| f.value);
+            let past = Prepared::new(project, Language::Fi, false, false, false);
+            assert!(past.rows.iter().all(|(dimension, _)| *dimension != Dimension::Project));
+            assert_eq!(past.attendances, from_row, "{}", project.id);
+            stated += usize::from(from_row.is_some());
+        }
+        assert!(projects[0].events.is_empty() && stated > 10, "{stated} projects with attendances");
     }
 }
