@@ -254,10 +254,9 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
         let mut out = Table::new(title, headers(language, &participation_headers));
         out.note = Some(rows_and_total(table, local));
         for row in &table.rows {
-            let group = group_label(dimension, &row.group.key, &row.group.label, language);
-            let group = group.as_str();
+            let group = || group_label(dimension, &row.group.key, &row.group.label, language);
             out.rows.push(vec![
-                group.to_owned(),
+                group(),
                 row.events_held.to_string(),
                 row.events_cancelled.to_string(),
                 row.events_planned.to_string(),
@@ -265,10 +264,10 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
                 total(local, row.attendances.as_ref()),
                 total(local, row.distinct_people.as_ref()),
             ]);
-            let label = group;
-            out.explain(|| format!("{label}, {}", P::Meetings.text(language)), row.sessions.as_ref());
-            out.explain(|| format!("{label}, {}", P::Attendances.text(language)), row.attendances.as_ref());
-            out.explain(|| format!("{label}, {}", P::DistinctPeople.text(language)), row.distinct_people.as_ref());
+            // The label made again, only for a figure that has a derivation.
+            out.explain(|| format!("{}, {}", group(), P::Meetings.text(language)), row.sessions.as_ref());
+            out.explain(|| format!("{}, {}", group(), P::Attendances.text(language)), row.attendances.as_ref());
+            out.explain(|| format!("{}, {}", group(), P::DistinctPeople.text(language)), row.distinct_people.as_ref());
         }
         tables.push(out);
     }
@@ -305,11 +304,11 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
             let judgements = |rating: &crate::AchievementRating| {
                 same_key.iter().filter(|row| row.rating == rating.code()).map(|row| row.judgements.value).sum::<u64>()
             };
-            let counts: Vec<String> = ratings.iter().map(|r| judgements(r).to_string()).collect();
+            let counts: Vec<u64> = ratings.iter().map(judgements).collect();
             for same_label in same_key.chunk_by(|a, b| a.label == b.label) {
                 let mut cells = Vec::with_capacity(1 + counts.len());
                 cells.push(same_label[0].label.clone());
-                cells.extend(counts.iter().cloned());
+                cells.extend(counts.iter().map(u64::to_string));
                 table.rows.push(cells);
             }
         }
