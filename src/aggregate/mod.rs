@@ -187,12 +187,17 @@ pub(crate) fn cited(sources: &[crate::SourceRef]) -> String {
 
 /// `project/record`, how derivations name a record.
 pub(crate) fn record(project: &Project, id: &str) -> String {
-    // Pushed rather than formatted: made for every work package's row.
     let mut text = String::with_capacity(project.id.as_str().len() + 1 + id.len());
-    text.push_str(project.id.as_str());
-    text.push('/');
-    text.push_str(id);
+    push_record(&mut text, project, id);
     text
+}
+
+/// Appends `project/record` to `out`: pushed rather than formatted, as it
+/// is made for every row by work package.
+pub(crate) fn push_record(out: &mut String, project: &Project, id: &str) {
+    out.push_str(project.id.as_str());
+    out.push('/');
+    out.push_str(id);
 }
 
 /// Everything aggregated over the documents given.

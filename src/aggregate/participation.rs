@@ -260,11 +260,7 @@ impl Key<'_> {
             Key::Quarter(year, quarter) => {
                 let _ = write!(out, "{year}-Q{quarter}");
             }
-            Key::WorkPackage(id) => {
-                out.push_str(project.id.as_str());
-                out.push('/');
-                out.push_str(id);
-            }
+            Key::WorkPackage(id) => super::push_record(out, project, id),
         }
     }
 
