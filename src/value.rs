@@ -260,15 +260,41 @@ pub(crate) const fn is_true(value: &bool) -> bool {
 /// Writes a whole number with a space every three digits, the one
 /// convention for figures in every message and display: `1 152 000`.
 pub(crate) fn thousands(n: impl Into<u128>) -> String {
-    let digits = n.into().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
+    let mut out = String::new();
+    push_thousands(&mut out, n);
+    out
+}
+
+/// [`thousands`] appended to `out`, without a text of its own: the digits
+/// are made in a buffer on the stack (by 64-bit division when the number
+/// fits, as nearly every figure does).
+pub(crate) fn push_thousands(out: &mut String, n: impl Into<u128>) {
+    // u128::MAX has 39 digits.
+    let mut digits = [0u8; 39];
+    let mut start = digits.len();
+    let mut n = n.into();
+    while n > u128::from(u64::MAX) {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let mut small = n as u64;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (small % 10) as u8;
+        small /= 10;
+        if small == 0 {
+            break;
+        }
+    }
+    let digits = &digits[start..];
+    out.reserve(digits.len() + digits.len() / 3);
+    for (i, &digit) in digits.iter().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(' ');
         }
-        out.push(c);
+        out.push(char::from(digit));
     }
-    out
 }
 
 /// The candidate closest to `given`, if it is close enough to be a likely typo.
@@ -442,6 +468,15 @@ mod tests {
         assert_eq!(thousands(1000u64), "1 000");
         assert_eq!(thousands(1_152_000u64), "1 152 000");
         assert_eq!(thousands(u64::MAX), "18 446 744 073 709 551 615");
+        assert_eq!(thousands(u128::from(u64::MAX) + 1), "18 446 744 073 709 551 616");
+        assert_eq!(thousands(u128::MAX), "340 282 366 920 938 463 463 374 607 431 768 211 455");
+        // Appended to what is there, as every width of number formats it.
+        let mut out = String::from("x ");
+        for n in [0u128, 7, 10, 999, 1000, 12_345, 1_000_000_000_000_000_000_000] {
+            push_thousands(&mut out, n);
+            out.push('|');
+        }
+        assert_eq!(out, "x 0|7|10|999|1 000|12 345|1 000 000 000 000 000 000 000|");
     }
 
     #[test]

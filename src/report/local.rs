@@ -27,14 +27,31 @@ impl Local {
 
     /// `about 4 667`.
     pub(crate) fn count(self, count: Count) -> String {
-        self.exactness(count.exactness, crate::value::thousands(count.value))
+        let mut out = String::new();
+        self.push_count(&mut out, count);
+        out
+    }
+
+    /// [`Local::count`] appended to `out`.
+    fn push_count(self, out: &mut String, count: Count) {
+        if count.exactness != Exactness::Exact {
+            out.push_str(count.exactness.label(self.0));
+            out.push(' ');
+        }
+        crate::value::push_thousands(out, count.value);
     }
 
     /// One figure or a range, `963–about 1 363`.
     pub(crate) fn total(self, total: Total) -> String {
         match total.single() {
             Some(count) => self.count(count),
-            None => format!("{}–{}", self.count(total.low), self.count(total.high)),
+            None => {
+                let mut out = String::new();
+                self.push_count(&mut out, total.low);
+                out.push('–');
+                self.push_count(&mut out, total.high);
+                out
+            }
         }
     }
 
