@@ -746,15 +746,14 @@ impl Aggregator {
 
     /// The summary of everything added.
     pub fn finish(self) -> Summary {
-        let mut tables: Vec<Vec<ParticipationRow>> = self
-            .participation
-            .into_iter()
-            .map(|table| {
-                let mut rows = table.rows;
-                rows.sort_by(|a, b| a.group.key.cmp(&b.group.key));
-                rows
-            })
-            .collect();
+        // The participation tables are put in order on one core while the
+        // rest of the summary is made on another (a second core is idle by
+        // now); the summary is the same either way.
+        let (participation_tables, resources) = (self.participation, self.resources);
+        let (mut tables, mut summary) = rayon::join(
+            || participation_tables.into_iter().map(Table::into_rows_in_key_order).collect::<Vec<_>>(),
+            || resources.finish(&self.programmes, self.language, self.projects, Vec::new(), self.explain),
+        );
         let omitted = (self.projects > self.per_project_limit)
             .then_some(Omitted { limit: self.per_project_limit, projects: self.projects });
         let participation = Dimension::ALL
@@ -766,8 +765,7 @@ impl Aggregator {
                     .map(|rows| ParticipationTable::new(d, rows, self.attendances)),
             })
             .collect();
-        let mut summary =
-            self.resources.finish(&self.programmes, self.language, self.projects, participation, self.explain);
+        summary.participation = participation;
         if self.projects > self.per_project_limit {
             let omitted = Omitted { limit: self.per_project_limit, projects: self.projects };
             summary.per_project_omitted = Some(self.per_project_limit);

@@ -12,6 +12,20 @@ pub(super) struct Table {
     pub(super) rows: Vec<ParticipationRow>,
 }
 
+impl Table {
+    /// The rows in the order of their keys, rows of one key (there are none:
+    /// a key's rows are merged) in the order they came, as a stable sort
+    /// gives them. The rows, large, are moved once: their places are sorted,
+    /// not the rows.
+    pub(super) fn into_rows_in_key_order(self) -> Vec<ParticipationRow> {
+        let rows = self.rows;
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_unstable_by(|&a, &b| rows[a].group.key.cmp(&rows[b].group.key).then(a.cmp(&b)));
+        let mut rows: Vec<Option<ParticipationRow>> = rows.into_iter().map(Some).collect();
+        order.into_iter().filter_map(|at| rows[at].take()).collect()
+    }
+}
+
 /// A project's participation rows in every dimension, each with its
 /// group's [`Key`](participation::Key), made apart from the [`Aggregator`](super::Aggregator)
 /// (on any thread) and added to it in order.
@@ -151,5 +165,27 @@ mod tests {
         // A project without events has no row by project and no attendances.
         assert_eq!(Prepared::new(&projects[0], Language::Fi, false, false, false).attendances, None);
         assert!(stated > 10, "{stated} projects with attendances");
+    }
+
+    #[test]
+    fn a_tables_rows_in_key_order_are_those_a_stable_sort_gives() {
+        let row = |key: &str, held: u64| ParticipationRow {
+            group: super::super::Group { dimension: Dimension::Theme, key: key.to_owned(), label: String::new() },
+            events_held: held,
+            events_cancelled: 0,
+            events_planned: 0,
+            sessions: None,
+            attendances: None,
+            distinct_people: None,
+        };
+        // Keys out of order, the empty key, one given twice (which merging
+        // never leaves, but the order must still be a stable sort's).
+        let keys = ["mental_wellbeing", "", "child_rights", "öljy", "b", "child_rights", "a"];
+        let rows: Vec<ParticipationRow> = keys.iter().zip(0..).map(|(key, held)| row(key, held)).collect();
+        let mut sorted = rows.clone();
+        sorted.sort_by(|a, b| a.group.key.cmp(&b.group.key));
+        let table = Table { index: Default::default(), rows };
+        assert_eq!(table.into_rows_in_key_order(), sorted);
+        assert!(Table::default().into_rows_in_key_order().is_empty());
     }
 }
