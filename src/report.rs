@@ -31,6 +31,7 @@ use crate::Language;
 use crate::aggregate::Summary;
 use crate::value::Visible;
 
+mod cells;
 mod layout;
 mod local;
 mod tables;
@@ -101,7 +102,11 @@ fn escape(text: &str, format: Format) -> Cow<'_, str> {
 /// U+0080–U+00BF) comes first in each, so most texts are passed over a
 /// byte at a time without decoding a character.
 fn has_control(text: &str) -> bool {
-    text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2) && text.contains(char::is_control)
+    // The bytes that can begin a control character, looked for 64 at a time
+    // without a branch per byte (a table's cells are one text of up to
+    // megabytes); only where one is found are the characters decoded.
+    let maybe = |chunk: &[u8]| chunk.iter().fold(false, |found, &b| found | (b < 0x20) | (b == 0x7f) | (b == 0xc2));
+    text.as_bytes().chunks(64).any(maybe) && text.contains(char::is_control)
 }
 
 /// How a report is written: its format, language, whether it explains its
@@ -305,11 +310,11 @@ fn write_text(
         out.push('\n');
     }
     sink(&out)?;
-    for table in tables::tables(summary, local) {
+    each_table(summary, local, &mut |table| {
         out.clear();
         write_table(&table, &mut out, format, explain, width, language);
-        sink(&out)?;
-    }
+        sink(&out)
+    })?;
     out.clear();
     let title = Phrase::HowToRead.text(language);
     if markdown {
@@ -321,6 +326,48 @@ fn write_text(
         layout::paragraph(&mut out, line.text(language), width, "- ", "  ");
     }
     sink(&out)
+}
+
+/// What is given each table of a report in turn, to write it.
+type WriteTable<'w> = dyn FnMut(Table) -> std::io::Result<()> + 'w;
+
+/// Gives `write` each of the report's tables in order, until it fails.
+///
+/// The tables are made on a thread of their own while the one before is
+/// written on this one: at 1 000 projects they are about 2 MB of text, a
+/// third of whose cost is making the cells, and by then every other core
+/// is idle. At most three tables are held at once (one being made, one
+/// waiting, one being written). Should no thread be had, they are made here,
+/// one after the other.
+fn each_table(summary: &Summary, local: Local, write: &mut WriteTable<'_>) -> std::io::Result<()> {
+    std::thread::scope(|scope| {
+        let (made, to_write) = std::sync::mpsc::sync_channel::<Table>(1);
+        let maker = std::thread::Builder::new().name("report tables".into()).spawn_scoped(scope, move || {
+            // A send fails only once the writer has stopped, after a failed
+            // write: the rest are then made for nothing (the summary is
+            // already complete, so that is little).
+            tables::tables(summary, local, &mut |table| {
+                let _ = made.send(table);
+            });
+        });
+        if maker.is_err() {
+            return each_table_here(summary, local, write);
+        }
+        // Stops at the first failed write; dropping the receiver then makes
+        // the maker's sends fail rather than wait.
+        to_write.into_iter().try_for_each(write)
+    })
+}
+
+/// [`each_table`] on this thread alone.
+fn each_table_here(summary: &Summary, local: Local, write: &mut WriteTable<'_>) -> std::io::Result<()> {
+    let mut written = Ok(());
+    tables::tables(summary, local, &mut |table| {
+        if written.is_ok() {
+            written = write(table);
+        }
+    });
+    written
 }
 
 /// What the report's words and signs mean, at its end.
@@ -357,12 +404,9 @@ fn write_table(table: &Table, out: &mut String, format: Format, explain: bool, w
     // Cells are escaped only in Markdown or when one has a control
     // character; the others are laid out as they are, without a copy of
     // the table's rows.
-    let escaped = markdown || table.rows.iter().flatten().any(|cell| has_control(cell));
-    let rows: Vec<Vec<Cow<'_, str>>> = if escaped {
-        table.rows.iter().map(|row| row.iter().map(|cell| escape(cell, format)).collect()).collect()
-    } else {
-        Vec::new()
-    };
+    let escaped = markdown || has_control(table.rows.text());
+    let escaped_rows = escaped.then(|| table.rows.map(|cell| escape(cell, format)));
+    let rows = escaped_rows.as_ref().unwrap_or(&table.rows);
     if let Some(note) = &table.note {
         layout::paragraph(out, &escape(note, format), width, "", "");
         if markdown {
@@ -372,15 +416,17 @@ fn write_table(table: &Table, out: &mut String, format: Format, explain: bool, w
     if markdown {
         let _ = writeln!(out, "| {} |", table.headers.join(" | "));
         let _ = writeln!(out, "|{}", " --- |".repeat(table.headers.len()));
-        for row in &rows {
-            let _ = writeln!(out, "| {} |", row.join(" | "));
+        for row in 0..rows.len() {
+            out.push('|');
+            for cell in rows.cells_of(row) {
+                out.push(' ');
+                out.push_str(cell);
+                out.push_str(" |");
+            }
+            out.push('\n');
         }
     } else {
-        if escaped {
-            layout::table(out, &table.headers, &rows, table.texts, width);
-        } else {
-            layout::table(out, &table.headers, &table.rows, table.texts, width);
-        }
+        layout::table(out, &table.headers, rows, table.texts, width);
     }
     if explain && !table.derivations.is_empty() {
         out.push('\n');
@@ -413,12 +459,44 @@ mod tests {
     }
 
     #[test]
+    fn tables_made_on_a_thread_of_their_own_come_as_on_this_one_and_stop_at_a_failed_write() {
+        let generator = crate::corpus::Generator::new(5);
+        let mut aggregator = crate::aggregate::Aggregator::new().explain(true);
+        (0..30).for_each(|index| aggregator.add_project(&generator.project(index)));
+        let summary = aggregator.finish();
+        let local = Local(Language::Fi);
+        let seen = |each: fn(&Summary, Local, &mut WriteTable<'_>) -> std::io::Result<()>| {
+            let mut tables = Vec::new();
+            each(&summary, local, &mut |table| {
+                tables.push((table.title, table.rows.text().to_owned(), table.derivations.len()));
+                Ok(())
+            })
+            .unwrap();
+            tables
+        };
+        let there = seen(each_table);
+        assert!(there.len() > 10 && there.iter().any(|(_, text, _)| text.len() > 1000), "{}", there.len());
+        assert_eq!(there, seen(each_table_here));
+        // A failed write is returned, and no table is written after it.
+        for each in [each_table, each_table_here] {
+            let mut writes = 0;
+            let failed = each(&summary, local, &mut |_| {
+                writes += 1;
+                if writes == 2 { Err(std::io::Error::other("closed")) } else { Ok(()) }
+            });
+            assert_eq!((failed.map_err(|e| e.to_string()), writes), (Err("closed".to_owned()), 2));
+        }
+    }
+
+    #[test]
     fn a_control_character_is_found_wherever_it_is_and_nothing_else_is() {
         // Every character up to U+0800 (one and two bytes), and some of three
         // and four, alone and between other text.
         let chars = (0..0x800).chain([0x2028, 0xfeff, 0x1f600]).filter_map(char::from_u32);
         for c in chars {
-            for text in [c.to_string(), format!("Lumo {c} hanke"), format!("ä{c}")] {
+            // Also at the end of a first look of 64 bytes and past it.
+            let (before, after) = ("a".repeat(63), "ö".repeat(70));
+            for text in [c.to_string(), format!("Lumo {c} hanke"), format!("ä{c}"), format!("{before}{c}{after}")] {
                 assert_eq!(has_control(&text), c.is_control(), "{:?}", text);
             }
         }

@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use super::cells::Rows;
+
 /// The narrowest a wrapped text column gets before a table turns into
 /// blocks.
 const NARROWEST_TEXT: usize = 12;
@@ -28,9 +30,27 @@ fn fits_as_is_measured(text: &str, text_width: usize, width: usize) -> bool {
 }
 
 /// Whether `text` has no space for [`wrap`] to drop: leading, trailing or
-/// doubled.
+/// doubled. (A look at each byte: cells and lines are short, and searching
+/// them for `"  "` as a pattern cost more than the search.)
 fn fits_unless_spaced(text: &str) -> bool {
-    !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ")
+    let bytes = text.as_bytes();
+    bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ') && !bytes.windows(2).any(|pair| pair == b"  ")
+}
+
+/// How many characters the longest of `text`'s words (between spaces) has,
+/// in one look at each byte: a character is a byte that does not continue
+/// one before it.
+fn longest_word(text: &str) -> usize {
+    let (mut longest, mut word) = (0, 0);
+    for &byte in text.as_bytes() {
+        if byte == b' ' {
+            longest = longest.max(word);
+            word = 0;
+        } else if byte & 0xc0 != 0x80 {
+            word += 1;
+        }
+    }
+    longest.max(word)
 }
 
 /// Wrapped lines in one buffer, used again from row to row: each line a
@@ -130,14 +150,14 @@ pub(crate) fn paragraph(out: &mut String, text: &str, width: usize, first: &str,
 /// line: its first `texts` columns are texts (left-aligned, wrapped at
 /// spaces when the table is too wide), the others figures (right-aligned,
 /// never wrapped).
-pub(crate) fn table<C: AsRef<str>>(out: &mut String, headers: &[&str], rows: &[Vec<C>], texts: usize, width: usize) {
+pub(crate) fn table(out: &mut String, headers: &[&str], rows: &Rows, texts: usize, width: usize) {
     let texts = texts.max(1);
     let columns = headers.len();
+    debug_assert_eq!(columns, rows.columns(), "a header for each column");
     // Each cell's width, counted once: row after row, `columns` a row.
-    let measured = Measured {
-        columns,
-        widths: rows.iter().flat_map(|r| r[..columns].iter().map(|c| width_of(c.as_ref()))).collect(),
-    };
+    let mut widths = Vec::with_capacity(rows.len() * columns);
+    widths.extend(rows.cells().map(width_of));
+    let measured = Measured { columns, widths };
     let natural: Vec<usize> =
         (0..columns).map(|i| measured.column(i).max().unwrap_or(0).max(width_of(headers[i]))).collect();
     let gaps = 2 * columns.saturating_sub(1);
@@ -172,15 +192,14 @@ impl Measured {
 /// figure does not, and a header wraps at its spaces. A text column is never
 /// narrower than its longest word (up to [`LONGEST_UNBROKEN`]), so that ids
 /// and words stay whole.
-fn squeezed<C: AsRef<str>>(
+fn squeezed(
     headers: &[&str],
-    rows: &[Vec<C>],
+    rows: &Rows,
     measured: &Measured,
     natural: &[usize],
     texts: usize,
     room: usize,
 ) -> Option<Vec<usize>> {
-    let longest_word = |text: &str| text.split(' ').map(width_of).max().unwrap_or(0);
     let columns = headers.len();
     let text: Vec<bool> = (0..columns).map(|i| i < texts).collect();
     // The least each column takes.
@@ -191,7 +210,7 @@ fn squeezed<C: AsRef<str>>(
                 let mut words = longest_word(headers[i]);
                 for (r, cell) in measured.column(i).enumerate() {
                     if cell > words {
-                        words = words.max(longest_word(rows[r][i].as_ref()));
+                        words = words.max(longest_word(rows.get(r, i)));
                     }
                 }
                 words.clamp(NARROWEST_TEXT.min(natural[i]), LONGEST_UNBROKEN.max(NARROWEST_TEXT)).min(natural[i])
@@ -214,19 +233,16 @@ fn squeezed<C: AsRef<str>>(
     Some(widths)
 }
 
-fn lines<C: AsRef<str>>(
-    out: &mut String,
-    headers: &[&str],
-    rows: &[Vec<C>],
-    measured: &Measured,
-    widths: &[usize],
-    texts: usize,
-) {
+fn lines(out: &mut String, headers: &[&str], rows: &Rows, measured: &Measured, widths: &[usize], texts: usize) {
     let mut wrapped = Wrapped::default();
     let header_widths: Vec<usize> = headers.iter().map(|h| width_of(h)).collect();
     row(out, headers, &header_widths, widths, texts, &mut wrapped);
-    for (at, cells) in rows.iter().enumerate() {
-        row(out, cells, measured.row(at), widths, texts, &mut wrapped);
+    // A row's cells, in a buffer used again from row to row.
+    let mut cells: Vec<&str> = Vec::with_capacity(rows.columns());
+    for at in 0..rows.len() {
+        cells.clear();
+        cells.extend(rows.cells_of(at));
+        row(out, &cells, measured.row(at), widths, texts, &mut wrapped);
     }
 }
 
@@ -272,7 +288,10 @@ fn line<'a>(out: &mut String, widths: &[usize], texts: usize, part: impl Fn(usiz
         }
         if i < texts {
             out.push_str(part);
-            spaces(out, pad);
+            // The last column is not padded: its spaces would be trimmed.
+            if i + 1 < widths.len() {
+                spaces(out, pad);
+            }
         } else {
             spaces(out, pad);
             out.push_str(part);
@@ -293,18 +312,18 @@ fn spaces(out: &mut String, mut n: usize) {
 }
 
 /// One block per row: its first cell as a line, then `header: value`.
-fn blocks<C: AsRef<str>>(out: &mut String, headers: &[&str], rows: &[Vec<C>], width: usize) {
+fn blocks(out: &mut String, headers: &[&str], rows: &Rows, width: usize) {
     let mut line = String::new();
-    for (n, cells) in rows.iter().enumerate() {
+    for n in 0..rows.len() {
         if n > 0 {
             out.push('\n');
         }
-        paragraph(out, cells[0].as_ref(), width, "", "  ");
-        for (header, cell) in headers.iter().zip(cells).skip(1) {
+        paragraph(out, rows.get(n, 0), width, "", "  ");
+        for (header, cell) in headers.iter().zip(rows.cells_of(n)).skip(1) {
             line.clear();
             line.push_str(header);
             line.push_str(": ");
-            line.push_str(cell.as_ref());
+            line.push_str(cell);
             paragraph(out, &line, width, "  ", "      ");
         }
     }
@@ -337,6 +356,31 @@ mod tests {
     }
 
     #[test]
+    fn words_and_spaces_are_found_as_their_plain_definitions_find_them() {
+        let texts = [
+            "",
+            " ",
+            "  ",
+            "a",
+            "ab cd",
+            " ab",
+            "ab ",
+            "a  b",
+            "äö åéü",
+            "äöåé x",
+            "12 345",
+            "x\u{a0}y z",
+            "€ 1 500,50 €",
+        ];
+        for text in texts {
+            let plain = text.split(' ').map(|word| word.chars().count()).max().unwrap_or(0);
+            assert_eq!(longest_word(text), plain, "{text:?}");
+            let spaced = text.starts_with(' ') || text.ends_with(' ') || text.contains("  ");
+            assert_eq!(fits_unless_spaced(text), !spaced, "{text:?}");
+        }
+    }
+
+    #[test]
     fn a_row_of_wrapped_cells_takes_the_lines_of_its_highest_and_the_next_row_starts_afresh() {
         let mut out = String::new();
         let mut wrapped = Wrapped::default();
@@ -348,7 +392,8 @@ mod tests {
 
     #[test]
     fn tables_fit_by_wrapping_text_or_as_blocks() {
-        let rows = vec![vec!["a rather long name of a project".to_owned(), "12".to_owned(), "about 4 667".to_owned()]];
+        let mut rows = Rows::new(3);
+        rows.push(["a rather long name of a project", "12", "about 4 667"]);
         let mut out = String::new();
         table(&mut out, &["project", "events", "attendances"], &rows, 1, 36);
         assert!(out.lines().all(|l| l.chars().count() <= 36), "{out}");

@@ -1,5 +1,8 @@
 //! The tables of a report, in the reader's language.
 
+use std::fmt::Write as _;
+
+use super::cells::Rows;
 use super::local::Local;
 use super::words::{Phrase, money_title, participation_title};
 use crate::aggregate::{
@@ -13,7 +16,7 @@ pub(crate) struct Table {
     pub(crate) headers: Vec<&'static str>,
     /// The leading columns that hold texts rather than figures.
     pub(crate) texts: usize,
-    pub(crate) rows: Vec<Vec<String>>,
+    pub(crate) rows: Rows,
     /// Derivations of the table's figures: (what, derivation).
     pub(crate) derivations: Vec<(String, Derivation)>,
     /// A line under the title: how the rows relate to the total.
@@ -27,9 +30,9 @@ impl Table {
     fn new(title: impl Into<String>, headers: Vec<&'static str>) -> Self {
         Table {
             title: title.into(),
+            rows: Rows::new(headers.len()),
             headers,
             texts: 1,
-            rows: Vec::new(),
             derivations: Vec::new(),
             note: None,
             omitted: None,
@@ -193,37 +196,45 @@ pub(super) fn group_label(dimension: Dimension, key: &str, label: &str, language
     labels.map_or_else(|| label.to_owned(), |labels| phrase.fill(language, &[&labels]))
 }
 
-pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
+/// Makes the report's tables in order, giving each to `emit` as soon as it
+/// is made: only one table's cells are held at a time, and the memory of
+/// one is used again for the next.
+pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table)) {
     use Phrase as P;
     let language = local.0;
-    let mut tables = Vec::new();
 
     let mut projects = Table::new(P::ProjectsSideBySide.text(language), headers(language, &PROJECT_COLUMNS));
     projects.texts = 3;
     for row in projects.rows_of(summary.project_rows.rows()) {
-        let grant = state_grant_text(local, row);
-        projects.rows.push(vec![
-            row.name.clone(),
-            label(&row.status, |s: crate::ProjectStatus| s.label(language)),
-            local.or_dash(row.period.as_deref(), Local::period_text),
-            row.events_held.to_string(),
-            row.events_cancelled.to_string(),
-            local.or_dash(row.attendances, Local::total),
-            row.outputs.map_or_else(|| P::NoneRecorded.text(language).to_owned(), |items| local.count(items)),
-            row.achieved.to_string(),
-            row.partly_achieved.to_string(),
-            row.not_achieved.to_string(),
-            row.unjudged_objectives
-                .map_or_else(|| P::NoObjectivesRecorded.text(language).to_owned(), |n| n.to_string()),
-            amount_text(local, row.budget, row.budget_parts_without_amount),
-            grant,
-        ]);
+        // Cells written straight into the table where they need no text of
+        // their own (a thousand projects' rows are 13 000 cells).
+        projects
+            .rows
+            .row()
+            .text(&row.name)
+            .text(&label(&row.status, |s: crate::ProjectStatus| s.label(language)))
+            .text(&local.or_dash(row.period.as_deref(), Local::period_text))
+            .display(row.events_held)
+            .display(row.events_cancelled)
+            .text(&local.or_dash(row.attendances, Local::total))
+            .text(&row.outputs.map_or_else(|| P::NoneRecorded.text(language).to_owned(), |items| local.count(items)))
+            .display(row.achieved)
+            .display(row.partly_achieved)
+            .display(row.not_achieved)
+            .with(|out| match row.unjudged_objectives {
+                Some(n) => {
+                    let _ = write!(out, "{n}");
+                }
+                None => out.push_str(P::NoObjectivesRecorded.text(language)),
+            })
+            .text(&amount_text(local, row.budget, row.budget_parts_without_amount))
+            .text(&state_grant_text(local, row));
     }
-    tables.push(projects);
+    emit(projects);
 
     let mut programmes = Table::new(P::ProgrammesAgainstProjects.text(language), headers(language, &PROGRAMME_COLUMNS));
     for row in &summary.programme_totals {
-        programmes.rows.push(vec![
+        programmes.rows.push([
             row.name.clone(),
             row.listed_projects.to_string(),
             row.projects_given.to_string(),
@@ -235,7 +246,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
         let what = || format!("{}, {}", row.name, P::ProjectsBudgets.text(language));
         programmes.explain(what, row.projects_budget.as_ref());
     }
-    tables.push(programmes);
+    emit(programmes);
 
     let participation_headers = PARTICIPATION_COLUMNS;
     for dimension in Dimension::ALL {
@@ -244,7 +255,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
         if let Some(omitted) = table.omitted {
             let mut out = Table::new(title, headers(language, &participation_headers));
             out.omitted = Some(omitted);
-            tables.push(out);
+            emit(out);
             continue;
         }
         // A table whose every event leaves the dimension unstated says nothing.
@@ -255,27 +266,27 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
         out.note = Some(rows_and_total(table, local));
         for row in &table.rows {
             let group = || group_label(dimension, &row.group.key, &row.group.label, language);
-            out.rows.push(vec![
-                group(),
-                row.events_held.to_string(),
-                row.events_cancelled.to_string(),
-                row.events_planned.to_string(),
-                local.or_dash(row.sessions.as_ref().map(|f| f.value), Local::count),
-                total(local, row.attendances.as_ref()),
-                total(local, row.distinct_people.as_ref()),
-            ]);
+            out.rows
+                .row()
+                .text(&group())
+                .display(row.events_held)
+                .display(row.events_cancelled)
+                .display(row.events_planned)
+                .text(&local.or_dash(row.sessions.as_ref().map(|f| f.value), Local::count))
+                .text(&total(local, row.attendances.as_ref()))
+                .text(&total(local, row.distinct_people.as_ref()));
             // The label made again, only for a figure that has a derivation.
             out.explain(|| format!("{}, {}", group(), P::Meetings.text(language)), row.sessions.as_ref());
             out.explain(|| format!("{}, {}", group(), P::Attendances.text(language)), row.attendances.as_ref());
             out.explain(|| format!("{}, {}", group(), P::DistinctPeople.text(language)), row.distinct_people.as_ref());
         }
-        tables.push(out);
+        emit(out);
     }
 
     let mut assessments = Table::new(P::Assessments.text(language), headers(language, &ASSESSMENT_COLUMNS));
     assessments.texts = 2;
     for row in assessments.rows_of(summary.assessments.rows()) {
-        assessments.rows.push(vec![
+        assessments.rows.push([
             format!("{}/{}", row.project, row.assessment),
             label(&row.source, |s: crate::AssessmentSource| s.label(language)),
             local.or_dash(row.occasions, Local::count),
@@ -284,7 +295,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
             row.judgements.to_string(),
         ]);
     }
-    tables.push(assessments);
+    emit(assessments);
 
     let ratings = crate::AchievementRating::ALL;
     for (by, title) in [
@@ -319,15 +330,15 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
             };
             table.explain(what, Some(&row.judgements));
         }
-        tables.push(table);
+        emit(table);
     }
 
     let mut unjudged = Table::new(P::UnjudgedObjectives.text(language), headers(language, &UNJUDGED_COLUMNS));
     unjudged.texts = 3;
     for row in unjudged.rows_of(summary.unjudged_objectives.rows()) {
-        unjudged.rows.push(vec![row.project.to_string(), row.objective.to_string(), row.statement.clone()]);
+        unjudged.rows.push([row.project.to_string(), row.objective.to_string(), row.statement.clone()]);
     }
-    tables.push(unjudged);
+    emit(unjudged);
 
     let mut targets = Table::new(
         P::TargetsAgainstActual.text(language),
@@ -345,7 +356,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
             Some(true) => P::Yes,
             Some(false) => P::No,
         };
-        targets.rows.push(vec![
+        targets.rows.push([
             format!("{}/{}", row.project, row.record),
             kind,
             local.count(row.target.value),
@@ -353,7 +364,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
             met.text(language).to_owned(),
         ]);
     }
-    tables.push(targets);
+    emit(targets);
 
     let mut outputs = Table::new(
         P::OutputsByKindAndStatus.text(language),
@@ -362,7 +373,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
     outputs.texts = 2;
     for row in &summary.outputs {
         let status = label(&row.status, |s: crate::OutputStatus| s.label(language));
-        outputs.rows.push(vec![
+        outputs.rows.push([
             row.label.clone(),
             status.clone(),
             row.records.to_string(),
@@ -371,29 +382,29 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
         ]);
         outputs.explain(|| format!("{} ({status}), {}", row.label, P::Items.text(language)), row.count.as_ref());
     }
-    tables.push(outputs);
+    emit(outputs);
 
     let mut groups = Table::new(P::ParticipantGroups.text(language), headers(language, &PARTICIPANT_GROUP_HEADERS));
     groups.texts = 2;
     for row in &summary.participant_groups {
-        groups.rows.push(participant_group_cells(row, local).to_vec());
+        groups.rows.push(participant_group_cells(row, local));
         groups.explain(|| participant_group_what(row, P::Attendances, language), row.attendances.as_ref());
         groups.explain(|| participant_group_what(row, P::DistinctPeople, language), row.distinct_people.as_ref());
     }
-    tables.push(groups);
+    emit(groups);
 
     let mut timelines = Table::new(P::Timelines.text(language), headers(language, &TIMELINE_HEADERS));
     for row in timelines.rows_of(summary.timelines.rows()) {
-        timelines.rows.push(timeline_cells(row, local).to_vec());
+        timelines.rows.push(timeline_cells(row, local));
     }
-    tables.push(timelines);
+    emit(timelines);
 
     let mut parts = Table::new(P::RegionalPartsTitle.text(language), headers(language, &REGIONAL_PART_HEADERS));
     parts.texts = 6;
     for row in parts.rows_of(summary.regional_parts.rows()) {
-        parts.rows.push(regional_part_cells(row, local).to_vec());
+        parts.rows.push(regional_part_cells(row, local));
     }
-    tables.push(parts);
+    emit(parts);
 
     for by in FundingDimension::ALL {
         let mut table = Table::new(money_title(by).text(language), headers(language, &MONEY_COLUMNS));
@@ -404,10 +415,10 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
                 (true, FundingDimension::FundingKind) => P::NotBrokenDown.text(language),
                 (true, _) => P::NotStated.text(language),
             };
-            table.rows.push(vec![group.to_owned(), row.parts.to_string(), amount]);
+            table.rows.push([group.to_owned(), row.parts.to_string(), amount]);
             table.explain(|| format!("{group}, {}", P::Amount.text(language)), row.amount.as_ref());
         }
-        tables.push(table);
+        emit(table);
     }
 
     let mut staffing = Table::new(
@@ -416,7 +427,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
     );
     staffing.texts = 2;
     for row in staffing.rows_of(summary.staffing.rows()) {
-        staffing.rows.push(vec![
+        staffing.rows.push([
             row.project.to_string(),
             if row.implementer.is_empty() { P::NotStated.text(language).to_owned() } else { row.label.clone() },
             row.entries.to_string(),
@@ -425,8 +436,7 @@ pub(crate) fn tables(summary: &Summary, local: Local) -> Vec<Table> {
             row.entries_without_share.to_string(),
         ]);
     }
-    tables.push(staffing);
-    tables
+    emit(staffing);
 }
 
 /// The columns of the participant-group table.
@@ -546,17 +556,18 @@ mod tests {
         rate(&mut again, AchievementRating::NotAchieved);
         aggregator.add_project(&again);
         let summary = aggregator.finish();
-        let tables = tables(&summary, Local(Language::Fi));
+        let mut tables = Vec::new();
+        super::tables(&summary, Local(Language::Fi), &mut |table| tables.push(table));
         for (by, title) in [("project", Phrase::JudgementsByProject), ("work_package", Phrase::JudgementsByWorkPackage)]
         {
             let rows: Vec<_> = summary.achievement(by).unwrap().collect();
             let table = tables.iter().find(|t| t.title == title.text(Language::Fi)).unwrap();
-            assert_eq!(table.rows, plainly(&rows), "{by}");
+            assert_eq!(table.rows.to_vecs(), plainly(&rows), "{by}");
         }
         let by_project = tables.iter().find(|t| t.title == Phrase::JudgementsByProject.text(Language::Fi)).unwrap();
         // Two rows for the first project (`achieved` under its name, then
         // `not_achieved` under the second), each with all its judgements.
-        assert_eq!(by_project.rows.len(), projects.len() + 1, "{:?}", by_project.rows);
-        assert!(by_project.rows.iter().any(|row| row[0] == "Toinen nimi"));
+        assert_eq!(by_project.rows.len(), projects.len() + 1, "{:?}", by_project.rows.to_vecs());
+        assert!(by_project.rows.to_vecs().iter().any(|row| row[0] == "Toinen nimi"));
     }
 }
