@@ -221,7 +221,10 @@ pub fn render_with(summary: &Summary, options: &Options) -> String {
 
 /// Writes the summary as `options` say to `writer`, the same bytes as
 /// [`render_with`], a table at a time: the text and Markdown reports are
-/// not held whole in memory (the HTML report is: it is made whole).
+/// not held whole in memory (the HTML report is: it is made whole). Their
+/// tables are made on a thread of their own while the one before is
+/// written (at most three held at once), or in turn on the calling thread
+/// where no thread can be started.
 ///
 /// # Errors
 /// When writing fails.
