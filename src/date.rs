@@ -88,9 +88,14 @@ impl PartialDate {
         }
     }
 
-    /// The year the date starts in.
+    /// The year the date starts in (read from the date as it is stated, so
+    /// without making its first day).
     pub fn year(&self) -> i32 {
-        self.earliest().year()
+        // A season starts in its own year (winter in its December).
+        match *self {
+            PartialDate::Year(y) | PartialDate::Season(y, _) | PartialDate::Month(y, _) => y,
+            PartialDate::Day(d) => d.year(),
+        }
     }
 
     /// Parses Finnish date notation: `1.8.2020`, `05.09.2022`, `11.2021`
@@ -357,6 +362,18 @@ mod tests {
             assert_eq!(text.parse::<PartialDate>(), parse_any(text), "{text}");
         }
         assert!(quick > 100, "{quick}");
+    }
+
+    #[test]
+    fn a_dates_year_is_the_year_of_its_first_day() {
+        for year in [0, 1999, 2020, 2024, 9999] {
+            let mut dates = vec![PartialDate::Year(year), PartialDate::Day(ymd(year, 12, 31))];
+            dates.extend((1..=12).map(|month| PartialDate::Month(year, month)));
+            dates.extend(Season::ALL.iter().map(|&season| PartialDate::Season(year, season)));
+            for date in dates {
+                assert_eq!(date.year(), date.earliest().year(), "{date}");
+            }
+        }
     }
 
     #[test]

@@ -184,6 +184,12 @@ impl<'a, 'm> Holders<'a, 'm> {
         Holders { by_id, known: HashMap::new(), path: Vec::new(), seen: HashSet::new() }
     }
 
+    /// Forgets what was found, keeping the memory, before holders of another
+    /// dimension are asked for.
+    pub(crate) fn forget(&mut self) {
+        self.known.clear();
+    }
+
     /// The nearest event from `event` up its chain for which `states` holds;
     /// `None` when none does (or the chain comes round in a cycle first).
     pub(crate) fn of(&mut self, event: &'a Event, states: impl Fn(&Event) -> bool) -> Option<&'a Event> {

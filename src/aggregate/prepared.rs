@@ -55,14 +55,16 @@ impl<'a> Prepared<'a> {
         let contributions = contribution::attendances(project, &forest);
         let by_id = contribution::by_id(project);
         let attendances = (!project_row).then(|| participation::project_attendances(project, &forest)).flatten();
-        // The events grouped in one dimension after another, in one set of buffers.
+        // The events grouped in one dimension after another, in one set of
+        // buffers, and their holders found in one set of tables.
         let mut groups = groups::Groups::default();
+        let mut holders = contribution::Holders::new(&by_id);
         let rows = Dimension::ALL
             .into_iter()
             .filter(|&dimension| per_project || dimension != Dimension::WorkPackage)
             .filter(|&dimension| project_row || dimension != Dimension::Project)
             .map(|dimension| {
-                let mut holders = contribution::Holders::new(&by_id);
+                holders.forget();
                 let rows = participation::of_project(
                     project,
                     &forest,
