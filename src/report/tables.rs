@@ -197,8 +197,7 @@ pub(super) fn group_label(dimension: Dimension, key: &str, label: &str, language
 }
 
 /// Makes the report's tables in order, giving each to `emit` as soon as it
-/// is made: only one table's cells are held at a time, and the memory of
-/// one is used again for the next.
+/// is made: this holds one table at a time, never the whole report.
 pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table)) {
     use Phrase as P;
     let language = local.0;
