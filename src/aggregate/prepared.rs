@@ -13,10 +13,10 @@ pub(super) struct Table {
 }
 
 impl Table {
-    /// The rows in the order of their keys, rows of one key (there are none:
-    /// a key's rows are merged) in the order they came, as a stable sort
-    /// gives them. The rows, large, are moved once: their places are sorted,
-    /// not the rows.
+    /// The rows in the order of their keys, as a stable sort gives them
+    /// (a key has one row, its projects' rows merged, but ties would keep
+    /// their order). The rows, large, are moved once: their places are
+    /// sorted, not the rows.
     pub(super) fn into_rows_in_key_order(self) -> Vec<ParticipationRow> {
         let rows = self.rows;
         let mut order: Vec<usize> = (0..rows.len()).collect();

@@ -30,8 +30,8 @@ fn fits_as_is_measured(text: &str, text_width: usize, width: usize) -> bool {
 }
 
 /// Whether `text` has no space for [`wrap`] to drop: leading, trailing or
-/// doubled. (A look at each byte: cells and lines are short, and searching
-/// them for `"  "` as a pattern cost more than the search.)
+/// doubled. Each byte is looked at in turn: cells and lines are short,
+/// and setting up a search for the pattern `"  "` cost more than this.
 fn fits_unless_spaced(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ') && !bytes.windows(2).any(|pair| pair == b"  ")
