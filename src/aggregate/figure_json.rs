@@ -132,25 +132,25 @@ impl Flat for DatedCount {
 
 impl Serialize for Figure<Total> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.value.flat(self.derivation.as_ref(), serializer)
+        self.value.flat(self.derivation.as_deref(), serializer)
     }
 }
 
 impl Serialize for Figure<Count> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.value.flat(self.derivation.as_ref(), serializer)
+        self.value.flat(self.derivation.as_deref(), serializer)
     }
 }
 
 impl Serialize for Figure<Money> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.value.flat(self.derivation.as_ref(), serializer)
+        self.value.flat(self.derivation.as_deref(), serializer)
     }
 }
 
 impl Serialize for Figure<u64> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.value.flat(self.derivation.as_ref(), serializer)
+        self.value.flat(self.derivation.as_deref(), serializer)
     }
 }
 

@@ -130,8 +130,9 @@ use prepared::{Prepared, Table};
 pub struct Figure<T> {
     /// The figure.
     pub value: T,
-    /// How it was made.
-    pub derivation: Option<Derivation>,
+    /// How it was made, when asked for; boxed, so that a figure without one
+    /// is its value and a word.
+    pub derivation: Option<Box<Derivation>>,
 }
 
 impl<T> Figure<T> {

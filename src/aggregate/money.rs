@@ -383,7 +383,7 @@ pub(crate) fn add_money(a: Money, b: Money) -> Money {
 }
 
 /// Adds a contribution to a row of a money table.
-pub(crate) fn add_to_row(row: &mut FundingRow, amount: Option<Money>, derivation: Option<Derivation>) {
+pub(crate) fn add_to_row(row: &mut FundingRow, amount: Option<Money>, derivation: Option<Box<Derivation>>) {
     row.parts += 1;
     match amount {
         Some(amount) => {

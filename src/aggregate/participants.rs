@@ -115,7 +115,7 @@ impl Accumulator {
                             vec![format!("{} {} = {count}", record(project, event.id.as_str()), group.key())],
                         );
                         derivation.cite(record(project, event.id.as_str()), &group.sources);
-                        derivation
+                        Box::new(derivation)
                     })
                 };
                 if let Some(count) = group.attendances.filter(|_| !inside(event, group, |g| g.attendances)) {

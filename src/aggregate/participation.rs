@@ -527,7 +527,7 @@ fn placed_total(
         derivation.left_out = left_out(project, events, figure, &used, &HashMap::new());
         derivation
     });
-    Figure { value, derivation }
+    Figure { value, derivation: derivation.map(Box::new) }
 }
 
 /// The figures of a group of held events that are counted: those that no
@@ -676,7 +676,7 @@ fn sessions(project: &Project, held: &[&Event], forest: &Forest<'_>, explain: bo
         }
         derivation
     });
-    Some(Figure { value, derivation })
+    Some(Figure { value, derivation: derivation.map(Box::new) })
 }
 
 /// The total of one figure over a group of held events, counted once.
@@ -725,5 +725,5 @@ fn counted(
         derivation.left_out = left_out(project, events, &figure, &used, &within);
         derivation
     });
-    Some(Figure { value: total, derivation })
+    Some(Figure { value: total, derivation: derivation.map(Box::new) })
 }

@@ -170,6 +170,17 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_holds_its_derivation_apart_so_that_rows_move_at_a_small_size() {
+        use std::mem::size_of;
+        // A derivation, made only with `--explain`, is behind a pointer: a
+        // figure is its value and one word, and a project's rows, made
+        // apart and moved into the summary, are moved at that size.
+        assert_eq!(size_of::<super::super::Figure<crate::Total>>(), size_of::<crate::Total>() + size_of::<usize>());
+        assert_eq!(size_of::<super::super::Figure<u64>>(), 2 * size_of::<usize>().max(8));
+        assert!(size_of::<ParticipationRow>() <= 192, "{} bytes", size_of::<ParticipationRow>());
+    }
+
+    #[test]
     fn a_tables_rows_in_key_order_are_those_a_stable_sort_gives() {
         let row = |key: &str, held: u64| ParticipationRow {
             group: super::super::Group { dimension: Dimension::Theme, key: key.to_owned(), label: String::new() },

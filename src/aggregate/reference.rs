@@ -133,7 +133,7 @@ fn counted(
                 .collect(),
         )
     });
-    Some(Figure { value: total, derivation })
+    Some(Figure { value: total, derivation: derivation.map(Box::new) })
 }
 
 /// A generated project whose events are replaced by a chain of `n`

@@ -282,8 +282,8 @@ fn merge_output(outputs: &mut BTreeMap<OutputKey, OutputTally>, key: OutputKey, 
     }
 }
 
-pub(super) fn one(explain: bool, rule: &str, records: impl FnOnce() -> Vec<String>) -> Option<Derivation> {
-    explain.then(|| Derivation::new(rule, records()))
+pub(super) fn one(explain: bool, rule: &str, records: impl FnOnce() -> Vec<String>) -> Option<Box<Derivation>> {
+    explain.then(|| Box::new(Derivation::new(rule, records())))
 }
 
 impl Accumulator {
@@ -552,7 +552,7 @@ impl Accumulator {
         key: &str,
         label: impl FnOnce() -> String,
         amount: Option<Money>,
-        derivation: Option<Derivation>,
+        derivation: Option<Box<Derivation>>,
     ) {
         let rows = self.funding.entry(by).or_default();
         if let Some(row) = rows.get_mut(key) {

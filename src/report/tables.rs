@@ -57,7 +57,7 @@ impl Table {
     /// (made only then: without `--explain` no figure has one).
     fn explain<T>(&mut self, what: impl FnOnce() -> String, figure: Option<&Figure<T>>) {
         if let Some(derivation) = figure.and_then(|f| f.derivation.clone()) {
-            self.derivations.push((what(), derivation));
+            self.derivations.push((what(), *derivation));
         }
     }
 }
