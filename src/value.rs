@@ -269,25 +269,8 @@ pub(crate) fn thousands(n: impl Into<u128>) -> String {
 /// are made in a buffer on the stack (by 64-bit division when the number
 /// fits, as nearly every figure does).
 pub(crate) fn push_thousands(out: &mut String, n: impl Into<u128>) {
-    // u128::MAX has 39 digits.
-    let mut digits = [0u8; 39];
-    let mut start = digits.len();
-    let mut n = n.into();
-    while n > u128::from(u64::MAX) {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-    }
-    let mut small = n as u64;
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (small % 10) as u8;
-        small /= 10;
-        if small == 0 {
-            break;
-        }
-    }
-    let digits = &digits[start..];
+    let mut buffer = [0u8; 39];
+    let digits = digits(&mut buffer, n.into());
     out.reserve(digits.len() + digits.len() / 3);
     for (i, &digit) in digits.iter().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -295,6 +278,35 @@ pub(crate) fn push_thousands(out: &mut String, n: impl Into<u128>) {
         }
         out.push(char::from(digit));
     }
+}
+
+/// The digits of `n` appended to `out`, with no separator: what `{n}`
+/// writes, without the formatting machinery.
+pub(crate) fn push_digits(out: &mut String, n: u64) {
+    let mut buffer = [0u8; 39];
+    digits(&mut buffer, u128::from(n)).iter().for_each(|&digit| out.push(char::from(digit)));
+}
+
+/// The decimal digits of `n`, made at the end of `buffer` (by 64-bit
+/// division when the number fits, as nearly every figure does).
+fn digits(buffer: &mut [u8; 39], mut n: u128) -> &[u8] {
+    // u128::MAX has 39 digits.
+    let mut start = buffer.len();
+    while n > u128::from(u64::MAX) {
+        start -= 1;
+        buffer[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let mut small = n as u64;
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (small % 10) as u8;
+        small /= 10;
+        if small == 0 {
+            break;
+        }
+    }
+    &buffer[start..]
 }
 
 /// The candidate closest to `given`, if it is close enough to be a likely typo.
@@ -477,6 +489,23 @@ mod tests {
             out.push('|');
         }
         assert_eq!(out, "x 0|7|10|999|1 000|12 345|1 000 000 000 000 000 000 000|");
+    }
+
+    #[test]
+    fn digits_are_what_display_writes() {
+        let mut out = String::from("x ");
+        let mut expected = out.clone();
+        let mut n = 1u64;
+        for k in 0..70 {
+            // Powers of three, one below and one above, and the ends.
+            for n in [n.saturating_sub(1), n, n.saturating_add(1), u64::MAX, k] {
+                push_digits(&mut out, n);
+                out.push('|');
+                expected.push_str(&format!("{n}|"));
+            }
+            n = n.saturating_mul(3);
+        }
+        assert_eq!(out, expected);
     }
 
     #[test]

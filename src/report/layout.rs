@@ -297,9 +297,17 @@ fn line<'a>(out: &mut String, widths: &[usize], texts: usize, part: impl Fn(usiz
             out.push_str(part);
         }
     }
-    let kept = out[start..].trim_end().len();
-    out.truncate(start + kept);
+    trim_end_from(out, start);
     out.push('\n');
+}
+
+/// Trims the white space at the end of `out[start..]`, as `trim_end` does:
+/// the padding's spaces a byte at a time, then any other white space char
+/// by char (a wrapped row's line can end in many spaces).
+fn trim_end_from(out: &mut String, start: usize) {
+    let spaces = out.as_bytes()[start..].iter().rev().take_while(|&&byte| byte == b' ').count();
+    let kept = out[start..out.len() - spaces].trim_end().len();
+    out.truncate(start + kept);
 }
 
 fn spaces(out: &mut String, mut n: usize) {
@@ -332,6 +340,19 @@ fn blocks(out: &mut String, headers: &[&str], rows: &Rows, width: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lines_end_is_trimmed_as_trim_end_trims_it() {
+        let ends = ["", " ", "    ", "a", "a  ", "a\u{a0}", "a\u{a0}  ", "b \u{3000} ", "\t ", "ä   ", "  x"];
+        for before in ["", "kept ", "  "] {
+            for end in ends {
+                let mut out = format!("{before}|{end}");
+                let start = before.len() + 1;
+                trim_end_from(&mut out, start);
+                assert_eq!(out, format!("{before}|{}", end.trim_end()), "{end:?}");
+            }
+        }
+    }
 
     #[test]
     fn wrap_breaks_at_spaces_and_splits_long_words() {

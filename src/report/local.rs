@@ -4,6 +4,14 @@
 
 use crate::{Count, Exactness, Language, Money, PartialDate, Total};
 
+/// The text `write` appends to an empty one: a cell's text of its own,
+/// from what is otherwise written straight into a table.
+pub(crate) fn written(write: impl FnOnce(&mut String)) -> String {
+    let mut out = String::new();
+    write(&mut out);
+    out
+}
+
 /// Writes figures in one language.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Local(pub(crate) Language);
@@ -18,46 +26,60 @@ impl Local {
         }
     }
 
-    fn exactness(self, exactness: Exactness, value: String) -> String {
-        match exactness {
-            Exactness::Exact => value,
-            other => format!("{} {value}", other.label(self.0)),
-        }
-    }
-
     /// `about 4 667`.
     pub(crate) fn count(self, count: Count) -> String {
-        let mut out = String::new();
-        self.push_count(&mut out, count);
-        out
+        written(|out| self.push_count(out, count))
+    }
+
+    /// A figure's exactness and a space (`about `), or nothing for an exact one.
+    fn push_exactness(self, out: &mut String, exactness: Exactness) {
+        if exactness != Exactness::Exact {
+            out.push_str(exactness.label(self.0));
+            out.push(' ');
+        }
     }
 
     /// [`Local::count`] appended to `out`.
-    fn push_count(self, out: &mut String, count: Count) {
-        if count.exactness != Exactness::Exact {
-            out.push_str(count.exactness.label(self.0));
-            out.push(' ');
-        }
+    pub(crate) fn push_count(self, out: &mut String, count: Count) {
+        self.push_exactness(out, count.exactness);
         crate::value::push_thousands(out, count.value);
     }
 
     /// One figure or a range, `963–about 1 363`.
     pub(crate) fn total(self, total: Total) -> String {
+        written(|out| self.push_total(out, total))
+    }
+
+    /// [`Local::total`] appended to `out`.
+    pub(crate) fn push_total(self, out: &mut String, total: Total) {
         match total.single() {
-            Some(count) => self.count(count),
+            Some(count) => self.push_count(out, count),
             None => {
-                let mut out = String::new();
-                self.push_count(&mut out, total.low);
+                self.push_count(out, total.low);
                 out.push('–');
-                self.push_count(&mut out, total.high);
-                out
+                self.push_count(out, total.high);
             }
         }
     }
 
     /// `about 1 500,50 €`.
     pub(crate) fn money(self, money: Money) -> String {
-        self.exactness(money.exactness, self.decimal(money.euros.to_string()))
+        written(|out| self.push_money(out, money))
+    }
+
+    /// [`Local::money`] appended to `out`: the exactness, then the amount
+    /// with its decimal point as the language writes it.
+    pub(crate) fn push_money(self, out: &mut String, money: Money) {
+        use std::fmt::Write as _;
+        self.push_exactness(out, money.exactness);
+        let start = out.len();
+        let _ = write!(out, "{}", money.euros);
+        if self.0 != Language::En {
+            // One byte for another: the text stays whole.
+            while let Some(at) = out[start..].find('.') {
+                out.replace_range(start + at..start + at + 1, ",");
+            }
+        }
     }
 
     /// `33,33 %`, or any text with a decimal point.
@@ -91,13 +113,60 @@ impl Local {
 
     /// An optional figure, `–` when there is none.
     pub(crate) fn or_dash<T>(self, value: Option<T>, show: impl FnOnce(Self, T) -> String) -> String {
-        value.map_or_else(|| "–".to_owned(), |v| show(self, v))
+        value.map_or_else(|| Self::DASH.to_owned(), |v| show(self, v))
+    }
+
+    /// What stands for a figure there is none of.
+    pub(crate) const DASH: &str = "–";
+
+    /// [`Local::or_dash`] of an optional count, appended to `out`.
+    pub(crate) fn push_count_or_dash(self, out: &mut String, count: Option<Count>) {
+        match count {
+            Some(count) => self.push_count(out, count),
+            None => out.push_str(Self::DASH),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_appended_are_the_figures_as_texts() {
+        let counts = [Count::exact(0), Count::approximate(4667), Count::at_least(1_234_567)];
+        let amounts = ["0", "1500.50", "1234567.05"].map(|euros| euros.parse().unwrap());
+        let moneys = amounts.into_iter().flat_map(|euros| [Money::exact(euros), Money::approximate(euros)]);
+        for language in [Language::Fi, Language::Sv, Language::En] {
+            let local = Local(language);
+            for low in counts {
+                for high in counts {
+                    let total = Total { low, high };
+                    let mut out = String::from("before ");
+                    local.push_total(&mut out, total);
+                    assert_eq!(out, format!("before {}", local.total(total)));
+                }
+                for count in [Some(low), None] {
+                    let mut out = String::from("x");
+                    local.push_count_or_dash(&mut out, count);
+                    assert_eq!(out, format!("x{}", local.or_dash(count, Local::count)));
+                }
+            }
+            for money in moneys.clone() {
+                // The old way: the amount's text, its point as the language writes it, then its exactness.
+                let text = money.euros.to_string();
+                let text = if language == Language::En { text } else { text.replace('.', ",") };
+                let expected = match money.exactness {
+                    Exactness::Exact => text,
+                    other => format!("{} {text}", other.label(language)),
+                };
+                let mut out = String::from("before. ");
+                local.push_money(&mut out, money);
+                assert_eq!(out, format!("before. {expected}"));
+                assert_eq!(local.money(money), expected);
+            }
+        }
+    }
 
     #[test]
     fn figures_in_each_language() {

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::cells::Rows;
-use super::local::Local;
+use super::local::{Local, written};
 use super::words::{Phrase, money_title, participation_title};
 use crate::aggregate::{
     Derivation, Dimension, Figure, FundingDimension, Omitted, ParticipantGroupRow, ParticipationTable, RegionalPartRow,
@@ -136,24 +136,60 @@ pub(super) fn rows_and_total(table: &ParticipationTable, local: Local) -> String
 
 /// `amount`, followed by how many parts lack one; `–` for no amount.
 pub(crate) fn amount_text(local: Local, amount: Option<crate::Money>, parts_without_amount: u64) -> String {
-    let figure = local.or_dash(amount, Local::money);
-    match without_amount(local, parts_without_amount) {
-        Some(parts) => format!("{figure} ({parts})"),
-        None => figure,
+    written(|out| push_amount_text(out, local, amount, parts_without_amount))
+}
+
+/// [`amount_text`] appended to `out`.
+fn push_amount_text(out: &mut String, local: Local, amount: Option<crate::Money>, parts_without_amount: u64) {
+    match amount {
+        Some(amount) => local.push_money(out, amount),
+        None => out.push_str(Local::DASH),
     }
+    if let Some(parts) = without_amount(local, parts_without_amount) {
+        push_in_brackets(out, &parts);
+    }
+}
+
+/// `project/record`, as a record is named.
+fn push_path(out: &mut String, project: &str, record: &str) {
+    out.push_str(project);
+    out.push('/');
+    out.push_str(record);
+}
+
+/// ` (text)`.
+fn push_in_brackets(out: &mut String, text: &str) {
+    out.push_str(" (");
+    out.push_str(text);
+    out.push(')');
 }
 
 /// A project's state grant as both reports write it: the amount, its share
 /// of the budget, and the parts without an amount.
 pub(super) fn state_grant_text(local: Local, row: &crate::aggregate::ProjectRow) -> String {
-    let money = amount_text(local, row.state_grant, row.state_grant_parts_without_amount);
+    written(|out| push_state_grant_text(out, local, row))
+}
+
+/// [`state_grant_text`] appended to `out`.
+fn push_state_grant_text(out: &mut String, local: Local, row: &crate::aggregate::ProjectRow) {
+    let money = |out: &mut String| push_amount_text(out, local, row.state_grant, row.state_grant_parts_without_amount);
     let share = row.state_grant_share.map(|s| local.number(s));
     match (row.state_grant, share, without_amount(local, row.state_grant_parts_without_amount)) {
-        (Some(_), Some(share), None) => format!("{money} ({share})"),
-        (Some(_), Some(share), Some(_)) => format!("{money}, {share}"),
-        (None, Some(share), None) => share,
-        (None, Some(share), Some(parts)) => format!("{share} ({parts})"),
-        (_, None, _) => money,
+        (Some(_), Some(share), None) => {
+            money(out);
+            push_in_brackets(out, &share);
+        }
+        (Some(_), Some(share), Some(_)) => {
+            money(out);
+            out.push_str(", ");
+            out.push_str(&share);
+        }
+        (None, Some(share), None) => out.push_str(&share),
+        (None, Some(share), Some(parts)) => {
+            out.push_str(&share);
+            push_in_brackets(out, &parts);
+        }
+        (_, None, _) => money(out),
     }
 }
 
@@ -165,35 +201,54 @@ pub(super) fn without_amount(local: Local, parts: u64) -> Option<String> {
     }
 }
 
+/// An optional figure's total, or [`Local::DASH`].
 fn total(local: Local, figure: Option<&Figure<Total>>) -> String {
-    local.or_dash(figure.map(|f| f.value), Local::total)
+    written(|out| push_total(out, local, figure))
+}
+
+/// [`total`] appended to `out`.
+fn push_total(out: &mut String, local: Local, figure: Option<&Figure<Total>>) {
+    match figure {
+        Some(figure) => local.push_total(out, figure.value),
+        None => out.push_str(Local::DASH),
+    }
 }
 
 /// A code's label in the language, or the code when it is not on `L`'s list.
 pub(super) fn label<L: std::str::FromStr>(code: &str, label: impl Fn(L) -> &'static str) -> String {
-    code.parse::<L>().map_or_else(|_| code.to_owned(), |value| label(value).to_owned())
+    label_of(code, label).to_owned()
+}
+
+/// [`label`], borrowed.
+fn label_of<L: std::str::FromStr>(code: &str, label: impl Fn(L) -> &'static str) -> &str {
+    code.parse::<L>().map_or(code, |value| label(value))
 }
 
 /// A participation group's label in `language`: "not stated" for the empty
 /// key, and a group of several counties or scopes (codes joined with `+`)
 /// named as such.
-pub(super) fn group_label(dimension: Dimension, key: &str, label: &str, language: Language) -> String {
+pub(super) fn group_label<'a>(
+    dimension: Dimension,
+    key: &str,
+    label: &'a str,
+    language: Language,
+) -> std::borrow::Cow<'a, str> {
     fn several<L: std::str::FromStr>(key: &str, name: impl Fn(L) -> &'static str) -> Option<String> {
         let labels: Option<Vec<&str>> = key.split('+').map(|code| code.parse::<L>().ok().map(&name)).collect();
         labels.map(|labels| labels.join(", "))
     }
     if key.is_empty() {
-        return Phrase::NotStated.text(language).to_owned();
+        return Phrase::NotStated.text(language).into();
     }
     if !key.contains('+') {
-        return label.to_owned();
+        return label.into();
     }
     let (phrase, labels) = match dimension {
         Dimension::County => (Phrase::SeveralCounties, several(key, |c: crate::County| c.label(language))),
         Dimension::Scope => (Phrase::SeveralScopes, several(key, |s: crate::EventScope| s.label(language))),
-        _ => return label.to_owned(),
+        _ => return label.into(),
     };
-    labels.map_or_else(|| label.to_owned(), |labels| phrase.fill(language, &[&labels]))
+    labels.map_or_else(|| label.into(), |labels| phrase.fill(language, &[&labels]).into())
 }
 
 /// Makes the report's tables in order, giving each to `emit` as soon as it
@@ -211,23 +266,26 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
             .rows
             .row()
             .text(&row.name)
-            .text(&label(&row.status, |s: crate::ProjectStatus| s.label(language)))
+            .text(label_of(&row.status, |s: crate::ProjectStatus| s.label(language)))
             .text(&local.or_dash(row.period.as_deref(), Local::period_text))
-            .display(row.events_held)
-            .display(row.events_cancelled)
-            .text(&local.or_dash(row.attendances, Local::total))
+            .integer(row.events_held)
+            .integer(row.events_cancelled)
+            .with(|out| match row.attendances {
+                Some(total) => local.push_total(out, total),
+                None => out.push_str(Local::DASH),
+            })
             .text(&row.outputs.map_or_else(|| P::NoneRecorded.text(language).to_owned(), |items| local.count(items)))
-            .display(row.achieved)
-            .display(row.partly_achieved)
-            .display(row.not_achieved)
+            .integer(row.achieved)
+            .integer(row.partly_achieved)
+            .integer(row.not_achieved)
             .with(|out| match row.unjudged_objectives {
                 Some(n) => {
                     let _ = write!(out, "{n}");
                 }
                 None => out.push_str(P::NoObjectivesRecorded.text(language)),
             })
-            .text(&amount_text(local, row.budget, row.budget_parts_without_amount))
-            .text(&state_grant_text(local, row));
+            .with(|out| push_amount_text(out, local, row.budget, row.budget_parts_without_amount))
+            .with(|out| push_state_grant_text(out, local, row));
     }
     emit(projects);
 
@@ -268,12 +326,12 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
             out.rows
                 .row()
                 .text(&group())
-                .display(row.events_held)
-                .display(row.events_cancelled)
-                .display(row.events_planned)
-                .text(&local.or_dash(row.sessions.as_ref().map(|f| f.value), Local::count))
-                .text(&total(local, row.attendances.as_ref()))
-                .text(&total(local, row.distinct_people.as_ref()));
+                .integer(row.events_held)
+                .integer(row.events_cancelled)
+                .integer(row.events_planned)
+                .with(|out| local.push_count_or_dash(out, row.sessions.as_ref().map(|f| f.value)))
+                .with(|out| push_total(out, local, row.attendances.as_ref()))
+                .with(|out| push_total(out, local, row.distinct_people.as_ref()));
             // The label made again, only for a figure that has a derivation.
             out.explain(|| format!("{}, {}", group(), P::Meetings.text(language)), row.sessions.as_ref());
             out.explain(|| format!("{}, {}", group(), P::Attendances.text(language)), row.attendances.as_ref());
@@ -285,14 +343,15 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
     let mut assessments = Table::new(P::Assessments.text(language), headers(language, &ASSESSMENT_COLUMNS));
     assessments.texts = 2;
     for row in assessments.rows_of(summary.assessments.rows()) {
-        assessments.rows.push([
-            format!("{}/{}", row.project, row.assessment),
-            label(&row.source, |s: crate::AssessmentSource| s.label(language)),
-            local.or_dash(row.occasions, Local::count),
-            local.or_dash(row.participation.and_then(|p| p.attendances), Local::count),
-            local.or_dash(row.participation.and_then(|p| p.distinct_people), Local::count),
-            row.judgements.to_string(),
-        ]);
+        assessments
+            .rows
+            .row()
+            .with(|out| push_path(out, row.project.as_str(), row.assessment.as_str()))
+            .text(label_of(&row.source, |s: crate::AssessmentSource| s.label(language)))
+            .with(|out| local.push_count_or_dash(out, row.occasions))
+            .with(|out| local.push_count_or_dash(out, row.participation.and_then(|p| p.attendances)))
+            .with(|out| local.push_count_or_dash(out, row.participation.and_then(|p| p.distinct_people)))
+            .integer(row.judgements);
     }
     emit(assessments);
 
@@ -316,10 +375,11 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
             };
             let counts: Vec<u64> = ratings.iter().map(judgements).collect();
             for same_label in same_key.chunk_by(|a, b| a.label == b.label) {
-                let mut cells = Vec::with_capacity(1 + counts.len());
-                cells.push(same_label[0].label.clone());
-                cells.extend(counts.iter().map(u64::to_string));
-                table.rows.push(cells);
+                let mut cells = table.rows.row();
+                cells.text(&same_label[0].label);
+                counts.iter().for_each(|count| {
+                    cells.integer(*count);
+                });
             }
         }
         for row in rows {
@@ -335,7 +395,7 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
     let mut unjudged = Table::new(P::UnjudgedObjectives.text(language), headers(language, &UNJUDGED_COLUMNS));
     unjudged.texts = 3;
     for row in unjudged.rows_of(summary.unjudged_objectives.rows()) {
-        unjudged.rows.push([row.project.to_string(), row.objective.to_string(), row.statement.clone()]);
+        unjudged.rows.row().text(row.project.as_str()).text(row.objective.as_str()).text(&row.statement);
     }
     emit(unjudged);
 
@@ -346,22 +406,23 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
     targets.texts = 2;
     for row in targets.rows_of(summary.targets.rows()) {
         let kind = match row.kind.as_str() {
-            "output" => P::TargetOfOutput.text(language).to_owned(),
-            "measure" => P::TargetOfMeasure.text(language).to_owned(),
-            other => other.to_owned(),
+            "output" => P::TargetOfOutput.text(language),
+            "measure" => P::TargetOfMeasure.text(language),
+            other => other,
         };
         let met = match row.met {
             None => P::CannotSay,
             Some(true) => P::Yes,
             Some(false) => P::No,
         };
-        targets.rows.push([
-            format!("{}/{}", row.project, row.record),
-            kind,
-            local.count(row.target.value),
-            local.or_dash(row.actual, Local::count),
-            met.text(language).to_owned(),
-        ]);
+        targets
+            .rows
+            .row()
+            .with(|out| push_path(out, row.project.as_str(), row.record.as_str()))
+            .text(kind)
+            .with(|out| local.push_count(out, row.target.value))
+            .with(|out| local.push_count_or_dash(out, row.actual))
+            .text(met.text(language));
     }
     emit(targets);
 
@@ -408,13 +469,18 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
     for by in FundingDimension::ALL {
         let mut table = Table::new(money_title(by).text(language), headers(language, &MONEY_COLUMNS));
         for row in table.rows_of(summary.funding(by)) {
-            let amount = amount_text(local, row.amount.as_ref().map(|f| f.value), row.parts_without_amount);
+            let amount = row.amount.as_ref().map(|f| f.value);
             let group = match (row.key.is_empty(), by) {
                 (false, _) => &row.label,
                 (true, FundingDimension::FundingKind) => P::NotBrokenDown.text(language),
                 (true, _) => P::NotStated.text(language),
             };
-            table.rows.push([group.to_owned(), row.parts.to_string(), amount]);
+            table
+                .rows
+                .row()
+                .text(group)
+                .integer(row.parts)
+                .with(|out| push_amount_text(out, local, amount, row.parts_without_amount));
             table.explain(|| format!("{group}, {}", P::Amount.text(language)), row.amount.as_ref());
         }
         emit(table);
@@ -426,14 +492,15 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
     );
     staffing.texts = 2;
     for row in staffing.rows_of(summary.staffing.rows()) {
-        staffing.rows.push([
-            row.project.to_string(),
-            if row.implementer.is_empty() { P::NotStated.text(language).to_owned() } else { row.label.clone() },
-            row.entries.to_string(),
-            row.posts.to_string(),
-            local.number(format!("{}.{:02}", row.full_time_hundredths / 100, row.full_time_hundredths % 100)),
-            row.entries_without_share.to_string(),
-        ]);
+        staffing
+            .rows
+            .row()
+            .text(row.project.as_str())
+            .text(if row.implementer.is_empty() { P::NotStated.text(language) } else { &row.label })
+            .integer(row.entries)
+            .integer(row.posts)
+            .text(&local.number(format!("{}.{:02}", row.full_time_hundredths / 100, row.full_time_hundredths % 100)))
+            .integer(row.entries_without_share);
     }
     emit(staffing);
 }
@@ -518,6 +585,50 @@ mod tests {
     use crate::aggregate::Aggregator;
     use crate::corpus::Generator;
     use crate::{AchievementRating, Text};
+
+    #[test]
+    fn a_state_grant_is_written_as_its_parts_say_in_every_case() {
+        let summary = crate::aggregate::summarise(&crate::data::seed(), false);
+        let mut row = summary.project_rows.rows().ok().and_then(|rows| rows.first()).cloned().expect("a project row");
+        let amount = crate::Money::approximate("1234567.50".parse().unwrap());
+        let share = crate::Percent::new(33.33).unwrap();
+        for language in [Language::Fi, Language::Sv, Language::En] {
+            let local = Local(language);
+            for (state_grant, state_grant_share, parts) in [None, Some(amount)]
+                .into_iter()
+                .flat_map(|grant| [None, Some(share)].map(move |share| (grant, share)))
+                .flat_map(|(grant, share)| [0, 1, 3].map(move |parts| (grant, share, parts)))
+            {
+                row.state_grant = state_grant;
+                row.state_grant_share = state_grant_share;
+                row.state_grant_parts_without_amount = parts;
+                // As it was written before it was appended to a buffer.
+                let money = {
+                    let figure = local.or_dash(state_grant, Local::money);
+                    match without_amount(local, parts) {
+                        Some(parts) => format!("{figure} ({parts})"),
+                        None => figure,
+                    }
+                };
+                let share = state_grant_share.map(|s| local.number(s));
+                let expected = match (state_grant, share, without_amount(local, parts)) {
+                    (Some(_), Some(share), None) => format!("{money} ({share})"),
+                    (Some(_), Some(share), Some(_)) => format!("{money}, {share}"),
+                    (None, Some(share), None) => share,
+                    (None, Some(share), Some(parts)) => format!("{share} ({parts})"),
+                    (_, None, _) => money,
+                };
+                let mut out = String::from("before ");
+                push_state_grant_text(&mut out, local, &row);
+                assert_eq!(
+                    out,
+                    format!("before {expected}"),
+                    "{language:?} {state_grant:?} {state_grant_share:?} {parts}"
+                );
+                assert_eq!(state_grant_text(local, &row), expected);
+            }
+        }
+    }
 
     /// The rows of an achievement table made plainly: a row for each run
     /// of the same key and label, its counts looked up by key and rating.
