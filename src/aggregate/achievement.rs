@@ -13,8 +13,63 @@ use super::resources::one;
 use super::{Figure, record};
 use crate::{AchievementRating, AssessmentSource, Id, Language, Project};
 
-/// The rows: (by, key, rating's code) → (label, judgements).
-pub(super) type Rows = BTreeMap<Key, (Cow<'static, str>, Figure<u64>)>;
+/// A row's label and judgements.
+pub(super) type Value = (Cow<'static, str>, Figure<u64>);
+
+/// The rows: (by, key, rating's code) → (label, judgements). Those by
+/// assessment source, a few whatever the corpus, are kept in order as they
+/// come; those by project and work package, each project's own and
+/// thousands of them, are kept in the order added and put in key order
+/// once, when the summary is made ([`Rows::into_rows`]), rather than each
+/// found in a tree of all of them as it comes.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Rows {
+    by_source: BTreeMap<Key, Value>,
+    per_project: Vec<(Key, Value)>,
+}
+
+impl Rows {
+    /// Adds a row's judgements (see [`merge`]).
+    pub(super) fn merge(&mut self, key: Key, value: Value) {
+        if key.0 == AchievementBy::AssessmentSource {
+            merge(&mut self.by_source, key, value);
+        } else {
+            self.per_project.push((key, value));
+        }
+    }
+
+    /// Adds every row of `other`, in its order.
+    pub(super) fn append(&mut self, other: Rows) {
+        for (key, value) in other.by_source {
+            merge(&mut self.by_source, key, value);
+        }
+        self.per_project.extend(other.per_project);
+    }
+
+    /// Drops the rows by project and work package.
+    pub(super) fn drop_per_project(&mut self) {
+        self.per_project = Vec::new();
+    }
+
+    /// The rows in key order, each key's judgements added up in the order
+    /// they came and its first label kept: what merging each row into a
+    /// map as it came gave.
+    pub(super) fn into_rows(self) -> impl Iterator<Item = (Key, Value)> {
+        let mut per_project = self.per_project;
+        // Stable: a key's rows stay in the order they came.
+        per_project.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut merged: Vec<(Key, Value)> = Vec::with_capacity(per_project.len());
+        for (key, value) in per_project {
+            match merged.last_mut() {
+                Some((last, existing)) if *last == key => add(existing, value.1),
+                _ => merged.push((key, value)),
+            }
+        }
+        // Every key by assessment source comes before those by project and
+        // work package (`AchievementBy`'s order).
+        self.by_source.into_iter().chain(merged)
+    }
+}
 
 /// A row's key: what it is by, the group's key, the rating's code (codes of
 /// code lists borrowed).
@@ -139,25 +194,27 @@ impl<'p> Judgements<'p> {
                     (AchievementBy::WorkPackage, Cow::Owned(record(project, wp)), Cow::Owned(label))
                 }
             };
-            merge(rows, (by, key, rating.code()), (label, figure));
+            rows.merge((by, key, rating.code()), (label, figure));
         }
     }
 }
 
 /// Adds a row's judgements to `rows`: a new row keeps its label, an
 /// existing one adds the judgements and their derivation's records.
-pub(super) fn merge(rows: &mut Rows, key: Key, (label, figure): (Cow<'static, str>, Figure<u64>)) {
+fn merge(rows: &mut BTreeMap<Key, Value>, key: Key, (label, figure): Value) {
     match rows.entry(key) {
         Entry::Vacant(vacant) => {
             vacant.insert((label, figure));
         }
-        Entry::Occupied(mut occupied) => {
-            let existing = &mut occupied.get_mut().1;
-            existing.value += figure.value;
-            if let (Some(own), Some(later)) = (&mut existing.derivation, figure.derivation) {
-                own.records.extend(later.records);
-            }
-        }
+        Entry::Occupied(mut occupied) => add(occupied.get_mut(), figure),
+    }
+}
+
+/// Adds judgements to a row's: their number and their derivation's records.
+fn add(existing: &mut Value, figure: Figure<u64>) {
+    existing.1.value += figure.value;
+    if let (Some(own), Some(later)) = (&mut existing.1.derivation, figure.derivation) {
+        own.records.extend(later.records);
     }
 }
 
@@ -225,13 +282,22 @@ mod tests {
             .expect("an objective with a work package");
         let first = objective.work_packages[0].clone();
         objective.work_packages.extend([first, Id::new("no-such-package").unwrap()]);
-        projects.push(projects[0].clone());
+        // Given again under another name, after another project: its rows
+        // join the first's, which keep their labels.
+        let mut again = projects[0].clone();
+        again.name = crate::Text::fi("Toinen nimi").with(Language::En, "Another name");
+        projects.push(again);
         for language in [Language::Fi, Language::En] {
-            let mut rows = Rows::new();
+            // Each project's rows made apart and appended, as the summary's are.
+            let mut rows = Rows::default();
             for project in &projects {
                 let name = project.name.best(language);
-                Judgements::of(project, true, true).add_to(&mut rows, project, name, language);
+                let mut own = Rows::default();
+                Judgements::of(project, true, true).add_to(&mut own, project, name, language);
+                rows.append(own);
             }
+            let rows: Vec<(Key, Value)> = rows.into_rows().collect();
+            assert!(rows.windows(2).all(|pair| pair[0].0 < pair[1].0), "in key order, each key once");
             let counted: BTreeMap<_, _> = rows
                 .into_iter()
                 .map(|((by, key, rating), (label, figure))| {
@@ -251,12 +317,13 @@ mod tests {
     #[test]
     fn past_the_per_project_limit_only_the_sources_are_counted() {
         let project = Generator::new(6).project(1);
-        let mut rows = Rows::new();
+        let mut rows = Rows::default();
         let mut judgements = Judgements::of(&project, false, false);
         judgements.add_to(&mut rows, &project, "", Language::Fi);
-        assert!(!rows.is_empty() && rows.keys().all(|(by, _, _)| *by == AchievementBy::AssessmentSource));
+        let rows: Vec<(Key, Value)> = rows.into_rows().collect();
+        assert!(!rows.is_empty() && rows.iter().all(|((by, _, _), _)| *by == AchievementBy::AssessmentSource));
         let judged: u64 = project.assessments.iter().map(|a| a.judgements.len() as u64).sum();
-        assert_eq!(rows.values().map(|(_, figure)| figure.value).sum::<u64>(), judged);
+        assert_eq!(rows.iter().map(|(_, (_, figure))| figure.value).sum::<u64>(), judged);
         assert_eq!(AchievementRating::ALL.iter().map(|&r| judgements.rated(r)).sum::<u64>(), judged);
         assert!(project.objectives.iter().all(|o| !judgements.judges(&o.id)));
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::achievement::{self, AchievementBy};
+use super::achievement;
 use super::money::{self, FundingDimension, FundingRow};
 use super::programme::{Facts, ProgrammeFacts, ProjectFacts};
 use super::{Derivation, Figure, record};
@@ -514,9 +514,7 @@ impl Accumulator {
     /// and facts given its `attendances`.
     pub(crate) fn merge_project(&mut self, local: Accumulator, attendances: Option<Total>) {
         use std::collections::btree_map::Entry;
-        for (key, value) in local.achievement {
-            achievement::merge(&mut self.achievement, key, value);
-        }
+        self.achievement.append(local.achievement);
         self.assessments.extend(local.assessments);
         self.unjudged.extend(local.unjudged);
         self.targets.extend(local.targets);
@@ -568,7 +566,7 @@ impl Accumulator {
     /// Drops the tables with a row per project, work package, assessment,
     /// record or organisation, keeping the totals and the programme facts.
     pub(crate) fn drop_per_project(&mut self) {
-        self.achievement.retain(|(by, _, _), _| *by == AchievementBy::AssessmentSource);
+        self.achievement.drop_per_project();
         self.assessments.clear();
         self.unjudged.clear();
         self.targets.clear();
@@ -593,7 +591,7 @@ impl Accumulator {
             programmes: programmes.len() as u64,
             participation,
             achievement: super::PartlyPerProject::split(
-                self.achievement.into_iter().map(|((by, key, rating), (label, judgements))| AchievementRow {
+                self.achievement.into_rows().map(|((by, key, rating), (label, judgements))| AchievementRow {
                     by: by.code().to_owned(),
                     key: key.into_owned(),
                     label: label.into_owned(),
