@@ -17,8 +17,8 @@ use crate::{AchievementRating, AssessmentSource, Id, Language, Project};
 pub(super) type Value = (Cow<'static, str>, Figure<u64>);
 
 /// The rows: (by, key, rating's code) → (label, judgements). Those by
-/// assessment source, a few whatever the corpus, are kept in order as they
-/// come; those by project and work package, each project's own and
+/// assessment source, a few whatever the corpus, are merged into a map as
+/// they come; those by project and work package, each project's own and
 /// thousands of them, are kept in the order added and put in key order
 /// once, when the summary is made ([`Rows::into_rows`]), rather than each
 /// found in a tree of all of them as it comes.

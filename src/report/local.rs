@@ -126,6 +126,14 @@ impl Local {
             None => out.push_str(Self::DASH),
         }
     }
+
+    /// [`Local::or_dash`] of an optional total, appended to `out`.
+    pub(crate) fn push_total_or_dash(self, out: &mut String, total: Option<Total>) {
+        match total {
+            Some(total) => self.push_total(out, total),
+            None => out.push_str(Self::DASH),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -145,6 +153,11 @@ mod tests {
                     let mut out = String::from("before ");
                     local.push_total(&mut out, total);
                     assert_eq!(out, format!("before {}", local.total(total)));
+                    for total in [Some(total), None] {
+                        let mut out = String::from("x");
+                        local.push_total_or_dash(&mut out, total);
+                        assert_eq!(out, format!("x{}", local.or_dash(total, Local::total)));
+                    }
                 }
                 for count in [Some(low), None] {
                     let mut out = String::from("x");
