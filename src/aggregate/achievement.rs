@@ -55,19 +55,56 @@ impl Rows {
     /// they came and its first label kept: what merging each row into a
     /// map as it came gave.
     pub(super) fn into_rows(self) -> impl Iterator<Item = (Key, Value)> {
-        let mut per_project = self.per_project;
-        // Stable: a key's rows stay in the order they came.
-        per_project.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut merged: Vec<(Key, Value)> = Vec::with_capacity(per_project.len());
-        for (key, value) in per_project {
-            match merged.last_mut() {
-                Some((last, existing)) if *last == key => add(existing, value.1),
-                _ => merged.push((key, value)),
-            }
-        }
         // Every key by assessment source comes before those by project and
         // work package (`AchievementBy`'s order).
-        self.by_source.into_iter().chain(merged)
+        self.by_source.into_iter().chain(InKeyOrder::new(self.per_project))
+    }
+}
+
+/// Rows in key order, those of one key merged, the first row of each key
+/// first. Their places are sorted rather than the rows (a stable sort of
+/// the rows would copy them all aside, and merging them into another list
+/// copy them again): at 1 000 generated projects, about 9 000 rows of 88
+/// bytes.
+struct InKeyOrder {
+    /// The rows' places, in key order; a key's rows in the order they came.
+    order: std::vec::IntoIter<usize>,
+    /// The rows in the order they came, each taken once.
+    rows: Vec<Option<(Key, Value)>>,
+}
+
+impl InKeyOrder {
+    fn new(rows: Vec<(Key, Value)>) -> Self {
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        // Stable: a key's rows stay in the order they came.
+        order.sort_by(|&a, &b| rows[a].0.cmp(&rows[b].0));
+        // In place: an option of a row is no larger than the row.
+        let rows = rows.into_iter().map(Some).collect();
+        InKeyOrder { order: order.into_iter(), rows }
+    }
+}
+
+impl Iterator for InKeyOrder {
+    type Item = (Key, Value);
+
+    fn next(&mut self) -> Option<(Key, Value)> {
+        // Each place is in the list once: a row is found untaken.
+        let (key, mut value) = self.order.by_ref().find_map(|at| self.rows.get_mut(at)?.take())?;
+        while let Some(&at) = self.order.as_slice().first() {
+            match self.rows.get_mut(at).and_then(|next| next.take_if(|(next, _)| *next == key)) {
+                Some((_, later)) => {
+                    add(&mut value, later.1);
+                    self.order.next();
+                }
+                None => break,
+            }
+        }
+        Some((key, value))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.order.len();
+        (left.min(1), Some(left))
     }
 }
 
@@ -272,7 +309,8 @@ mod tests {
     #[test]
     fn judgements_counted_by_group_first_are_the_plain_count() {
         let generator = Generator::new(5);
-        let mut projects: Vec<Project> = (0..6).map(|index| generator.project(index)).collect();
+        // Enough rows that the sort is no insertion sort, which any sort is for a few.
+        let mut projects: Vec<Project> = (0..40).map(|index| generator.project(index)).collect();
         // An objective naming a work package twice and one the project lacks,
         // and a project given twice (its rows are one).
         let objective = projects[0]
