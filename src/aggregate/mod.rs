@@ -364,6 +364,8 @@ impl Aggregator {
                     matches!(item, Streamed::Other(Loaded::Document(document, _)) if matches!(**document, Document::Project(_)))
                 });
                 let mut seen = added.load(Ordering::Relaxed);
+                // One set of buffers to group every project's events in.
+                let mut groups = groups::Groups::default();
                 let prepared: Vec<(&Project, Prepared<'_>)> = projects
                     .iter()
                     .filter_map(|item| match item {
@@ -373,7 +375,10 @@ impl Aggregator {
                                 // Its row by project is needed unless the project
                                 // before it was past the limit (see `absorb`).
                                 let row = seen <= limit.saturating_add(1);
-                                Some((&**project, Prepared::new(project, language, explain, seen <= limit, row)))
+                                Some((
+                                    &**project,
+                                    Prepared::new(project, language, explain, seen <= limit, row, &mut groups),
+                                ))
                             }
                             Document::Programme(_) => None,
                         },
@@ -433,7 +438,7 @@ impl Aggregator {
     pub fn add_project(&mut self, project: &Project) {
         let keep = self.projects < self.per_project_limit;
         let row = !(self.per_project_emptied && self.projects >= self.per_project_limit);
-        let prepared = Prepared::new(project, self.language, self.explain, keep, row);
+        let prepared = Prepared::new(project, self.language, self.explain, keep, row, &mut groups::Groups::default());
         self.absorb(project, prepared);
     }
 

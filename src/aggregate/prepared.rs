@@ -43,13 +43,16 @@ impl<'a> Prepared<'a> {
     /// per-project tables unless `per_project` (past the per-project limit
     /// they are dropped), and without its row by project unless
     /// `project_row` (only its attendances, for the total, once the
-    /// per-project tables are emptied after each project).
+    /// per-project tables are emptied after each project). `groups` holds
+    /// the buffers its events are grouped in, to be used again for the
+    /// next project.
     pub(super) fn new(
         project: &'a Project,
         language: Language,
         explain: bool,
         per_project: bool,
         project_row: bool,
+        groups: &mut groups::Groups<'a>,
     ) -> Self {
         let forest = forest::Forest::new(project);
         let contributions = contribution::attendances(project, &forest);
@@ -57,7 +60,6 @@ impl<'a> Prepared<'a> {
         let attendances = (!project_row).then(|| participation::project_attendances(project, &forest)).flatten();
         // The events grouped in one dimension after another, in one set of
         // buffers, and their holders found in one set of tables.
-        let mut groups = groups::Groups::default();
         let mut holders = contribution::Holders::new(&by_id);
         let rows = Dimension::ALL
             .into_iter()
@@ -72,7 +74,7 @@ impl<'a> Prepared<'a> {
                     explain,
                     &contributions,
                     &mut holders,
-                    &mut groups,
+                    groups,
                 );
                 (dimension, rows)
             })
@@ -154,18 +156,21 @@ mod tests {
         let mut projects: Vec<Project> = (0..20).map(|index| generator.project(index)).collect();
         projects[0].events.clear();
         let mut stated = 0;
+        // One set of buffers for every project, as a batch's are.
+        let mut groups = groups::Groups::default();
         for project in &projects {
-            let full = Prepared::new(project, Language::Fi, false, true, true);
+            let full = Prepared::new(project, Language::Fi, false, true, true, &mut groups);
             let row = full.rows.iter().find(|(dimension, _)| *dimension == Dimension::Project).map(|(_, rows)| rows);
             let from_row =
                 row.and_then(|rows| rows.first()).and_then(|(_, row)| row.attendances.as_ref()).map(|f| f.value);
-            let past = Prepared::new(project, Language::Fi, false, false, false);
+            let past = Prepared::new(project, Language::Fi, false, false, false, &mut groups);
             assert!(past.rows.iter().all(|(dimension, _)| *dimension != Dimension::Project));
             assert_eq!(past.attendances, from_row, "{}", project.id);
             stated += usize::from(from_row.is_some());
         }
         // A project without events has no row by project and no attendances.
-        assert_eq!(Prepared::new(&projects[0], Language::Fi, false, false, false).attendances, None);
+        let without_events = Prepared::new(&projects[0], Language::Fi, false, false, false, &mut groups);
+        assert_eq!(without_events.attendances, None);
         assert!(stated > 10, "{stated} projects with attendances");
     }
 
