@@ -210,28 +210,40 @@ impl<'p> Judgements<'p> {
     /// Moves the counts by group into `rows`, `name` being the project's
     /// name; the counts by rating and the objectives judged stay.
     pub(super) fn add_to(&mut self, rows: &mut Rows, project: &Project, name: &str, language: Language) {
-        for ((group, rating), figure) in std::mem::take(&mut self.tally) {
+        // The counts are in the order of their groups: a group's key and
+        // label are made for its first rating and copied for the next.
+        let mut tally = std::mem::take(&mut self.tally).into_iter().peekable();
+        let mut made: Option<(Judged<'p>, String, String)> = None;
+        while let Some(((group, rating), figure)) = tally.next() {
             // Codes and labels of code lists are borrowed: past the
             // per-project limit a judgement allocates nothing.
-            let (by, key, label) = match group {
-                Judged::Project => {
-                    (AchievementBy::Project, Cow::Owned(project.id.to_string()), Cow::Owned(name.to_owned()))
+            let by = match group {
+                Judged::Source(source) => {
+                    let (key, label) = (Cow::Borrowed(source.code()), Cow::Borrowed(source.label(language)));
+                    rows.merge((AchievementBy::AssessmentSource, key, rating.code()), (label, figure));
+                    continue;
                 }
-                Judged::Source(source) => (
-                    AchievementBy::AssessmentSource,
-                    Cow::Borrowed(source.code()),
-                    Cow::Borrowed(source.label(language)),
-                ),
-                Judged::WorkPackage(wp) => {
-                    let label = project
-                        .work_packages
-                        .iter()
-                        .find(|w| w.id.as_str() == wp)
-                        .map_or_else(|| wp.to_owned(), |w| format!("{} {}", w.number, w.title.best(language)));
-                    (AchievementBy::WorkPackage, Cow::Owned(record(project, wp)), Cow::Owned(label))
-                }
+                Judged::Project => AchievementBy::Project,
+                Judged::WorkPackage(_) => AchievementBy::WorkPackage,
             };
-            rows.merge((by, key, rating.code()), (label, figure));
+            let (key, label) = match made.take() {
+                Some((last, key, label)) if last == group => (key, label),
+                _ => match group {
+                    Judged::WorkPackage(wp) => {
+                        let label = project
+                            .work_packages
+                            .iter()
+                            .find(|w| w.id.as_str() == wp)
+                            .map_or_else(|| wp.to_owned(), |w| format!("{} {}", w.number, w.title.best(language)));
+                        (record(project, wp), label)
+                    }
+                    _ => (project.id.to_string(), name.to_owned()),
+                },
+            };
+            if tally.peek().is_some_and(|((next, _), _)| *next == group) {
+                made = Some((group, key.clone(), label.clone()));
+            }
+            rows.merge((by, Cow::Owned(key), rating.code()), (Cow::Owned(label), figure));
         }
     }
 }
