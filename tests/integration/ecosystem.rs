@@ -8,7 +8,7 @@ use std::error::Error as _;
 
 use childwelfare::{Document, DocumentKind, Id, ParseErrorKind, Project, ProjectStatus, data};
 
-use crate::common::{Scratch, root};
+use crate::common::root;
 
 const MINIMAL: &str = r#"{"document_type": "project", "schema_version": "1.2", "id": "demo", "name": {"fi": "Esimerkki"}, "status": "ended"#;
 
@@ -88,7 +88,7 @@ fn a_constructed_project_keeps_its_required_fields_and_writes_nothing_else() {
 #[cfg(feature = "cli")]
 #[test]
 fn the_cli_skips_json_that_is_not_a_document_in_a_folder_and_names_it_when_given() {
-    let dir = Scratch::new("ecosystem");
+    let dir = crate::common::Scratch::new("ecosystem");
     std::fs::copy(root().join("data/lumo.json"), dir.join("lumo.json")).unwrap();
     std::fs::copy(root().join("schema/project.schema.json"), dir.join("project.schema.json")).unwrap();
     use std::process::Command;
