@@ -71,6 +71,8 @@ struct InKeyOrder {
     order: std::vec::IntoIter<usize>,
     /// The rows in the order they came, each taken once.
     rows: Vec<Option<(Key, Value)>>,
+    /// The keys not yet given (each a merged row).
+    keys: usize,
 }
 
 impl InKeyOrder {
@@ -78,9 +80,10 @@ impl InKeyOrder {
         let mut order: Vec<usize> = (0..rows.len()).collect();
         // Stable: a key's rows stay in the order they came.
         order.sort_by(|&a, &b| rows[a].0.cmp(&rows[b].0));
+        let keys = order.len() - order.windows(2).filter(|pair| rows[pair[0]].0 == rows[pair[1]].0).count();
         // In place: an option of a row is no larger than the row.
         let rows = rows.into_iter().map(Some).collect();
-        InKeyOrder { order: order.into_iter(), rows }
+        InKeyOrder { order: order.into_iter(), rows, keys }
     }
 }
 
@@ -99,12 +102,13 @@ impl Iterator for InKeyOrder {
                 None => break,
             }
         }
+        self.keys = self.keys.saturating_sub(1);
         Some((key, value))
     }
 
+    /// Exact: the summary's lists get their room once.
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = self.order.len();
-        (left.min(1), Some(left))
+        (self.keys, Some(self.keys))
     }
 }
 
@@ -346,7 +350,19 @@ mod tests {
                 Judgements::of(project, true, true).add_to(&mut own, project, name, language);
                 rows.append(own);
             }
-            let rows: Vec<(Key, Value)> = rows.into_rows().collect();
+            // The number of rows is known exactly before each is taken.
+            let mut in_order = rows.into_rows();
+            let mut rows: Vec<(Key, Value)> = Vec::new();
+            loop {
+                let hint = in_order.size_hint();
+                let Some(row) = in_order.next() else {
+                    assert_eq!(hint, (0, Some(0)));
+                    break;
+                };
+                assert!(hint.0 > 0 && hint.1 == Some(hint.0), "{hint:?}");
+                rows.push(row);
+            }
+            assert_eq!(rows.len(), rows.iter().map(|(key, _)| key).collect::<std::collections::BTreeSet<_>>().len());
             assert!(rows.windows(2).all(|pair| pair[0].0 < pair[1].0), "in key order, each key once");
             let counted: BTreeMap<_, _> = rows
                 .into_iter()

@@ -166,12 +166,13 @@ impl<T> PartlyPerProject<T> {
     }
 
     /// `rows`, the complete ones (those for which `complete` holds) apart.
-    /// The per-project rows get room for as many as `rows` may hold at once
-    /// (the complete ones are few): a list grown by doubling writes about
-    /// twice its memory, thousands of pages at 1 000 projects.
+    /// The per-project rows get room at once for as many as `rows` are
+    /// known to hold at least (the complete ones are few), as `collect`
+    /// would: a list grown by doubling writes about twice its memory,
+    /// thousands of pages at 1 000 projects.
     pub(crate) fn split(rows: impl IntoIterator<Item = T>, complete: impl Fn(&T) -> bool) -> Self {
         let rows = rows.into_iter();
-        let mut per_project = Vec::with_capacity(rows.size_hint().1.unwrap_or(0));
+        let mut per_project = Vec::with_capacity(rows.size_hint().0);
         let mut kept = Vec::new();
         for row in rows {
             if complete(&row) {
@@ -192,7 +193,7 @@ mod tests {
     fn split_keeps_each_rows_order_whatever_their_number_is_known_to_be() {
         let rows = || (0..50u32).filter(|n| n % 7 != 3);
         let expected: (Vec<u32>, Vec<u32>) = rows().partition(|n| n % 5 == 0);
-        // An upper bound above the rows' number, none at all, and the exact one.
+        // Their number known only to be at most 50, not at all, and exactly.
         let bounded = PartlyPerProject::split(rows(), |n| n % 5 == 0);
         let unbounded = PartlyPerProject::split(rows().flat_map(|n| [n]), |n| n % 5 == 0);
         let exact = PartlyPerProject::split(rows().collect::<Vec<_>>(), |n| n % 5 == 0);
