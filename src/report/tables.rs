@@ -1,7 +1,5 @@
 //! The tables of a report, in the reader's language.
 
-use std::fmt::Write as _;
-
 use super::cells::Rows;
 use super::local::{Local, written};
 use super::words::{Phrase, money_title, participation_title};
@@ -275,9 +273,7 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
             .integer(row.partly_achieved)
             .integer(row.not_achieved)
             .with(|out| match row.unjudged_objectives {
-                Some(n) => {
-                    let _ = write!(out, "{n}");
-                }
+                Some(n) => crate::value::push_digits(out, n),
                 None => out.push_str(P::NoObjectivesRecorded.text(language)),
             })
             .with(|out| push_amount_text(out, local, row.budget, row.budget_parts_without_amount))
