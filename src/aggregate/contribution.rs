@@ -101,7 +101,7 @@ pub(crate) fn attendances<'a>(project: &'a Project, forest: &Forest<'_>) -> Cont
 fn attendance_list<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<Contribution<'a>> {
     let figure = |event: &Event| event.participation.and_then(|p| p.attendances);
     let held: Vec<&'a Event> = project.events.iter().filter(|e| e.status == EventStatus::Held).collect();
-    let counted = counted_figures(project, &held, forest, figure);
+    let counted = counted_figures(project, &held, forest, figure, true);
 
     // Every held figure's nearest figure above it: its parts are its children.
     let with_figure: Vec<Held<'a>> =
@@ -220,6 +220,50 @@ impl<'a, 'm> Holders<'a, 'm> {
             self.known.insert(at, answer);
         }
         answer
+    }
+}
+
+/// What counting a project's figures needs, found once for all its
+/// groups in every dimension.
+pub(crate) struct Counting<'a, 'f> {
+    /// The project's `part_of` graph.
+    pub(crate) forest: &'f Forest<'a>,
+    /// Its attendance contributions ([`attendances`]).
+    pub(crate) contributions: Contributions<'a>,
+    /// Which of its kinds of figure lie inside one another.
+    pub(crate) nesting: Nesting,
+}
+
+impl<'a, 'f> Counting<'a, 'f> {
+    /// What counting `project`'s figures needs; `forest` is its graph.
+    pub(crate) fn new(project: &'a Project, forest: &'f Forest<'a>) -> Self {
+        let contributions = attendances(project, forest);
+        Counting { forest, contributions, nesting: Nesting::of(project, forest) }
+    }
+}
+
+/// Whether some held event's figure lies inside another's of the same kind
+/// (by the rule of [`counted_figures`]) anywhere in a project. Where none
+/// does in the whole project, none does in a group of its events: a
+/// group's figures are some of the project's, so the first of them up an
+/// event's chain is never nearer than the project's first. The group's
+/// figures are then all counted without a sweep of their chains.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Nesting {
+    /// Distinct people.
+    pub(crate) people: bool,
+    /// Meetings (sessions).
+    pub(crate) sessions: bool,
+}
+
+impl Nesting {
+    /// Which of `project`'s kinds of figure lie inside one another.
+    pub(crate) fn of(project: &Project, forest: &Forest<'_>) -> Self {
+        let held: Vec<&Event> = project.events.iter().filter(|e| e.status == EventStatus::Held).collect();
+        let nests = |figure: fn(&Event) -> Option<Count>| {
+            !counted_figures(project, &held, forest, figure, true).inside.is_empty()
+        };
+        Nesting { people: nests(super::participation::people), sessions: nests(|e| e.sessions) }
     }
 }
 

@@ -8,7 +8,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::contribution::{Contribution, Contributions, Holders};
+use super::contribution::{Contribution, Counting, Holders};
 use super::forest::Forest;
 use super::groups::Groups;
 use super::{Derivation, Figure, Group, LeftOut, Omission, record};
@@ -400,18 +400,16 @@ pub(crate) fn groups_of<'a>(
 
 /// The participation rows of one project in `dimension`, each with its
 /// group's [`Key`] (the row's [`Group`] is left empty: the caller writes it
-/// once per group); `forest` is the project's `part_of` graph and
-/// `contributions` its attendance contributions
-/// ([`contribution::attendances`](super::contribution::attendances)).
+/// once per group), counted with `counting`.
 pub(crate) fn of_project<'a>(
     project: &'a Project,
-    forest: &Forest<'_>,
+    counting: &Counting<'a, '_>,
     dimension: Dimension,
     explain: bool,
-    contributions: &Contributions<'a>,
     holders: &mut Holders<'a, '_>,
     groups: &mut Groups<'a>,
 ) -> Vec<(Key<'a>, ParticipationRow)> {
+    let Counting { forest, contributions, nesting } = counting;
     // The held events and the contributions of a group, in buffers used
     // again from group to group.
     let mut held: Vec<&Event> = Vec::with_capacity(project.events.len());
@@ -439,9 +437,9 @@ pub(crate) fn of_project<'a>(
                 here.extend(events.iter().filter_map(|e| contributions.of(e)));
                 (!here.is_empty()).then(|| placed_total(project, dimension, &here, events, explain))
             };
-            let figure = |e: &Event| e.participation.and_then(|p| p.distinct_people);
-            row.distinct_people = counted(project, events, &held, forest, figure, explain, true);
-            row.sessions = sessions(project, &held, forest, explain);
+            row.distinct_people =
+                counted(project, events, &held, forest, Counts::People { may_nest: nesting.people }, explain);
+            row.sessions = sessions(project, &held, forest, nesting.sessions, explain);
             (key, row)
         })
         .collect()
@@ -456,8 +454,7 @@ fn project_total(
     forest: &Forest<'_>,
     explain: bool,
 ) -> Option<Figure<Total>> {
-    let figure = |e: &Event| e.participation.and_then(|p| p.attendances);
-    counted(project, events, held, forest, figure, explain, false)
+    counted(project, events, held, forest, Counts::Attendances, explain)
 }
 
 /// The attendances of `project`'s row by project, as [`of_project`] makes
@@ -484,11 +481,11 @@ pub(crate) fn rows_of(
     explain: bool,
 ) -> Vec<ParticipationRow> {
     let forest = Forest::new(project);
-    let contributions = super::contribution::attendances(project, &forest);
+    let counting = Counting::new(project, &forest);
     let by_id = super::contribution::by_id(project);
     let mut holders = Holders::new(&by_id);
     let mut rows: Vec<ParticipationRow> =
-        of_project(project, &forest, dimension, explain, &contributions, &mut holders, &mut Groups::default())
+        of_project(project, &counting, dimension, explain, &mut holders, &mut Groups::default())
             .into_iter()
             .map(|(key, mut row)| {
                 row.group.key = key.code(project);
@@ -545,12 +542,16 @@ pub(crate) struct Counted<'a> {
     pub(crate) inside: Vec<(&'a Event, usize)>,
 }
 
-/// The figures of `held` that are counted once (see [`Counted`]).
+/// The figures of `held` that are counted once (see [`Counted`]). Unless
+/// `may_nest`, none lies inside another
+/// ([`Nesting`](super::contribution::Nesting)) and their chains are
+/// not looked up.
 pub(crate) fn counted_figures<'a>(
     project: &Project,
     held: &[&'a Event],
     forest: &Forest<'_>,
     figure: impl Fn(&Event) -> Option<Count>,
+    may_nest: bool,
 ) -> Counted<'a> {
     // Each held event with a figure, with its id's node (room for them all
     // at once, once one has a figure).
@@ -566,7 +567,7 @@ pub(crate) fn counted_figures<'a>(
     // figure, which already includes it: the first such on the chain from
     // its parent is none, or the event itself come round a cycle.
     // (With no figure on a chain, every figure is counted.)
-    let (counted, inside) = if with_figure.iter().all(|(e, _, _)| e.part_of.is_none()) {
+    let (counted, inside) = if !may_nest || with_figure.iter().all(|(e, _, _)| e.part_of.is_none()) {
         (with_figure, Vec::new())
     } else {
         let mut counted: Vec<(&Event, Count, Option<usize>)> = Vec::with_capacity(with_figure.len());
@@ -657,8 +658,14 @@ fn left_out(
 /// The meetings of a group of held events: the sum of the `sessions` that
 /// no other figure of the group includes (the rule of [`counted_figures`]).
 /// Possible overlaps are about people, not meetings: none is left out.
-fn sessions(project: &Project, held: &[&Event], forest: &Forest<'_>, explain: bool) -> Option<Figure<Count>> {
-    let Counted { figures, .. } = counted_figures(project, held, forest, |e| e.sessions);
+fn sessions(
+    project: &Project,
+    held: &[&Event],
+    forest: &Forest<'_>,
+    may_nest: bool,
+    explain: bool,
+) -> Option<Figure<Count>> {
+    let Counted { figures, .. } = counted_figures(project, held, forest, |e| e.sessions, may_nest);
     if figures.is_empty() {
         return None;
     }
@@ -679,17 +686,42 @@ fn sessions(project: &Project, held: &[&Event], forest: &Forest<'_>, explain: bo
     Some(Figure { value, derivation: derivation.map(Box::new) })
 }
 
+/// An event's figure of distinct people.
+pub(crate) fn people(event: &Event) -> Option<Count> {
+    event.participation.and_then(|p| p.distinct_people)
+}
+
+/// An event's figure of attendances.
+fn attendances(event: &Event) -> Option<Count> {
+    event.participation.and_then(|p| p.attendances)
+}
+
+/// The figure a row's total counts.
+#[derive(Debug, Clone, Copy)]
+enum Counts {
+    /// Attendances, added up.
+    Attendances,
+    /// Distinct people, their union; `may_nest` unless the project's
+    /// [`Nesting`](super::contribution::Nesting) says that none lies inside
+    /// another.
+    People { may_nest: bool },
+}
+
 /// The total of one figure over a group of held events, counted once.
 fn counted(
     project: &Project,
     events: &[&Event],
     held: &[&Event],
     forest: &Forest<'_>,
-    figure: impl Fn(&Event) -> Option<Count>,
+    counts: Counts,
     explain: bool,
-    distinct: bool,
 ) -> Option<Figure<Total>> {
-    let Counted { figures: counted, excluded, overlaps, inside } = counted_figures(project, held, forest, &figure);
+    let (figure, may_nest, distinct) = match counts {
+        Counts::Attendances => (attendances as fn(&Event) -> Option<Count>, true, false),
+        Counts::People { may_nest } => (people as fn(&Event) -> Option<Count>, may_nest, true),
+    };
+    let Counted { figures: counted, excluded, overlaps, inside } =
+        counted_figures(project, held, forest, figure, may_nest);
     if counted.is_empty() {
         return None;
     }
@@ -722,7 +754,7 @@ fn counted(
         // may be inside another in turn, or, round a cycle, inside this one).
         let within: HashMap<*const Event, String> =
             inside.iter().map(|(e, node)| (std::ptr::from_ref(*e), record(project, forest.name(*node)))).collect();
-        derivation.left_out = left_out(project, events, &figure, &used, &within);
+        derivation.left_out = left_out(project, events, figure, &used, &within);
         derivation
     });
     Some(Figure { value: total, derivation: derivation.map(Box::new) })

@@ -99,7 +99,7 @@ pub(crate) fn of_dimension<'a>(
     // each adds by the counting model.
     let adds: HashMap<*const Event, (Total, bool)> = if dimension == Dimension::Project {
         let held: Vec<&Event> = project.events.iter().filter(|e| e.status == EventStatus::Held).collect();
-        let counted = counted_figures(project, &held, forest, |e| e.participation.and_then(|p| p.attendances));
+        let counted = counted_figures(project, &held, forest, |e| e.participation.and_then(|p| p.attendances), true);
         let mut adds = HashMap::new();
         for (event, count, node) in &counted.figures {
             let value = if counted.excluded.contains(node) {
@@ -120,7 +120,7 @@ pub(crate) fn of_dimension<'a>(
     let mut placed = Vec::new();
     for (key, label, events) in groups {
         let held: Vec<&Event> = events.iter().copied().filter(|e| e.status == EventStatus::Held).collect();
-        let people = counted_figures(project, &held, forest, |e| e.participation.and_then(|p| p.distinct_people));
+        let people = counted_figures(project, &held, forest, |e| e.participation.and_then(|p| p.distinct_people), true);
         let mut people_of: HashMap<*const Event, Count> = HashMap::new();
         for (event, count, _) in &people.figures {
             people_of.entry(std::ptr::from_ref(*event)).or_insert(*count);

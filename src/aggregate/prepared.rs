@@ -55,7 +55,7 @@ impl<'a> Prepared<'a> {
         groups: &mut groups::Groups<'a>,
     ) -> Self {
         let forest = forest::Forest::new(project);
-        let contributions = contribution::attendances(project, &forest);
+        let counting = contribution::Counting::new(project, &forest);
         let by_id = contribution::by_id(project);
         let attendances = (!project_row).then(|| participation::project_attendances(project, &forest)).flatten();
         // The events grouped in one dimension after another, in one set of
@@ -67,15 +67,7 @@ impl<'a> Prepared<'a> {
             .filter(|&dimension| project_row || dimension != Dimension::Project)
             .map(|dimension| {
                 holders.forget();
-                let rows = participation::of_project(
-                    project,
-                    &forest,
-                    dimension,
-                    explain,
-                    &contributions,
-                    &mut holders,
-                    groups,
-                );
+                let rows = participation::of_project(project, &counting, dimension, explain, &mut holders, groups);
                 (dimension, rows)
             })
             .collect();

@@ -307,6 +307,58 @@ mod tests {
         assert!(ranges > 10, "the random forests make ranges from overlaps ({ranges})");
     }
 
+    /// A project's figures counted without a sweep of their chains, where
+    /// its `Nesting` says none lies inside another, are those a sweep in
+    /// every group counts: in every dimension, with derivations and without.
+    #[test]
+    fn groups_counted_without_a_sweep_where_no_figure_nests_are_counted_as_with_one() {
+        use crate::aggregate::contribution::{Counting, Holders, Nesting, by_id};
+        use crate::aggregate::forest::Forest;
+        use crate::aggregate::groups::Groups;
+        use crate::aggregate::participation::of_project;
+        let generator = Generator::new(7);
+        let mut rng = Rng(7);
+        let (mut nested, mut flat) = ([0; 2], [0; 2]);
+        for index in 0..160 {
+            // Generated projects, whose people are counted at the parts of
+            // their events and never nest, and random forests, whose do.
+            let mut project =
+                if index % 2 == 0 { generator.project(index) } else { rewired(&generator, index, &mut rng) };
+            for event in &mut project.events {
+                if rng.one_in(3) {
+                    event.sessions = Some(Count::exact(1 + rng.next() % 9));
+                }
+            }
+            let forest = Forest::new(&project);
+            let counting = Counting::new(&project, &forest);
+            let Nesting { people, sessions } = counting.nesting;
+            for (kind, nests) in [people, sessions].into_iter().enumerate() {
+                if nests { nested[kind] += 1 } else { flat[kind] += 1 }
+            }
+            let mut swept = Counting::new(&project, &forest);
+            swept.nesting = Nesting { people: true, sessions: true };
+            let by_id = by_id(&project);
+            for dimension in Dimension::ALL {
+                for explain in [false, true] {
+                    let mut rows = Vec::new();
+                    for counting in [&counting, &swept] {
+                        let mut holders = Holders::new(&by_id);
+                        rows.push(of_project(
+                            &project,
+                            counting,
+                            dimension,
+                            explain,
+                            &mut holders,
+                            &mut Groups::default(),
+                        ));
+                    }
+                    assert_eq!(rows[0], rows[1], "{} by {dimension:?}", project.id);
+                }
+            }
+        }
+        assert!(nested.iter().chain(&flat).all(|&n| n > 10), "both cases of each kind ({nested:?}, {flat:?})");
+    }
+
     #[test]
     fn participation_is_counted_as_before_in_a_long_chain_and_a_long_cycle() {
         assert_same(&chain(150, false));
