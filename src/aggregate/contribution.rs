@@ -103,21 +103,15 @@ fn attendance_list<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<Contrib
     let held: Vec<&'a Event> = project.events.iter().filter(|e| e.status == EventStatus::Held).collect();
     let counted = counted_figures(project, &held, forest, figure, true);
 
-    // Every held figure's nearest figure above it: its parts are its children.
-    let with_figure: Vec<Held<'a>> =
-        held.iter().filter_map(|e| figure(e).map(|c| (*e, c, forest.nodes_of(e).0))).collect();
+    // Every held figure's nearest figure above it: its parts are its children,
+    // the figures found inside it when the counted ones were (in the order
+    // of the events).
     let mut children: HashMap<usize, Vec<Held<'a>>> = HashMap::new();
-    forest.first_marked(
-        with_figure.iter().filter_map(|(_, _, node)| *node),
-        with_figure.iter().map(|(e, _, _)| forest.nodes_of(e).1),
-        |above| {
-            for (&(event, count, node), above) in with_figure.iter().zip(above) {
-                if let Some(above) = above.filter(|above| Some(*above) != node) {
-                    children.entry(above).or_default().push((event, count, node));
-                }
-            }
-        },
-    );
+    for &(event, above) in &counted.inside {
+        if let Some(count) = figure(event) {
+            children.entry(above).or_default().push((event, count, forest.nodes_of(event).0));
+        }
+    }
 
     let mut contributions = Vec::new();
     // Each node's parts are placed once, even where an id repeats.

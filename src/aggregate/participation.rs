@@ -538,7 +538,8 @@ pub(crate) struct Counted<'a> {
     /// The pairs that may overlap, `project/record may overlap project/record`.
     pub(crate) overlaps: Vec<String>,
     /// The events with a figure that are not counted, each with the node
-    /// of the first figure above it that includes it.
+    /// of the first figure above it that includes it, in the order of the
+    /// held events.
     pub(crate) inside: Vec<(&'a Event, usize)>,
 }
 
