@@ -7,7 +7,7 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{County, Id, InvalidValue, ServiceSector, SourceRef, Text, Theme};
+use crate::{County, Id, InvalidValue, Language, ServiceSector, SourceRef, Text, Theme};
 
 /// A work package number as the source writes it: Arabic (`"1"`–`"99"`)
 /// or Roman (`"I"`–`"XXXIX"`).
@@ -27,15 +27,14 @@ pub struct WorkPackageNumber {
     roman: bool,
 }
 
-fn to_roman(mut value: u8) -> String {
-    let mut out = String::new();
+/// `value` in Roman numerals, appended to `out`.
+fn push_roman(out: &mut String, mut value: u8) {
     for (unit, letters) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
         while value >= unit {
             out.push_str(letters);
             value -= unit;
         }
     }
-    out
 }
 
 impl WorkPackageNumber {
@@ -86,8 +85,13 @@ impl FromStr for WorkPackageNumber {
         if text.is_empty() || !text.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
             return Err(invalid());
         }
+        let mut roman = String::with_capacity(8);
         (1..=39u8)
-            .find(|&value| to_roman(value) == text)
+            .find(|&value| {
+                roman.clear();
+                push_roman(&mut roman, value);
+                roman == text
+            })
             .map(|value| WorkPackageNumber { value, roman: true })
             .ok_or_else(invalid)
     }
@@ -95,7 +99,17 @@ impl FromStr for WorkPackageNumber {
 
 impl fmt::Display for WorkPackageNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.roman { f.write_str(&to_roman(self.value)) } else { write!(f, "{}", self.value) }
+        let mut text = String::with_capacity(6);
+        self.push_to(&mut text);
+        f.write_str(&text)
+    }
+}
+
+impl WorkPackageNumber {
+    /// The number as written, appended to `out`: what `to_string` gives,
+    /// without the formatting machinery.
+    fn push_to(self, out: &mut String) {
+        if self.roman { push_roman(out, self.value) } else { crate::value::push_digits(out, u64::from(self.value)) }
     }
 }
 
@@ -166,6 +180,17 @@ pub struct WorkPackage {
 }
 
 impl WorkPackage {
+    /// The work package as tables name it: its number and its title in
+    /// `language` (or the nearest), `2 Training`.
+    pub(crate) fn label(&self, language: Language) -> String {
+        let title = self.title.best(language);
+        let mut label = String::with_capacity(7 + title.len());
+        self.number.push_to(&mut label);
+        label.push(' ');
+        label.push_str(title);
+        label
+    }
+
     /// A work package with its required fields `id`, `number`, `title`; every other field is empty or at its default.
     pub fn new(id: Id, number: WorkPackageNumber, title: Text) -> Self {
         WorkPackage {
@@ -180,6 +205,24 @@ impl WorkPackage {
             note: None,
             sources: Vec::new(),
             extensions: BTreeMap::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_work_package_is_labelled_with_its_number_as_written_and_its_title() {
+        for text in ["1", "12", "99", "I", "IV", "IX", "XIV", "XXXIX"] {
+            let number: WorkPackageNumber = text.parse().unwrap();
+            assert_eq!(number.to_string(), text);
+            let package = WorkPackage::new(Id::new("wp").unwrap(), number, Text::fi("Koulutus"));
+            for language in [Language::Fi, Language::Sv, Language::En] {
+                let title = package.title.best(language);
+                assert_eq!(package.label(language), format!("{text} {title}"));
+            }
         }
     }
 }

@@ -238,7 +238,7 @@ impl<'p> Judgements<'p> {
                             .work_packages
                             .iter()
                             .find(|w| w.id.as_str() == wp)
-                            .map_or_else(|| wp.to_owned(), |w| format!("{} {}", w.number, w.title.best(language)));
+                            .map_or_else(|| wp.to_owned(), |w| w.label(language));
                         (record(project, wp), label)
                     }
                     _ => (project.id.to_string(), name.to_owned()),

@@ -289,7 +289,7 @@ impl Key<'_> {
                 .work_packages
                 .iter()
                 .find(|wp| wp.id.as_str() == id)
-                .map_or_else(|| id.to_owned(), |wp| format!("{} {}", wp.number, wp.title.best(language))),
+                .map_or_else(|| id.to_owned(), |wp| wp.label(language)),
         }
     }
 }
