@@ -311,8 +311,14 @@ impl Period {
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let show = |d: Option<PartialDate>| d.map_or_else(|| "…".to_owned(), |d| d.to_string());
-        write!(f, "{} – {}", show(self.start), show(self.end))
+        // Each end written straight into `f`, without a string of its own.
+        let show = |f: &mut fmt::Formatter<'_>, d: Option<PartialDate>| match d {
+            Some(d) => fmt::Display::fmt(&d, f),
+            None => f.write_str("…"),
+        };
+        show(f, self.start)?;
+        f.write_str(" – ")?;
+        show(f, self.end)
     }
 }
 
@@ -391,6 +397,24 @@ mod tests {
         for (year, month, day) in [(2021, 3, 1), (0, 1, 1), (9999, 12, 31), (10_000, 1, 1), (-1, 6, 15), (5, 2, 3)] {
             let date = NaiveDate::from_ymd_opt(year, month, day).unwrap();
             assert_eq!(PartialDate::Day(date).to_string(), date.format("%Y-%m-%d").to_string());
+        }
+    }
+
+    #[test]
+    fn a_period_writes_its_ends_as_dates_write_themselves() {
+        let dates = [
+            None,
+            Some(PartialDate::Year(2021)),
+            Some(PartialDate::Season(2020, Season::Winter)),
+            Some(PartialDate::Month(7, 3)),
+            Some(PartialDate::Day(ymd(2022, 12, 31))),
+            Some(PartialDate::Day(ymd(-1, 6, 15))),
+        ];
+        for start in dates {
+            for end in dates {
+                let show = |d: Option<PartialDate>| d.map_or_else(|| "…".to_owned(), |d| d.to_string());
+                assert_eq!(Period { start, end }.to_string(), format!("{} – {}", show(start), show(end)));
+            }
         }
     }
 }
