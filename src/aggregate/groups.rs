@@ -100,12 +100,12 @@ impl<'a> Groups<'a> {
         }
     }
 
-    /// Each group's key and events.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (Key<'a>, &[&'a Event])> + '_ {
-        self.keys.iter().zip(&self.ends).scan(0, |start, (&key, &end)| {
-            let events = &self.events[*start..end];
-            *start = end;
-            Some((key, events))
+    /// Each group's key and events (as many as there are groups, so that
+    /// a list collected from them gets its room once).
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = (Key<'a>, &[&'a Event])> + '_ {
+        self.keys.iter().enumerate().map(|(at, &key)| {
+            let start = at.checked_sub(1).map_or(0, |before| self.ends[before]);
+            (key, &self.events[start..self.ends[at]])
         })
     }
 }
