@@ -154,13 +154,24 @@ pub(crate) fn table(out: &mut String, headers: &[&str], rows: &Rows, texts: usiz
     let texts = texts.max(1);
     let columns = headers.len();
     debug_assert_eq!(columns, rows.columns(), "a header for each column");
+    let gaps = 2 * columns.saturating_sub(1);
+    // The least each column can take, from its header alone (what
+    // [`squeezed`] gives a column is never less): a table that cannot fit
+    // even so becomes blocks without its cells measured.
+    let least: usize = headers
+        .iter()
+        .enumerate()
+        .map(|(i, header)| if i < texts { width_of(header).min(NARROWEST_TEXT) } else { longest_word(header) })
+        .sum();
+    if least + gaps > width {
+        return blocks(out, headers, rows, width);
+    }
     // Each cell's width, counted once: row after row, `columns` a row.
     let mut widths = Vec::with_capacity(rows.len() * columns);
     widths.extend(rows.cells().map(width_of));
     let measured = Measured { columns, widths };
     let natural: Vec<usize> =
         (0..columns).map(|i| measured.column(i).max().unwrap_or(0).max(width_of(headers[i]))).collect();
-    let gaps = 2 * columns.saturating_sub(1);
     if natural.iter().sum::<usize>() + gaps <= width {
         return lines(out, headers, rows, &measured, &natural, texts);
     }
