@@ -27,7 +27,7 @@
 // document, hashed several times an event.
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use super::forest::Forest;
+use super::forest::{Forest, Places};
 use super::participation::counted_figures;
 use crate::{Count, Event, EventStatus, Project, Total};
 
@@ -75,14 +75,17 @@ impl Contribution<'_> {
 /// A project's attendance contributions, found by event.
 pub(crate) struct Contributions<'a> {
     list: Vec<Contribution<'a>>,
-    /// Each event's contribution: its place in `list` (the first, if an id repeats).
-    by_event: HashMap<*const Event, usize>,
+    /// Where the project's events lie.
+    places: Places,
+    /// Each event's contribution, by the event's place: its place in `list`.
+    by_place: Vec<Option<usize>>,
 }
 
 impl<'a> Contributions<'a> {
     /// What `event` adds, if anything.
     pub(crate) fn of(&self, event: &Event) -> Option<&Contribution<'a>> {
-        self.by_event.get(&std::ptr::from_ref(event)).and_then(|&at| self.list.get(at))
+        let at = self.places.place(event).and_then(|place| self.by_place.get(place).copied().flatten())?;
+        self.list.get(at)
     }
 }
 
@@ -90,11 +93,15 @@ impl<'a> Contributions<'a> {
 /// the project's attendances.
 pub(crate) fn attendances<'a>(project: &'a Project, forest: &Forest<'_>) -> Contributions<'a> {
     let list = attendance_list(project, forest);
-    let mut by_event = HashMap::with_capacity(list.len());
+    let places = forest.places();
+    let mut by_place = vec![None; project.events.len()];
     for (at, contribution) in list.iter().enumerate() {
-        by_event.entry(std::ptr::from_ref(contribution.event)).or_insert(at);
+        if let Some(slot) = places.place(contribution.event).and_then(|place| by_place.get_mut(place)) {
+            // The first, should an event have two.
+            slot.get_or_insert(at);
+        }
     }
-    Contributions { list, by_event }
+    Contributions { list, places, by_place }
 }
 
 /// The contributions, from each counted figure down through its parts.
@@ -153,67 +160,74 @@ fn attendance_list<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<Contrib
 
 /// For each event, the nearest event on its `part_of` chain (itself first)
 /// that states a value of a dimension, found once per event however long
-/// the chains: one per dimension, over the project's events by id.
+/// the chains: one per dimension, over the project's events by place.
 ///
-/// What is remembered is keyed by the event itself, not by its id: two
-/// events with one id (an `id.duplicate` error) each follow their own
-/// chain, and an event that is on no chain is answered without a look-up.
-pub(crate) struct Holders<'a, 'm> {
-    by_id: &'m HashMap<&'a str, &'a Event>,
-    known: HashMap<*const Event, Option<&'a Event>>,
+/// What is remembered is kept for the event itself (its place), not for
+/// its id: two events with one id (an `id.duplicate` error) each follow
+/// their own chain, and an event that is on no chain is answered without a
+/// look-up. A `part_of` leads to the last event with the id it names
+/// ([`Forest::parent`]).
+pub(crate) struct Holders<'a, 'f> {
+    events: &'a [Event],
+    forest: &'f Forest<'a>,
+    /// Each event's answer, once found.
+    known: Vec<Option<Option<usize>>>,
     /// The events walked by one call of [`Holders::of`], kept to be reused
     /// (empty between calls).
-    path: Vec<*const Event>,
-    seen: HashSet<*const Event>,
+    path: Vec<usize>,
+    /// Whether an event is on the walk of this call (all false between calls).
+    seen: Vec<bool>,
 }
 
-/// A project's events by id (the last event with an id, as `part_of`
-/// chains follow them).
-pub(crate) fn by_id(project: &Project) -> HashMap<&str, &Event> {
-    project.events.iter().map(|e| (e.id.as_str(), e)).collect()
-}
-
-impl<'a, 'm> Holders<'a, 'm> {
-    pub(crate) fn new(by_id: &'m HashMap<&'a str, &'a Event>) -> Self {
-        Holders { by_id, known: HashMap::new(), path: Vec::new(), seen: HashSet::new() }
+impl<'a, 'f> Holders<'a, 'f> {
+    /// Holders of `project`'s events, whose `part_of` graph is `forest`.
+    pub(crate) fn new(project: &'a Project, forest: &'f Forest<'a>) -> Self {
+        let events = project.events.len();
+        Holders {
+            events: &project.events,
+            forest,
+            known: vec![None; events],
+            path: Vec::new(),
+            seen: vec![false; events],
+        }
     }
 
     /// Forgets what was found, keeping the memory, before holders of another
     /// dimension are asked for.
     pub(crate) fn forget(&mut self) {
-        self.known.clear();
+        self.known.fill(None);
     }
 
-    /// The nearest event from `event` up its chain for which `states` holds;
-    /// `None` when none does (or the chain comes round in a cycle first).
-    pub(crate) fn of(&mut self, event: &'a Event, states: impl Fn(&Event) -> bool) -> Option<&'a Event> {
-        // Both are empty here: emptied below one event at a time (clearing
-        // a set that once held a long chain would cost its whole capacity
-        // on every call).
-        let mut current = Some(event);
+    /// The nearest event from the event at `place` up its chain for which
+    /// `states` holds; `None` when none does (or the chain comes round in a
+    /// cycle first).
+    pub(crate) fn of(&mut self, place: usize, states: impl Fn(&Event) -> bool) -> Option<&'a Event> {
+        let mut current = Some(place);
         let answer = loop {
             let Some(here) = current else { break None };
-            if states(here) {
+            let Some(event) = self.events.get(here) else { break None };
+            if states(event) {
                 break Some(here);
             }
             // The chain ends here (most events are on no chain): nothing to
             // walk, and nothing worth remembering.
-            let Some(parent) = &here.part_of else { break None };
-            let at = std::ptr::from_ref(here);
-            if let Some(&known) = self.known.get(&at) {
-                break known;
-            }
-            if !self.seen.insert(at) {
+            if event.part_of.is_none() {
                 break None;
             }
-            self.path.push(at);
-            current = self.by_id.get(parent.as_str()).copied();
+            if let Some(known) = self.known[here] {
+                break known;
+            }
+            if std::mem::replace(&mut self.seen[here], true) {
+                break None;
+            }
+            self.path.push(here);
+            current = self.forest.parent(here);
         };
         for at in self.path.drain(..) {
-            self.seen.remove(&at);
-            self.known.insert(at, answer);
+            self.seen[at] = false;
+            self.known[at] = Some(answer);
         }
-        answer
+        answer.and_then(|at| self.events.get(at))
     }
 }
 
@@ -279,10 +293,12 @@ mod tests {
         let mut on_chain = Event::new(id("twin"));
         on_chain.part_of = Some(id("parent"));
         for events in [vec![parent.clone(), alone.clone(), on_chain.clone()], vec![parent, on_chain, alone]] {
-            let by_id: HashMap<&str, &Event> = events.iter().map(|e| (e.id.as_str(), e)).collect();
-            let mut holders = Holders::new(&by_id);
+            let mut project = crate::corpus::Generator::new(1).project(0);
+            project.events = events;
+            let forest = Forest::new(&project);
+            let mut holders = Holders::new(&project, &forest);
             let states = |e: &Event| !e.counties.is_empty();
-            for event in &events {
+            for (place, event) in project.events.iter().enumerate() {
                 let expected = if event.id.as_str() == "parent" || event.part_of.is_some() {
                     Some("parent".to_owned())
                 } else {
@@ -290,7 +306,7 @@ mod tests {
                 };
                 // Asked twice: walked, then (on a chain) as remembered.
                 for _ in 0..2 {
-                    let holder = holders.of(event, states).map(|h| h.id.to_string());
+                    let holder = holders.of(place, states).map(|h| h.id.to_string());
                     assert_eq!(holder, expected, "{:?}", event.part_of);
                 }
             }

@@ -45,11 +45,40 @@ pub(crate) struct Forest<'a> {
     /// For a node on a cycle, the cycle's number and the node's place on it
     /// (places follow `part_of`).
     cycle: Vec<Option<(usize, usize)>>,
-    /// The address of the project's first event: an event of the project
-    /// is found by its place rather than its id hashed.
-    first: usize,
+    /// Where the project's events lie: an event of the project is found by
+    /// its place rather than its id hashed.
+    places: Places,
     /// Each event's node and its `part_of`'s node, in the project's order.
     of_event: Vec<(usize, Option<usize>)>,
+    /// Each event's parent: the place of the last event with the id its
+    /// `part_of` names, as chains follow them; `None` without a `part_of`
+    /// or for an id no event has.
+    parent_of_event: Vec<Option<usize>>,
+}
+
+/// Where a project's events lie in its list, to find an event's place
+/// (its index) from the event itself.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Places {
+    /// The address of the first event.
+    first: usize,
+    /// How many events there are.
+    len: usize,
+}
+
+impl Places {
+    /// Where `project`'s events lie.
+    pub(crate) fn of(project: &Project) -> Self {
+        Places { first: project.events.as_ptr().addr(), len: project.events.len() }
+    }
+
+    /// The place of `event` in the project's list; `None` for an event
+    /// that is not one of them.
+    pub(crate) fn place(self, event: &Event) -> Option<usize> {
+        let offset = std::ptr::from_ref(event).addr().wrapping_sub(self.first);
+        let size = std::mem::size_of::<Event>();
+        (offset % size == 0 && offset / size < self.len).then_some(offset / size)
+    }
 }
 
 impl<'a> Forest<'a> {
@@ -60,13 +89,17 @@ impl<'a> Forest<'a> {
         let mut names: Vec<&'a str> = Vec::with_capacity(project.events.len());
         let mut parent_ids: Vec<Option<&'a str>> = Vec::with_capacity(project.events.len());
         let mut of_event: Vec<(usize, Option<usize>)> = Vec::with_capacity(project.events.len());
-        for event in &project.events {
+        // The place of the last event with each event's id.
+        let mut last: Vec<usize> = Vec::with_capacity(project.events.len());
+        for (place, event) in project.events.iter().enumerate() {
             let id = event.id.as_str();
             let node = *index.entry(id).or_insert_with(|| {
                 names.push(id);
                 parent_ids.push(None);
+                last.push(place);
                 names.len() - 1
             });
+            last[node] = place;
             of_event.push((node, None));
             // The last event with an id gives its parent, as a map collected from the events does.
             parent_ids[node] = event.part_of.as_ref().map(|p| p.as_str());
@@ -89,8 +122,9 @@ impl<'a> Forest<'a> {
         step(names.len());
         let cycle = cycles(&parent);
         let (entry, exit, root) = tour(&parent, &cycle);
-        let first = project.events.as_ptr().addr();
-        Forest { index, names, events, entry, exit, root, cycle, first, of_event }
+        let parent_of_event = of_event.iter().map(|&(_, up)| up.filter(|&up| up < events).map(|up| last[up])).collect();
+        let places = Places::of(project);
+        Forest { index, names, events, entry, exit, root, cycle, places, of_event, parent_of_event }
     }
 
     /// The node of `event`'s id and that of its `part_of` (`None` for an id
@@ -98,12 +132,22 @@ impl<'a> Forest<'a> {
     /// by the event's place for an event of the project, by its ids for any
     /// other.
     pub(crate) fn nodes_of(&self, event: &Event) -> (Option<usize>, Option<usize>) {
-        let offset = std::ptr::from_ref(event).addr().wrapping_sub(self.first);
-        let size = std::mem::size_of::<Event>();
-        match self.of_event.get(offset / size).filter(|_| offset % size == 0) {
+        match self.places.place(event).and_then(|place| self.of_event.get(place)) {
             Some(&(node, up)) => (Some(node), up),
             None => (self.node(event.id.as_str()), event.part_of.as_ref().and_then(|p| self.node(p.as_str()))),
         }
+    }
+
+    /// Where the project's events lie.
+    pub(crate) fn places(&self) -> Places {
+        self.places
+    }
+
+    /// The place of the parent of the event at `place`: the last event
+    /// with the id its `part_of` names; `None` without a `part_of`, for an
+    /// id no event has, or past the project's events.
+    pub(crate) fn parent(&self, place: usize) -> Option<usize> {
+        self.parent_of_event.get(place).copied().flatten()
     }
 
     /// The node of an id, event's or named by a `part_of`.

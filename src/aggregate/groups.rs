@@ -60,8 +60,8 @@ impl<'a> Groups<'a> {
             return;
         }
         slots.reserve(project.events.len());
-        for event in &project.events {
-            groups_of(event, dimension, holders, event_keys);
+        for (place, event) in project.events.iter().enumerate() {
+            groups_of(event, place, dimension, holders, event_keys);
             for &key in event_keys.iter() {
                 // A project has few groups a dimension: a look along them is
                 // quicker than hashing until there are many.

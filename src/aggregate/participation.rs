@@ -384,17 +384,18 @@ fn states(event: &Event, dimension: Dimension) -> bool {
     }
 }
 
-/// The groups of an event in `dimension`, into `out`: its own values, or
-/// those of the nearest event it is `part_of` that states some, or "not
-/// stated"; in a partition table, several values make one group that
-/// names them all.
+/// The groups of an event (at `place` in its project) in `dimension`,
+/// into `out`: its own values, or those of the nearest event it is
+/// `part_of` that states some, or "not stated"; in a partition table,
+/// several values make one group that names them all.
 pub(crate) fn groups_of<'a>(
     event: &'a Event,
+    place: usize,
     dimension: Dimension,
     holders: &mut Holders<'a, '_>,
     out: &mut Vec<Key<'a>>,
 ) {
-    let holder = holders.of(event, |e| states(e, dimension)).unwrap_or(event);
+    let holder = holders.of(place, |e| states(e, dimension)).unwrap_or(event);
     keys_into(holder, dimension, out);
 }
 
@@ -482,8 +483,7 @@ pub(crate) fn rows_of(
 ) -> Vec<ParticipationRow> {
     let forest = Forest::new(project);
     let counting = Counting::new(project, &forest);
-    let by_id = super::contribution::by_id(project);
-    let mut holders = Holders::new(&by_id);
+    let mut holders = Holders::new(project, &forest);
     let mut rows: Vec<ParticipationRow> =
         of_project(project, &counting, dimension, explain, &mut holders, &mut Groups::default())
             .into_iter()

@@ -71,10 +71,9 @@ pub struct Placement {
 pub fn placements(project: &Project, language: Language) -> Vec<Placement> {
     let forest = Forest::new(project);
     let contributions = contribution::attendances(project, &forest);
-    let by_id = contribution::by_id(project);
     let mut placed = Vec::new();
     for dimension in Dimension::ALL {
-        let mut holders = Holders::new(&by_id);
+        let mut holders = Holders::new(project, &forest);
         placed.extend(of_dimension(project, &forest, dimension, language, &contributions, &mut holders));
     }
     placed

@@ -56,11 +56,10 @@ impl<'a> Prepared<'a> {
     ) -> Self {
         let forest = forest::Forest::new(project);
         let counting = contribution::Counting::new(project, &forest);
-        let by_id = contribution::by_id(project);
         let attendances = (!project_row).then(|| participation::project_attendances(project, &forest)).flatten();
         // The events grouped in one dimension after another, in one set of
         // buffers, and their holders found in one set of tables.
-        let mut holders = contribution::Holders::new(&by_id);
+        let mut holders = contribution::Holders::new(project, &forest);
         let rows = Dimension::ALL
             .into_iter()
             .filter(|&dimension| per_project || dimension != Dimension::WorkPackage)
@@ -92,8 +91,8 @@ mod tests {
     ) -> Vec<(participation::Key<'a>, Vec<&'a Event>)> {
         let mut groups: Vec<(participation::Key<'a>, Vec<&'a Event>)> = Vec::new();
         let mut keys = Vec::new();
-        for event in &project.events {
-            participation::groups_of(event, dimension, holders, &mut keys);
+        for (place, event) in project.events.iter().enumerate() {
+            participation::groups_of(event, place, dimension, holders, &mut keys);
             for &key in &keys {
                 match groups.iter_mut().find(|(k, _)| *k == key) {
                     Some((_, events)) => events.push(event),
@@ -125,10 +124,10 @@ mod tests {
         let mut groups = groups::Groups::default();
         let mut many = 0;
         for project in &projects {
-            let by_id = contribution::by_id(project);
+            let forest = forest::Forest::new(project);
             for dimension in Dimension::ALL {
-                let expected = plainly(project, dimension, &mut contribution::Holders::new(&by_id));
-                groups.fill(project, dimension, &mut contribution::Holders::new(&by_id));
+                let expected = plainly(project, dimension, &mut contribution::Holders::new(project, &forest));
+                groups.fill(project, dimension, &mut contribution::Holders::new(project, &forest));
                 let made: Vec<_> = groups.iter().map(|(key, events)| (key, events.to_vec())).collect();
                 assert_eq!(made.len(), expected.len(), "{} by {dimension:?}", project.id);
                 for ((key, events), (want_key, want)) in made.iter().zip(&expected) {

@@ -312,7 +312,7 @@ mod tests {
     /// every group counts: in every dimension, with derivations and without.
     #[test]
     fn groups_counted_without_a_sweep_where_no_figure_nests_are_counted_as_with_one() {
-        use crate::aggregate::contribution::{Counting, Holders, Nesting, by_id};
+        use crate::aggregate::contribution::{Counting, Holders, Nesting};
         use crate::aggregate::forest::Forest;
         use crate::aggregate::groups::Groups;
         use crate::aggregate::participation::of_project;
@@ -337,12 +337,11 @@ mod tests {
             }
             let mut swept = Counting::new(&project, &forest);
             swept.nesting = Nesting { people: true, sessions: true };
-            let by_id = by_id(&project);
             for dimension in Dimension::ALL {
                 for explain in [false, true] {
                     let mut rows = Vec::new();
                     for counting in [&counting, &swept] {
-                        let mut holders = Holders::new(&by_id);
+                        let mut holders = Holders::new(&project, &forest);
                         rows.push(of_project(
                             &project,
                             counting,
@@ -357,6 +356,55 @@ mod tests {
             }
         }
         assert!(nested.iter().chain(&flat).all(|&n| n > 10), "both cases of each kind ({nested:?}, {flat:?})");
+    }
+
+    /// Each event's holder, found by place and remembered from walk to walk,
+    /// is the one a plain walk finds: up the `part_of` chain through the last
+    /// event with each id, until an event states the value or the chain
+    /// ends or comes round.
+    #[test]
+    fn holders_found_by_place_are_those_a_plain_walk_by_id_finds() {
+        use crate::aggregate::contribution::Holders;
+        use crate::aggregate::forest::Forest;
+        let generator = Generator::new(11);
+        let mut rng = Rng(11);
+        let mut walked = 0;
+        for index in 0..120 {
+            let mut project = rewired(&generator, index, &mut rng);
+            for event in &mut project.events {
+                if rng.one_in(3) {
+                    event.counties.clear();
+                }
+            }
+            let by_id: HashMap<&str, &Event> = project.events.iter().map(|e| (e.id.as_str(), e)).collect();
+            let plainly = |event: &Event, states: &dyn Fn(&Event) -> bool| {
+                let mut seen = std::collections::HashSet::new();
+                let mut here = event;
+                loop {
+                    if states(here) {
+                        return Some(here.id.to_string());
+                    }
+                    let parent = here.part_of.as_ref()?;
+                    if !seen.insert(std::ptr::from_ref(here)) {
+                        return None;
+                    }
+                    here = by_id.get(parent.as_str())?;
+                }
+            };
+            let forest = Forest::new(&project);
+            let mut holders = Holders::new(&project, &forest);
+            let states: [&dyn Fn(&Event) -> bool; 2] = [&|e| !e.counties.is_empty(), &|e| e.themes.len() > 1];
+            for states in states {
+                holders.forget();
+                // Each asked twice: walked, then as remembered.
+                for (place, event) in project.events.iter().enumerate().chain(project.events.iter().enumerate()) {
+                    let found = holders.of(place, states).map(|e| e.id.to_string());
+                    assert_eq!(found, plainly(event, states), "{} in {}", event.id, project.id);
+                    walked += usize::from(event.part_of.is_some());
+                }
+            }
+        }
+        assert!(walked > 1_000, "{walked}");
     }
 
     #[test]
