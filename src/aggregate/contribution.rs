@@ -27,8 +27,8 @@
 // document, hashed several times an event.
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
+use super::counted::counted_figures;
 use super::forest::{Forest, Places};
-use super::participation::counted_figures;
 use crate::{Count, Event, EventStatus, Project, Total};
 
 /// A held event with a figure: the event, its figure and its id's node.

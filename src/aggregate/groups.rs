@@ -39,12 +39,14 @@ pub(crate) struct Groups<'a> {
     index: HashMap<Key<'a>, usize>,
     /// An event's keys, while filling.
     event_keys: Vec<Key<'a>>,
+    /// The held events of one group, for whoever counts the groups.
+    held: Vec<&'a Event>,
 }
 
 impl<'a> Groups<'a> {
     /// Groups `project`'s events in `dimension`, replacing what was here.
     pub(crate) fn fill(&mut self, project: &'a Project, dimension: Dimension, holders: &mut Holders<'a, '_>) {
-        let Groups { keys, ends, events, slots, index, event_keys } = self;
+        let Groups { keys, ends, events, slots, index, event_keys, .. } = self;
         keys.clear();
         ends.clear();
         events.clear();
@@ -98,6 +100,18 @@ impl<'a> Groups<'a> {
             events[ends[group]] = event;
             ends[group] += 1;
         }
+    }
+
+    /// The buffer for a group's held events (empty), to be given back with
+    /// [`Groups::give_back_held`] once the groups are counted.
+    pub(crate) fn take_held(&mut self) -> Vec<&'a Event> {
+        std::mem::take(&mut self.held)
+    }
+
+    /// Keeps `held`'s memory for the next groups.
+    pub(crate) fn give_back_held(&mut self, mut held: Vec<&'a Event>) {
+        held.clear();
+        self.held = held;
     }
 
     /// Each group's key and events (as many as there are groups, so that

@@ -85,6 +85,7 @@
 
 mod achievement;
 mod contribution;
+mod counted;
 mod derivation;
 pub mod figure_json;
 mod forest;

@@ -3,12 +3,13 @@
 
 // foldhash rather than SipHash: the keys are ids and addresses of one
 // document, hashed several times an event.
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::contribution::{Contribution, Counting, Holders};
+use super::contribution::{Contribution, Contributions, Counting, Holders};
+use super::counted::{Counted, all_counted, counted_figures};
 use super::forest::Forest;
 use super::groups::Groups;
 use super::{Derivation, Figure, Group, LeftOut, Omission, record};
@@ -411,12 +412,11 @@ pub(crate) fn of_project<'a>(
     groups: &mut Groups<'a>,
 ) -> Vec<(Key<'a>, ParticipationRow)> {
     let Counting { forest, contributions, nesting } = counting;
-    // The held events and the contributions of a group, in buffers used
-    // again from group to group.
-    let mut held: Vec<&Event> = Vec::with_capacity(project.events.len());
-    let mut here: Vec<&Contribution<'a>> = Vec::with_capacity(project.events.len());
+    // The held events of a group, in a buffer used again from group to
+    // group and from project to project.
+    let mut held = groups.take_held();
     groups.fill(project, dimension, holders);
-    groups
+    let rows = groups
         .iter()
         .map(|(key, events)| {
             let group = Group { dimension, key: String::new(), label: String::new() };
@@ -433,17 +433,16 @@ pub(crate) fn of_project<'a>(
             row.attendances = if dimension == Dimension::Project {
                 project_total(project, events, &held, forest, explain)
             } else {
-                // The group's contributions, in the order of the events.
-                here.clear();
-                here.extend(events.iter().filter_map(|e| contributions.of(e)));
-                (!here.is_empty()).then(|| placed_total(project, dimension, &here, events, explain))
+                placed_total(project, dimension, contributions, events, explain)
             };
             row.distinct_people =
                 counted(project, events, &held, forest, Counts::People { may_nest: nesting.people }, explain);
             row.sessions = sessions(project, &held, forest, nesting.sessions, explain);
             (key, row)
         })
-        .collect()
+        .collect();
+    groups.give_back_held(held);
+    rows
 }
 
 /// The attendances of a project's row by project: its events' figures,
@@ -498,15 +497,24 @@ pub(crate) fn rows_of(
 }
 
 /// The attendances of a group: the sum of the contributions placed in it.
+/// `None` where none is.
 fn placed_total(
     project: &Project,
     dimension: Dimension,
-    here: &[&Contribution<'_>],
+    contributions: &Contributions<'_>,
     events: &[&Event],
     explain: bool,
-) -> Figure<Total> {
+) -> Option<Figure<Total>> {
+    // The group's contributions, in the order of the events: added up as
+    // they are met, and listed only for a derivation.
+    let mut placed = events.iter().filter_map(|e| contributions.of(e)).peekable();
+    placed.peek()?;
+    if !explain {
+        return Some(Figure { value: placed.map(|c| c.value).sum(), derivation: None });
+    }
+    let here: Vec<&Contribution<'_>> = placed.collect();
     let value: Total = here.iter().map(|c| c.value).sum();
-    let derivation = explain.then(|| {
+    let derivation = {
         let used: HashSet<*const Event> = here.iter().map(|c| std::ptr::from_ref(c.event)).collect();
         let figure = |e: &Event| e.participation.and_then(|p| p.attendances);
         let mut derivation = Derivation::new(
@@ -523,108 +531,8 @@ fn placed_total(
         }
         derivation.left_out = left_out(project, events, figure, &used, &HashMap::new());
         derivation
-    });
-    Figure { value, derivation: derivation.map(Box::new) }
-}
-
-/// The figures of a group of held events that are counted: those that no
-/// other figure of the group includes, with the ones that may overlap.
-pub(crate) struct Counted<'a> {
-    /// Each counted event, its figure and its node.
-    pub(crate) figures: Vec<(&'a Event, Count, Option<usize>)>,
-    /// The nodes of the figures left out of the low end, each the smaller
-    /// of a pair that may overlap.
-    pub(crate) excluded: HashSet<Option<usize>>,
-    /// The pairs that may overlap, `project/record may overlap project/record`.
-    pub(crate) overlaps: Vec<String>,
-    /// The events with a figure that are not counted, each with the node
-    /// of the first figure above it that includes it, in the order of the
-    /// held events.
-    pub(crate) inside: Vec<(&'a Event, usize)>,
-}
-
-/// The figures of `held` that are counted once (see [`Counted`]). Unless
-/// `may_nest`, none lies inside another
-/// ([`Nesting`](super::contribution::Nesting)) and their chains are
-/// not looked up.
-pub(crate) fn counted_figures<'a>(
-    project: &Project,
-    held: &[&'a Event],
-    forest: &Forest<'_>,
-    figure: impl Fn(&Event) -> Option<Count>,
-    may_nest: bool,
-) -> Counted<'a> {
-    // Each held event with a figure, with its id's node (room for them all
-    // at once, once one has a figure).
-    let mut figures = held.iter().filter_map(|e| figure(e).map(|c| (*e, c, forest.nodes_of(e).0)));
-    let mut with_figure: Vec<(&Event, Count, Option<usize>)> = Vec::new();
-    if let Some(first) = figures.next() {
-        with_figure.reserve_exact(held.len());
-        with_figure.push(first);
-        with_figure.extend(figures);
-    }
-    // A figure is counted unless its chain of ancestors (cut where it comes
-    // back to the event or repeats) passes an event of the group with a
-    // figure, which already includes it: the first such on the chain from
-    // its parent is none, or the event itself come round a cycle.
-    // (With no figure on a chain, every figure is counted.)
-    let (counted, inside) = if !may_nest || with_figure.iter().all(|(e, _, _)| e.part_of.is_none()) {
-        (with_figure, Vec::new())
-    } else {
-        let mut counted: Vec<(&Event, Count, Option<usize>)> = Vec::with_capacity(with_figure.len());
-        let mut inside = Vec::new();
-        forest.first_marked(
-            with_figure.iter().filter_map(|(_, _, node)| *node),
-            with_figure.iter().map(|(e, _, _)| forest.nodes_of(e).1),
-            |above| {
-                for (&figure, &first) in with_figure.iter().zip(above) {
-                    match first {
-                        Some(first) if Some(first) != figure.2 => inside.push((figure.0, first)),
-                        _ => counted.push(figure),
-                    }
-                }
-            },
-        );
-        (counted, inside)
     };
-    if counted.iter().all(|(event, _, _)| event.possible_overlaps.is_empty()) {
-        return Counted { figures: counted, excluded: HashSet::default(), overlaps: Vec::new(), inside };
-    }
-    // The counted event a record's figure lies in: the first counted on its
-    // chain, itself included; and each counted id's figure (the first, if
-    // the id repeats).
-    let mut value_of: HashMap<usize, Count> = HashMap::with_capacity(counted.len());
-    for (_, count, node) in &counted {
-        if let Some(node) = node {
-            value_of.entry(*node).or_insert(*count);
-        }
-    }
-    let withs = counted
-        .iter()
-        .flat_map(|(e, _, _)| e.possible_overlaps.iter().map(|overlap| forest.event_node(overlap.with.as_str())));
-    let representatives = forest.first_marked(counted.iter().filter_map(|(_, _, node)| *node), withs, <[_]>::to_vec);
-    let mut representatives = representatives.into_iter();
-    let mut excluded: HashSet<Option<usize>> = HashSet::new();
-    let mut overlaps = Vec::new();
-    for (event, count, node) in &counted {
-        for _ in &event.possible_overlaps {
-            let Some(other) = representatives.next().flatten() else { continue };
-            if Some(other) == *node {
-                continue;
-            }
-            let other_count = value_of.get(&other).copied().unwrap_or(*count);
-            // The smaller figure may lie within the larger: leave it out of the low end.
-            let smaller = if count.value <= other_count.value { *node } else { Some(other) };
-            if excluded.insert(smaller) {
-                overlaps.push(format!(
-                    "{} may overlap {}",
-                    record(project, event.id.as_str()),
-                    record(project, forest.name(other))
-                ));
-            }
-        }
-    }
-    Counted { figures: counted, excluded, overlaps, inside }
+    Some(Figure { value, derivation: Some(Box::new(derivation)) })
 }
 
 /// Why each event of `events` that `used` does not hold is left out of a
@@ -666,6 +574,13 @@ fn sessions(
     may_nest: bool,
     explain: bool,
 ) -> Option<Figure<Count>> {
+    // Without a derivation, where every figure is counted, the meetings are
+    // added up as they are met, without a list of them.
+    if !explain && all_counted(held, |e| e.sessions, may_nest) {
+        let mut counts = held.iter().filter_map(|e| e.sessions).peekable();
+        counts.peek()?;
+        return Some(Figure { value: counts.sum(), derivation: None });
+    }
     let Counted { figures, .. } = counted_figures(project, held, forest, |e| e.sessions, may_nest);
     if figures.is_empty() {
         return None;
@@ -721,6 +636,22 @@ fn counted(
         Counts::Attendances => (attendances as fn(&Event) -> Option<Count>, true, false),
         Counts::People { may_nest } => (people as fn(&Event) -> Option<Count>, may_nest, true),
     };
+    // Without a derivation, where every figure is counted and none may
+    // overlap another, the total is made as the figures are met, without a
+    // list of them: what the rest of this function makes of that list.
+    if !explain
+        && all_counted(held, figure, may_nest)
+        && held.iter().all(|e| figure(e).is_none() || e.possible_overlaps.is_empty())
+    {
+        let mut counts = held.iter().filter_map(|e| figure(e)).peekable();
+        counts.peek()?;
+        let total = if distinct {
+            counts.map(Total::from).reduce(distinct_union).unwrap_or_else(Total::zero)
+        } else {
+            Total::from(counts.sum::<Count>())
+        };
+        return Some(Figure { value: total, derivation: None });
+    }
     let Counted { figures: counted, excluded, overlaps, inside } =
         counted_figures(project, held, forest, figure, may_nest);
     if counted.is_empty() {

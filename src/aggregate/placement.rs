@@ -8,9 +8,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::contribution::{self, Contributions, Holders};
+use super::counted::counted_figures;
 use super::forest::Forest;
 use super::groups::grouped;
-use super::participation::{Dimension, counted_figures};
+use super::participation::Dimension;
 use crate::{Count, Event, EventStatus, Id, Language, Project, Total};
 
 /// One event record in one group of one participation table, with what it

@@ -309,7 +309,8 @@ mod tests {
 
     /// A project's figures counted without a sweep of their chains, where
     /// its `Nesting` says none lies inside another, are those a sweep in
-    /// every group counts: in every dimension, with derivations and without.
+    /// every group counts: in every dimension, with derivations and without;
+    /// and the figures made without a derivation are those made with one.
     #[test]
     fn groups_counted_without_a_sweep_where_no_figure_nests_are_counted_as_with_one() {
         use crate::aggregate::contribution::{Counting, Holders, Nesting};
@@ -319,14 +320,20 @@ mod tests {
         let generator = Generator::new(7);
         let mut rng = Rng(7);
         let (mut nested, mut flat) = ([0; 2], [0; 2]);
+        let mut ranges = 0;
         for index in 0..160 {
             // Generated projects, whose people are counted at the parts of
-            // their events and never nest, and random forests, whose do.
+            // their events and never nest, random forests, whose do, and
+            // random figures that may overlap but are part of nothing.
             let mut project =
                 if index % 2 == 0 { generator.project(index) } else { rewired(&generator, index, &mut rng) };
+            let partless = index % 4 == 3;
             for event in &mut project.events {
                 if rng.one_in(3) {
                     event.sessions = Some(Count::exact(1 + rng.next() % 9));
+                }
+                if partless {
+                    event.part_of = None;
                 }
             }
             let forest = Forest::new(&project);
@@ -338,6 +345,7 @@ mod tests {
             let mut swept = Counting::new(&project, &forest);
             swept.nesting = Nesting { people: true, sessions: true };
             for dimension in Dimension::ALL {
+                let mut explained = Vec::new();
                 for explain in [false, true] {
                     let mut rows = Vec::new();
                     for counting in [&counting, &swept] {
@@ -352,10 +360,24 @@ mod tests {
                         ));
                     }
                     assert_eq!(rows[0], rows[1], "{} by {dimension:?}", project.id);
+                    explained.push(rows.swap_remove(0));
                 }
+                // The figures made without a derivation (added up as they
+                // are met where they can be) are those made with one.
+                for (_, row) in &mut explained[1] {
+                    row.attendances.iter_mut().for_each(|f| f.derivation = None);
+                    row.distinct_people.iter_mut().for_each(|f| f.derivation = None);
+                    row.sessions.iter_mut().for_each(|f| f.derivation = None);
+                }
+                assert_eq!(explained[0], explained[1], "{} by {dimension:?}", project.id);
+                ranges += explained[0]
+                    .iter()
+                    .filter(|(_, r)| r.attendances.as_ref().is_some_and(|a| a.value.is_range()))
+                    .count();
             }
         }
         assert!(nested.iter().chain(&flat).all(|&n| n > 10), "both cases of each kind ({nested:?}, {flat:?})");
+        assert!(ranges > 10, "figures that may overlap make ranges ({ranges})");
     }
 
     /// Each event's holder, found by place and remembered from walk to walk,
