@@ -385,8 +385,13 @@ impl Implementer {
     /// assert_eq!(lapland.display_name(Language::Fi), "nimeämätön organisaatio (Lappi)");
     /// ```
     pub fn display_name(&self, language: crate::Language) -> String {
+        self.name_in(language).into_owned()
+    }
+
+    /// [`Implementer::display_name`], borrowed where the implementer is named.
+    pub(crate) fn name_in(&self, language: crate::Language) -> std::borrow::Cow<'_, str> {
         if let Some(name) = &self.name {
-            return name.best(language).to_owned();
+            return std::borrow::Cow::Borrowed(name.best(language));
         }
         let unnamed = match language {
             crate::Language::Fi => "nimeämätön organisaatio",
@@ -394,10 +399,10 @@ impl Implementer {
             crate::Language::En => "unnamed organisation",
         };
         if self.counties.is_empty() {
-            return unnamed.to_owned();
+            return std::borrow::Cow::Borrowed(unnamed);
         }
         let counties: Vec<&str> = self.counties.iter().map(|county| county.label(language)).collect();
-        format!("{unnamed} ({})", counties.join(", "))
+        std::borrow::Cow::Owned(format!("{unnamed} ({})", counties.join(", ")))
     }
 
     /// Whether the implementer has `role`.

@@ -243,7 +243,14 @@ impl Contribution<'_> {
 }
 
 fn join<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    ids.collect::<Vec<_>>().join(";")
+    let mut key = String::new();
+    for (n, id) in ids.enumerate() {
+        if n > 0 {
+            key.push(';');
+        }
+        key.push_str(id);
+    }
+    key
 }
 
 /// The labels of ids, joined with ` + `; `not stated` for none.
@@ -251,8 +258,14 @@ pub(crate) fn names(project: &Project, ids: &[&Id], language: Language) -> Strin
     if ids.is_empty() {
         return "not stated".to_owned();
     }
-    let names: Vec<String> = ids.iter().map(|id| super::resources::implementer_name(project, id, language)).collect();
-    names.join(" + ")
+    let mut names = String::new();
+    for (n, id) in ids.iter().enumerate() {
+        if n > 0 {
+            names.push_str(" + ");
+        }
+        names.push_str(&super::resources::implementer_name(project, id, language));
+    }
+    names
 }
 
 /// The label of a contribution's funding kind.
@@ -438,6 +451,29 @@ pub(crate) fn merge_rows(row: &mut FundingRow, mut later: FundingRow) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn payers_are_named_and_keyed_in_order_whether_listed_named_or_not() {
+        let mut project = crate::corpus::Generator::new(3).project(0);
+        let mut unnamed = project.implementers[0].clone();
+        unnamed.id = Id::new("unnamed").unwrap();
+        unnamed.name = None;
+        project.implementers.push(unnamed.clone());
+        let first = project.implementers[0].id.clone();
+        let unlisted = Id::new("not-listed").unwrap();
+        let ids = [&first, &unnamed.id, &unlisted];
+        for language in [Language::Fi, Language::En] {
+            let expected = [
+                project.implementers[0].display_name(language),
+                unnamed.display_name(language),
+                "not-listed".to_owned(),
+            ];
+            assert_eq!(names(&project, &ids, language), expected.join(" + "));
+        }
+        assert_eq!(names(&project, &[], Language::Fi), "not stated");
+        assert_eq!(join(ids.iter().map(|id| id.as_str())), format!("{first};unnamed;not-listed"));
+        assert_eq!(join(std::iter::empty()), "");
+    }
 
     #[test]
     fn a_share_of_a_total_is_exact_only_when_it_divides_evenly() {

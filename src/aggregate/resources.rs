@@ -1,6 +1,7 @@
 //! Achievement, targets, outputs, money, staffing, and the projects side by
 //! side with their programme.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
@@ -457,7 +458,7 @@ impl Accumulator {
                 label: entry
                     .implementer
                     .as_ref()
-                    .map_or_else(|| "not stated".to_owned(), |id| implementer_name(project, id, language)),
+                    .map_or_else(|| "not stated".to_owned(), |id| implementer_name(project, id, language).into_owned()),
                 entries: 0,
                 posts: 0,
                 full_time_hundredths: 0,
@@ -633,8 +634,11 @@ impl Accumulator {
     }
 }
 
-pub(crate) fn implementer_name(project: &Project, id: &Id, language: Language) -> String {
-    project.implementers.iter().find(|i| i.id == *id).map_or_else(|| id.to_string(), |i| i.display_name(language))
+/// The name of the implementer `id` in `language`: its display name, or
+/// the id itself for an implementer the project does not list. Borrowed
+/// where the project states it.
+pub(crate) fn implementer_name<'p>(project: &'p Project, id: &'p Id, language: Language) -> Cow<'p, str> {
+    project.implementers.iter().find(|i| i.id == *id).map_or(Cow::Borrowed(id.as_str()), |i| i.name_in(language))
 }
 
 /// What each output adds to the items of its kind and status: its count, or
