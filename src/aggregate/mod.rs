@@ -453,7 +453,8 @@ impl Aggregator {
         // project or as made apart.
         let emptied = self.per_project_emptied && self.projects > self.per_project_limit;
         let mut own_attendances = prepared.attendances;
-        let mut code = String::new();
+        // Room for any key but a very long one, so that it is rarely grown.
+        let mut code = String::with_capacity(64);
         for (dimension, rows) in prepared.rows {
             if dimension == Dimension::Project {
                 // The project's own attendances, from its one row by

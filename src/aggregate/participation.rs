@@ -240,7 +240,13 @@ impl Key<'_> {
     /// Writes the group's key: a code, codes joined by `+`, `project/work-package`
     /// or nothing for "not stated".
     pub(crate) fn write_code(&self, project: &Project, out: &mut String) {
-        use std::fmt::Write;
+        // A year's digits pushed, as `{year}` writes them.
+        let push_year = |out: &mut String, year: i32| {
+            if year < 0 {
+                out.push('-');
+            }
+            crate::value::push_digits(out, u64::from(year.unsigned_abs()));
+        };
         match *self {
             Key::NotStated => {}
             Key::Project => out.push_str(project.id.as_str()),
@@ -255,11 +261,11 @@ impl Key<'_> {
                     out.push_str(county.code());
                 }
             }
-            Key::Year(year) => {
-                let _ = write!(out, "{year}");
-            }
+            Key::Year(year) => push_year(out, year),
             Key::Quarter(year, quarter) => {
-                let _ = write!(out, "{year}-Q{quarter}");
+                push_year(out, year);
+                out.push_str("-Q");
+                crate::value::push_digits(out, u64::from(quarter));
             }
             Key::WorkPackage(id) => super::push_record(out, project, id),
         }
@@ -690,4 +696,20 @@ fn counted(
         derivation
     });
     Some(Figure { value: total, derivation: derivation.map(Box::new) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_years_and_a_quarters_codes_are_written_as_the_format_writes_them() {
+        let project = crate::corpus::Generator::new(1).project(0);
+        for year in [-12_345, -1, 0, 7, 2021, 9_999, 262_142] {
+            assert_eq!(Key::Year(year).code(&project), format!("{year}"));
+            for quarter in 1..=4 {
+                assert_eq!(Key::Quarter(year, quarter).code(&project), format!("{year}-Q{quarter}"));
+            }
+        }
+    }
 }
