@@ -54,11 +54,12 @@ fn longest_word(text: &str) -> usize {
 }
 
 /// Wrapped lines in one buffer, used again from row to row: each line a
-/// range of `text`, each cell a range of `lines`.
+/// range of `text` with its width in characters, each cell a range of
+/// `lines`.
 #[derive(Debug, Default)]
 struct Wrapped {
     text: String,
-    lines: Vec<(usize, usize)>,
+    lines: Vec<(usize, usize, usize)>,
     cells: Vec<(usize, usize)>,
 }
 
@@ -67,6 +68,19 @@ impl Wrapped {
         self.text.clear();
         self.lines.clear();
         self.cells.clear();
+    }
+
+    /// Adds `text`, `text_width` characters wide, as the next cell: as it is
+    /// where it fits so ([`fits_as_is_measured`]), else as [`Wrapped::cell`]
+    /// wraps it.
+    fn measured_cell(&mut self, text: &str, text_width: usize, width: usize) {
+        if !fits_as_is_measured(text, text_width, width) {
+            return self.cell(text, width);
+        }
+        let (first, start) = (self.lines.len(), self.text.len());
+        self.text.push_str(text);
+        self.lines.push((start, self.text.len(), text_width));
+        self.cells.push((first, self.lines.len()));
     }
 
     /// Adds `text` as the next cell, in lines of at most `width` characters,
@@ -95,9 +109,10 @@ impl Wrapped {
                     let split = word.char_indices().nth(width).map_or(word.len(), |(i, _)| i);
                     self.text.push_str(&word[..split]);
                     word = &word[split..];
-                    characters -= width.min(characters);
+                    used = width.min(characters);
+                    characters -= used;
                 }
-                self.lines.push((start, self.text.len()));
+                self.lines.push((start, self.text.len(), used));
                 start = self.text.len();
                 used = 0;
                 if word.is_empty() {
@@ -106,15 +121,19 @@ impl Wrapped {
             }
         }
         if used > 0 || self.lines.len() == first {
-            self.lines.push((start, self.text.len()));
+            self.lines.push((start, self.text.len(), used));
         }
         self.cells.push((first, self.lines.len()));
     }
 
-    /// Line `at` of cell `cell`; empty past its last.
-    fn line(&self, cell: usize, at: usize) -> &str {
-        let Some(&(first, end)) = self.cells.get(cell) else { return "" };
-        self.lines.get(first + at).filter(|_| first + at < end).map_or("", |&(a, b)| &self.text[a..b])
+    /// Line `at` of cell `cell` and its width in characters; empty past
+    /// its last.
+    fn line(&self, cell: usize, at: usize) -> (&str, usize) {
+        let Some(&(first, end)) = self.cells.get(cell) else { return ("", 0) };
+        self.lines
+            .get(first + at)
+            .filter(|_| first + at < end)
+            .map_or(("", 0), |&(a, b, width)| (&self.text[a..b], width))
     }
 
     /// How many lines the highest cell takes.
@@ -128,7 +147,7 @@ impl Wrapped {
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut wrapped = Wrapped::default();
     wrapped.cell(text, width);
-    (0..wrapped.height()).map(|at| wrapped.line(0, at).to_owned()).collect()
+    (0..wrapped.height()).map(|at| wrapped.line(0, at).0.to_owned()).collect()
 }
 
 /// Writes `text` wrapped to `width`, its first line after `first`, the rest
@@ -277,12 +296,11 @@ fn row<C: AsRef<str>>(
         return line(out, widths, texts, |i| (cells[i].as_ref(), measured[i]));
     }
     wrapped.clear();
-    cells.iter().zip(widths).for_each(|(cell, &width)| wrapped.cell(cell.as_ref(), width));
+    for ((cell, &cell_width), &width) in cells.iter().zip(measured).zip(widths) {
+        wrapped.measured_cell(cell.as_ref(), cell_width, width);
+    }
     for at in 0..wrapped.height() {
-        line(out, widths, texts, |i| {
-            let part = wrapped.line(i, at);
-            (part, width_of(part))
-        });
+        line(out, widths, texts, |i| wrapped.line(i, at));
     }
 }
 
@@ -409,6 +427,24 @@ mod tests {
             assert_eq!(longest_word(text), plain, "{text:?}");
             let spaced = text.starts_with(' ') || text.ends_with(' ') || text.contains("  ");
             assert_eq!(fits_unless_spaced(text), !spaced, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_wrapped_lines_width_is_its_characters_and_a_cell_that_fits_is_wrapped_as_it_is() {
+        let texts = ["", "a", "ab cd", "a  b", " lead", "äöåé äö", "abcdefghij", "x y zzzzzzzzzzzz w", "1 500,50 €"];
+        for text in texts {
+            for width in 0..14 {
+                let (mut wrapped, mut measured) = (Wrapped::default(), Wrapped::default());
+                wrapped.cell(text, width);
+                measured.measured_cell(text, width_of(text), width);
+                assert_eq!(wrapped.height(), measured.height(), "{text:?} at {width}");
+                for at in 0..wrapped.height() {
+                    let (line, line_width) = wrapped.line(0, at);
+                    assert_eq!(line_width, width_of(line), "{text:?} at {width}");
+                    assert_eq!(measured.line(0, at), (line, line_width), "{text:?} at {width}");
+                }
+            }
         }
     }
 
