@@ -67,11 +67,19 @@ impl Euros {
 /// Writes an amount of cents, which may exceed the range of [`Euros`] (a
 /// sum or a product), in the display convention of [`Euros`].
 pub(crate) fn cents_text(cents: u128) -> String {
-    let whole = crate::value::thousands(cents / 100);
-    match cents % 100 {
-        0 => format!("{whole} €"),
-        rest => format!("{whole}.{rest:02} €"),
+    // Pushed rather than formatted: a report writes thousands of amounts.
+    let mut text = String::with_capacity(24);
+    crate::value::push_thousands(&mut text, cents / 100);
+    let rest = cents % 100;
+    if rest > 0 {
+        text.push('.');
+        if rest < 10 {
+            text.push('0');
+        }
+        crate::value::push_digits(&mut text, rest as u64);
     }
+    text.push_str(" €");
+    text
 }
 
 impl FromStr for Euros {
@@ -307,5 +315,22 @@ impl JsonSchema for Percent {
             "minimum": 0,
             "maximum": 100
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_amount_is_written_in_euros_with_its_cents_as_the_format_wrote_it() {
+        for cents in [0u128, 1, 9, 10, 99, 100, 101, 110, 123_456, 100_000_050, u128::from(u64::MAX), u128::MAX] {
+            let whole = crate::value::thousands(cents / 100);
+            let expected = match cents % 100 {
+                0 => format!("{whole} €"),
+                rest => format!("{whole}.{rest:02} €"),
+            };
+            assert_eq!(cents_text(cents), expected);
+        }
     }
 }
