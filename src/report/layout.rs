@@ -182,9 +182,17 @@ pub(crate) fn table(out: &mut String, headers: &[&str], rows: &Rows, texts: usiz
         .enumerate()
         .map(|(i, header)| if i < texts { width_of(header).min(NARROWEST_TEXT) } else { longest_word(header) })
         .sum();
-    if least + gaps > width {
+    // (Columns of no width at all still fit in no room.)
+    if least > 0 && least + gaps > width {
         return blocks(out, headers, rows, width);
     }
+    measured_table(out, headers, rows, texts, width);
+}
+
+/// [`table`] with every cell measured.
+fn measured_table(out: &mut String, headers: &[&str], rows: &Rows, texts: usize, width: usize) {
+    let columns = headers.len();
+    let gaps = 2 * columns.saturating_sub(1);
     // Each cell's width, counted once: row after row, `columns` a row.
     let mut widths = Vec::with_capacity(rows.len() * columns);
     widths.extend(rows.cells().map(width_of));
@@ -427,6 +435,29 @@ mod tests {
             assert_eq!(longest_word(text), plain, "{text:?}");
             let spaced = text.starts_with(' ') || text.ends_with(' ') || text.contains("  ");
             assert_eq!(fits_unless_spaced(text), !spaced, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_table_turned_into_blocks_by_its_headers_is_what_measuring_its_cells_gives() {
+        let mut rows = Rows::new(3);
+        rows.push(["a project with a long name", "12", "about 4 667"]);
+        rows.push(["", "", ""]);
+        rows.push(["x", "1 234 567", ""]);
+        // A table of nothing but empty cells takes no room at all.
+        let mut empty = Rows::new(3);
+        empty.push(["", "", ""]);
+        let heads: [&[&str]; 4] =
+            [&["project", "events", "attendances"], &["", "", ""], &["a b c d e f", "", "x"], &["", "events held", ""]];
+        for (headers, rows) in heads.into_iter().flat_map(|headers| [(headers, &rows), (headers, &empty)]) {
+            for texts in 1..=3 {
+                for width in 0..60 {
+                    let (mut quick, mut measured) = (String::new(), String::new());
+                    table(&mut quick, headers, rows, texts, width);
+                    measured_table(&mut measured, headers, rows, texts, width);
+                    assert_eq!(quick, measured, "{headers:?}, {texts} texts, width {width}");
+                }
+            }
         }
     }
 
