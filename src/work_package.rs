@@ -27,14 +27,18 @@ pub struct WorkPackageNumber {
     roman: bool,
 }
 
-/// `value` in Roman numerals, appended to `out`.
-fn push_roman(out: &mut String, mut value: u8) {
-    for (unit, letters) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
-        while value >= unit {
-            out.push_str(letters);
-            value -= unit;
+/// `value` in Roman numerals, a letter or a pair of them at a time.
+fn roman(mut value: u8) -> impl Iterator<Item = &'static str> {
+    const NUMERALS: [(u8, &str); 5] = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while NUMERALS.get(at).is_some_and(|&(unit, _)| value < unit) {
+            at += 1;
         }
-    }
+        let &(unit, letters) = NUMERALS.get(at)?;
+        value -= unit;
+        Some(letters)
+    })
 }
 
 impl WorkPackageNumber {
@@ -85,12 +89,12 @@ impl FromStr for WorkPackageNumber {
         if text.is_empty() || !text.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) {
             return Err(invalid());
         }
-        let mut roman = String::with_capacity(8);
         (1..=39u8)
             .find(|&value| {
-                roman.clear();
-                push_roman(&mut roman, value);
-                roman == text
+                // The numerals of `value`, in turn, are the whole text.
+                let mut rest = text;
+                roman(value).all(|letters| rest.strip_prefix(letters).map(|after| rest = after).is_some())
+                    && rest.is_empty()
             })
             .map(|value| WorkPackageNumber { value, roman: true })
             .ok_or_else(invalid)
@@ -99,9 +103,11 @@ impl FromStr for WorkPackageNumber {
 
 impl fmt::Display for WorkPackageNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut text = String::with_capacity(6);
-        self.push_to(&mut text);
-        f.write_str(&text)
+        if self.roman {
+            roman(self.value).try_for_each(|letters| f.write_str(letters))
+        } else {
+            write!(f, "{}", self.value)
+        }
     }
 }
 
@@ -109,7 +115,11 @@ impl WorkPackageNumber {
     /// The number as written, appended to `out`: what `to_string` gives,
     /// without the formatting machinery.
     fn push_to(self, out: &mut String) {
-        if self.roman { push_roman(out, self.value) } else { crate::value::push_digits(out, u64::from(self.value)) }
+        if self.roman {
+            roman(self.value).for_each(|letters| out.push_str(letters));
+        } else {
+            crate::value::push_digits(out, u64::from(self.value));
+        }
     }
 }
 
@@ -212,6 +222,29 @@ impl WorkPackage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_roman_number_is_written_and_read_back_as_the_plain_rule_writes_it() {
+        for value in 1..=39u8 {
+            // The plain rule: the largest numeral that fits, again and again.
+            let (mut expected, mut left) = (String::new(), value);
+            for (unit, letters) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+                while left >= unit {
+                    expected.push_str(letters);
+                    left -= unit;
+                }
+            }
+            let number: WorkPackageNumber = expected.parse().unwrap();
+            assert_eq!((number.value, number.roman), (value, true));
+            assert_eq!(number.to_string(), expected);
+            let mut pushed = String::new();
+            number.push_to(&mut pushed);
+            assert_eq!(pushed, expected);
+        }
+        for text in ["IIII", "VV", "IXI", "XL", "IL", "XXXX", "I V"] {
+            assert!(text.parse::<WorkPackageNumber>().is_err(), "{text}");
+        }
+    }
 
     #[test]
     fn a_work_package_is_labelled_with_its_number_as_written_and_its_title() {
