@@ -233,14 +233,7 @@ impl<'p> Judgements<'p> {
             let (key, label) = match made.take() {
                 Some((last, key, label)) if last == group => (key, label),
                 _ => match group {
-                    Judged::WorkPackage(wp) => {
-                        let label = project
-                            .work_packages
-                            .iter()
-                            .find(|w| w.id.as_str() == wp)
-                            .map_or_else(|| wp.to_owned(), |w| w.label(language));
-                        (record(project, wp), label)
-                    }
+                    Judged::WorkPackage(wp) => (record(project, wp), super::work_package_label(project, wp, language)),
                     _ => (project.id.to_string(), name.to_owned()),
                 },
             };

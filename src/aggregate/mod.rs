@@ -189,6 +189,13 @@ pub(crate) fn cited(sources: &[crate::SourceRef]) -> String {
     if documents.is_empty() { String::new() } else { format!(" [{}]", documents.join(", ")) }
 }
 
+/// How the tables name `project`'s work package `id`: by its number and
+/// title ([`WorkPackage::label`](crate::WorkPackage)), or by the id itself
+/// where the project lists no such work package.
+pub(crate) fn work_package_label(project: &Project, id: &str, language: Language) -> String {
+    project.work_packages.iter().find(|wp| wp.id.as_str() == id).map_or_else(|| id.to_owned(), |wp| wp.label(language))
+}
+
 /// `project/record`, how derivations name a record.
 pub(crate) fn record(project: &Project, id: &str) -> String {
     let mut text = String::with_capacity(project.id.as_str().len() + 1 + id.len());

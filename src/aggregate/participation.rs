@@ -292,11 +292,7 @@ impl Key<'_> {
                 format!("several {}: {}", Dimension::County.plural(), labels.join(", "))
             }
             Key::Year(_) | Key::Quarter(..) => self.code(project),
-            Key::WorkPackage(id) => project
-                .work_packages
-                .iter()
-                .find(|wp| wp.id.as_str() == id)
-                .map_or_else(|| id.to_owned(), |wp| wp.label(language)),
+            Key::WorkPackage(id) => super::work_package_label(project, id, language),
         }
     }
 }
