@@ -27,12 +27,9 @@
 // document, hashed several times an event.
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use super::counted::counted_figures;
+use super::counted::{Held, any_inside, counted_figures};
 use super::forest::{Forest, Places};
 use crate::{Count, Event, EventStatus, Project, Total};
-
-/// A held event with a figure: the event, its figure and its id's node.
-type Held<'a> = (&'a Event, Count, Option<usize>);
 
 /// What one record adds to the groups it is placed in.
 #[derive(Debug, Clone)]
@@ -268,9 +265,7 @@ impl Nesting {
     /// Which of `project`'s kinds of figure lie inside one another.
     pub(crate) fn of(project: &Project, forest: &Forest<'_>) -> Self {
         let held: Vec<&Event> = project.events.iter().filter(|e| e.status == EventStatus::Held).collect();
-        let nests = |figure: fn(&Event) -> Option<Count>| {
-            !counted_figures(project, &held, forest, figure, true).inside.is_empty()
-        };
+        let nests = |figure: fn(&Event) -> Option<Count>| any_inside(&held, forest, figure);
         Nesting { people: nests(super::participation::people), sessions: nests(|e| e.sessions) }
     }
 }

@@ -9,11 +9,14 @@ use super::forest::Forest;
 use super::record;
 use crate::{Count, Event, Project};
 
+/// A held event with a figure: the event, its figure and its id's node.
+pub(crate) type Held<'a> = (&'a Event, Count, Option<usize>);
+
 /// The figures of a group of held events that are counted: those that no
 /// other figure of the group includes, with the ones that may overlap.
 pub(crate) struct Counted<'a> {
     /// Each counted event, its figure and its node.
-    pub(crate) figures: Vec<(&'a Event, Count, Option<usize>)>,
+    pub(crate) figures: Vec<Held<'a>>,
     /// The nodes of the figures left out of the low end, each the smaller
     /// of a pair that may overlap.
     pub(crate) excluded: HashSet<Option<usize>>,
@@ -44,39 +47,7 @@ pub(crate) fn counted_figures<'a>(
     figure: impl Fn(&Event) -> Option<Count>,
     may_nest: bool,
 ) -> Counted<'a> {
-    // Each held event with a figure, with its id's node (room for them all
-    // at once, once one has a figure).
-    let mut figures = held.iter().filter_map(|e| figure(e).map(|c| (*e, c, forest.nodes_of(e).0)));
-    let mut with_figure: Vec<(&Event, Count, Option<usize>)> = Vec::new();
-    if let Some(first) = figures.next() {
-        with_figure.reserve_exact(held.len());
-        with_figure.push(first);
-        with_figure.extend(figures);
-    }
-    // A figure is counted unless its chain of ancestors (cut where it comes
-    // back to the event or repeats) passes an event of the group with a
-    // figure, which already includes it: the first such on the chain from
-    // its parent is none, or the event itself come round a cycle.
-    // (With no figure on a chain, every figure is counted.)
-    let (counted, inside) = if all_counted(held, &figure, may_nest) {
-        (with_figure, Vec::new())
-    } else {
-        let mut counted: Vec<(&Event, Count, Option<usize>)> = Vec::with_capacity(with_figure.len());
-        let mut inside = Vec::new();
-        forest.first_marked(
-            with_figure.iter().filter_map(|(_, _, node)| *node),
-            with_figure.iter().map(|(e, _, _)| forest.nodes_of(e).1),
-            |above| {
-                for (&figure, &first) in with_figure.iter().zip(above) {
-                    match first {
-                        Some(first) if Some(first) != figure.2 => inside.push((figure.0, first)),
-                        _ => counted.push(figure),
-                    }
-                }
-            },
-        );
-        (counted, inside)
-    };
+    let (counted, inside) = inside_others(held, forest, &figure, may_nest);
     if counted.iter().all(|(event, _, _)| event.possible_overlaps.is_empty()) {
         return Counted { figures: counted, excluded: HashSet::default(), overlaps: Vec::new(), inside };
     }
@@ -115,4 +86,54 @@ pub(crate) fn counted_figures<'a>(
         }
     }
     Counted { figures: counted, excluded, overlaps, inside }
+}
+
+/// Whether some figure of `held` lies inside another (what
+/// [`Counted::inside`] lists), without the rest of [`counted_figures`].
+pub(crate) fn any_inside(held: &[&Event], forest: &Forest<'_>, figure: impl Fn(&Event) -> Option<Count>) -> bool {
+    !inside_others(held, forest, figure, true).1.is_empty()
+}
+
+/// The first step of [`counted_figures`]: `held`'s figures, those counted
+/// apart from those inside another (each with the node of the figure that
+/// includes it).
+fn inside_others<'a>(
+    held: &[&'a Event],
+    forest: &Forest<'_>,
+    figure: impl Fn(&Event) -> Option<Count>,
+    may_nest: bool,
+) -> (Vec<Held<'a>>, Vec<(&'a Event, usize)>) {
+    // Each held event with a figure, with its id's node (room for them all
+    // at once, once one has a figure).
+    let mut figures = held.iter().filter_map(|e| figure(e).map(|c| (*e, c, forest.nodes_of(e).0)));
+    let mut with_figure: Vec<Held<'a>> = Vec::new();
+    if let Some(first) = figures.next() {
+        with_figure.reserve_exact(held.len());
+        with_figure.push(first);
+        with_figure.extend(figures);
+    }
+    // A figure is counted unless its chain of ancestors (cut where it comes
+    // back to the event or repeats) passes an event of the group with a
+    // figure, which already includes it: the first such on the chain from
+    // its parent is none, or the event itself come round a cycle.
+    // (With no figure on a chain, every figure is counted.)
+    if all_counted(held, &figure, may_nest) {
+        (with_figure, Vec::new())
+    } else {
+        let mut counted: Vec<Held<'a>> = Vec::with_capacity(with_figure.len());
+        let mut inside = Vec::new();
+        forest.first_marked(
+            with_figure.iter().filter_map(|(_, _, node)| *node),
+            with_figure.iter().map(|(e, _, _)| forest.nodes_of(e).1),
+            |above| {
+                for (&figure, &first) in with_figure.iter().zip(above) {
+                    match first {
+                        Some(first) if Some(first) != figure.2 => inside.push((figure.0, first)),
+                        _ => counted.push(figure),
+                    }
+                }
+            },
+        );
+        (counted, inside)
+    }
 }
