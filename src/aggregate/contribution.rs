@@ -23,10 +23,6 @@
 //!
 //! The contributions of one project add up to its total.
 
-// foldhash rather than SipHash: the keys are ids and addresses of one
-// document, hashed several times an event.
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-
 use super::counted::{Held, any_inside, counted_figures};
 use super::forest::{Forest, Places};
 use crate::{Count, Event, EventStatus, Project, Total};
@@ -89,7 +85,17 @@ impl<'a> Contributions<'a> {
 /// The attendance contributions of a project's held events; their sum is
 /// the project's attendances.
 pub(crate) fn attendances<'a>(project: &'a Project, forest: &Forest<'_>) -> Contributions<'a> {
-    let list = attendance_list(project, forest);
+    attendances_of(project, &held_events(project), forest)
+}
+
+/// A project's held events, in order.
+fn held_events(project: &Project) -> Vec<&Event> {
+    project.events.iter().filter(|e| e.status == EventStatus::Held).collect()
+}
+
+/// [`attendances`], with the project's `held` events found.
+fn attendances_of<'a>(project: &'a Project, held: &[&'a Event], forest: &Forest<'_>) -> Contributions<'a> {
+    let list = attendance_list(project, held, forest);
     let places = forest.places();
     let mut by_place = vec![None; project.events.len()];
     for (at, contribution) in list.iter().enumerate() {
@@ -102,35 +108,41 @@ pub(crate) fn attendances<'a>(project: &'a Project, forest: &Forest<'_>) -> Cont
 }
 
 /// The contributions, from each counted figure down through its parts.
-fn attendance_list<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<Contribution<'a>> {
+fn attendance_list<'a>(project: &'a Project, held: &[&'a Event], forest: &Forest<'_>) -> Vec<Contribution<'a>> {
     let figure = |event: &Event| event.participation.and_then(|p| p.attendances);
-    let held: Vec<&'a Event> = project.events.iter().filter(|e| e.status == EventStatus::Held).collect();
-    let counted = counted_figures(project, &held, forest, figure, true);
+    let counted = counted_figures(project, held, forest, figure, true);
 
     // Every held figure's nearest figure above it: its parts are its children,
-    // the figures found inside it when the counted ones were (in the order
-    // of the events).
-    let mut children: HashMap<usize, Vec<Held<'a>>> = HashMap::new();
-    for &(event, above) in &counted.inside {
-        if let Some(count) = figure(event) {
-            children.entry(above).or_default().push((event, count, forest.nodes_of(event).0));
-        }
-    }
-
-    let mut contributions = Vec::new();
-    // Each node's parts are placed once, even where an id repeats.
-    let mut expanded: HashSet<usize> = HashSet::new();
-    let mut stack: Vec<(&'a Event, Count, Option<usize>, bool)> = counted
-        .figures
+    // the figures found inside it when the counted ones were. In one list by
+    // the node above, each node's in the order of the events.
+    let mut children: Vec<(usize, Held<'a>)> = counted
+        .inside
         .iter()
-        .rev()
-        .map(|&(event, count, node)| (event, count, node, counted.excluded.contains(&node)))
+        .filter_map(|&(event, above)| figure(event).map(|count| (above, (event, count, forest.nodes_of(event).0))))
         .collect();
+    children.sort_by_key(|&(above, _)| above);
+    let parts_of = |node: usize| {
+        let start = children.partition_point(|&(above, _)| above < node);
+        let end = children.partition_point(|&(above, _)| above <= node);
+        &children[start..end]
+    };
+
+    // Each figure is placed once, as counted or as a part.
+    let mut contributions = Vec::with_capacity(counted.figures.len() + children.len());
+    // Each node's parts are placed once, even where an id repeats (no room
+    // needed where no node has parts).
+    let mut expanded = vec![false; if children.is_empty() { 0 } else { forest.nodes() }];
+    let mut stack: Vec<(&'a Event, Count, Option<usize>, bool)> = Vec::with_capacity(counted.figures.len());
+    stack.extend(
+        counted
+            .figures
+            .iter()
+            .rev()
+            .map(|&(event, count, node)| (event, count, node, counted.excluded.contains(&node))),
+    );
     while let Some((event, count, node, excluded)) = stack.pop() {
-        let parts: &[Held<'a>] = match node.filter(|node| expanded.insert(*node)).and_then(|node| children.get(&node)) {
-            Some(parts) => parts,
-            None => &[],
-        };
+        let first_time = |node: &usize| expanded.get_mut(*node).is_some_and(|done| !std::mem::replace(done, true));
+        let parts: &[(usize, Held<'a>)] = node.filter(first_time).map_or(&[], parts_of);
         let within = |value: Count| if excluded { Total::range(Count::exact(0), value) } else { Total::from(value) };
         if parts.is_empty() {
             contributions.push(Contribution { event, figure: count, parts: Vec::new(), value: within(count) });
@@ -140,17 +152,17 @@ fn attendance_list<'a>(project: &'a Project, forest: &Forest<'_>) -> Vec<Contrib
         // complete parts that is nothing, unless some are not held or not
         // stated (a cancelled part), and then what is left is placed too, so
         // that the groups still add up to the total.
-        let taken: Count = parts.iter().map(|(_, c, _)| *c).sum();
+        let taken: Count = parts.iter().map(|(_, (_, c, _))| *c).sum();
         let remainder = count.remainder(taken);
         if !(event.parts_complete && remainder.value == 0) {
             contributions.push(Contribution {
                 event,
                 figure: count,
-                parts: parts.iter().map(|(e, c, _)| (*e, *c)).collect(),
+                parts: parts.iter().map(|(_, (e, c, _))| (*e, *c)).collect(),
                 value: within(remainder),
             });
         }
-        stack.extend(parts.iter().rev().map(|&(event, count, node)| (event, count, node, excluded)));
+        stack.extend(parts.iter().rev().map(|&(_, (event, count, node))| (event, count, node, excluded)));
     }
     contributions
 }
@@ -242,8 +254,8 @@ pub(crate) struct Counting<'a, 'f> {
 impl<'a, 'f> Counting<'a, 'f> {
     /// What counting `project`'s figures needs; `forest` is its graph.
     pub(crate) fn new(project: &'a Project, forest: &'f Forest<'a>) -> Self {
-        let contributions = attendances(project, forest);
-        Counting { forest, contributions, nesting: Nesting::of(project, forest) }
+        let held = held_events(project);
+        Counting { forest, contributions: attendances_of(project, &held, forest), nesting: Nesting::of(&held, forest) }
     }
 }
 
@@ -263,9 +275,8 @@ pub(crate) struct Nesting {
 
 impl Nesting {
     /// Which of `project`'s kinds of figure lie inside one another.
-    pub(crate) fn of(project: &Project, forest: &Forest<'_>) -> Self {
-        let held: Vec<&Event> = project.events.iter().filter(|e| e.status == EventStatus::Held).collect();
-        let nests = |figure: fn(&Event) -> Option<Count>| any_inside(&held, forest, figure);
+    pub(crate) fn of(held: &[&Event], forest: &Forest<'_>) -> Self {
+        let nests = |figure: fn(&Event) -> Option<Count>| any_inside(held, forest, figure);
         Nesting { people: nests(super::participation::people), sessions: nests(|e| e.sessions) }
     }
 }

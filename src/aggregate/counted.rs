@@ -121,7 +121,7 @@ fn inside_others<'a>(
         (with_figure, Vec::new())
     } else {
         let mut counted: Vec<Held<'a>> = Vec::with_capacity(with_figure.len());
-        let mut inside = Vec::new();
+        let mut inside = Vec::with_capacity(with_figure.len());
         forest.first_marked(
             with_figure.iter().filter_map(|(_, _, node)| *node),
             with_figure.iter().map(|(e, _, _)| forest.nodes_of(e).1),

@@ -127,6 +127,12 @@ impl<'a> Forest<'a> {
         Forest { index, names, events, entry, exit, root, cycle, places, of_event, parent_of_event }
     }
 
+    /// How many nodes there are: every id of an event or named by a
+    /// `part_of`. Nodes are numbered from 0.
+    pub(crate) fn nodes(&self) -> usize {
+        self.names.len()
+    }
+
     /// The node of `event`'s id and that of its `part_of` (`None` for an id
     /// the forest does not have), as [`Forest::node`] gives them: looked up
     /// by the event's place for an event of the project, by its ids for any
