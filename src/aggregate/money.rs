@@ -32,6 +32,8 @@
 //! - **The implementer** of a part is its payers (jointly, their ids joined
 //!   with `;` as the export writes lists); none, and a rest, "not stated".
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -202,13 +204,13 @@ impl Contribution<'_> {
         self.part.map_or("", |p| p.kind.code())
     }
 
-    /// The funder key: ids joined with `;`.
-    pub(crate) fn funder_key(&self) -> String {
+    /// The funder key: ids joined with `;` (borrowed for one or none).
+    pub(crate) fn funder_key(&self) -> Cow<'_, str> {
         join(self.funders.iter().map(|id| id.as_str()))
     }
 
-    /// The implementer key: ids joined with `;`.
-    pub(crate) fn implementer_key(&self) -> String {
+    /// The implementer key: ids joined with `;` (borrowed for one or none).
+    pub(crate) fn implementer_key(&self) -> Cow<'_, str> {
         join(self.payers().iter().map(Id::as_str))
     }
 
@@ -242,24 +244,28 @@ impl Contribution<'_> {
     }
 }
 
-fn join<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    let mut key = String::new();
-    for (n, id) in ids.enumerate() {
-        if n > 0 {
+/// `ids` joined with `;`: borrowed when there are fewer than two.
+fn join<'a>(mut ids: impl Iterator<Item = &'a str>) -> Cow<'a, str> {
+    let Some(first) = ids.next() else { return Cow::Borrowed("") };
+    let Some(second) = ids.next() else { return Cow::Borrowed(first) };
+    let mut key = String::with_capacity(first.len() + 1 + second.len());
+    for id in [first, second].into_iter().chain(ids) {
+        if !key.is_empty() {
             key.push(';');
         }
         key.push_str(id);
     }
-    key
+    Cow::Owned(key)
 }
 
 /// The labels of ids, joined with ` + `; `not stated` for none.
-pub(crate) fn names(project: &Project, ids: &[&Id], language: Language) -> String {
-    if ids.is_empty() {
+pub(crate) fn names<'i>(project: &Project, ids: impl IntoIterator<Item = &'i Id>, language: Language) -> String {
+    let mut ids = ids.into_iter().peekable();
+    if ids.peek().is_none() {
         return "not stated".to_owned();
     }
     let mut names = String::new();
-    for (n, id) in ids.iter().enumerate() {
+    for (n, id) in ids.enumerate() {
         if n > 0 {
             names.push_str(" + ");
         }
@@ -448,9 +454,116 @@ pub(crate) fn merge_rows(row: &mut FundingRow, mut later: FundingRow) {
     }
 }
 
+/// One project's money rows, made from each counted contribution's amount
+/// in each dimension: the rows in the order of their dimension and key, as
+/// the tables keep them, each made of its contributions in the order they
+/// were added. A row's key is borrowed from the project until the row is
+/// made, and its label is made once, for its first contribution.
+pub(crate) struct ProjectRows<'p> {
+    added: Vec<Added<'p>>,
+}
+
+/// A contribution's amount, added to its row in one dimension.
+struct Added<'p> {
+    by: FundingDimension,
+    key: Cow<'p, str>,
+    /// The contribution's place in the project's contributions.
+    contribution: usize,
+    amount: Option<Money>,
+    derivation: Option<Box<Derivation>>,
+}
+
+impl<'p> ProjectRows<'p> {
+    /// Room for `added` contributions in all.
+    pub(crate) fn with_capacity(added: usize) -> Self {
+        ProjectRows { added: Vec::with_capacity(added) }
+    }
+
+    /// Adds the `contribution`-th contribution's `amount` to the row of
+    /// `by` and `key`.
+    pub(crate) fn add(
+        &mut self,
+        by: FundingDimension,
+        key: Cow<'p, str>,
+        contribution: usize,
+        amount: Option<Money>,
+        derivation: Option<Box<Derivation>>,
+    ) {
+        self.added.push(Added { by, key, contribution, amount, derivation });
+    }
+
+    /// The rows, each labelled by `label` of its dimension and its first
+    /// contribution's place.
+    pub(crate) fn into_rows(mut self, mut label: impl FnMut(FundingDimension, usize) -> String) -> Vec<FundingRow> {
+        // Stable: a row's contributions keep the order they were added in.
+        self.added.sort_by(|a, b| (a.by, &*a.key).cmp(&(b.by, &*b.key)));
+        let same = |a: &Added<'_>, b: &Added<'_>| a.by == b.by && a.key == b.key;
+        let distinct = 1 + self.added.windows(2).filter(|pair| !same(&pair[0], &pair[1])).count();
+        let mut rows: Vec<FundingRow> = Vec::with_capacity(distinct);
+        for added in self.added {
+            if !rows.last().is_some_and(|row| row.by == added.by && row.key == *added.key) {
+                rows.push(FundingRow::new(added.by, added.key.into_owned(), label(added.by, added.contribution)));
+            }
+            if let Some(row) = rows.last_mut() {
+                add_to_row(row, added.amount, added.derivation);
+            }
+        }
+        rows
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_projects_rows_are_those_of_a_table_by_dimension_and_key() {
+        use FundingDimension::{Funder, FundingKind as Kind, Implementer, Project};
+        let euros = |cents: u64| Some(Money::exact(Euros::from_cents(cents)));
+        // Keys out of order and repeated, amounts missing before and after
+        // known ones, in every dimension.
+        let added = [
+            (Funder, "b", euros(100)),
+            (Funder, "a", None),
+            (Project, "p", euros(5)),
+            (Funder, "b", None),
+            (Kind, "", euros(7)),
+            (Funder, "a", euros(3)),
+            (Implementer, "x;y", None),
+            (Kind, "state_grant", None),
+            (Funder, "b", euros(1)),
+            (Kind, "", None),
+            (Implementer, "x", euros(2)),
+        ];
+        let label = |by: FundingDimension, at: usize| format!("{by:?} {at}");
+        for explain in [false, true] {
+            let mut rows = ProjectRows::with_capacity(0);
+            let mut plainly: std::collections::BTreeMap<(FundingDimension, String), FundingRow> = Default::default();
+            // Several times over, so that a sort that does not keep the order
+            // of equal keys would show.
+            for (at, &(by, key, amount)) in added.iter().cycle().take(4 * added.len()).enumerate() {
+                let derivation = || {
+                    explain.then(|| {
+                        let mut derivation = Derivation::new("rule", vec![format!("record {at}")]);
+                        if amount.is_none() {
+                            derivation
+                                .left_out
+                                .push(LeftOut { record: format!("part {at}"), why: super::super::Omission::NoAmount });
+                        }
+                        Box::new(derivation)
+                    })
+                };
+                rows.add(by, Cow::Borrowed(key), at, amount, derivation());
+                let row = plainly
+                    .entry((by, key.to_owned()))
+                    .or_insert_with(|| FundingRow::new(by, key.to_owned(), label(by, at)));
+                add_to_row(row, amount, derivation());
+            }
+            let plainly: Vec<FundingRow> = plainly.into_values().collect();
+            assert_eq!(plainly.len(), 7);
+            assert_eq!(rows.into_rows(label), plainly);
+        }
+    }
 
     #[test]
     fn payers_are_named_and_keyed_in_order_whether_listed_named_or_not() {
@@ -468,11 +581,13 @@ mod tests {
                 unnamed.display_name(language),
                 "not-listed".to_owned(),
             ];
-            assert_eq!(names(&project, &ids, language), expected.join(" + "));
+            assert_eq!(names(&project, ids, language), expected.join(" + "));
         }
-        assert_eq!(names(&project, &[], Language::Fi), "not stated");
+        assert_eq!(names(&project, [], Language::Fi), "not stated");
         assert_eq!(join(ids.iter().map(|id| id.as_str())), format!("{first};unnamed;not-listed"));
-        assert_eq!(join(std::iter::empty()), "");
+        assert_eq!(join(ids[..2].iter().map(|id| id.as_str())), format!("{first};unnamed"));
+        assert!(matches!(join(ids[..1].iter().map(|id| id.as_str())), Cow::Borrowed(key) if key == first.as_str()));
+        assert!(matches!(join(std::iter::empty()), Cow::Borrowed("")));
     }
 
     #[test]

@@ -40,15 +40,15 @@ use crate::{Count, Event, EventStatus, Language, ParticipantGroup, Project, Tota
 #[non_exhaustive]
 pub struct ParticipantGroupRow {
     /// `participant` or `leader`.
-    pub role: String,
+    pub role: &'static str,
     /// The group's key: its kind's code, and its sector's after a slash
     /// (`professionals/child_protection`).
     pub key: String,
     /// The group kind's code.
-    pub kind: String,
+    pub kind: &'static str,
     /// The sector's code, for professionals of one sector.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sector: Option<String>,
+    pub sector: Option<&'static str>,
     /// The group's label ("ammattilaiset: lastensuojelu").
     pub label: String,
     /// Held events that name the group.
@@ -94,10 +94,10 @@ impl Accumulator {
             for group in &event.participant_groups {
                 let key = (group.role.code().to_owned(), group.key());
                 let row = self.rows.entry(key).or_insert_with(|| ParticipantGroupRow {
-                    role: group.role.code().to_owned(),
+                    role: group.role.code(),
                     key: group.key(),
-                    kind: group.kind.code().to_owned(),
-                    sector: group.sector.map(|s| s.code().to_owned()),
+                    kind: group.kind.code(),
+                    sector: group.sector.map(|s| s.code()),
                     label: label(group, language),
                     events: 0,
                     events_without_figure: 0,

@@ -20,13 +20,13 @@ use crate::{
 #[non_exhaustive]
 pub struct AchievementRow {
     /// What the judgements are grouped by: `project`, `work_package` or `assessment_source`.
-    pub by: String,
+    pub by: &'static str,
     /// The project id, `project/work-package-id` or the assessment source code.
     pub key: String,
     /// The group's label.
     pub label: String,
     /// The rating's code (`achieved`, `partly_achieved` …).
-    pub rating: String,
+    pub rating: &'static str,
     /// Judgements with that rating.
     pub judgements: Figure<u64>,
 }
@@ -40,7 +40,7 @@ pub struct AssessmentRow {
     /// The assessment.
     pub assessment: Id,
     /// Its source's code (`dialogic_evaluation` …).
-    pub source: String,
+    pub source: &'static str,
     /// Occasions (rounds, meetings), where stated.
     #[serde(serialize_with = "super::figure_json::bare_option")]
     #[schemars(with = "Option<super::Figure<Count>>")]
@@ -74,7 +74,7 @@ pub struct TargetRow {
     /// The output or measure.
     pub record: Id,
     /// `output` or `measure`.
-    pub kind: String,
+    pub kind: &'static str,
     /// The target.
     #[serde(serialize_with = "super::figure_json::bare")]
     #[schemars(with = "super::figure_json::DatedCountFigure")]
@@ -92,11 +92,11 @@ pub struct TargetRow {
 #[non_exhaustive]
 pub struct OutputRow {
     /// The output kind's code.
-    pub kind: String,
+    pub kind: &'static str,
     /// Its label.
-    pub label: String,
+    pub label: &'static str,
     /// The status code (`produced`, `planned` …).
-    pub status: String,
+    pub status: &'static str,
     /// Output records.
     pub records: u64,
     /// Records without a count of their own, each counted as at least one
@@ -142,7 +142,7 @@ pub struct ProjectRow {
     /// Its name.
     pub name: String,
     /// Its status code.
-    pub status: String,
+    pub status: &'static str,
     /// Its period, as the crate displays it.
     pub period: Option<String>,
     /// Counties in its working area.
@@ -209,9 +209,16 @@ pub(crate) struct Accumulator {
     unjudged: Vec<UnjudgedObjective>,
     targets: Vec<TargetRow>,
     outputs: BTreeMap<OutputKey, OutputTally>,
-    /// By dimension, then by key: a row is found by its key's text, with no
-    /// key made for a contribution whose row exists.
-    funding: BTreeMap<FundingDimension, BTreeMap<String, FundingRow>>,
+    /// By dimension (in the order of [`FundingDimension::ALL`]), then by
+    /// key: a row is found by its key's text, with no key made for a
+    /// contribution whose row exists. The map holds a row's key; the row's
+    /// own `key` stays empty until the summary is made.
+    funding: [BTreeMap<String, FundingRow>; FundingDimension::ALL.len()],
+    /// The money rows of the projects added here rather than merged (one,
+    /// on any thread, see [`Accumulator::merge_project`]), in the order of
+    /// their dimension and key: rows in a list rather than trees of their
+    /// own, merged into `funding` when the project is.
+    project_funding: Vec<FundingRow>,
     staffing: Vec<StaffingRow>,
     project_rows: Vec<ProjectRow>,
     /// What a programme's totals need of each project, kept for every
@@ -306,7 +313,7 @@ impl Accumulator {
             self.assessments.push(AssessmentRow {
                 project: project.id.clone(),
                 assessment: assessment.id.clone(),
-                source: assessment.source.code().to_owned(),
+                source: assessment.source.code(),
                 occasions: assessment.occasions,
                 participation: assessment.participation,
                 judgements: assessment.judgements.len() as u64,
@@ -395,7 +402,11 @@ impl Accumulator {
                 }
             }
         }
-        for contribution in money::contributions(project).iter().filter(|c| c.counted) {
+        let contributions = money::contributions(project);
+        let dimensions = if per_project { FundingDimension::ALL.len() } else { 1 };
+        let mut funding =
+            money::ProjectRows::with_capacity(contributions.iter().filter(|c| c.counted).count() * dimensions);
+        for (at, contribution) in contributions.iter().enumerate().filter(|(_, c)| c.counted) {
             let amount = contribution.amount;
             let here = if explain { contribution.record(project) } else { String::new() };
             budget.add(amount);
@@ -411,42 +422,50 @@ impl Accumulator {
                     d
                 }),
             };
-            // Only the grouping by funding kind is kept past the per-project
-            // limit; a row's label is made only when the row is.
+            // Only the grouping by funding kind is kept past the per-project limit.
             if per_project {
-                self.add_funding(
+                funding.add(
                     FundingDimension::Project,
-                    project.id.as_str(),
-                    || name.clone(),
+                    Cow::Borrowed(project.id.as_str()),
+                    at,
                     amount,
                     derivation(
                         "the project's funding parts and rests, with those of the regional parts that come on top of its budget",
                     ),
                 );
-                self.add_funding(
+                funding.add(
                     FundingDimension::Funder,
-                    &contribution.funder_key(),
-                    || money::names(project, &contribution.funders, language),
+                    contribution.funder_key(),
+                    at,
                     amount,
                     derivation("who the money comes from: a state grant's funder, the payers of any other part"),
                 );
-                let payers: Vec<&Id> = contribution.payers().iter().collect();
-                self.add_funding(
+                funding.add(
                     FundingDimension::Implementer,
-                    &contribution.implementer_key(),
-                    || money::names(project, &payers, language),
+                    contribution.implementer_key(),
+                    at,
                     amount,
                     derivation("sum of the parts the implementer (or implementers, jointly) pays"),
                 );
             }
-            self.add_funding(
+            funding.add(
                 FundingDimension::FundingKind,
-                contribution.kind_code(),
-                || money::kind_label(contribution, language),
+                Cow::Borrowed(contribution.kind_code()),
+                at,
                 amount,
                 derivation("sum of the funding parts of this kind"),
             );
         }
+        // A row's label is made only when the row is.
+        self.project_funding.extend(funding.into_rows(|by, at| {
+            let contribution = &contributions[at];
+            match by {
+                FundingDimension::Project => name.clone(),
+                FundingDimension::Funder => money::names(project, contribution.funders.iter().copied(), language),
+                FundingDimension::Implementer => money::names(project, contribution.payers(), language),
+                FundingDimension::FundingKind => money::kind_label(contribution, language),
+            }
+        }));
 
         // Staffing.
         let mut staffing: BTreeMap<&str, StaffingRow> = BTreeMap::new();
@@ -486,7 +505,7 @@ impl Accumulator {
         self.project_rows.push(ProjectRow {
             id: project.id.clone(),
             name,
-            status: project.status.code().to_owned(),
+            status: project.status.code(),
             period: project.period.map(|p| p.to_string()),
             counties: project.working_area.as_ref().map_or(0, |a| a.counties.len() as u64),
             implementers: project.implementers.len() as u64,
@@ -514,7 +533,6 @@ impl Accumulator {
     /// here: each table's rows merged in the same order, the project's row
     /// and facts given its `attendances`.
     pub(crate) fn merge_project(&mut self, local: Accumulator, attendances: Option<Total>) {
-        use std::collections::btree_map::Entry;
         self.achievement.append(local.achievement);
         self.assessments.extend(local.assessments);
         self.unjudged.extend(local.unjudged);
@@ -527,17 +545,7 @@ impl Accumulator {
                 merge_output(&mut self.outputs, key, row);
             }
         }
-        for (by, rows) in local.funding {
-            let own = self.funding.entry(by).or_default();
-            for (key, row) in rows {
-                match own.entry(key) {
-                    Entry::Vacant(vacant) => {
-                        vacant.insert(row);
-                    }
-                    Entry::Occupied(mut occupied) => money::merge_rows(occupied.get_mut(), row),
-                }
-            }
-        }
+        self.merge_funding(local.project_funding);
         self.staffing.extend(local.staffing);
         self.project_rows.extend(local.project_rows.into_iter().map(|row| ProjectRow { attendances, ..row }));
         for (id, facts) in local.facts.iter() {
@@ -545,22 +553,19 @@ impl Accumulator {
         }
     }
 
-    fn add_funding(
-        &mut self,
-        by: FundingDimension,
-        key: &str,
-        label: impl FnOnce() -> String,
-        amount: Option<Money>,
-        derivation: Option<Box<Derivation>>,
-    ) {
-        let rows = self.funding.entry(by).or_default();
-        if let Some(row) = rows.get_mut(key) {
-            money::add_to_row(row, amount, derivation);
-            return;
+    /// Merges money rows into the tables, each into the row of its
+    /// dimension and key, in order. The map holds a row's key; the row's
+    /// own stays empty.
+    fn merge_funding(&mut self, rows: Vec<FundingRow>) {
+        for mut row in rows {
+            let own = &mut self.funding[row.by as usize];
+            match own.get_mut(&row.key) {
+                Some(existing) => money::merge_rows(existing, row),
+                None => {
+                    own.insert(std::mem::take(&mut row.key), row);
+                }
+            }
         }
-        let mut row = FundingRow::new(by, key.to_owned(), label());
-        money::add_to_row(&mut row, amount, derivation);
-        rows.insert(key.to_owned(), row);
     }
 
     /// The summary, with the participation tables made elsewhere.
@@ -572,19 +577,26 @@ impl Accumulator {
         self.unjudged.clear();
         self.targets.clear();
         // Funders and implementers are organisations, which grow with the projects.
-        self.funding.retain(|by, _| !by.is_per_project());
+        self.project_funding.retain(|row| !row.by.is_per_project());
+        for (by, rows) in FundingDimension::ALL.into_iter().zip(&mut self.funding) {
+            if by.is_per_project() {
+                rows.clear();
+            }
+        }
         self.staffing.clear();
         self.project_rows.clear();
     }
 
     pub(crate) fn finish(
-        self,
+        mut self,
         programmes: &[ProgrammeFacts],
         language: Language,
         projects: u64,
         participation: Vec<super::ParticipationTable>,
         explain: bool,
     ) -> super::Summary {
+        let added = std::mem::take(&mut self.project_funding);
+        self.merge_funding(added);
         let programme_totals =
             programmes.iter().map(|programme| self.facts.totals(programme, language, explain)).collect();
         super::Summary {
@@ -593,10 +605,10 @@ impl Accumulator {
             participation,
             achievement: super::PartlyPerProject::split(
                 self.achievement.into_rows().map(|((by, key, rating), (label, judgements))| AchievementRow {
-                    by: by.code().to_owned(),
+                    by: by.code(),
                     key: key.into_owned(),
                     label: label.into_owned(),
-                    rating: rating.to_owned(),
+                    rating,
                     judgements,
                 }),
                 |row| row.by == "assessment_source",
@@ -608,19 +620,16 @@ impl Accumulator {
                 .outputs
                 .into_iter()
                 .map(|((kind, status), row)| OutputRow {
-                    kind: kind.to_owned(),
-                    label: row.label.to_owned(),
-                    status: status.to_owned(),
+                    kind,
+                    label: row.label,
+                    status,
                     records: row.records,
                     records_without_count: row.records_without_count,
                     count: row.count,
                 })
                 .collect(),
             participant_groups: Vec::new(),
-            funding: super::PartlyPerProject::split(
-                self.funding.into_values().flat_map(BTreeMap::into_values),
-                |row| !row.by.is_per_project(),
-            ),
+            funding: funding_rows(self.funding),
             staffing: super::PerProject::Kept(self.staffing),
             project_rows: super::PerProject::Kept(self.project_rows),
             timelines: super::PerProject::Kept(Vec::new()),
@@ -632,6 +641,24 @@ impl Accumulator {
             period: None,
         }
     }
+}
+
+/// The money rows, each given its key: the complete ones (by funding kind)
+/// apart, and the per-project ones given room for all at once.
+fn funding_rows(
+    funding: [BTreeMap<String, FundingRow>; FundingDimension::ALL.len()],
+) -> super::PartlyPerProject<FundingRow> {
+    let dimensions = || FundingDimension::ALL.into_iter().zip(&funding);
+    let per_project = dimensions().filter(|(by, _)| by.is_per_project()).map(|(_, rows)| rows.len()).sum();
+    let (mut complete, mut per_project) = (Vec::new(), Vec::with_capacity(per_project));
+    for (by, table) in FundingDimension::ALL.into_iter().zip(funding) {
+        let into = if by.is_per_project() { &mut per_project } else { &mut complete };
+        into.extend(table.into_iter().map(|(key, mut row)| {
+            row.key = key;
+            row
+        }));
+    }
+    super::PartlyPerProject { complete, per_project: super::PerProject::Kept(per_project) }
 }
 
 /// The name of the implementer `id` in `language`: its display name, or
@@ -665,7 +692,7 @@ pub(crate) fn output_items(project: &Project) -> Vec<Option<Count>> {
     project.outputs.iter().map(items).collect()
 }
 
-fn target_row(project: &Project, id: &Id, kind: &str, target: &DatedCount, actual: Option<Count>) -> TargetRow {
+fn target_row(project: &Project, id: &Id, kind: &'static str, target: &DatedCount, actual: Option<Count>) -> TargetRow {
     let met = actual.and_then(|actual| {
         let (a, t) = (actual.value, target.value.value);
         match (actual.exactness, target.value.exactness) {
@@ -677,14 +704,7 @@ fn target_row(project: &Project, id: &Id, kind: &str, target: &DatedCount, actua
             _ => None,
         }
     });
-    TargetRow {
-        project: project.id.clone(),
-        record: id.clone(),
-        kind: kind.to_owned(),
-        target: target.clone(),
-        actual,
-        met,
-    }
+    TargetRow { project: project.id.clone(), record: id.clone(), kind, target: target.clone(), actual, met }
 }
 
 #[cfg(test)]

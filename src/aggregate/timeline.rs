@@ -76,7 +76,7 @@ pub struct RegionalPartRow {
     /// Its name, or its id when it has none.
     pub label: String,
     /// `sub_project` or `emphasis`, where stated.
-    pub kind: Option<String>,
+    pub kind: Option<&'static str>,
     /// Its counties' codes.
     pub counties: Vec<String>,
     /// Its own period, as written.
@@ -116,7 +116,7 @@ pub(crate) fn regional_parts(project: &Project, language: Language) -> impl Iter
         project: project.id.clone(),
         regional_part: part.id.clone(),
         label: part.name.as_ref().map_or_else(|| part.id.to_string(), |name| name.best(language).to_owned()),
-        kind: part.kind.map(|kind| kind.code().to_owned()),
+        kind: part.kind.map(|kind| kind.code()),
         counties: part.counties.iter().map(|c| c.code().to_owned()).collect(),
         period: part.period.map(|period| period.to_string()),
         sectors: part.sectors.iter().map(|s| s.code().to_owned()).collect(),

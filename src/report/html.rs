@@ -377,7 +377,7 @@ fn projects(summary: &Summary, words: &Words) -> Section {
         // As the text report writes it.
         let grant = super::tables::state_grant_text(local, row);
         let unjudged = row.unjudged_objectives.map_or_else(|| words.no_objectives.to_owned(), |n| n.to_string());
-        let status = super::tables::label(&row.status, |s: crate::ProjectStatus| s.label(language));
+        let status = super::tables::label(row.status, |s: crate::ProjectStatus| s.label(language));
         table_rows.push(vec![
             Cell::text(&row.name),
             Cell::text(status),

@@ -263,7 +263,7 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
             .rows
             .row()
             .text(&row.name)
-            .text(label_of(&row.status, |s: crate::ProjectStatus| s.label(language)))
+            .text(label_of(row.status, |s: crate::ProjectStatus| s.label(language)))
             .text(&local.or_dash(row.period.as_deref(), Local::period_text))
             .integer(row.events_held)
             .integer(row.events_cancelled)
@@ -339,7 +339,7 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
             .rows
             .row()
             .with(|out| push_path(out, row.project.as_str(), row.assessment.as_str()))
-            .text(label_of(&row.source, |s: crate::AssessmentSource| s.label(language)))
+            .text(label_of(row.source, |s: crate::AssessmentSource| s.label(language)))
             .with(|out| local.push_count_or_dash(out, row.occasions))
             .with(|out| local.push_count_or_dash(out, row.participation.and_then(|p| p.attendances)))
             .with(|out| local.push_count_or_dash(out, row.participation.and_then(|p| p.distinct_people)))
@@ -376,7 +376,7 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
         }
         for row in rows {
             let what = || {
-                let rating = label(&row.rating, |r: crate::AchievementRating| r.label(language));
+                let rating = label(row.rating, |r: crate::AchievementRating| r.label(language));
                 format!("{}, {rating}", row.label)
             };
             table.explain(what, Some(&row.judgements));
@@ -397,7 +397,7 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
     );
     targets.texts = 2;
     for row in targets.rows_of(summary.targets.rows()) {
-        let kind = match row.kind.as_str() {
+        let kind = match row.kind {
             "output" => P::TargetOfOutput.text(language),
             "measure" => P::TargetOfMeasure.text(language),
             other => other,
@@ -424,9 +424,9 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
     );
     outputs.texts = 2;
     for row in &summary.outputs {
-        let status = label(&row.status, |s: crate::OutputStatus| s.label(language));
+        let status = label(row.status, |s: crate::OutputStatus| s.label(language));
         outputs.rows.push([
-            row.label.clone(),
+            row.label.to_owned(),
             status.clone(),
             row.records.to_string(),
             row.records_without_count.to_string(),
@@ -512,7 +512,7 @@ pub(super) const PARTICIPANT_GROUP_HEADERS: [Phrase; 6] = [
 pub(super) fn participant_group_cells(row: &ParticipantGroupRow, local: Local) -> [String; 6] {
     [
         row.label.clone(),
-        label(&row.role, |r: crate::ParticipantRole| r.label(local.0)),
+        label(row.role, |r: crate::ParticipantRole| r.label(local.0)),
         row.events.to_string(),
         row.events_without_figure.to_string(),
         local.or_dash(row.attendances.as_ref().map(|f| f.value), Local::count),
@@ -523,7 +523,7 @@ pub(super) fn participant_group_cells(row: &ParticipantGroupRow, local: Local) -
 /// What a derivation of a participant group's `measure` is of:
 /// "children and young people (participant), attendances".
 pub(super) fn participant_group_what(row: &ParticipantGroupRow, measure: Phrase, language: Language) -> String {
-    let role = label(&row.role, |r: crate::ParticipantRole| r.label(language));
+    let role = label(row.role, |r: crate::ParticipantRole| r.label(language));
     format!("{} ({role}), {}", row.label, measure.text(language))
 }
 
@@ -564,7 +564,7 @@ pub(super) fn regional_part_cells(row: &RegionalPartRow, local: Local) -> [Strin
     [
         row.project.to_string(),
         row.label.clone(),
-        local.or_dash(row.kind.as_deref(), |_, kind| label(kind, |k: crate::RegionalPartKind| k.label(language))),
+        local.or_dash(row.kind, |_, kind| label(kind, |k: crate::RegionalPartKind| k.label(language))),
         labels(&row.counties, &|code| label(code, |c: crate::County| c.label(language))),
         local.or_dash(row.period.as_deref(), Local::period_text),
         labels(&row.sectors, &|code| label(code, |s: crate::ServiceSector| s.label(language))),

@@ -453,7 +453,7 @@ fn money_and_judgements_keep_their_complete_groupings_apart_from_those_left_out_
         assert_eq!(rows, part.iter().filter(|row| row.by == by).collect::<Vec<_>>(), "{by:?}");
     }
     assert_eq!(under.funding.rows().unwrap().count(), under.funding.complete.len() + per_project.len());
-    let judged: Vec<_> = under.achievement.per_project.rows().unwrap().iter().map(|row| row.by.as_str()).collect();
+    let judged: Vec<_> = under.achievement.per_project.rows().unwrap().iter().map(|row| row.by).collect();
     assert!(judged.iter().all(|by| ["project", "work_package"].contains(by)), "{judged:?}");
     assert_eq!(under.achievement("project").unwrap().count(), judged.iter().filter(|by| **by == "project").count());
     // Without derivations, both parts lose theirs.

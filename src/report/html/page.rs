@@ -105,7 +105,7 @@ fn assessments(summary: &Summary, words: &Words) -> Option<Section> {
             let participation = row.participation.unwrap_or_default();
             vec![
                 Cell::text(format!("{}/{}", row.project, row.assessment)),
-                Cell::text(crate::report::tables::label(&row.source, |s: crate::AssessmentSource| s.label(language))),
+                Cell::text(crate::report::tables::label(row.source, |s: crate::AssessmentSource| s.label(language))),
                 Cell::figure(
                     local.or_dash(row.occasions, Local::count),
                     format!("{here}/occasions"),
@@ -174,7 +174,7 @@ fn judgements(summary: &Summary, words: &Words, by: &str) -> Option<Section> {
         }
         for &i in places {
             let rating =
-                crate::report::tables::label(&rows[i].rating, |r: crate::AchievementRating| r.label(words.language));
+                crate::report::tables::label(rows[i].rating, |r: crate::AchievementRating| r.label(words.language));
             section.explain(format!("{}, {rating}", rows[i].label), Some(&rows[i].judgements));
         }
         table_rows.push(cells);
@@ -214,7 +214,7 @@ fn targets(summary: &Summary, words: &Words) -> Option<Section> {
         .map(|(i, row)| {
             let here = format!("/targets/{i}");
             let met = row.met.map_or(words.cannot_say, |met| if met { words.yes } else { words.no });
-            let kind = match row.kind.as_str() {
+            let kind = match row.kind {
                 "output" => Phrase::TargetOfOutput.text(words.language),
                 "measure" => Phrase::TargetOfMeasure.text(words.language),
                 other => other,
@@ -241,9 +241,9 @@ fn outputs(summary: &Summary, words: &Words) -> Option<Section> {
     let mut rows = Vec::new();
     for (i, row) in summary.outputs.iter().enumerate() {
         let here = format!("/outputs/{i}");
-        let status = crate::report::tables::label(&row.status, |s: crate::OutputStatus| s.label(words.language));
+        let status = crate::report::tables::label(row.status, |s: crate::OutputStatus| s.label(words.language));
         rows.push(vec![
-            Cell::text(&row.label),
+            Cell::text(row.label),
             Cell::text(&status),
             Cell::figure(row.records.to_string(), format!("{here}/records"), &row.records),
             Cell::figure(
