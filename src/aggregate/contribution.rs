@@ -253,9 +253,18 @@ pub(crate) struct Counting<'a, 'f> {
 
 impl<'a, 'f> Counting<'a, 'f> {
     /// What counting `project`'s figures needs; `forest` is its graph.
+    #[cfg(test)]
     pub(crate) fn new(project: &'a Project, forest: &'f Forest<'a>) -> Self {
-        let held = held_events(project);
-        Counting { forest, contributions: attendances_of(project, &held, forest), nesting: Nesting::of(&held, forest) }
+        Self::with_buffer(project, forest, &mut Vec::new())
+    }
+
+    /// What counting `project`'s figures needs (`forest` is its graph),
+    /// listing the project's held events in `held` (emptied first), a
+    /// buffer kept from one project to the next.
+    pub(crate) fn with_buffer(project: &'a Project, forest: &'f Forest<'a>, held: &mut Vec<&'a Event>) -> Self {
+        held.clear();
+        held.extend(project.events.iter().filter(|e| e.status == EventStatus::Held));
+        Counting { forest, contributions: attendances_of(project, held, forest), nesting: Nesting::of(held, forest) }
     }
 }
 

@@ -55,7 +55,9 @@ impl<'a> Prepared<'a> {
         groups: &mut groups::Groups<'a>,
     ) -> Self {
         let forest = forest::Forest::new(project);
-        let counting = contribution::Counting::new(project, &forest);
+        let mut held = groups.take_held();
+        let counting = contribution::Counting::with_buffer(project, &forest, &mut held);
+        groups.give_back_held(held);
         let attendances = (!project_row).then(|| participation::project_attendances(project, &forest)).flatten();
         // The events grouped in one dimension after another, in one set of
         // buffers, and their holders found in one set of tables.
