@@ -67,19 +67,24 @@ impl Euros {
 /// Writes an amount of cents, which may exceed the range of [`Euros`] (a
 /// sum or a product), in the display convention of [`Euros`].
 pub(crate) fn cents_text(cents: u128) -> String {
-    // Pushed rather than formatted: a report writes thousands of amounts.
     let mut text = String::with_capacity(24);
-    crate::value::push_thousands(&mut text, cents / 100);
+    push_cents_text(&mut text, cents);
+    text
+}
+
+/// [`cents_text`] appended to `text`: pushed rather than formatted, as a
+/// report writes thousands of amounts.
+pub(crate) fn push_cents_text(text: &mut String, cents: u128) {
+    crate::value::push_thousands(text, cents / 100);
     let rest = cents % 100;
     if rest > 0 {
         text.push('.');
         if rest < 10 {
             text.push('0');
         }
-        crate::value::push_digits(&mut text, rest as u64);
+        crate::value::push_digits(text, rest as u64);
     }
     text.push_str(" €");
-    text
 }
 
 impl FromStr for Euros {

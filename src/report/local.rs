@@ -17,12 +17,14 @@ pub(crate) fn written(write: impl FnOnce(&mut String)) -> String {
 pub(crate) struct Local(pub(crate) Language);
 
 impl Local {
-    /// A number with a decimal point written as the language writes it
-    /// (thousands are already separated by spaces).
-    fn decimal(self, text: String) -> String {
-        match self.0 {
-            Language::En => text,
-            _ => text.replace('.', ","),
+    /// The decimal points written since `start` of `out` as the language
+    /// writes them (thousands are already separated by spaces).
+    fn decimal_from(self, out: &mut String, start: usize) {
+        if self.0 != Language::En {
+            // One byte for another: the text stays whole.
+            while let Some(at) = out[start..].find('.') {
+                out.replace_range(start + at..start + at + 1, ",");
+            }
         }
     }
 
@@ -70,44 +72,64 @@ impl Local {
     /// [`Local::money`] appended to `out`: the exactness, then the amount
     /// with its decimal point as the language writes it.
     pub(crate) fn push_money(self, out: &mut String, money: Money) {
-        use std::fmt::Write as _;
         self.push_exactness(out, money.exactness);
         let start = out.len();
-        let _ = write!(out, "{}", money.euros);
-        if self.0 != Language::En {
-            // One byte for another: the text stays whole.
-            while let Some(at) = out[start..].find('.') {
-                out.replace_range(start + at..start + at + 1, ",");
-            }
-        }
+        crate::money::push_cents_text(out, u128::from(money.euros.cents()));
+        self.decimal_from(out, start);
     }
 
     /// `33,33 %`, or any text with a decimal point.
-    pub(crate) fn number(self, text: impl ToString) -> String {
-        self.decimal(text.to_string())
+    pub(crate) fn number(self, text: impl std::fmt::Display) -> String {
+        written(|out| self.push_number(out, text))
+    }
+
+    /// [`Local::number`] appended to `out`.
+    pub(crate) fn push_number(self, out: &mut String, text: impl std::fmt::Display) {
+        use std::fmt::Write as _;
+        let start = out.len();
+        let _ = write!(out, "{text}");
+        self.decimal_from(out, start);
     }
 
     /// A date as written in the language: `syksy 2020`, `9/2020`,
     /// `1.9.2020` in Finnish; `hösten 2020`… ISO days in Swedish and English.
     pub(crate) fn date(self, date: PartialDate) -> String {
-        match (date, self.0) {
-            (PartialDate::Season(year, season), _) => format!("{} {year}", season.label(self.0)),
-            (PartialDate::Month(year, month), Language::Fi) => format!("{month}/{year}"),
+        written(|out| self.push_date(out, date))
+    }
+
+    /// [`Local::date`] appended to `out`.
+    pub(crate) fn push_date(self, out: &mut String, date: PartialDate) {
+        use std::fmt::Write as _;
+        let _ = match (date, self.0) {
+            (PartialDate::Season(year, season), _) => write!(out, "{} {year}", season.label(self.0)),
+            (PartialDate::Month(year, month), Language::Fi) => write!(out, "{month}/{year}"),
             (PartialDate::Day(day), Language::Fi) => {
                 use chrono::Datelike as _;
-                format!("{}.{}.{}", day.day(), day.month(), day.year())
+                write!(out, "{}.{}.{}", day.day(), day.month(), day.year())
             }
-            (other, _) => other.to_string(),
-        }
+            (other, _) => write!(out, "{other}"),
+        };
     }
 
     /// A period as [`Period`](crate::Period) displays it (`2020-09-01 –
     /// 2022-12-31`, `…` for an open end), its dates in the language.
     pub(crate) fn period_text(self, text: &str) -> String {
-        let date = |part: &str| part.parse::<PartialDate>().map_or_else(|_| part.to_owned(), |d| self.date(d));
+        written(|out| self.push_period_text(out, text))
+    }
+
+    /// [`Local::period_text`] appended to `out`.
+    pub(crate) fn push_period_text(self, out: &mut String, text: &str) {
+        let date = |out: &mut String, part: &str| match part.parse::<PartialDate>() {
+            Ok(date) => self.push_date(out, date),
+            Err(_) => out.push_str(part),
+        };
         match text.split_once(" – ") {
-            Some((start, end)) => format!("{} – {}", date(start), date(end)),
-            None => text.to_owned(),
+            Some((start, end)) => {
+                date(out, start);
+                out.push_str(" – ");
+                date(out, end);
+            }
+            None => out.push_str(text),
         }
     }
 
@@ -177,6 +199,48 @@ mod tests {
                 local.push_money(&mut out, money);
                 assert_eq!(out, format!("before. {expected}"));
                 assert_eq!(local.money(money), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn dates_periods_and_numbers_appended_are_those_formatted() {
+        use chrono::Datelike as _;
+        let dates = ["2020", "2020-autumn", "2021-03", "2022-12-31", "2020-spring"].map(|d| d.parse().unwrap());
+        for language in [Language::Fi, Language::Sv, Language::En] {
+            let local = Local(language);
+            for date in dates {
+                // The old way: each text formatted on its own.
+                let expected = match (date, language) {
+                    (PartialDate::Season(year, season), _) => format!("{} {year}", season.label(language)),
+                    (PartialDate::Month(year, month), Language::Fi) => format!("{month}/{year}"),
+                    (PartialDate::Day(day), Language::Fi) => format!("{}.{}.{}", day.day(), day.month(), day.year()),
+                    (other, _) => other.to_string(),
+                };
+                assert_eq!(local.date(date), expected);
+                for (start, end) in dates.iter().map(|end| (date.to_string(), end.to_string())) {
+                    for text in [format!("{start} – {end}"), format!("{start} – …"), start.clone(), "no date".into()]
+                    {
+                        let expected = match text.split_once(" – ") {
+                            Some((start, end)) => {
+                                let date =
+                                    |part: &str| part.parse().map_or_else(|_| part.to_owned(), |d| local.date(d));
+                                format!("{} – {}", date(start), date(end))
+                            }
+                            None => text.clone(),
+                        };
+                        let mut out = String::from("before. ");
+                        local.push_period_text(&mut out, &text);
+                        assert_eq!(out, format!("before. {expected}"));
+                    }
+                }
+            }
+            for text in ["1.50", "0.05", "12", "1 234.5 %"] {
+                let expected = if language == Language::En { text.to_owned() } else { text.replace('.', ",") };
+                let mut out = String::from("before. ");
+                local.push_number(&mut out, text);
+                assert_eq!(out, format!("before. {expected}"));
+                assert_eq!(local.number(text), expected);
             }
         }
     }

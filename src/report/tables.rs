@@ -264,11 +264,17 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
             .row()
             .text(&row.name)
             .text(label_of(row.status, |s: crate::ProjectStatus| s.label(language)))
-            .text(&local.or_dash(row.period.as_deref(), Local::period_text))
+            .with(|out| match row.period.as_deref() {
+                Some(period) => local.push_period_text(out, period),
+                None => out.push_str(Local::DASH),
+            })
             .integer(row.events_held)
             .integer(row.events_cancelled)
             .with(|out| local.push_total_or_dash(out, row.attendances))
-            .text(&row.outputs.map_or_else(|| P::NoneRecorded.text(language).to_owned(), |items| local.count(items)))
+            .with(|out| match row.outputs {
+                Some(items) => local.push_count(out, items),
+                None => out.push_str(P::NoneRecorded.text(language)),
+            })
             .integer(row.achieved)
             .integer(row.partly_achieved)
             .integer(row.not_achieved)
@@ -361,11 +367,13 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
         // A group is a row for each label its rows give in turn (one, unless
         // projects given under one id name it differently), each with the
         // judgements of every rating of its key.
+        let mut counts: Vec<u64> = Vec::with_capacity(ratings.len());
         for same_key in rows.chunk_by(|a, b| a.key == b.key) {
             let judgements = |rating: &crate::AchievementRating| {
                 same_key.iter().filter(|row| row.rating == rating.code()).map(|row| row.judgements.value).sum::<u64>()
             };
-            let counts: Vec<u64> = ratings.iter().map(judgements).collect();
+            counts.clear();
+            counts.extend(ratings.iter().map(judgements));
             for same_label in same_key.chunk_by(|a, b| a.label == b.label) {
                 let mut cells = table.rows.row();
                 cells.text(&same_label[0].label);
@@ -491,7 +499,10 @@ pub(crate) fn tables(summary: &Summary, local: Local, emit: &mut dyn FnMut(Table
             .text(if row.implementer.is_empty() { P::NotStated.text(language) } else { &row.label })
             .integer(row.entries)
             .integer(row.posts)
-            .text(&local.number(format!("{}.{:02}", row.full_time_hundredths / 100, row.full_time_hundredths % 100)))
+            .with(|out| {
+                let hundredths = row.full_time_hundredths;
+                local.push_number(out, format_args!("{}.{:02}", hundredths / 100, hundredths % 100));
+            })
             .integer(row.entries_without_share);
     }
     emit(staffing);
