@@ -84,29 +84,38 @@ impl Places {
 impl<'a> Forest<'a> {
     /// The graph of `project`'s events.
     pub(crate) fn new(project: &'a Project) -> Self {
+        BUILDING.with(|building| match building.try_borrow_mut() {
+            Ok(mut building) => {
+                let forest = Self::build(project, &mut building);
+                building.clear();
+                forest
+            }
+            Err(_) => Self::build(project, &mut Building::default()),
+        })
+    }
+
+    /// [`Forest::new`], in `building`'s buffers (empty).
+    fn build(project: &'a Project, building: &mut Building) -> Self {
+        let Building { last, parent, state, walk, first_child, next_sibling, stack } = building;
         let mut index: foldhash::HashMap<&'a str, usize> =
             foldhash::HashMap::with_capacity_and_hasher(project.events.len(), Default::default());
         let mut names: Vec<&'a str> = Vec::with_capacity(project.events.len());
-        let mut parent_ids: Vec<Option<&'a str>> = Vec::with_capacity(project.events.len());
         let mut of_event: Vec<(usize, Option<usize>)> = Vec::with_capacity(project.events.len());
-        // The place of the last event with each event's id.
-        let mut last: Vec<usize> = Vec::with_capacity(project.events.len());
+        // Each event's id's node, and the place of the last event with it.
         for (place, event) in project.events.iter().enumerate() {
             let id = event.id.as_str();
             let node = *index.entry(id).or_insert_with(|| {
                 names.push(id);
-                parent_ids.push(None);
                 last.push(place);
                 names.len() - 1
             });
             last[node] = place;
             of_event.push((node, None));
-            // The last event with an id gives its parent, as a map collected from the events does.
-            parent_ids[node] = event.part_of.as_ref().map(|p| p.as_str());
         }
         let events = names.len();
-        let mut parent: Vec<Option<usize>> = Vec::with_capacity(events);
-        for id in parent_ids {
+        // The last event with an id gives its parent, as a map collected from the events does.
+        for &place in last.iter() {
+            let id = project.events.get(place).and_then(|event| event.part_of.as_ref()).map(|p| p.as_str());
             parent.push(id.map(|id| {
                 *index.entry(id).or_insert_with(|| {
                     names.push(id);
@@ -120,8 +129,8 @@ impl<'a> Forest<'a> {
             *up = event.part_of.as_ref().and_then(|p| index.get(p.as_str()).copied());
         }
         step(names.len());
-        let cycle = cycles(&parent);
-        let (entry, exit, root) = tour(&parent, &cycle);
+        let cycle = cycles(parent, state, walk);
+        let (entry, exit, root) = tour(parent, &cycle, first_child, next_sibling, stack);
         let parent_of_event = of_event.iter().map(|&(_, up)| up.filter(|&up| up < events).map(|up| last[up])).collect();
         let places = Places::of(project);
         Forest { index, names, events, entry, exit, root, cycle, places, of_event, parent_of_event }
@@ -247,14 +256,14 @@ impl<'a> Forest<'a> {
     }
 }
 
-/// The cycle and place of every node on a cycle of `parent`.
-fn cycles(parent: &[Option<usize>]) -> Vec<Option<(usize, usize)>> {
+/// The cycle and place of every node on a cycle of `parent`, found with
+/// `state` and `walk` (empty).
+fn cycles(parent: &[Option<usize>], state: &mut Vec<u8>, walk: &mut Vec<usize>) -> Vec<Option<(usize, usize)>> {
     const NEW: u8 = 0;
     const ON_WALK: u8 = 1;
     const DONE: u8 = 2;
-    let mut state = vec![NEW; parent.len()];
+    state.resize(parent.len(), NEW);
     let mut cycle = vec![None; parent.len()];
-    let mut walk = Vec::new();
     let mut cycles = 0;
     for start in 0..parent.len() {
         let mut at = Some(start);
@@ -278,11 +287,20 @@ fn cycles(parent: &[Option<usize>]) -> Vec<Option<(usize, usize)>> {
 }
 
 /// An Euler tour of the trees: where it entered and left each node, and
-/// each node's root. Nodes on a cycle are roots; so are nodes without a parent.
-fn tour(parent: &[Option<usize>], cycle: &[Option<(usize, usize)>]) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+/// each node's root. Nodes on a cycle are roots; so are nodes without a
+/// parent. The tour is made in `first_child`, `next_sibling` and `stack`
+/// (empty).
+fn tour(
+    parent: &[Option<usize>],
+    cycle: &[Option<(usize, usize)>],
+    first_child: &mut Vec<usize>,
+    next_sibling: &mut Vec<usize>,
+    stack: &mut Vec<(usize, usize)>,
+) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
     let n = parent.len();
     let tree_parent = |node: usize| parent[node].filter(|_| cycle[node].is_none());
-    let (mut first_child, mut next_sibling) = (vec![NONE; n], vec![NONE; n]);
+    first_child.resize(n, NONE);
+    next_sibling.resize(n, NONE);
     for node in (0..n).rev() {
         if let Some(up) = tree_parent(node) {
             next_sibling[node] = first_child[up];
@@ -291,7 +309,6 @@ fn tour(parent: &[Option<usize>], cycle: &[Option<(usize, usize)>]) -> (Vec<usiz
     }
     let (mut entry, mut exit, mut root) = (vec![0; n], vec![0; n], vec![0; n]);
     let mut clock = 0;
-    let mut stack: Vec<(usize, usize)> = Vec::new();
     for top in (0..n).filter(|&node| tree_parent(node).is_none()) {
         entry[top] = clock;
         root[top] = top;
@@ -369,20 +386,21 @@ struct Sweep {
     answers: Vec<Option<usize>>,
 }
 
-impl Sweep {
-    /// Buffers longer than this are let go after a sweep, so that one
-    /// project with a great many events does not hold memory for the rest
-    /// of the run.
-    const KEPT: usize = 4_096;
+/// Buffers longer than this are let go after use, so that one project
+/// with a great many events does not hold memory for the rest of the run.
+const KEPT: usize = 4_096;
 
+/// Empties `buffer` for its next use, letting it go if it is longer than [`KEPT`].
+fn clear<T>(buffer: &mut Vec<T>) {
+    buffer.clear();
+    if buffer.capacity() > KEPT {
+        *buffer = Vec::new();
+    }
+}
+
+impl Sweep {
     /// Empties the buffers for the next sweep.
     fn clear(&mut self) {
-        fn clear<T>(buffer: &mut Vec<T>) {
-            buffer.clear();
-            if buffer.capacity() > Sweep::KEPT {
-                *buffer = Vec::new();
-            }
-        }
         clear(&mut self.marked);
         clear(&mut self.on_cycles);
         clear(&mut self.order);
@@ -394,6 +412,37 @@ impl Sweep {
 thread_local! {
     /// This thread's sweep buffers.
     static SWEEP: std::cell::RefCell<Sweep> = std::cell::RefCell::default();
+    /// This thread's buffers for building a forest.
+    static BUILDING: std::cell::RefCell<Building> = std::cell::RefCell::default();
+}
+
+/// What [`Forest::new`] needs only while it builds a forest, kept by each
+/// thread from one project to the next.
+#[derive(Debug, Default)]
+struct Building {
+    /// The place of the last event with each event id's node.
+    last: Vec<usize>,
+    /// Each node's parent: the node its last event's `part_of` names.
+    parent: Vec<Option<usize>>,
+    /// Each node's state in the search for cycles.
+    state: Vec<u8>,
+    walk: Vec<usize>,
+    first_child: Vec<usize>,
+    next_sibling: Vec<usize>,
+    stack: Vec<(usize, usize)>,
+}
+
+impl Building {
+    /// Empties the buffers for the next forest.
+    fn clear(&mut self) {
+        clear(&mut self.last);
+        clear(&mut self.parent);
+        clear(&mut self.state);
+        clear(&mut self.walk);
+        clear(&mut self.first_child);
+        clear(&mut self.next_sibling);
+        clear(&mut self.stack);
+    }
 }
 
 #[cfg(test)]
