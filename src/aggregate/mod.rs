@@ -462,18 +462,25 @@ impl Aggregator {
         let mut own_attendances = prepared.attendances;
         // Room for any key but a very long one, so that it is rarely grown.
         let mut code = String::with_capacity(64);
-        for (dimension, rows) in prepared.rows {
+        let mut rows = prepared.rows.into_iter();
+        for (dimension, count) in Dimension::ALL.into_iter().zip(prepared.counts) {
+            let Some(count) = count else { continue };
+            let rows = rows.by_ref().take(count);
+            let dropped = emptied && dimension.is_per_project();
             if dimension == Dimension::Project {
                 // The project's own attendances, from its one row by
                 // project: the table's row of its id also holds any earlier
                 // project given with the same id.
-                own_attendances = rows.iter().find_map(|(_, row)| row.attendances.as_ref().map(|f| f.value));
-            }
-            if emptied && dimension.is_per_project() {
-                continue;
+                own_attendances = None;
             }
             let table = &mut self.participation[dimension as usize];
             for (key, row) in rows {
+                if dimension == Dimension::Project && own_attendances.is_none() {
+                    own_attendances = row.attendances.as_ref().map(|f| f.value);
+                }
+                if dropped {
+                    continue;
+                }
                 code.clear();
                 key.write_code(project, &mut code);
                 match table.index.get(code.as_str()) {

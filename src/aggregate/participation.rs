@@ -404,7 +404,7 @@ pub(crate) fn groups_of<'a>(
 
 /// The participation rows of one project in `dimension`, each with its
 /// group's [`Key`] (the row's [`Group`] is left empty: the caller writes it
-/// once per group), counted with `counting`.
+/// once per group), counted with `counting` and added to `out`.
 pub(crate) fn of_project<'a>(
     project: &'a Project,
     counting: &Counting<'a, '_>,
@@ -412,39 +412,36 @@ pub(crate) fn of_project<'a>(
     explain: bool,
     holders: &mut Holders<'a, '_>,
     groups: &mut Groups<'a>,
-) -> Vec<(Key<'a>, ParticipationRow)> {
+    out: &mut Vec<(Key<'a>, ParticipationRow)>,
+) {
     let Counting { forest, contributions, nesting } = counting;
     // The held events of a group, in a buffer used again from group to
     // group and from project to project.
     let mut held = groups.take_held();
     groups.fill(project, dimension, holders);
-    let rows = groups
-        .iter()
-        .map(|(key, events)| {
-            let group = Group { dimension, key: String::new(), label: String::new() };
-            let mut row = ParticipationRow::new(group);
-            for event in events {
-                match event.status {
-                    EventStatus::Held => row.events_held += 1,
-                    EventStatus::Cancelled => row.events_cancelled += 1,
-                    EventStatus::Planned => row.events_planned += 1,
-                }
+    out.extend(groups.iter().map(|(key, events)| {
+        let group = Group { dimension, key: String::new(), label: String::new() };
+        let mut row = ParticipationRow::new(group);
+        for event in events {
+            match event.status {
+                EventStatus::Held => row.events_held += 1,
+                EventStatus::Cancelled => row.events_cancelled += 1,
+                EventStatus::Planned => row.events_planned += 1,
             }
-            held.clear();
-            held.extend(events.iter().copied().filter(|e| e.status == EventStatus::Held));
-            row.attendances = if dimension == Dimension::Project {
-                project_total(project, events, &held, forest, explain)
-            } else {
-                placed_total(project, dimension, contributions, events, explain)
-            };
-            row.distinct_people =
-                counted(project, events, &held, forest, Counts::People { may_nest: nesting.people }, explain);
-            row.sessions = sessions(project, &held, forest, nesting.sessions, explain);
-            (key, row)
-        })
-        .collect();
+        }
+        held.clear();
+        held.extend(events.iter().copied().filter(|e| e.status == EventStatus::Held));
+        row.attendances = if dimension == Dimension::Project {
+            project_total(project, events, &held, forest, explain)
+        } else {
+            placed_total(project, dimension, contributions, events, explain)
+        };
+        row.distinct_people =
+            counted(project, events, &held, forest, Counts::People { may_nest: nesting.people }, explain);
+        row.sessions = sessions(project, &held, forest, nesting.sessions, explain);
+        (key, row)
+    }));
     groups.give_back_held(held);
-    rows
 }
 
 /// The attendances of a project's row by project: its events' figures,
@@ -485,15 +482,16 @@ pub(crate) fn rows_of(
     let forest = Forest::new(project);
     let counting = Counting::new(project, &forest);
     let mut holders = Holders::new(project, &forest);
-    let mut rows: Vec<ParticipationRow> =
-        of_project(project, &counting, dimension, explain, &mut holders, &mut Groups::default())
-            .into_iter()
-            .map(|(key, mut row)| {
-                row.group.key = key.code(project);
-                row.group.label = key.label(project, language);
-                row
-            })
-            .collect();
+    let mut made = Vec::new();
+    of_project(project, &counting, dimension, explain, &mut holders, &mut Groups::default(), &mut made);
+    let mut rows: Vec<ParticipationRow> = made
+        .into_iter()
+        .map(|(key, mut row)| {
+            row.group.key = key.code(project);
+            row.group.label = key.label(project, language);
+            row
+        })
+        .collect();
     rows.sort_by(|a, b| a.group.key.cmp(&b.group.key));
     rows
 }

@@ -30,7 +30,13 @@ impl Table {
 /// group's [`Key`](participation::Key), made apart from the [`Aggregator`](super::Aggregator)
 /// (on any thread) and added to it in order.
 pub(super) struct Prepared<'a> {
-    pub(super) rows: Vec<(Dimension, Vec<(participation::Key<'a>, ParticipationRow)>)>,
+    /// The rows of every dimension made, one dimension's after another in
+    /// the order of [`Dimension::ALL`]: one list for the project rather
+    /// than one a dimension.
+    pub(super) rows: Vec<(participation::Key<'a>, ParticipationRow)>,
+    /// How many of `rows` each dimension has, by [`Dimension::ALL`]'s
+    /// order; `None` for a dimension not made.
+    pub(super) counts: [Option<usize>; Dimension::ALL.len()],
     /// The project's attendances, when its row by project is not made.
     pub(super) attendances: Option<crate::Total>,
     /// The project's achievement, outputs, money, staffing and row, to be
@@ -62,19 +68,21 @@ impl<'a> Prepared<'a> {
         // The events grouped in one dimension after another, in one set of
         // buffers, and their holders found in one set of tables.
         let mut holders = contribution::Holders::new(project, &forest);
-        let rows = Dimension::ALL
+        let mut rows = Vec::new();
+        let mut counts = [None; Dimension::ALL.len()];
+        let made = Dimension::ALL
             .into_iter()
             .filter(|&dimension| per_project || dimension != Dimension::WorkPackage)
-            .filter(|&dimension| project_row || dimension != Dimension::Project)
-            .map(|dimension| {
-                holders.forget();
-                let rows = participation::of_project(project, &counting, dimension, explain, &mut holders, groups);
-                (dimension, rows)
-            })
-            .collect();
+            .filter(|&dimension| project_row || dimension != Dimension::Project);
+        for dimension in made {
+            holders.forget();
+            let before = rows.len();
+            participation::of_project(project, &counting, dimension, explain, &mut holders, groups, &mut rows);
+            counts[dimension as usize] = Some(rows.len() - before);
+        }
         let mut resources = super::resources::Accumulator::default();
         resources.add_project(project, language, explain, None, per_project);
-        Prepared { rows, attendances, resources }
+        Prepared { rows, counts, attendances, resources }
     }
 }
 
@@ -153,11 +161,13 @@ mod tests {
         let mut groups = groups::Groups::default();
         for project in &projects {
             let full = Prepared::new(project, Language::Fi, false, true, true, &mut groups);
-            let row = full.rows.iter().find(|(dimension, _)| *dimension == Dimension::Project).map(|(_, rows)| rows);
-            let from_row =
-                row.and_then(|rows| rows.first()).and_then(|(_, row)| row.attendances.as_ref()).map(|f| f.value);
+            // The dimension by project comes first, its one row (if any) at the start.
+            assert_eq!(Dimension::ALL[0], Dimension::Project);
+            let row = full.counts[0].filter(|&count| count > 0).and_then(|_| full.rows.first());
+            let from_row = row.and_then(|(_, row)| row.attendances.as_ref()).map(|f| f.value);
             let past = Prepared::new(project, Language::Fi, false, false, false, &mut groups);
-            assert!(past.rows.iter().all(|(dimension, _)| *dimension != Dimension::Project));
+            assert_eq!(past.counts[Dimension::Project as usize], None);
+            assert!(past.rows.iter().all(|(_, row)| row.group.dimension != Dimension::Project));
             assert_eq!(past.attendances, from_row, "{}", project.id);
             stated += usize::from(from_row.is_some());
         }

@@ -350,14 +350,17 @@ mod tests {
                     let mut rows = Vec::new();
                     for counting in [&counting, &swept] {
                         let mut holders = Holders::new(&project, &forest);
-                        rows.push(of_project(
+                        let mut made = Vec::new();
+                        of_project(
                             &project,
                             counting,
                             dimension,
                             explain,
                             &mut holders,
                             &mut Groups::default(),
-                        ));
+                            &mut made,
+                        );
+                        rows.push(made);
                     }
                     assert_eq!(rows[0], rows[1], "{} by {dimension:?}", project.id);
                     explained.push(rows.swap_remove(0));
