@@ -91,7 +91,19 @@ pub(crate) fn counted_figures<'a>(
 /// Whether some figure of `held` lies inside another (what
 /// [`Counted::inside`] lists), without the rest of [`counted_figures`].
 pub(crate) fn any_inside(held: &[&Event], forest: &Forest<'_>, figure: impl Fn(&Event) -> Option<Count>) -> bool {
-    !inside_others(held, forest, figure, true).1.is_empty()
+    if all_counted(held, &figure, true) {
+        return false;
+    }
+    // As `inside_others` finds them, without listing the figures: the
+    // sweep's buffers are the thread's.
+    let with_figure = || held.iter().filter(|e| figure(e).is_some());
+    forest.first_marked(
+        with_figure().filter_map(|e| forest.nodes_of(e).0),
+        with_figure().map(|e| forest.nodes_of(e).1),
+        |above| {
+            with_figure().zip(above).any(|(e, &first)| first.is_some_and(|first| Some(first) != forest.nodes_of(e).0))
+        },
+    )
 }
 
 /// The first step of [`counted_figures`]: `held`'s figures, those counted

@@ -342,6 +342,14 @@ mod tests {
             for (kind, nests) in [people, sessions].into_iter().enumerate() {
                 if nests { nested[kind] += 1 } else { flat[kind] += 1 }
             }
+            // Whether a figure nests, found without listing the figures, is
+            // whether the full count finds one inside another.
+            let held: Vec<&Event> = project.events.iter().filter(|e| e.status == EventStatus::Held).collect();
+            let figures: [fn(&Event) -> Option<Count>; 2] = [super::super::participation::people, |e| e.sessions];
+            for (nests, figure) in [people, sessions].into_iter().zip(figures) {
+                let counted = super::super::counted::counted_figures(&project, &held, &forest, figure, true);
+                assert_eq!(nests, !counted.inside.is_empty(), "{}", project.id);
+            }
             let mut swept = Counting::new(&project, &forest);
             swept.nesting = Nesting { people: true, sessions: true };
             for dimension in Dimension::ALL {
