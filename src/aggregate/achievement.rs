@@ -216,6 +216,7 @@ impl<'p> Judgements<'p> {
     pub(super) fn add_to(&mut self, rows: &mut Rows, project: &Project, name: &str, language: Language) {
         // The counts are in the order of their groups: a group's key and
         // label are made for its first rating and copied for the next.
+        rows.per_project.reserve(self.tally.len());
         let mut tally = std::mem::take(&mut self.tally).into_iter().peekable();
         let mut made: Option<(Judged<'p>, String, String)> = None;
         while let Some(((group, rating), figure)) = tally.next() {

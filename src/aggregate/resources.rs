@@ -208,7 +208,10 @@ pub(crate) struct Accumulator {
     assessments: Vec<AssessmentRow>,
     unjudged: Vec<UnjudgedObjective>,
     targets: Vec<TargetRow>,
-    outputs: BTreeMap<OutputKey, OutputTally>,
+    /// By kind and status: few whatever the corpus (one a pair of codes),
+    /// found along the list rather than in a tree, and put in key order
+    /// when the summary is made.
+    outputs: Vec<(OutputKey, OutputTally)>,
     /// By dimension (in the order of [`FundingDimension::ALL`]), then by
     /// key: a row is found by its key's text, with no key made for a
     /// contribution whose row exists. The map holds a row's key; the row's
@@ -275,14 +278,10 @@ impl Counted {
 type OutputKey = (&'static str, &'static str);
 
 /// Adds `row` (one output's, or a project's rows) to the row of `key`.
-fn merge_output(outputs: &mut BTreeMap<OutputKey, OutputTally>, key: OutputKey, row: OutputTally) {
-    use std::collections::btree_map::Entry;
-    match outputs.entry(key) {
-        Entry::Vacant(vacant) => {
-            vacant.insert(row);
-        }
-        Entry::Occupied(mut occupied) => {
-            let existing = occupied.get_mut();
+fn merge_output(outputs: &mut Vec<(OutputKey, OutputTally)>, key: OutputKey, row: OutputTally) {
+    match outputs.iter_mut().find(|(own, _)| *own == key) {
+        None => outputs.push((key, row)),
+        Some((_, existing)) => {
             existing.records += row.records;
             existing.records_without_count += row.records_without_count;
             existing.count = Figure::merge(existing.count.take(), row.count, |a, b| a + b);
@@ -597,6 +596,8 @@ impl Accumulator {
     ) -> super::Summary {
         let added = std::mem::take(&mut self.project_funding);
         self.merge_funding(added);
+        // Each key is in the list once.
+        self.outputs.sort_unstable_by_key(|(key, _)| *key);
         let programme_totals =
             programmes.iter().map(|programme| self.facts.totals(programme, language, explain)).collect();
         super::Summary {
