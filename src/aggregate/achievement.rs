@@ -150,7 +150,12 @@ pub(super) struct Judgements<'p> {
     ratings: [u64; AchievementRating::ALL.len()],
     /// The objectives judged, sorted (kept within the per-project limit only).
     judged: Vec<&'p str>,
-    tally: BTreeMap<(Judged<'p>, AchievementRating), Figure<u64>>,
+    /// Each judgement in each of its groups, in the order met: the group,
+    /// the rating and, with `explain`, how the judgement is named. Put in
+    /// order of group and rating (stably) and added up when the counts
+    /// join the rows: one list rather than a tree a project.
+    counted: Vec<(Judged<'p>, AchievementRating, String)>,
+    explain: bool,
 }
 
 impl<'p> Judgements<'p> {
@@ -158,8 +163,15 @@ impl<'p> Judgements<'p> {
     /// and work package only `per_project`; each judgement named in its
     /// groups' derivations when `explain`.
     pub(super) fn of(project: &'p Project, explain: bool, per_project: bool) -> Self {
-        let mut judgements =
-            Judgements { ratings: [0; AchievementRating::ALL.len()], judged: Vec::new(), tally: BTreeMap::new() };
+        let judged: usize = project.assessments.iter().map(|a| a.judgements.len()).sum();
+        let mut judgements = Judgements {
+            ratings: [0; AchievementRating::ALL.len()],
+            judged: Vec::with_capacity(if per_project { judged } else { 0 }),
+            // Each judgement is counted by project and by source, and by
+            // work package for most.
+            counted: Vec::with_capacity(judged * if per_project { 3 } else { 1 }),
+            explain,
+        };
         for assessment in &project.assessments {
             for judgement in &assessment.judgements {
                 if per_project {
@@ -176,16 +188,7 @@ impl<'p> Judgements<'p> {
                 } else {
                     String::new()
                 };
-                let mut count = |group: Judged<'p>| {
-                    let figure = judgements.tally.entry((group, judgement.rating)).or_insert_with(|| Figure {
-                        value: 0,
-                        derivation: one(explain, "judgements counted", Vec::new),
-                    });
-                    figure.value += 1;
-                    if let Some(derivation) = &mut figure.derivation {
-                        derivation.records.push(here.clone());
-                    }
-                };
+                let mut count = |group: Judged<'p>| judgements.counted.push((group, judgement.rating, here.clone()));
                 if per_project {
                     count(Judged::Project);
                 }
@@ -216,8 +219,24 @@ impl<'p> Judgements<'p> {
     pub(super) fn add_to(&mut self, rows: &mut Rows, project: &Project, name: &str, language: Language) {
         // The counts are in the order of their groups: a group's key and
         // label are made for its first rating and copied for the next.
-        rows.per_project.reserve(self.tally.len());
-        let mut tally = std::mem::take(&mut self.tally).into_iter().peekable();
+        // Stable: a group's judgements stay in the order met.
+        self.counted.sort_by_key(|&(group, rating, _)| (group, rating));
+        let same = |a: &(Judged<'p>, AchievementRating, String), b: &(Judged<'p>, AchievementRating, String)| {
+            (a.0, a.1) == (b.0, b.1)
+        };
+        rows.per_project.reserve(self.counted.chunk_by(same).count());
+        let explain = self.explain;
+        let mut tally = self
+            .counted
+            .chunk_by_mut(same)
+            .filter_map(|judgements| {
+                let &(group, rating, _) = judgements.first()?;
+                let value = judgements.len() as u64;
+                let records = || judgements.iter_mut().map(|(_, _, here)| std::mem::take(here)).collect();
+                let figure = Figure { value, derivation: one(explain, "judgements counted", records) };
+                Some(((group, rating), figure))
+            })
+            .peekable();
         let mut made: Option<(Judged<'p>, String, String)> = None;
         while let Some(((group, rating), figure)) = tally.next() {
             // Codes and labels of code lists are borrowed: past the
