@@ -488,7 +488,6 @@ impl Aggregator {
                     None => {
                         let mut row = row;
                         row.group.label = key.label(project, self.language);
-                        row.group.key = code.clone();
                         table.index.insert(code.as_str().into(), table.rows.len());
                         table.rows.push(row);
                     }
@@ -499,7 +498,7 @@ impl Aggregator {
         if let Some(here) = project_attendances {
             self.attendances = Some(self.attendances.map_or(here, |sum| sum + here));
         }
-        self.resources.merge_project(prepared.resources, project_attendances);
+        self.resources.merge_project(prepared.resources, project.id.as_str(), project_attendances);
         self.participants.add_project(project, self.language, self.explain);
         self.per_project_emptied = self.projects > self.per_project_limit;
         if self.per_project_emptied {

@@ -8,6 +8,9 @@ use crate::{Language, Project};
 /// One dimension's participation rows, each found by its group's key.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Table {
+    /// Each row's place by its group's key. The key is kept here alone
+    /// while rows are added (a row's own is empty) and given to its row
+    /// when the rows are put in order.
     pub(super) index: foldhash::HashMap<Box<str>, usize>,
     pub(super) rows: Vec<ParticipationRow>,
 }
@@ -18,7 +21,12 @@ impl Table {
     /// their order). The rows, large, are moved once: their places are
     /// sorted, not the rows.
     pub(super) fn into_rows_in_key_order(self) -> Vec<ParticipationRow> {
-        let rows = self.rows;
+        let mut rows = self.rows;
+        for (key, at) in self.index {
+            if let Some(row) = rows.get_mut(at) {
+                row.group.key = key.into_string();
+            }
+        }
         let mut order: Vec<usize> = (0..rows.len()).collect();
         order.sort_unstable_by(|&a, &b| rows[a].group.key.cmp(&rows[b].group.key).then(a.cmp(&b)));
         let mut rows: Vec<Option<ParticipationRow>> = rows.into_iter().map(Some).collect();
@@ -80,8 +88,7 @@ impl<'a> Prepared<'a> {
             participation::of_project(project, &counting, dimension, explain, &mut holders, groups, &mut rows);
             counts[dimension as usize] = Some(rows.len() - before);
         }
-        let mut resources = super::resources::Accumulator::default();
-        resources.add_project(project, language, explain, None, per_project);
+        let resources = super::resources::Accumulator::of_project(project, language, explain, per_project);
         Prepared { rows, counts, attendances, resources }
     }
 }
@@ -205,8 +212,17 @@ mod tests {
         let rows: Vec<ParticipationRow> = keys.iter().zip(0..).map(|(key, held)| row(key, held)).collect();
         let mut sorted = rows.clone();
         sorted.sort_by(|a, b| a.group.key.cmp(&b.group.key));
-        let table = Table { index: Default::default(), rows };
+        let table = Table { index: Default::default(), rows: rows.clone() };
         assert_eq!(table.into_rows_in_key_order(), sorted);
         assert!(Table::default().into_rows_in_key_order().is_empty());
+        // As rows are added, a group's key is in the index alone: each row
+        // gets its own back (the repeated key left out, as merging leaves it).
+        let unique: Vec<ParticipationRow> = rows.into_iter().take(5).collect();
+        let index = unique.iter().enumerate().map(|(at, row)| (row.group.key.as_str().into(), at)).collect();
+        let mut expected = unique.clone();
+        expected.sort_by(|a, b| a.group.key.cmp(&b.group.key));
+        let mut keyless = unique;
+        keyless.iter_mut().for_each(|row| row.group.key.clear());
+        assert_eq!(Table { index, rows: keyless }.into_rows_in_key_order(), expected);
     }
 }

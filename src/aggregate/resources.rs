@@ -227,6 +227,10 @@ pub(crate) struct Accumulator {
     /// What a programme's totals need of each project, kept for every
     /// project even when the per-project tables are not.
     facts: Facts,
+    /// What the programme's totals need of the one project of an
+    /// accumulator made by [`Accumulator::of_project`], given its id when
+    /// merged (rather than a list of one, with its id copied).
+    project_facts: Option<ProjectFacts>,
     /// The shared outputs counted so far (schema 1.2), so that one
     /// artefact of several projects is counted once.
     shared_outputs: Counted,
@@ -294,18 +298,21 @@ pub(super) fn one(explain: bool, rule: &str, records: impl FnOnce() -> Vec<Strin
 }
 
 impl Accumulator {
-    /// Adds a project; without the tables that have a row per project,
-    /// work package, assessment, record or organisation unless
+    /// What one project adds (on any thread), to be merged with
+    /// [`Accumulator::merge_project`]; without the tables that have a row
+    /// per project, work package, assessment, record or organisation unless
     /// `per_project` (past the per-project limit they are dropped, see
     /// [`Accumulator::drop_per_project`]), which are then not made at all.
-    pub(crate) fn add_project(
-        &mut self,
-        project: &Project,
-        language: Language,
-        explain: bool,
-        attendances: Option<Total>,
-        per_project: bool,
-    ) {
+    pub(crate) fn of_project(project: &Project, language: Language, explain: bool, per_project: bool) -> Self {
+        let mut one = Accumulator::default();
+        one.add_project(project, language, explain, per_project);
+        one
+    }
+
+    /// Adds a project to an accumulator of none (see [`Accumulator::of_project`]).
+    fn add_project(&mut self, project: &Project, language: Language, explain: bool, per_project: bool) {
+        // Its attendances are given when it is merged.
+        let attendances = None;
         // The project's name is in the rows of the per-project tables only.
         let name = if per_project { project.name.best(language).to_owned() } else { String::new() };
         for assessment in project.assessments.iter().filter(|_| per_project) {
@@ -497,7 +504,7 @@ impl Accumulator {
         self.staffing.extend(staffing.into_values());
 
         let rating = |r: AchievementRating| judgements.rated(r);
-        self.facts.push(project.id.as_str(), ProjectFacts::new(budget.amount, budget.without > 0, attendances));
+        self.project_facts = Some(ProjectFacts::new(budget.amount, budget.without > 0, attendances));
         if !per_project {
             return;
         }
@@ -527,11 +534,10 @@ impl Accumulator {
         });
     }
 
-    /// Adds `local`, an accumulator that one project alone was added to
-    /// (on any thread, with no attendances), as if that project were added
-    /// here: each table's rows merged in the same order, the project's row
-    /// and facts given its `attendances`.
-    pub(crate) fn merge_project(&mut self, local: Accumulator, attendances: Option<Total>) {
+    /// Adds `local`, what the project `id` adds ([`Accumulator::of_project`]),
+    /// as if that project were added here: each table's rows merged in the
+    /// same order, the project's row and facts given its `attendances`.
+    pub(crate) fn merge_project(&mut self, local: Accumulator, id: &str, attendances: Option<Total>) {
         self.achievement.append(local.achievement);
         self.assessments.extend(local.assessments);
         self.unjudged.extend(local.unjudged);
@@ -547,7 +553,7 @@ impl Accumulator {
         self.merge_funding(local.project_funding);
         self.staffing.extend(local.staffing);
         self.project_rows.extend(local.project_rows.into_iter().map(|row| ProjectRow { attendances, ..row }));
-        for (id, facts) in local.facts.iter() {
+        if let Some(facts) = local.project_facts {
             self.facts.push(id, ProjectFacts::new(facts.budget(), facts.budget_partial, attendances));
         }
     }
