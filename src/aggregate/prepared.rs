@@ -76,7 +76,11 @@ impl<'a> Prepared<'a> {
         // The events grouped in one dimension after another, in one set of
         // buffers, and their holders found in one set of tables.
         let mut holders = contribution::Holders::new(project, &forest);
-        let mut rows = Vec::new();
+        // Room for about as many rows as a project usually has (a few a
+        // dimension, and about one an event in all), so that the list is
+        // rarely grown and copied; a project of many events gets more room
+        // as it needs it.
+        let mut rows = Vec::with_capacity(4 * Dimension::ALL.len() + project.events.len().min(256));
         let mut counts = [None; Dimension::ALL.len()];
         let made = Dimension::ALL
             .into_iter()

@@ -352,7 +352,8 @@ impl Accumulator {
             }
         }
 
-        // Outputs: items, not records.
+        // Outputs: items, not records. At most a row a record.
+        self.outputs.reserve(project.outputs.len());
         let items = output_items(project);
         for (output, added) in project.outputs.iter().zip(&items) {
             let key = (output.kind.code(), output.status.code());
