@@ -474,14 +474,21 @@ impl Accumulator {
             }
         }));
 
-        // Staffing.
-        let mut staffing: BTreeMap<&str, StaffingRow> = BTreeMap::new();
-        for entry in project.staffing.iter().filter(|_| per_project) {
-            let key = entry.implementer.as_ref().map_or("", Id::as_str);
-            let row = staffing.entry(key).or_insert_with(|| StaffingRow {
+        // Staffing, a row an implementer in the order of their ids: the
+        // entries sorted (stably) by implementer rather than kept in a tree
+        // a project.
+        fn implementer<'e>(entry: &&'e crate::StaffingEntry) -> &'e str {
+            entry.implementer.as_ref().map_or("", Id::as_str)
+        }
+        let mut entries: Vec<&crate::StaffingEntry> =
+            if per_project { project.staffing.iter().collect() } else { Vec::new() };
+        entries.sort_by_key(implementer);
+        for same in entries.chunk_by(|a, b| implementer(a) == implementer(b)) {
+            let Some(first) = same.first() else { continue };
+            let mut row = StaffingRow {
                 project: project.id.clone(),
-                implementer: key.to_owned(),
-                label: entry
+                implementer: implementer(first).to_owned(),
+                label: first
                     .implementer
                     .as_ref()
                     .map_or_else(|| "not stated".to_owned(), |id| implementer_name(project, id, language).into_owned()),
@@ -489,20 +496,22 @@ impl Accumulator {
                 posts: 0,
                 full_time_hundredths: 0,
                 entries_without_share: 0,
-            });
-            let posts = u64::from(entry.posts.unwrap_or(1));
-            // Saturating: a document cannot make the sums overflow.
-            row.entries += 1;
-            row.posts = row.posts.saturating_add(posts);
-            match entry.share_of_full_time {
-                Some(share) => {
-                    let hundredths = posts.saturating_mul(u64::from(share.hundredths())) / 100;
-                    row.full_time_hundredths = row.full_time_hundredths.saturating_add(hundredths);
+            };
+            for entry in same {
+                let posts = u64::from(entry.posts.unwrap_or(1));
+                // Saturating: a document cannot make the sums overflow.
+                row.entries += 1;
+                row.posts = row.posts.saturating_add(posts);
+                match entry.share_of_full_time {
+                    Some(share) => {
+                        let hundredths = posts.saturating_mul(u64::from(share.hundredths())) / 100;
+                        row.full_time_hundredths = row.full_time_hundredths.saturating_add(hundredths);
+                    }
+                    None => row.entries_without_share += 1,
                 }
-                None => row.entries_without_share += 1,
             }
+            self.staffing.push(row);
         }
-        self.staffing.extend(staffing.into_values());
 
         let rating = |r: AchievementRating| judgements.rated(r);
         self.project_facts = Some(ProjectFacts::new(budget.amount, budget.without > 0, attendances));
