@@ -217,10 +217,10 @@ pub(crate) struct Accumulator {
     /// contribution whose row exists. The map holds a row's key; the row's
     /// own `key` stays empty until the summary is made.
     funding: [BTreeMap<String, FundingRow>; FundingDimension::ALL.len()],
-    /// The money rows of the projects added here rather than merged (one,
-    /// on any thread, see [`Accumulator::merge_project`]), in the order of
-    /// their dimension and key: rows in a list rather than trees of their
-    /// own, merged into `funding` when the project is.
+    /// The money rows of the one project of an accumulator made by
+    /// [`Accumulator::of_project`], in the order of their dimension and
+    /// key: rows in a list rather than trees of their own, merged into
+    /// `funding` when the project is ([`Accumulator::merge_project`]).
     project_funding: Vec<FundingRow>,
     staffing: Vec<StaffingRow>,
     project_rows: Vec<ProjectRow>,
