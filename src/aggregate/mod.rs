@@ -498,7 +498,7 @@ impl Aggregator {
         if let Some(here) = project_attendances {
             self.attendances = Some(self.attendances.map_or(here, |sum| sum + here));
         }
-        self.resources.merge_project(prepared.resources, project.id.as_str(), project_attendances);
+        self.resources.merge_project(prepared.resources, prepared.money, project, self.language, project_attendances);
         self.participants.add_project(project, self.language, self.explain);
         self.per_project_emptied = self.projects > self.per_project_limit;
         if self.per_project_emptied {

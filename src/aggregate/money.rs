@@ -193,9 +193,9 @@ pub(crate) struct Contribution<'a> {
     pub(crate) funders: Vec<&'a Id>,
 }
 
-impl Contribution<'_> {
+impl<'a> Contribution<'a> {
     /// The implementers paying it.
-    pub(crate) fn payers(&self) -> &[Id] {
+    pub(crate) fn payers(&self) -> &'a [Id] {
         self.part.map_or(&[], |p| p.paid_by.as_slice())
     }
 
@@ -205,12 +205,12 @@ impl Contribution<'_> {
     }
 
     /// The funder key: ids joined with `;` (borrowed for one or none).
-    pub(crate) fn funder_key(&self) -> Cow<'_, str> {
-        join(self.funders.iter().map(|id| id.as_str()))
+    pub(crate) fn funder_key(&self) -> Cow<'a, str> {
+        join(self.funders.iter().map(|&id| id.as_str()))
     }
 
     /// The implementer key: ids joined with `;` (borrowed for one or none).
-    pub(crate) fn implementer_key(&self) -> Cow<'_, str> {
+    pub(crate) fn implementer_key(&self) -> Cow<'a, str> {
         join(self.payers().iter().map(Id::as_str))
     }
 
@@ -258,25 +258,31 @@ fn join<'a>(mut ids: impl Iterator<Item = &'a str>) -> Cow<'a, str> {
     Cow::Owned(key)
 }
 
-/// The labels of ids, joined with ` + `; `not stated` for none.
-pub(crate) fn names<'i>(project: &Project, ids: impl IntoIterator<Item = &'i Id>, language: Language) -> String {
-    let mut ids = ids.into_iter().peekable();
-    if ids.peek().is_none() {
-        return "not stated".to_owned();
-    }
-    let mut names = String::new();
-    for (n, id) in ids.enumerate() {
-        if n > 0 {
-            names.push_str(" + ");
+/// A money row's label, from its dimension and key, in `project` (the
+/// first project with the row): the project's name; the names of the
+/// funders or implementers its key joins, with ` + ` (`not stated` for
+/// none); the funding kind's label (`not broken down` for the rest of a
+/// budget). Made when a row first joins a table, not for each project's.
+pub(crate) fn row_label(by: FundingDimension, key: &str, project: &Project, language: Language) -> String {
+    match by {
+        FundingDimension::Project => project.name.best(language).to_owned(),
+        FundingDimension::Funder | FundingDimension::Implementer if key.is_empty() => "not stated".to_owned(),
+        FundingDimension::Funder | FundingDimension::Implementer => {
+            let mut names = String::new();
+            // Ids hold no `;` (see `Id`): the key splits into its ids.
+            for (n, id) in key.split(';').enumerate() {
+                if n > 0 {
+                    names.push_str(" + ");
+                }
+                names.push_str(&super::resources::implementer_name_of(project, id, language));
+            }
+            names
         }
-        names.push_str(&super::resources::implementer_name(project, id, language));
+        FundingDimension::FundingKind if key.is_empty() => "not broken down".to_owned(),
+        FundingDimension::FundingKind => {
+            key.parse::<FundingKind>().map_or_else(|_| key.to_owned(), |kind| kind.label(language).to_owned())
+        }
     }
-    names
-}
-
-/// The label of a contribution's funding kind.
-pub(crate) fn kind_label(contribution: &Contribution<'_>, language: Language) -> String {
-    contribution.part.map_or_else(|| "not broken down".to_owned(), |p| p.kind.label(language).to_owned())
 }
 
 /// Every contribution of a project, counted or not, in the order of the
@@ -457,8 +463,8 @@ pub(crate) fn merge_rows(row: &mut FundingRow, mut later: FundingRow) {
 /// One project's money rows, made from each counted contribution's amount
 /// in each dimension: the rows in the order of their dimension and key, as
 /// the tables keep them, each made of its contributions in the order they
-/// were added. A row's key is borrowed from the project until the row is
-/// made, and its label is made once, for its first contribution.
+/// were added. A row's key stays borrowed from the project until a table
+/// that lacks the row takes it.
 pub(crate) struct ProjectRows<'p> {
     added: Vec<Added<'p>>,
 }
@@ -467,8 +473,6 @@ pub(crate) struct ProjectRows<'p> {
 struct Added<'p> {
     by: FundingDimension,
     key: Cow<'p, str>,
-    /// The contribution's place in the project's contributions.
-    contribution: usize,
     amount: Option<Money>,
     derivation: Option<Box<Derivation>>,
 }
@@ -479,32 +483,31 @@ impl<'p> ProjectRows<'p> {
         ProjectRows { added: Vec::with_capacity(added) }
     }
 
-    /// Adds the `contribution`-th contribution's `amount` to the row of
-    /// `by` and `key`.
+    /// Adds a contribution's `amount` to the row of `by` and `key`.
     pub(crate) fn add(
         &mut self,
         by: FundingDimension,
         key: Cow<'p, str>,
-        contribution: usize,
         amount: Option<Money>,
         derivation: Option<Box<Derivation>>,
     ) {
-        self.added.push(Added { by, key, contribution, amount, derivation });
+        self.added.push(Added { by, key, amount, derivation });
     }
 
-    /// The rows, each labelled by `label` of its dimension and its first
-    /// contribution's place.
-    pub(crate) fn into_rows(mut self, mut label: impl FnMut(FundingDimension, usize) -> String) -> Vec<FundingRow> {
+    /// The rows, each with its key (the row's own key and label are left
+    /// empty: a table that has the row already needs neither, see
+    /// [`row_label`]).
+    pub(crate) fn into_rows(mut self) -> Vec<(Cow<'p, str>, FundingRow)> {
         // Stable: a row's contributions keep the order they were added in.
         self.added.sort_by(|a, b| (a.by, &*a.key).cmp(&(b.by, &*b.key)));
         let same = |a: &Added<'_>, b: &Added<'_>| a.by == b.by && a.key == b.key;
         let distinct = 1 + self.added.windows(2).filter(|pair| !same(&pair[0], &pair[1])).count();
-        let mut rows: Vec<FundingRow> = Vec::with_capacity(distinct);
+        let mut rows: Vec<(Cow<'p, str>, FundingRow)> = Vec::with_capacity(distinct);
         for added in self.added {
-            if !rows.last().is_some_and(|row| row.by == added.by && row.key == *added.key) {
-                rows.push(FundingRow::new(added.by, added.key.into_owned(), label(added.by, added.contribution)));
+            if !rows.last().is_some_and(|(key, row)| row.by == added.by && *key == added.key) {
+                rows.push((added.key, FundingRow::new(added.by, String::new(), String::new())));
             }
-            if let Some(row) = rows.last_mut() {
+            if let Some((_, row)) = rows.last_mut() {
                 add_to_row(row, added.amount, added.derivation);
             }
         }
@@ -535,7 +538,6 @@ mod tests {
             (Kind, "", None),
             (Implementer, "x", euros(2)),
         ];
-        let label = |by: FundingDimension, at: usize| format!("{by:?} {at}");
         for explain in [false, true] {
             let mut rows = ProjectRows::with_capacity(0);
             let mut plainly: std::collections::BTreeMap<(FundingDimension, String), FundingRow> = Default::default();
@@ -553,15 +555,25 @@ mod tests {
                         Box::new(derivation)
                     })
                 };
-                rows.add(by, Cow::Borrowed(key), at, amount, derivation());
+                rows.add(by, Cow::Borrowed(key), amount, derivation());
                 let row = plainly
                     .entry((by, key.to_owned()))
-                    .or_insert_with(|| FundingRow::new(by, key.to_owned(), label(by, at)));
+                    .or_insert_with(|| FundingRow::new(by, key.to_owned(), String::new()));
                 add_to_row(row, amount, derivation());
             }
             let plainly: Vec<FundingRow> = plainly.into_values().collect();
             assert_eq!(plainly.len(), 7);
-            assert_eq!(rows.into_rows(label), plainly);
+            // Each row with its key beside it, borrowed, the row's own empty.
+            let made: Vec<FundingRow> = rows
+                .into_rows()
+                .into_iter()
+                .map(|(key, mut row)| {
+                    assert!(matches!(key, Cow::Borrowed(_)) && row.key.is_empty() && row.label.is_empty());
+                    row.key = key.into_owned();
+                    row
+                })
+                .collect();
+            assert_eq!(made, plainly);
         }
     }
 
@@ -581,9 +593,20 @@ mod tests {
                 unnamed.display_name(language),
                 "not-listed".to_owned(),
             ];
-            assert_eq!(names(&project, ids, language), expected.join(" + "));
+            let key = join(ids.iter().map(|id| id.as_str()));
+            for by in [FundingDimension::Funder, FundingDimension::Implementer] {
+                assert_eq!(row_label(by, &key, &project, language), expected.join(" + "));
+                assert_eq!(row_label(by, "", &project, language), "not stated");
+            }
+            let name = project.name.best(language);
+            assert_eq!(row_label(FundingDimension::Project, project.id.as_str(), &project, language), name);
+            let grant = FundingKind::StateGrant;
+            assert_eq!(
+                row_label(FundingDimension::FundingKind, grant.code(), &project, language),
+                grant.label(language)
+            );
+            assert_eq!(row_label(FundingDimension::FundingKind, "", &project, language), "not broken down");
         }
-        assert_eq!(names(&project, [], Language::Fi), "not stated");
         assert_eq!(join(ids.iter().map(|id| id.as_str())), format!("{first};unnamed;not-listed"));
         assert_eq!(join(ids[..2].iter().map(|id| id.as_str())), format!("{first};unnamed"));
         assert!(matches!(join(ids[..1].iter().map(|id| id.as_str())), Cow::Borrowed(key) if key == first.as_str()));

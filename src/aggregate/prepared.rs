@@ -50,6 +50,8 @@ pub(super) struct Prepared<'a> {
     /// The project's achievement, outputs, money, staffing and row, to be
     /// merged with [`Accumulator::merge_project`](super::resources::Accumulator::merge_project).
     pub(super) resources: super::resources::Accumulator,
+    /// The project's money rows, to be merged with the rest.
+    pub(super) money: super::resources::ProjectMoney<'a>,
 }
 
 impl<'a> Prepared<'a> {
@@ -92,8 +94,8 @@ impl<'a> Prepared<'a> {
             participation::of_project(project, &counting, dimension, explain, &mut holders, groups, &mut rows);
             counts[dimension as usize] = Some(rows.len() - before);
         }
-        let resources = super::resources::Accumulator::of_project(project, language, explain, per_project);
-        Prepared { rows, counts, attendances, resources }
+        let (resources, money) = super::resources::Accumulator::of_project(project, language, explain, per_project);
+        Prepared { rows, counts, attendances, resources, money }
     }
 }
 

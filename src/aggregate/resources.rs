@@ -217,11 +217,6 @@ pub(crate) struct Accumulator {
     /// contribution whose row exists. The map holds a row's key; the row's
     /// own `key` stays empty until the summary is made.
     funding: [BTreeMap<String, FundingRow>; FundingDimension::ALL.len()],
-    /// The money rows of the one project of an accumulator made by
-    /// [`Accumulator::of_project`], in the order of their dimension and
-    /// key: rows in a list rather than trees of their own, merged into
-    /// `funding` when the project is ([`Accumulator::merge_project`]).
-    project_funding: Vec<FundingRow>,
     staffing: Vec<StaffingRow>,
     project_rows: Vec<ProjectRow>,
     /// What a programme's totals need of each project, kept for every
@@ -281,6 +276,10 @@ impl Counted {
 /// An output row's key: the kind's and the status's codes.
 type OutputKey = (&'static str, &'static str);
 
+/// One project's money rows, each beside its key, in the order of their
+/// dimension and key (see [`money::ProjectRows`]).
+pub(crate) type ProjectMoney<'p> = Vec<(Cow<'p, str>, FundingRow)>;
+
 /// Adds `row` (one output's, or a project's rows) to the row of `key`.
 fn merge_output(outputs: &mut Vec<(OutputKey, OutputTally)>, key: OutputKey, row: OutputTally) {
     match outputs.iter_mut().find(|(own, _)| *own == key) {
@@ -303,14 +302,27 @@ impl Accumulator {
     /// per project, work package, assessment, record or organisation unless
     /// `per_project` (past the per-project limit they are dropped, see
     /// [`Accumulator::drop_per_project`]), which are then not made at all.
-    pub(crate) fn of_project(project: &Project, language: Language, explain: bool, per_project: bool) -> Self {
+    /// Its money rows come apart, each beside its key (borrowed from the
+    /// project where it can be), in the order of their dimension and key.
+    pub(crate) fn of_project<'p>(
+        project: &'p Project,
+        language: Language,
+        explain: bool,
+        per_project: bool,
+    ) -> (Self, ProjectMoney<'p>) {
         let mut one = Accumulator::default();
-        one.add_project(project, language, explain, per_project);
-        one
+        let money = one.add_project(project, language, explain, per_project);
+        (one, money)
     }
 
     /// Adds a project to an accumulator of none (see [`Accumulator::of_project`]).
-    fn add_project(&mut self, project: &Project, language: Language, explain: bool, per_project: bool) {
+    fn add_project<'p>(
+        &mut self,
+        project: &'p Project,
+        language: Language,
+        explain: bool,
+        per_project: bool,
+    ) -> ProjectMoney<'p> {
         // Its attendances are given when it is merged.
         let attendances = None;
         // The project's name is in the rows of the per-project tables only.
@@ -413,7 +425,7 @@ impl Accumulator {
         let dimensions = if per_project { FundingDimension::ALL.len() } else { 1 };
         let mut funding =
             money::ProjectRows::with_capacity(contributions.iter().filter(|c| c.counted).count() * dimensions);
-        for (at, contribution) in contributions.iter().enumerate().filter(|(_, c)| c.counted) {
+        for contribution in contributions.iter().filter(|c| c.counted) {
             let amount = contribution.amount;
             let here = if explain { contribution.record(project) } else { String::new() };
             budget.add(amount);
@@ -434,7 +446,6 @@ impl Accumulator {
                 funding.add(
                     FundingDimension::Project,
                     Cow::Borrowed(project.id.as_str()),
-                    at,
                     amount,
                     derivation(
                         "the project's funding parts and rests, with those of the regional parts that come on top of its budget",
@@ -443,14 +454,12 @@ impl Accumulator {
                 funding.add(
                     FundingDimension::Funder,
                     contribution.funder_key(),
-                    at,
                     amount,
                     derivation("who the money comes from: a state grant's funder, the payers of any other part"),
                 );
                 funding.add(
                     FundingDimension::Implementer,
                     contribution.implementer_key(),
-                    at,
                     amount,
                     derivation("sum of the parts the implementer (or implementers, jointly) pays"),
                 );
@@ -458,21 +467,11 @@ impl Accumulator {
             funding.add(
                 FundingDimension::FundingKind,
                 Cow::Borrowed(contribution.kind_code()),
-                at,
                 amount,
                 derivation("sum of the funding parts of this kind"),
             );
         }
-        // A row's label is made only when the row is.
-        self.project_funding.extend(funding.into_rows(|by, at| {
-            let contribution = &contributions[at];
-            match by {
-                FundingDimension::Project => name.clone(),
-                FundingDimension::Funder => money::names(project, contribution.funders.iter().copied(), language),
-                FundingDimension::Implementer => money::names(project, contribution.payers(), language),
-                FundingDimension::FundingKind => money::kind_label(contribution, language),
-            }
-        }));
+        let money = funding.into_rows();
 
         // Staffing, a row an implementer in the order of their ids: the
         // entries sorted (stably) by implementer rather than kept in a tree
@@ -516,7 +515,7 @@ impl Accumulator {
         let rating = |r: AchievementRating| judgements.rated(r);
         self.project_facts = Some(ProjectFacts::new(budget.amount, budget.without > 0, attendances));
         if !per_project {
-            return;
+            return money;
         }
         self.project_rows.push(ProjectRow {
             id: project.id.clone(),
@@ -542,12 +541,23 @@ impl Accumulator {
             state_grant_parts_without_amount: state_grant.without,
             state_grant_share: state_grant_share.and_then(|h| crate::Percent::from_hundredths(h).ok()),
         });
+        money
     }
 
-    /// Adds `local`, what the project `id` adds ([`Accumulator::of_project`]),
-    /// as if that project were added here: each table's rows merged in the
-    /// same order, the project's row and facts given its `attendances`.
-    pub(crate) fn merge_project(&mut self, local: Accumulator, id: &str, attendances: Option<Total>) {
+    /// Adds `local` and `money`, what `project` adds
+    /// ([`Accumulator::of_project`]), as if that project were added here:
+    /// each table's rows merged in the same order, the project's row and
+    /// facts given its `attendances`, a money row new to its table given
+    /// its key and label ([`money::row_label`] in `language`).
+    pub(crate) fn merge_project(
+        &mut self,
+        local: Accumulator,
+        money: ProjectMoney<'_>,
+        project: &Project,
+        language: Language,
+        attendances: Option<Total>,
+    ) {
+        let id = project.id.as_str();
         self.achievement.append(local.achievement);
         self.assessments.extend(local.assessments);
         self.unjudged.extend(local.unjudged);
@@ -560,7 +570,7 @@ impl Accumulator {
                 merge_output(&mut self.outputs, key, row);
             }
         }
-        self.merge_funding(local.project_funding);
+        self.merge_funding(money, project, language);
         self.staffing.extend(local.staffing);
         self.project_rows.extend(local.project_rows.into_iter().map(|row| ProjectRow { attendances, ..row }));
         if let Some(facts) = local.project_facts {
@@ -568,16 +578,17 @@ impl Accumulator {
         }
     }
 
-    /// Merges money rows into the tables, each into the row of its
-    /// dimension and key, in order. The map holds a row's key; the row's
-    /// own stays empty.
-    fn merge_funding(&mut self, rows: Vec<FundingRow>) {
-        for mut row in rows {
+    /// Merges `project`'s money rows into the tables, each into the row of
+    /// its dimension and key, in order. A row new to its table is given
+    /// its label; the map holds its key, the row's own stays empty.
+    fn merge_funding(&mut self, rows: ProjectMoney<'_>, project: &Project, language: Language) {
+        for (key, mut row) in rows {
             let own = &mut self.funding[row.by as usize];
-            match own.get_mut(&row.key) {
+            match own.get_mut(&*key) {
                 Some(existing) => money::merge_rows(existing, row),
                 None => {
-                    own.insert(std::mem::take(&mut row.key), row);
+                    row.label = money::row_label(row.by, &key, project, language);
+                    own.insert(key.into_owned(), row);
                 }
             }
         }
@@ -592,7 +603,6 @@ impl Accumulator {
         self.unjudged.clear();
         self.targets.clear();
         // Funders and implementers are organisations, which grow with the projects.
-        self.project_funding.retain(|row| !row.by.is_per_project());
         for (by, rows) in FundingDimension::ALL.into_iter().zip(&mut self.funding) {
             if by.is_per_project() {
                 rows.clear();
@@ -610,8 +620,6 @@ impl Accumulator {
         participation: Vec<super::ParticipationTable>,
         explain: bool,
     ) -> super::Summary {
-        let added = std::mem::take(&mut self.project_funding);
-        self.merge_funding(added);
         // Each key is in the list once.
         self.outputs.sort_unstable_by_key(|(key, _)| *key);
         let programme_totals =
@@ -682,7 +690,12 @@ fn funding_rows(
 /// the id itself for an implementer the project does not list. Borrowed
 /// where the project states it.
 pub(crate) fn implementer_name<'p>(project: &'p Project, id: &'p Id, language: Language) -> Cow<'p, str> {
-    project.implementers.iter().find(|i| i.id == *id).map_or(Cow::Borrowed(id.as_str()), |i| i.name_in(language))
+    implementer_name_of(project, id.as_str(), language)
+}
+
+/// [`implementer_name`] of an id given as text.
+pub(crate) fn implementer_name_of<'p>(project: &'p Project, id: &'p str, language: Language) -> Cow<'p, str> {
+    project.implementers.iter().find(|i| i.id.as_str() == id).map_or(Cow::Borrowed(id), |i| i.name_in(language))
 }
 
 /// What each output adds to the items of its kind and status: its count, or
