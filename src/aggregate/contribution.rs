@@ -210,6 +210,7 @@ impl<'a, 'f> Holders<'a, 'f> {
     /// The nearest event from the event at `place` up its chain for which
     /// `states` holds; `None` when none does (or the chain comes round in a
     /// cycle first).
+    #[inline]
     pub(crate) fn of(&mut self, place: usize, states: impl Fn(&Event) -> bool) -> Option<&'a Event> {
         let mut current = Some(place);
         let answer = loop {

@@ -374,6 +374,7 @@ fn quarter(date: &PartialDate) -> Option<(i32, u32)> {
 }
 
 /// Whether `event` itself states a value of `dimension` (the project: always).
+#[inline]
 fn states(event: &Event, dimension: Dimension) -> bool {
     match dimension {
         Dimension::Project => true,
@@ -391,6 +392,7 @@ fn states(event: &Event, dimension: Dimension) -> bool {
 /// into `out`: its own values, or those of the nearest event it is
 /// `part_of` that states some, or "not stated"; in a partition table,
 /// several values make one group that names them all.
+#[inline]
 pub(crate) fn groups_of<'a>(
     event: &'a Event,
     place: usize,
