@@ -85,12 +85,12 @@ impl<'a> Contributions<'a> {
 /// The attendance contributions of a project's held events; their sum is
 /// the project's attendances.
 pub(crate) fn attendances<'a>(project: &'a Project, forest: &Forest<'_>) -> Contributions<'a> {
-    attendances_of(project, &held_events(project), forest)
+    attendances_of(project, &held_events(project).collect::<Vec<_>>(), forest)
 }
 
 /// A project's held events, in order.
-fn held_events(project: &Project) -> Vec<&Event> {
-    project.events.iter().filter(|e| e.status == EventStatus::Held).collect()
+fn held_events(project: &Project) -> impl Iterator<Item = &Event> {
+    project.events.iter().filter(|e| e.status == EventStatus::Held)
 }
 
 /// [`attendances`], with the project's `held` events found.
@@ -264,7 +264,7 @@ impl<'a, 'f> Counting<'a, 'f> {
     /// buffer kept from one project to the next.
     pub(crate) fn with_buffer(project: &'a Project, forest: &'f Forest<'a>, held: &mut Vec<&'a Event>) -> Self {
         held.clear();
-        held.extend(project.events.iter().filter(|e| e.status == EventStatus::Held));
+        held.extend(held_events(project));
         Counting { forest, contributions: attendances_of(project, held, forest), nesting: Nesting::of(held, forest) }
     }
 }

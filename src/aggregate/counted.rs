@@ -100,10 +100,16 @@ pub(crate) fn any_inside(held: &[&Event], forest: &Forest<'_>, figure: impl Fn(&
     forest.first_marked(
         with_figure().filter_map(|e| forest.nodes_of(e).0),
         with_figure().map(|e| forest.nodes_of(e).1),
-        |above| {
-            with_figure().zip(above).any(|(e, &first)| first.is_some_and(|first| Some(first) != forest.nodes_of(e).0))
-        },
+        |above| with_figure().zip(above).any(|(e, &first)| includer(first, forest.nodes_of(e).0).is_some()),
     )
+}
+
+/// The node of the figure that includes a figure whose id's node is
+/// `node`, given `first`, the first marked node on its chain from its
+/// parent: that one, unless there is none or it is the figure itself, come
+/// round a cycle (see [`counted_figures`]).
+fn includer(first: Option<usize>, node: Option<usize>) -> Option<usize> {
+    first.filter(|&first| Some(first) != node)
 }
 
 /// The first step of [`counted_figures`]: `held`'s figures, those counted
@@ -139,9 +145,9 @@ fn inside_others<'a>(
             with_figure.iter().map(|(e, _, _)| forest.nodes_of(e).1),
             |above| {
                 for (&figure, &first) in with_figure.iter().zip(above) {
-                    match first {
-                        Some(first) if Some(first) != figure.2 => inside.push((figure.0, first)),
-                        _ => counted.push(figure),
+                    match includer(first, figure.2) {
+                        Some(above) => inside.push((figure.0, above)),
+                        None => counted.push(figure),
                     }
                 }
             },
