@@ -11,7 +11,7 @@ use std::collections::btree_map::Entry;
 
 use super::resources::one;
 use super::{Figure, record};
-use crate::{AchievementRating, AssessmentSource, Id, Language, Project};
+use crate::{AchievementRating, AssessmentSource, Id, Language, Objective, Project};
 
 /// A row's label and judgements.
 pub(super) type Value = (Cow<'static, str>, Figure<u64>);
@@ -144,6 +144,43 @@ enum Judged<'p> {
     WorkPackage(&'p str),
 }
 
+/// The most objectives a project has for a judgement's objective to be
+/// found by walking them; past it they are looked up in a sorted list, so
+/// that a project of many objectives and judgements costs judgements × log
+/// objectives, not judgements × objectives.
+const WALK_AT_MOST: usize = 32;
+
+/// A project's objectives, to find the one a judgement judges: the first
+/// with its id, as a walk along them finds it.
+struct Objectives<'p> {
+    project: &'p Project,
+    /// The ids and places of the objectives, sorted by id and then place,
+    /// when there are more than [`WALK_AT_MOST`]; empty otherwise.
+    sorted: Vec<(&'p str, usize)>,
+}
+
+impl<'p> Objectives<'p> {
+    /// `project`'s objectives; sorted only if `wanted` and there are many.
+    fn of(project: &'p Project, wanted: bool) -> Self {
+        let mut sorted = Vec::new();
+        if wanted && project.objectives.len() > WALK_AT_MOST {
+            sorted.extend(project.objectives.iter().enumerate().map(|(at, o)| (o.id.as_str(), at)));
+            sorted.sort_unstable();
+        }
+        Objectives { project, sorted }
+    }
+
+    /// The first objective with `id`, if any.
+    fn find(&self, id: &Id) -> Option<&'p Objective> {
+        if self.sorted.is_empty() {
+            return self.project.objectives.iter().find(|o| o.id == *id);
+        }
+        let at = self.sorted.partition_point(|&(other, _)| other < id.as_str());
+        let &(other, place) = self.sorted.get(at)?;
+        (other == id.as_str()).then(|| self.project.objectives.get(place)).flatten()
+    }
+}
+
 /// One project's judgements, counted.
 pub(super) struct Judgements<'p> {
     /// Judgements by rating, in the order of [`AchievementRating::ALL`].
@@ -172,6 +209,7 @@ impl<'p> Judgements<'p> {
             counted: Vec::with_capacity(judged * if per_project { 3 } else { 1 }),
             explain,
         };
+        let objectives = Objectives::of(project, per_project && judged > 0);
         for assessment in &project.assessments {
             for judgement in &assessment.judgements {
                 if per_project {
@@ -193,8 +231,7 @@ impl<'p> Judgements<'p> {
                     count(Judged::Project);
                 }
                 count(Judged::Source(assessment.source));
-                if per_project && let Some(objective) = project.objectives.iter().find(|o| o.id == judgement.objective)
-                {
+                if per_project && let Some(objective) = objectives.find(&judgement.objective) {
                     objective.work_packages.iter().for_each(|wp| count(Judged::WorkPackage(wp.as_str())));
                 }
             }
@@ -287,6 +324,7 @@ fn add(existing: &mut Value, figure: Figure<u64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Judgement;
     use crate::corpus::Generator;
 
     /// (by, key, rating) → (label, judgements, the judgements named).
@@ -349,6 +387,34 @@ mod tests {
             .expect("an objective with a work package");
         let first = objective.work_packages[0].clone();
         objective.work_packages.extend([first, Id::new("no-such-package").unwrap()]);
+        // A project of more objectives than are walked: judgements of each,
+        // of one the project lacks, and of an id two objectives share (the
+        // first one's work packages count, as a walk finds it).
+        let mut many = projects[1].clone();
+        let template = many.objectives.iter().find(|o| !o.work_packages.is_empty()).expect("an objective").clone();
+        let packages: Vec<Id> = many.work_packages.iter().map(|wp| wp.id.clone()).collect();
+        for n in 0..3 * WALK_AT_MOST {
+            let mut objective = template.clone();
+            objective.id = Id::new(format!("many-{}", (n * 7) % (3 * WALK_AT_MOST))).unwrap();
+            objective.work_packages = vec![packages[n % packages.len()].clone()];
+            many.objectives.push(objective);
+        }
+        let mut twin = many.objectives[many.objectives.len() - 1].clone();
+        twin.work_packages = packages.iter().skip(1).cloned().collect();
+        many.objectives.push(twin.clone());
+        let mut judged = many.assessments[0].clone();
+        judged.judgements = (0..3 * WALK_AT_MOST + 1)
+            .map(|n| format!("many-{n}"))
+            .chain([twin.id.to_string(), "many-none".to_owned()])
+            .map(|id| {
+                Judgement::new(Id::new(&id).unwrap(), AchievementRating::ALL[id.len() % AchievementRating::ALL.len()])
+            })
+            .collect();
+        many.assessments.push(judged);
+        assert!(
+            many.objectives.len() > WALK_AT_MOST && Objectives::of(&many, true).sorted.len() == many.objectives.len()
+        );
+        projects.push(many);
         // Given again under another name, after another project: its rows
         // join the first's, which keep their labels.
         let mut again = projects[0].clone();
