@@ -29,8 +29,8 @@ where the next runs spent 0.65–0.8 s, the extra in the first touch of the
 pages its 219 MB of record-id runs are written to (temporary files), while
 `report` (which writes none) and `cat` were unaffected. The script writes
 each size's corpus just before its runs, and with three runs at 100 000
-projects that one run put `validate`'s system share at 13 % where the
-other runs gave 6–7 %.
+projects that one run (22–23 %) put `validate`'s system share at 12–14 %
+where the other runs gave 6–8 %.
 For each run the script records wall time, CPU time (user and system, from
 the child's resource usage), peak resident memory (GNU time, when there is
 `/usr/bin/time`), the load average and the CPU time *other* processes used
