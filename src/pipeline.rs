@@ -154,6 +154,50 @@ impl<S, O> Drop for Turn<'_, S, O> {
     }
 }
 
+/// How many threads to work on: rayon's number, without starting rayon's
+/// pool. Inside a rayon pool, that pool's; elsewhere what rayon's global
+/// pool would have, `RAYON_NUM_THREADS` if a positive number, else the
+/// cores this process may run on. `validate` uses no other rayon call, and
+/// starting the pool only to ask cost it two threads that spin about 32
+/// rounds of `sched_yield` each before they sleep.
+pub(crate) fn threads() -> usize {
+    if rayon::current_thread_index().is_some() {
+        return rayon::current_num_threads();
+    }
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(std::num::NonZeroUsize::get))
+        .unwrap_or(1)
+}
+
+/// Runs `a` on the calling thread and `b` on a thread of its own, at the
+/// same time, when there are [`threads`] to spare and a thread can be
+/// started; otherwise one after the other. What `rayon::join` does, without
+/// starting rayon's pool (see [`threads`]). A panic in either reaches the
+/// caller.
+pub(crate) fn join<RA, RB>(a: impl FnOnce() -> RA, b: impl FnOnce() -> RB + Send) -> (RA, RB)
+where
+    RB: Send,
+{
+    // Held outside the thread, so that `b` is still here if none starts.
+    let b = Mutex::new(Some(b));
+    let (ra, from_thread) = std::thread::scope(|scope| {
+        let handle = (threads() > 1)
+            .then(|| std::thread::Builder::new().spawn_scoped(scope, || lock(&b).take().map(|b| b())).ok())
+            .flatten();
+        let ra = a();
+        let rb = handle.and_then(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        (ra, rb)
+    });
+    match (from_thread, b.into_inner().unwrap_or_else(PoisonError::into_inner)) {
+        (Some(rb), _) => (ra, rb),
+        (None, Some(b)) => (ra, b()),
+        (None, None) => unreachable!("the thread takes `b` only to run it"),
+    }
+}
+
 /// Reads batches with `read` until it gives none, runs `work` on each on
 /// `threads` threads (the calling thread alone if `threads` is 1 or no
 /// thread can be started), each batch's work taking its [`Turn`] at `state`
@@ -315,5 +359,28 @@ mod tests {
             });
             assert!(result.is_err(), "{threads} threads");
         }
+    }
+
+    /// Inside a rayon pool, its number of threads; `join` then runs both
+    /// halves, on two threads or on one, and gives their results in order.
+    #[test]
+    fn threads_and_join_follow_the_pool_they_are_called_in() {
+        for size in [1, 2, 3] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(size).build().expect("a pool");
+            pool.install(|| {
+                assert_eq!(threads(), size);
+                let calling = std::thread::current().id();
+                let (a, (b, other)) = join(|| 6 * 7, || ("b", std::thread::current().id() != calling));
+                assert_eq!((a, b), (42, "b"));
+                assert_eq!(other, size > 1, "{size} threads: `b` on a thread of its own only when there are two");
+            });
+        }
+    }
+
+    /// A panic in either half of `join` reaches the caller.
+    #[test]
+    fn a_panic_in_join_reaches_the_caller() {
+        assert!(std::panic::catch_unwind(|| join(|| 1, || -> u8 { panic!("b fails") })).is_err());
+        assert!(std::panic::catch_unwind(|| join(|| -> u8 { panic!("a fails") }, || 2)).is_err());
     }
 }

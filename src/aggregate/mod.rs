@@ -332,7 +332,8 @@ impl Aggregator {
     /// document (a file skipped, a document that could not be loaded) is
     /// handed to `other`, in order; a document that could not be loaded is
     /// also noted in [`Summary::left_out`]. The number of threads is
-    /// rayon's (`RAYON_NUM_THREADS`, or the pool this is called in);
+    /// rayon's (`RAYON_NUM_THREADS`, or the pool this is called in), though
+    /// neither this nor [`Aggregator::finish`] starts rayon's own pool;
     /// memory holds about one batch a thread, and a
     /// programme that lists many projects (a line or file over 1 MiB) is
     /// read from its file one entry at a time, keeping only the ids.
@@ -361,7 +362,7 @@ impl Aggregator {
         let (explain, language, limit) = (self.explain, self.language, self.per_project_limit);
         let mut documents = files.documents();
         crate::pipeline::in_order(
-            rayon::current_num_threads(),
+            crate::pipeline::threads(),
             || Some(documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST)).filter(|batch| !batch.is_empty()),
             self,
             |batch, turn| {
@@ -536,7 +537,7 @@ impl Aggregator {
         // rest of the summary is made on another (a second core is idle by
         // now); the summary is the same either way.
         let (participation_tables, resources) = (self.participation, self.resources);
-        let (mut tables, mut summary) = rayon::join(
+        let (mut tables, mut summary) = crate::pipeline::join(
             || participation_tables.into_iter().map(Table::into_rows_in_key_order).collect::<Vec<_>>(),
             || resources.finish(&self.programmes, self.language, self.projects, Vec::new(), self.explain),
         );

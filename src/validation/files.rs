@@ -52,7 +52,9 @@ pub struct FilesReport {
 /// with the documents' size. A programme over 1 MiB is read from its file
 /// one listed project at a time, its own rules run entry by entry, with the
 /// findings a programme read whole gets. The diagnostics come in the order
-/// the documents were read, whatever the number of cores.
+/// the documents were read, whatever the number of cores. The number of
+/// threads is rayon's (`RAYON_NUM_THREADS`, or the pool this is called
+/// in), though rayon's own pool is not started.
 ///
 /// ```
 /// use childwelfare::{load, validation};
@@ -95,7 +97,7 @@ pub fn validate_files_each(files: &Files, mut each: impl FnMut(Diagnostic)) -> F
     // itself: memory goes back to the thread that allocated it.
     let mut documents = files.documents();
     crate::pipeline::in_order(
-        rayon::current_num_threads(),
+        crate::pipeline::threads(),
         || Some(documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST)).filter(|raw| !raw.is_empty()),
         &mut state,
         |raw, turn| {
