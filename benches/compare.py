@@ -33,7 +33,10 @@ projects that one run (22–23 %) put `validate`'s system share at 12–14 %
 where the other runs gave 6–8 %.
 For each run the script records wall time, CPU time (user and system, from
 the child's resource usage), peak resident memory (GNU time, when there is
-`/usr/bin/time`), the load average and the CPU time *other* processes used
+`/usr/bin/time`; the extra rounds below start the command directly and
+measure no peak, so that GNU time's own start, about 1 ms of CPU a run,
+is not counted as the command's in the system share of short runs), the
+load average and the CPU time *other* processes used
 meanwhile (from /proc/stat, less the child's own): `others` is that in
 cores, the most of any run of a second or more and of the shorter runs
 taken together (see `others_cores`). A ratio between commands is printed
@@ -46,7 +49,8 @@ on a loaded machine. At the end it lists issue 24's targets (`report` ÷
 generated projects, flat cost and peak from the smallest size to the
 largest) with the figures of the quiet sizes, each marked met or not.
 
-`--one-core` also runs childwelfare's commands held to one processor, for
+`--one-core` also runs childwelfare's commands held to one processor (the
+script holds itself to it while it starts them: see `spawn`), for
 what the second core gives them, and two copies of `validate` held to one
 processor each, at once: twice the work of one copy, so that their wall
 time against one copy's is what the machine itself gives a second one-core
@@ -119,33 +123,52 @@ def warm(path):
             pass
 
 
-def run(command, corpus=None, cpus=None):
+def spawn(command, out, pinned):
+    """Starts `command`, held to the processors `pinned` unless it is None.
+    The script holds itself to them while it starts the child, which
+    inherits them, rather than have the child hold itself (`preexec_fn`):
+    with `preexec_fn`, Python forks a copy of itself rather than `vfork`,
+    and the child pays, before its command even starts, for the first
+    writes to that copy's memory."""
+    if not pinned:
+        return subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
+    mine = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, pinned)
+    try:
+        return subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
+    finally:
+        os.sched_setaffinity(0, mine)
+
+
+def run(command, corpus=None, cpus=None, peak=True):
     """Runs a command, after warming `corpus` (see `warm`) unless it is
     None; returns its measurements (see the module's doc). `cpus` is None
     (every processor), or a list of processor sets: one copy of the command
     on each, all at once, measured together (wall time until the last ends,
-    the CPU time of all, the largest peak)."""
+    the CPU time of all, the largest peak). With `peak` false, the command
+    is started directly rather than by GNU time, and its peak is not
+    measured: its CPU time is then its own, without GNU time's start
+    (see `GNU_TIME`)."""
     if corpus is not None:
         warm(corpus)
     load = os.getloadavg()[0]
     busy_before = busy_seconds()
     start = time.perf_counter()
+    timed = GNU_TIME if peak else None
     with tempfile.TemporaryFile() as out, contextlib.ExitStack() as stack:
         children = []
         for pinned in cpus or [None]:
-            peak = stack.enter_context(tempfile.NamedTemporaryFile("r"))
-            wrapped = [GNU_TIME, "-f", "%M", "-o", peak.name, *command] if GNU_TIME else command
-            pin = (lambda pinned=pinned: os.sched_setaffinity(0, pinned)) if pinned else None
-            child = subprocess.Popen(wrapped, stdout=out, stderr=subprocess.DEVNULL, preexec_fn=pin)
-            children.append((child, peak))
+            measured = stack.enter_context(tempfile.NamedTemporaryFile("r"))
+            wrapped = [timed, "-f", "%M", "-o", measured.name, *command] if timed else command
+            children.append((spawn(wrapped, out, pinned), measured))
         cpu, system, kib, status = 0.0, 0.0, 0, 0
-        for child, peak in children:
+        for child, measured in children:
             _, code, usage = os.wait4(child.pid, 0)
             cpu += usage.ru_utime + usage.ru_stime
             system += usage.ru_stime
             status = status or code
             # Both in KiB on Linux; GNU time's last line is the peak.
-            kib = max(kib, int(peak.read().split()[-1]) if GNU_TIME else usage.ru_maxrss)
+            kib = max(kib, int(measured.read().split()[-1]) if timed else usage.ru_maxrss)
         wall = time.perf_counter() - start
         busy_after = busy_seconds()
         out.seek(0, os.SEEK_END)
@@ -158,7 +181,9 @@ def run(command, corpus=None, cpus=None):
         "wall": wall,
         "cpu": cpu,
         "sys": system,
-        "peak": kib / 1024,
+        # Without GNU time, the child's peak counts this script's own memory
+        # (see `GNU_TIME`): not a measurement of the command.
+        "peak": kib / 1024 if peak else None,
         "code": os.waitstatus_to_exitcode(status),
         "last": last[0],
         "load": load,
@@ -348,7 +373,8 @@ def others_cores(results):
 def extra_rounds(runs, commands, pinned, corpus, args, size):
     """Runs childwelfare's commands again, interleaved, until each has used
     `args.min_cpu` seconds of CPU over its runs (at most `args.max_runs`
-    runs each). Linux measures a process's CPU time exactly but splits it
+    runs each), started directly rather than by GNU time: these runs are
+    for CPU time, not peaks (see `run`). Linux measures a process's CPU time exactly but splits it
     into user and system time by sampling at the clock tick (every 4 ms
     here): a 0.15 s run is about 40 samples, so its system share moves by
     2.5 points a sample, and three such runs put 10 % anywhere from 5 to
@@ -361,7 +387,7 @@ def extra_rounds(runs, commands, pinned, corpus, args, size):
     ):
         for name in ours if round_ % 2 == 0 else list(reversed(ours)):
             if sum(r["cpu"] for r in runs[name]) < args.min_cpu and len(runs[name]) < args.max_runs:
-                result = run(commands[name], corpus, pinned.get(name))
+                result = run(commands[name], corpus, pinned.get(name), peak=False)
                 runs[name].append(checked(f"{name} on {size} projects", result))
         round_ += 1
 
@@ -470,6 +496,8 @@ def main():
     parser.add_argument("--binary", default=str(ROOT / "target" / "release" / "childwelfare"))
     parser.add_argument("--generate", default=str(ROOT / "target" / "release" / "examples" / "generate"))
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1: peaks are measured in those runs")
     work = Path(tempfile.mkdtemp(prefix="childwelfare-compare-"))
     cores = os.cpu_count() or 1
     try:
@@ -538,7 +566,8 @@ def main():
                 system = 100 * sum(r["sys"] for r in results) / max(sum(cpus), 1e-9)
                 shares = [100 * r["sys"] / max(r["cpu"], 1e-9) for r in results]
                 system = f"{system:.0f} ({min(shares):.0f}–{max(shares):.0f})"
-                peaks = f"{min(r['peak'] for r in results):.1f}–{max(r['peak'] for r in results):.1f}"
+                measured_peaks = [r["peak"] for r in results if r["peak"] is not None]
+                peaks = f"{min(measured_peaks):.1f}–{max(measured_peaks):.1f}"
                 others = others_cores(results)
                 worst = max(worst, others or 0.0)
                 rate = documents * len(pinned.get(name) or [None]) / statistics.median(walls)
@@ -570,7 +599,9 @@ def main():
                         name: sum(r["sys"] for r in results) / max(sum(r["cpu"] for r in results), 1e-9)
                         for name, results in runs.items()
                     },
-                    "peak": {name: max(r["peak"] for r in results) for name, results in runs.items()},
+                    "peak": {
+                        name: max(r["peak"] for r in results if r["peak"] is not None) for name, results in runs.items()
+                    },
                     "runs": {name: len(results) for name, results in runs.items()},
                     "cpu_total": {name: sum(r["cpu"] for r in results) for name, results in runs.items()},
                     "documents": documents,
