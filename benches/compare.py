@@ -392,6 +392,21 @@ def extra_rounds(runs, commands, pinned, corpus, args, size):
         round_ += 1
 
 
+def system_share(results):
+    """The system share of the CPU time of `results` taken together, and
+    its standard error (None for one run). The runs are independent
+    samples of the clock tick's split (see `extra_rounds`), so the error of
+    the share, a ratio of sums, is estimated from how far each run's system
+    time lies from that share of its CPU time."""
+    cpu = max(sum(r["cpu"] for r in results), 1e-9)
+    share = sum(r["sys"] for r in results) / cpu
+    n = len(results)
+    if n < 2:
+        return share, None
+    spread = sum((r["sys"] - share * r["cpu"]) ** 2 for r in results) / (n - 1)
+    return share, (n * spread) ** 0.5 / cpu
+
+
 def checked(name, result):
     """`result`, unless its command failed."""
     if result["code"] not in (0, 1):
@@ -435,10 +450,11 @@ def targets(measured, corpus):
                     machine += "; below 1.8×: the machine, or starting processes at this size, took part of the second core)" if ceiling < 1.8 else ")"
                 print(f"- {n} projects, {name.split()[-1]} on every core ÷ one core ≥ 1.6×, wall: {gain:.2f}×, {met(gain >= 1.6)}{machine}")
     for n in sizes:
-        share = measured[n]["system"][v]
+        share, error = measured[n]["system"][v]
         runs, seconds = measured[n]["runs"][v], measured[n]["cpu_total"][v]
+        spread = f" ± {100 * error:.1f} (one standard error)" if error is not None else ""
         print(
-            f"- {n} projects, validate's system time ≤ 10 % of its CPU: {100 * share:.0f} % "
+            f"- {n} projects, validate's system time ≤ 10 % of its CPU: {100 * share:.1f} %{spread} "
             f"(over {runs} runs, {seconds:.1f} s of CPU), {met(share <= 0.10)}"
         )
     if corpus == "generated" and 100000 in measured:
@@ -563,9 +579,8 @@ def main():
                 walls = [r["wall"] for r in results]
                 cpus = [r["cpu"] for r in results]
                 # Over all runs, then each run's range: it moves with the machine.
-                system = 100 * sum(r["sys"] for r in results) / max(sum(cpus), 1e-9)
                 shares = [100 * r["sys"] / max(r["cpu"], 1e-9) for r in results]
-                system = f"{system:.0f} ({min(shares):.0f}–{max(shares):.0f})"
+                system = f"{100 * system_share(results)[0]:.0f} ({min(shares):.0f}–{max(shares):.0f})"
                 measured_peaks = [r["peak"] for r in results if r["peak"] is not None]
                 peaks = f"{min(measured_peaks):.1f}–{max(measured_peaks):.1f}"
                 others = others_cores(results)
@@ -595,10 +610,7 @@ def main():
                 measured[n] = {
                     "cpu": cpu,
                     "wall": median,
-                    "system": {
-                        name: sum(r["sys"] for r in results) / max(sum(r["cpu"] for r in results), 1e-9)
-                        for name, results in runs.items()
-                    },
+                    "system": {name: system_share(results) for name, results in runs.items()},
                     "peak": {
                         name: max(r["peak"] for r in results if r["peak"] is not None) for name, results in runs.items()
                     },
