@@ -166,9 +166,8 @@ const HEAP_PIECES: usize = 4;
 /// Grows the calling thread's heap at once rather than a few pages at a
 /// time. glibc gives each thread a heap of its own, which it grows by
 /// exactly what an allocation lacks, with an `mprotect` call each time:
-/// about 100 a worker at 1 000 generated projects, each taking the
-/// process's memory map for writing while the other worker faults pages
-/// in. Once made usable, a heap's memory stays so: when glibc gives freed
+/// about 100 a worker at 1 000 generated projects, each changing the
+/// process's memory map under its lock for writing. Once made usable, a heap's memory stays so: when glibc gives freed
 /// memory back it tells the kernel to drop the pages, and the heap grows
 /// over them again without a call. Allocating a few blocks just below the
 /// size glibc maps on their own (1 MiB once the command-line tool has
