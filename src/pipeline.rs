@@ -167,15 +167,19 @@ const HEAP_PIECES: usize = 4;
 /// time. glibc gives each thread a heap of its own, which it grows by
 /// exactly what an allocation lacks, with an `mprotect` call each time:
 /// about 100 a worker at 1 000 generated projects, each changing the
-/// process's memory map under its lock for writing. Once made usable, a heap's memory stays so: when glibc gives freed
-/// memory back it tells the kernel to drop the pages, and the heap grows
-/// over them again without a call. Allocating a few blocks just below the
-/// size glibc maps on their own (1 MiB once the command-line tool has
-/// freed 1 MiB at its start) and freeing them at once grows the heap in
-/// [`HEAP_PIECES`] calls and touches no page but the blocks' headers.
-/// With another allocator, or below glibc's default threshold (128 KiB),
-/// it allocates and frees untouched memory. At 1 000 generated projects
-/// `validate` makes 22 `mprotect` calls rather than 150.
+/// process's memory map under its lock for writing. Once made usable, a
+/// heap's memory stays so: when glibc gives freed memory back it tells
+/// the kernel to drop the pages, and the heap grows over them again
+/// without a call. Allocating a few blocks just below the size glibc maps
+/// on their own (1 MiB once the command-line tool has freed 1 MiB at its
+/// start) and freeing them at once grows the heap in [`HEAP_PIECES`]
+/// calls and touches no page but the blocks' headers. With another
+/// allocator, or with glibc's default threshold (128 KiB), which maps the
+/// blocks on their own, it allocates and frees untouched memory; glibc
+/// then raises that threshold to the blocks' size, as it does when any
+/// program frees such a block, unless the program set it (mallopt(3)).
+/// At 1 000 generated projects `validate` makes 22 `mprotect` calls
+/// rather than 150.
 fn reserve_heap() {
     let pieces: [Vec<u8>; HEAP_PIECES] = std::array::from_fn(|_| Vec::with_capacity(HEAP_PIECE));
     drop(std::hint::black_box(pieces));
