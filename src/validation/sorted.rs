@@ -299,7 +299,6 @@ impl Sorter {
                     held: std::mem::take(&mut self.held),
                     text: std::mem::take(&mut self.text),
                     at: 0,
-                    last: None,
                 });
                 Merge::new(sources)
             });
@@ -423,9 +422,9 @@ enum Source {
     Memory {
         held: Vec<Held>,
         text: String,
-        /// Where the next use is.
+        /// Where the next use is: the one before it is the one
+        /// [`Source::next`] returned last.
         at: usize,
-        last: Option<Held>,
     },
     Run {
         reader: BufReader<File>,
@@ -447,11 +446,10 @@ impl Source {
     /// The next use, or `None` at the end.
     fn next(&mut self) -> io::Result<Option<Key>> {
         match self {
-            Source::Memory { held, at, last, .. } => {
-                let next = held.get(*at).copied();
+            Source::Memory { held, at, .. } => {
+                let next = held.get(*at).map(|held| held.key);
                 *at += usize::from(next.is_some());
-                *last = next;
-                Ok(next.map(|held| held.key))
+                Ok(next)
             }
             Source::Run { reader, text, kinds, what } => read_use(reader, text, *kinds, what),
         }
@@ -460,7 +458,8 @@ impl Source {
     /// The text of the use [`Source::next`] returned last.
     fn text(&self) -> &str {
         match self {
-            Source::Memory { text, last, .. } => {
+            Source::Memory { held, text, at } => {
+                let last = at.checked_sub(1).and_then(|at| held.get(at));
                 last.map_or("", |held| &text[held.start as usize..(held.start + held.len) as usize])
             }
             Source::Run { text, .. } => text,
