@@ -11,7 +11,7 @@
 use std::io;
 
 use super::references::Kind;
-use super::sorted::Sorter;
+use super::sorted::{Sorted, Sorter};
 
 /// The bytes of uses kept in memory before they are written to a run: about
 /// 75 000 uses, or 1 300 projects like the generated ones (the generated
@@ -76,33 +76,44 @@ impl RecordIds {
 
     /// Every use of an id in a project after the first project to use it,
     /// once per project (at its first use there), ordered by project and
-    /// place. An id used twice in one project only is not listed.
+    /// place. An id used twice in one project only is not listed. The two
+    /// halves of the ids' fingerprints are read on two threads where there
+    /// are two (see [`Sorted::halves`]).
     pub(crate) fn finish(self) -> io::Result<Vec<Shared>> {
-        let mut uses = self.uses.sorted()?;
-        let mut shared = Vec::new();
-        // The id being read: its fingerprint, first project and the last
-        // project it was reported in.
-        let mut current: Option<((u64, u32), u32, u32)> = None;
-        while let Some((key, id)) = uses.next()? {
-            match &mut current {
-                Some((print, owner, last)) if *print == key.print() => {
-                    if key.project != *last {
-                        *last = key.project;
-                        shared.push(Shared {
-                            project: key.project,
-                            kind: Kind::ALL[usize::from(key.kind)],
-                            index: key.index,
-                            id: id.to_owned(),
-                            owner: *owner,
-                        });
-                    }
-                }
-                _ => current = Some((key.print(), key.project, key.project)),
-            }
-        }
+        let (lower, upper) = self.uses.sorted()?.halves();
+        let (lower, upper) = crate::pipeline::join(|| shared_in(lower), || shared_in(upper));
+        let mut shared = lower?;
+        shared.extend(upper?);
         shared.sort_unstable_by_key(|s| (s.project, s.kind, s.index));
         Ok(shared)
     }
+}
+
+/// The uses of ids that are not their first project's, among `uses`, in
+/// the order of the ids' fingerprints: each id's uses come together.
+fn shared_in(mut uses: Sorted) -> io::Result<Vec<Shared>> {
+    let mut shared = Vec::new();
+    // The id being read: its fingerprint, first project and the last
+    // project it was reported in.
+    let mut current: Option<((u64, u32), u32, u32)> = None;
+    while let Some((key, id)) = uses.next()? {
+        match &mut current {
+            Some((print, owner, last)) if *print == key.print() => {
+                if key.project != *last {
+                    *last = key.project;
+                    shared.push(Shared {
+                        project: key.project,
+                        kind: Kind::ALL[usize::from(key.kind)],
+                        index: key.index,
+                        id: id.to_owned(),
+                        owner: *owner,
+                    });
+                }
+            }
+            _ => current = Some((key.print(), key.project, key.project)),
+        }
+    }
+    Ok(shared)
 }
 
 #[cfg(test)]
