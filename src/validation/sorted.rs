@@ -12,8 +12,9 @@
 //! of the upper half start: the two halves are merged on their own, on two
 //! threads where there are two ([`Sorted::halves`]). The buffers of uses
 //! are given their whole size once and never grow, so that memory stays
-//! within the budget (and an 8 KiB read buffer for each of at most
-//! [`FAN_IN`] runs when they are merged) however many projects are given.
+//! within the budget (and an 8 KiB read buffer for each half of each of at
+//! most [`FAN_IN`] runs when they are merged: 2 MiB at most) however many
+//! projects are given.
 //! Each is one allocation, filled from its start: the system gives it
 //! pages only as they are first written, so a corpus that fills a tenth
 //! of the budget costs a tenth of its page faults.

@@ -179,8 +179,8 @@ pub(super) enum Source {
 impl Source {
     /// The uses of `run` in `range` (of its bytes).
     fn run(run: &Run, range: std::ops::Range<u64>, kinds: u8, what: &'static str) -> Self {
-        // 8 KiB: one buffer for each run, and there are up to FAN_IN runs
-        // (at 64 KiB, the 30 runs of 100 000 projects held 2 MB).
+        // 8 KiB: one buffer for each half of each run, and there are up to
+        // FAN_IN runs (at 64 KiB, the 30 runs of 100 000 projects held 2 MB).
         let part = Part { file: Arc::clone(&run.file), at: range.start, end: range.end };
         Source::Run { reader: BufReader::with_capacity(READ_BUFFER, part), text: String::new(), kinds, what }
     }
