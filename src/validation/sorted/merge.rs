@@ -80,7 +80,7 @@ impl RunWriter {
 
 /// Merges `runs` into `out`, a new run.
 pub(super) fn merge_into_run(runs: Vec<Run>, mut out: RunWriter, kinds: u8, what: &'static str) -> io::Result<Run> {
-    let sources = runs.iter().map(|run| Source::run(run, 0..run.len, kinds, what)).collect();
+    let sources = runs.iter().map(|run| Source::half_of_run(run, Half::Whole, kinds, what)).collect();
     let mut merge = Merge::new(sources)?;
     while merge.advance()? {
         if let Some((key, text)) = merge.current() {
@@ -177,17 +177,13 @@ pub(super) enum Source {
 }
 
 impl Source {
-    /// The uses of `run` in `range` (of its bytes).
-    fn run(run: &Run, range: std::ops::Range<u64>, kinds: u8, what: &'static str) -> Self {
+    /// The uses of `run` in `half`.
+    pub(super) fn half_of_run(run: &Run, half: Half, kinds: u8, what: &'static str) -> Self {
+        let range = run.range(half);
         // 8 KiB: one buffer for each half of each run, and there are up to
         // FAN_IN runs (at 64 KiB, the 30 runs of 100 000 projects held 2 MB).
         let part = Part { file: Arc::clone(&run.file), at: range.start, end: range.end };
         Source::Run { reader: BufReader::with_capacity(READ_BUFFER, part), text: String::new(), kinds, what }
-    }
-
-    /// The uses of `run` in `half`.
-    pub(super) fn half_of_run(run: &Run, half: Half, kinds: u8, what: &'static str) -> Self {
-        Source::run(run, run.range(half), kinds, what)
     }
 
     /// The uses in memory (`held`, sorted) in `half`.
@@ -300,8 +296,8 @@ impl Merge {
     /// Moves to the next use in order; `false` at the end. The use moved
     /// to last is replaced at the top of the heap by the next of its
     /// source, which sifts it down once, rather than popped and its
-    /// successor pushed, which sifted twice: the merge at the end of
-    /// `validate` is work on one thread while the other cores wait.
+    /// successor pushed, which sifted twice: each half of the merge at the
+    /// end of `validate` is work on one thread while no batch is left.
     pub(super) fn advance(&mut self) -> io::Result<bool> {
         if !std::mem::replace(&mut self.started, true) {
             return Ok(!self.heads.is_empty());
