@@ -5,9 +5,13 @@
 //! batches are numbered in the order read), works on it alone (parsing,
 //! checking, making each project's rows), then waits for its batch's turn
 //! and adds it to the shared state (an index, a summary) in the order
-//! read, and drops what it made itself. So nothing waits for a whole round
-//! of batches, a worker that has nothing to do sleeps rather than spins, and
-//! memory is freed by the thread that allocated it. What the state
+//! read, and drops what it made itself. A worker whose batch owns what it
+//! adds ([`Turn::add`], as `validate`'s does) need not wait: if the turns
+//! ahead are not yet taken, it leaves its addition for the worker whose
+//! turn comes just before, and goes on with another batch; what the
+//! addition gives back returns to it to drop. So nothing waits for a whole
+//! round of batches, a worker that has nothing to do sleeps rather than
+//! spins, and memory is freed by the thread that allocated it. What the state
 //! hands on (diagnostics, documents that could not be read) goes to the
 //! calling thread, in order, through a bounded channel, in chunks of up to
 //! [`CHUNK`] so that the calling thread wakes once for many of them rather
@@ -19,6 +23,7 @@
 //! With one thread (or where threads cannot be started), everything runs
 //! on the calling thread, in the same order.
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
@@ -37,10 +42,24 @@ const CHUNK: usize = 256;
 /// about 200 times rather than once a batch (2 000).
 const FLUSH_AFTER: u32 = 16;
 
+/// How many batches' additions may wait, done, for the turns before them
+/// (see [`Turn::add`]), a thread: about one batch of memory each.
+const LEFT_A_THREAD: usize = 1;
+
+/// What a batch's addition gives back, to be dropped outside the turns by
+/// the worker that made it.
+type Spent<'l> = Box<dyn Send + 'l>;
+
+/// A batch's addition to the state, left by a worker that finished it
+/// before the turns ahead of it were taken (see [`Turn::add`]).
+type Left<'l, S, O> = Box<dyn FnOnce(&mut S, &mut dyn FnMut(O)) -> Spent<'l> + Send + 'l>;
+
 /// A batch's turn at the shared state, given to the work on it.
-pub(crate) struct Turn<'p, S, O> {
+pub(crate) struct Turn<'p, 'l, S, O> {
     number: u64,
-    shared: &'p Shared<S, O>,
+    /// The worker working on the batch, from 0.
+    worker: usize,
+    shared: &'p Shared<'l, S, O>,
     out: Out<'p, O>,
     taken: bool,
 }
@@ -53,8 +72,8 @@ enum Out<'p, O> {
     Direct(&'p Mutex<&'p mut dyn FnMut(O)>),
 }
 
-struct Shared<S, O> {
-    turn: Mutex<Turns<S, O>>,
+struct Shared<'l, S, O> {
+    turn: Mutex<Turns<'l, S, O>>,
     /// Signalled when a turn passes and a worker waits for one.
     next: Condvar,
     /// Set when the calling thread stopped receiving (its callback
@@ -63,7 +82,7 @@ struct Shared<S, O> {
 }
 
 /// What the turns share.
-struct Turns<S, O> {
+struct Turns<'l, S, O> {
     /// The number of the batch whose turn it is.
     number: u64,
     state: S,
@@ -72,6 +91,37 @@ struct Turns<S, O> {
     /// What was handed on and not yet sent, and after how many batches.
     chunk: Vec<O>,
     batches: u32,
+    /// Batches' additions left for their turns, by batch number, with the
+    /// worker that left each.
+    left: BTreeMap<u64, (usize, Left<'l, S, O>)>,
+    /// How many may be left at once.
+    most_left: usize,
+    /// What the additions left gave back, by worker: each worker drops its
+    /// own, so that memory is freed by the thread that allocated it (glibc
+    /// frees another thread's memory under that thread's lock: handed to
+    /// the worker that added them, the spent documents of 1 000 real
+    /// documents cost four times the `futex` calls).
+    returned: Vec<Vec<Spent<'l>>>,
+}
+
+impl<'l, S, O> Turns<'l, S, O> {
+    fn new(state: S, threads: usize) -> Self {
+        Turns {
+            number: 0,
+            state,
+            waiting: 0,
+            chunk: Vec::new(),
+            batches: 0,
+            left: BTreeMap::new(),
+            most_left: threads.saturating_mul(LEFT_A_THREAD),
+            returned: std::iter::repeat_with(Vec::new).take(threads.max(1)).collect(),
+        }
+    }
+
+    /// What was given back to `worker`, to drop outside the turns.
+    fn returned(&mut self, worker: usize) -> Vec<Spent<'l>> {
+        self.returned.get_mut(worker).map(std::mem::take).unwrap_or_default()
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -80,13 +130,55 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-impl<S, O> Turn<'_, S, O> {
+impl<'l, S, O> Turn<'_, 'l, S, O> {
     /// Waits for this batch's turn, then runs `f` on the state; `f` hands
     /// things on to the calling thread with its second argument.
     pub(crate) fn take<R>(mut self, f: impl FnOnce(&mut S, &mut dyn FnMut(O)) -> R) -> R {
         let mut guard = wait(self.shared, self.number);
-        let Turns { state, chunk, batches, .. } = &mut *guard;
-        let result = match &self.out {
+        let result = self.run(&mut guard, f);
+        // Had `f` panicked, the turn would be passed on when `self` is
+        // dropped, so that the other workers do not wait for ever.
+        self.taken = true;
+        drop(self.pass(guard));
+        result
+    }
+
+    /// Adds `work` to the state with `add` in this batch's turn, as
+    /// [`Turn::take`] does, then drops what `add` gives back outside the
+    /// turns; but if the turns ahead are not yet taken, leaves `work` for
+    /// the worker whose turn comes just before this one (unless a thread's
+    /// share of batches is already left: then waits), so that this worker
+    /// goes on with another batch rather than wait. What is left is then
+    /// added, and what `add` gives back dropped, on that worker's thread.
+    pub(crate) fn add<W, D>(mut self, work: W, add: fn(&mut S, W, &mut dyn FnMut(O)) -> D)
+    where
+        S: 'l,
+        O: 'l,
+        W: Send + 'l,
+        D: Send + 'l,
+    {
+        let mut guard = lock(&self.shared.turn);
+        if guard.number != self.number && guard.left.len() < guard.most_left {
+            let left: Left<'l, S, O> = Box::new(move |state, out| Box::new(add(state, work, out)));
+            guard.left.insert(self.number, (self.worker, left));
+            let returned = guard.returned(self.worker);
+            self.taken = true;
+            drop(guard);
+            drop(returned);
+            return;
+        }
+        drop(guard);
+        let mut guard = wait(self.shared, self.number);
+        let spent = self.run(&mut guard, |state, out| add(state, work, out));
+        self.taken = true;
+        let returned = self.pass(guard);
+        drop((spent, returned));
+    }
+
+    /// Runs `f` on the state in this turn, handing on what it gives.
+    fn run<R>(&self, guard: &mut Turns<'l, S, O>, f: impl FnOnce(&mut S, &mut dyn FnMut(O)) -> R) -> R {
+        let Turns { state, chunk, batches, .. } = guard;
+        match &self.out {
             Out::Channel(sender) => {
                 // The calling thread stops receiving before every worker is
                 // done only if its callback panicked: then the run stops.
@@ -113,17 +205,47 @@ impl<S, O> Turn<'_, S, O> {
                 result
             }
             Out::Direct(callback) => f(state, &mut |item| (lock(callback))(item)),
-        };
-        // Had `f` panicked, the turn would be passed on when `self` is
-        // dropped, so that the other workers do not wait for ever.
-        pass(guard, &self.shared.next);
-        self.taken = true;
-        result
+        }
+    }
+
+    /// Ends this batch's turn: the next batch's, whose addition, if left,
+    /// is made now, and so on. The workers waiting are woken (a system call
+    /// even when none waits, so only when one does). Returns what was given
+    /// back to this worker, for the caller to drop.
+    fn pass(&self, mut guard: MutexGuard<'_, Turns<'l, S, O>>) -> Vec<Spent<'l>> {
+        guard.number += 1;
+        let mut panic = None;
+        while let Some((worker, left)) = {
+            let number = guard.number;
+            guard.left.remove(&number)
+        } {
+            // A left addition that panics still passes its turn on, and
+            // wakes the workers waiting, before its panic goes on.
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.run(&mut guard, left))) {
+                Ok(spent) => {
+                    if let Some(returned) = guard.returned.get_mut(worker) {
+                        returned.push(spent);
+                    }
+                }
+                Err(payload) => panic = panic.or(Some(payload)),
+            }
+            guard.number += 1;
+        }
+        let returned = guard.returned(self.worker);
+        let waiting = guard.waiting > 0;
+        drop(guard);
+        if waiting {
+            self.shared.next.notify_all();
+        }
+        if let Some(payload) = panic {
+            std::panic::resume_unwind(payload);
+        }
+        returned
     }
 }
 
 /// Waits for batch `number`'s turn.
-fn wait<S, O>(shared: &Shared<S, O>, number: u64) -> MutexGuard<'_, Turns<S, O>> {
+fn wait<'s, 'l, S, O>(shared: &'s Shared<'l, S, O>, number: u64) -> MutexGuard<'s, Turns<'l, S, O>> {
     let mut guard = lock(&shared.turn);
     while guard.number != number {
         guard.waiting += 1;
@@ -133,23 +255,13 @@ fn wait<S, O>(shared: &Shared<S, O>, number: u64) -> MutexGuard<'_, Turns<S, O>>
     guard
 }
 
-/// Ends a turn: the next batch's. The workers waiting are woken (a
-/// system call even when none waits, so only when one does).
-fn pass<S, O>(mut guard: MutexGuard<'_, Turns<S, O>>, next: &Condvar) {
-    guard.number += 1;
-    let waiting = guard.waiting > 0;
-    drop(guard);
-    if waiting {
-        next.notify_all();
-    }
-}
-
-impl<S, O> Drop for Turn<'_, S, O> {
+impl<S, O> Drop for Turn<'_, '_, S, O> {
     /// A batch whose work did not take its turn (it had nothing to add, or
     /// its work panicked) passes it on, so that the next batches go on.
     fn drop(&mut self) {
         if !self.taken {
-            pass(wait(self.shared, self.number), &self.shared.next);
+            self.taken = true;
+            drop(self.pass(wait(self.shared, self.number)));
         }
     }
 }
@@ -234,19 +346,19 @@ where
 /// thread can be started), each batch's work taking its [`Turn`] at `state`
 /// in the order read; what turns hand on reaches `out` on the calling
 /// thread, in that order.
-pub(crate) fn in_order<B, S, O>(
+pub(crate) fn in_order<'l, B, S, O>(
     threads: usize,
     read: impl FnMut() -> Option<B> + Send,
-    state: &mut S,
-    work: impl Fn(B, Turn<'_, &mut S, O>) + Sync,
+    state: &'l mut S,
+    work: impl Fn(B, Turn<'_, 'l, &'l mut S, O>) + Sync,
     mut out: impl FnMut(O),
 ) where
     B: Send,
     S: Send,
     O: Send,
 {
-    let turns = Turns { number: 0, state, waiting: 0, chunk: Vec::new(), batches: 0 };
-    let shared = Shared { turn: Mutex::new(turns), next: Condvar::new(), stopped: AtomicBool::new(false) };
+    let shared =
+        Shared { turn: Mutex::new(Turns::new(state, threads)), next: Condvar::new(), stopped: AtomicBool::new(false) };
     let reader = Mutex::new((0u64, read));
     let next = || {
         let mut reader = lock(&reader);
@@ -264,14 +376,17 @@ pub(crate) fn in_order<B, S, O>(
             // and the workers, unable to hand on, stop rather than wait.
             let (sender, receiver): (SyncSender<Vec<O>>, Receiver<Vec<O>>) = sync_channel(WAITING / CHUNK);
             let mut started = 0;
-            for _ in 0..threads {
+            for worker in 0..threads {
                 let sender = sender.clone();
                 let (shared, next, work) = (&shared, &next, &work);
                 let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
                     reserve_heap();
                     while let Some((number, batch)) = next() {
-                        work(batch, Turn { number, shared, out: Out::Channel(sender.clone()), taken: false });
+                        work(batch, Turn { number, worker, shared, out: Out::Channel(sender.clone()), taken: false });
                     }
+                    // What was given back after this worker's last turn.
+                    let returned = lock(&shared.turn).returned(worker);
+                    drop(returned);
                 });
                 started += usize::from(spawned.is_ok());
             }
@@ -290,7 +405,7 @@ pub(crate) fn in_order<B, S, O>(
     }
     let callback: Mutex<&mut dyn FnMut(O)> = Mutex::new(&mut out);
     while let Some((number, batch)) = next() {
-        work(batch, Turn { number, shared: &shared, out: Out::Direct(&callback), taken: false });
+        work(batch, Turn { number, worker: 0, shared: &shared, out: Out::Direct(&callback), taken: false });
     }
 }
 
@@ -306,37 +421,171 @@ mod tests {
         if n % 10 == 0 { CHUNK as u64 * 2 + 17 } else { 1 }
     }
 
+    /// Batch `n`'s addition: it records `n` and hands on [`handed`]`(n)`
+    /// things.
+    fn record(seen: &mut &mut Vec<u64>, n: u64, out: &mut dyn FnMut(u64)) {
+        seen.push(n);
+        // Some batches hand on more than a chunk.
+        for i in 0..handed(n) {
+            out(n * 1000 + i);
+        }
+    }
+
+    /// How batches are added: each waiting for its turn, each left when
+    /// the turns ahead are not yet taken, or the two mixed.
+    #[derive(Debug, Clone, Copy)]
+    enum Adding {
+        Take,
+        Add,
+        Mixed,
+    }
+
     #[test]
     fn batches_are_taken_in_the_order_read_whatever_the_threads() {
-        for threads in [1, 2, 3, 8] {
-            let mut numbers = (0..200u64).collect::<Vec<_>>().into_iter();
-            let mut seen = Vec::new();
-            let mut handed_on = Vec::new();
+        for adding in [Adding::Take, Adding::Add, Adding::Mixed] {
+            for threads in [1, 2, 3, 8] {
+                let mut numbers = (0..200u64).collect::<Vec<_>>().into_iter();
+                let mut seen = Vec::new();
+                let mut handed_on = Vec::new();
+                in_order(
+                    threads,
+                    move || numbers.next(),
+                    &mut seen,
+                    |n, turn: Turn<'_, '_, &mut Vec<u64>, u64>| {
+                        // Uneven work: later batches often finish first.
+                        let work: u64 = (0..(200 - n) * 500).fold(n, |a, b| a.wrapping_mul(31).wrapping_add(b));
+                        std::hint::black_box(work);
+                        if n % 7 == 3 {
+                            return; // nothing to add: the turn passes on
+                        }
+                        match adding {
+                            Adding::Add => turn.add(n, record),
+                            Adding::Mixed if n % 2 == 1 => turn.add(n, record),
+                            _ => turn.take(|seen, out| record(seen, n, out)),
+                        }
+                    },
+                    |item| handed_on.push(item),
+                );
+                let expected: Vec<u64> = (0..200).filter(|n| n % 7 != 3).collect();
+                assert_eq!(seen, expected, "{threads} threads, {adding:?}");
+                let in_order: Vec<u64> =
+                    expected.iter().flat_map(|&n| (0..handed(n)).map(move |i| n * 1000 + i)).collect();
+                assert_eq!(handed_on, in_order, "{threads} threads, {adding:?}");
+            }
+        }
+    }
+
+    /// What batch 1's addition gives back: dropped, it notes which thread
+    /// dropped it.
+    struct Spent1(std::sync::Arc<Mutex<Option<std::thread::ThreadId>>>);
+
+    impl Drop for Spent1 {
+        fn drop(&mut self) {
+            *lock(&self.0) = Some(std::thread::current().id());
+        }
+    }
+
+    /// What the test of a left addition shares: the thread that worked on
+    /// batch 1, and whether batch 1 was left.
+    #[derive(Default)]
+    struct Batch1 {
+        worker: Mutex<Option<std::thread::ThreadId>>,
+        left: Mutex<bool>,
+        done: Condvar,
+    }
+
+    impl Batch1 {
+        /// Batch 0's work: it waits until batch 1's work has finished, so
+        /// that batch 1 is done first. Waiting is bounded, so that a
+        /// regression fails the test rather than hang it.
+        fn wait_for_batch_1(&self) {
+            let guard = lock(&self.left);
+            let wait = self.done.wait_timeout_while(guard, std::time::Duration::from_secs(30), |left| !*left);
+            drop(wait.unwrap_or_else(PoisonError::into_inner));
+        }
+
+        fn batch_1_done(&self) {
+            *lock(&self.worker) = Some(std::thread::current().id());
+            *lock(&self.left) = true;
+            self.done.notify_all();
+        }
+    }
+
+    /// Batch 1 done before batch 0, on two threads or more: its worker does
+    /// not wait for batch 0's turn but leaves its addition, which batch 0's
+    /// worker makes after its own; what it gives back is dropped by the
+    /// thread that worked on batch 1, and the additions keep their order.
+    #[test]
+    fn a_batch_done_early_is_left_for_the_turn_ahead_and_its_memory_goes_back_to_its_worker() {
+        type State = Vec<(u64, std::thread::ThreadId)>;
+        for threads in [2, 3, 8] {
+            let batch1 = Batch1::default();
+            let dropped = std::sync::Arc::new(Mutex::new(None));
+            let mut numbers = 0..40u64;
+            let mut added: State = Vec::new();
             in_order(
                 threads,
                 move || numbers.next(),
-                &mut seen,
-                |n, turn: Turn<'_, &mut Vec<u64>, u64>| {
-                    // Uneven work: later batches often finish first.
-                    let work: u64 = (0..(200 - n) * 500).fold(n, |a, b| a.wrapping_mul(31).wrapping_add(b));
-                    std::hint::black_box(work);
-                    if n % 7 == 3 {
-                        return; // nothing to add: the turn passes on
+                &mut added,
+                |n, turn: Turn<'_, '_, &mut State, ()>| {
+                    if n == 0 {
+                        batch1.wait_for_batch_1();
                     }
-                    turn.take(|seen, out| {
-                        seen.push(n);
-                        // Some batches hand on more than a chunk.
-                        for i in 0..handed(n) {
-                            out(n * 1000 + i);
-                        }
+                    let spent = (n == 1).then(|| Spent1(dropped.clone()));
+                    turn.add((n, spent), |added, (n, spent), _| {
+                        added.push((n, std::thread::current().id()));
+                        spent
                     });
+                    if n == 1 {
+                        batch1.batch_1_done();
+                    }
                 },
-                |item| handed_on.push(item),
+                |()| {},
             );
-            let expected: Vec<u64> = (0..200).filter(|n| n % 7 != 3).collect();
-            assert_eq!(seen, expected, "{threads} threads");
-            let in_order: Vec<u64> = expected.iter().flat_map(|&n| (0..handed(n)).map(move |i| n * 1000 + i)).collect();
-            assert_eq!(handed_on, in_order, "{threads} threads");
+            let numbers: Vec<u64> = added.iter().map(|&(n, _)| n).collect();
+            assert_eq!(numbers, (0..40).collect::<Vec<_>>(), "{threads} threads: in the order read");
+            let worker1 = lock(&batch1.worker).expect("batch 1 was worked on");
+            assert_ne!(added[1].1, worker1, "{threads} threads: batch 1 is added by another worker");
+            assert_eq!(added[1].1, added[0].1, "{threads} threads: by batch 0's worker, after its own");
+            assert_eq!(*lock(&dropped), Some(worker1), "{threads} threads: dropped by the thread that made it");
+        }
+    }
+
+    /// An addition left for the turn ahead that panics when it is made:
+    /// the turn passes on, the other workers finish, and the panic reaches
+    /// the caller rather than a hang.
+    #[test]
+    fn a_panicking_left_addition_ends_the_run_with_its_panic_not_a_hang() {
+        for threads in [2, 3] {
+            let (sender, receiver) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let result = std::panic::catch_unwind(|| {
+                    let batch1 = Batch1::default();
+                    let mut numbers = 0..50u64;
+                    let mut seen = Vec::new();
+                    in_order(
+                        threads,
+                        move || numbers.next(),
+                        &mut seen,
+                        |n, turn: Turn<'_, '_, &mut Vec<u64>, ()>| {
+                            if n == 0 {
+                                batch1.wait_for_batch_1();
+                            }
+                            turn.add(n, |seen, n, _| {
+                                assert!(n != 1, "batch 1's addition fails");
+                                seen.push(n);
+                            });
+                            if n == 1 {
+                                batch1.batch_1_done();
+                            }
+                        },
+                        |()| {},
+                    );
+                });
+                let _ = sender.send(result.is_err());
+            });
+            let panicked = receiver.recv_timeout(std::time::Duration::from_secs(120));
+            assert_eq!(panicked, Ok(true), "{threads} threads: the run ends with the panic");
         }
     }
 
@@ -352,7 +601,7 @@ mod tests {
                     threads,
                     move || numbers.next(),
                     &mut seen,
-                    |n, turn: Turn<'_, &mut Vec<u64>, u64>| {
+                    |n, turn: Turn<'_, '_, &mut Vec<u64>, u64>| {
                         turn.take(|seen, _| {
                             assert!(n != 5, "batch 5 fails");
                             seen.push(n);
@@ -379,7 +628,7 @@ mod tests {
                     threads,
                     move || numbers.next(),
                     &mut taken,
-                    |n, turn: Turn<'_, &mut u64, u64>| {
+                    |n, turn: Turn<'_, '_, &mut u64, u64>| {
                         turn.take(|taken, out| {
                             **taken += 1;
                             out(n);

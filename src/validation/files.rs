@@ -13,8 +13,9 @@ use crate::load::{Files, LoadError, Loaded, Origin, Raw, Skipped, Streamed};
 use crate::{Document, Programme};
 
 /// How many bytes of documents are read, parsed and checked together (and
-/// at most [`BATCH_MOST`] documents); memory holds about one batch a
-/// thread (see [`crate::pipeline`]). Sized by bytes rather than by count, so
+/// at most [`BATCH_MOST`] documents); memory holds about two batches a
+/// thread, one worked on and one left for its turn (see
+/// [`crate::pipeline`]). Sized by bytes rather than by count, so
 /// that a batch of small documents is as much work as one of large ones.
 /// At 100 000 generated projects (2.7 GB), batches of 128, 256 and 512 KiB
 /// took the same time on two cores, with peaks of 33.5, 34.2 and 36.4 MiB.
@@ -92,18 +93,18 @@ pub fn validate_files(files: &Files) -> FilesReport {
 /// ```
 pub fn validate_files_each(files: &Files, mut each: impl FnMut(Diagnostic)) -> FilesReport {
     let mut state = State::default();
-    // Each worker reads a batch (in order), parses and checks it, waits for
-    // its turn to index it (in the order read), then drops its documents
-    // itself: memory goes back to the thread that allocated it.
+    // Each worker reads a batch (in order), parses and checks it, and
+    // indexes it in its turn (in the order read), or, when the turns ahead
+    // are not yet taken, leaves it to be indexed by the worker before it and
+    // goes on; either way it drops its documents itself: memory goes back
+    // to the thread that allocated it.
     let mut documents = files.documents();
     crate::pipeline::in_order(
         crate::pipeline::threads(),
         || Some(documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST)).filter(|raw| !raw.is_empty()),
         &mut state,
         |raw, turn| {
-            let checked = check(raw);
-            let spent = turn.take(|state, each| state.take(checked, each));
-            drop(spent);
+            turn.add(check(raw), |state, checked, each| state.take(checked, each));
         },
         &mut each,
     );
