@@ -237,7 +237,10 @@ impl<'l, S, O> Turn<'_, 'l, S, O> {
         if waiting {
             self.shared.next.notify_all();
         }
-        if let Some(payload) = panic {
+        // Unless this thread is already unwinding (a batch whose work
+        // panicked passes its turn as it is dropped): a second panic would
+        // abort the process.
+        if let Some(payload) = panic.filter(|_| !std::thread::panicking()) {
             std::panic::resume_unwind(payload);
         }
         returned
@@ -553,10 +556,12 @@ mod tests {
 
     /// An addition left for the turn ahead that panics when it is made:
     /// the turn passes on, the other workers finish, and the panic reaches
-    /// the caller rather than a hang.
+    /// the caller rather than a hang; also when the work of the batch
+    /// ahead panicked first (its turn passed as it is dropped), rather
+    /// than an abort.
     #[test]
     fn a_panicking_left_addition_ends_the_run_with_its_panic_not_a_hang() {
-        for threads in [2, 3] {
+        for (threads, batch_0_panics) in [(2, false), (3, false), (2, true), (3, true)] {
             let (sender, receiver) = std::sync::mpsc::channel();
             std::thread::spawn(move || {
                 let result = std::panic::catch_unwind(|| {
@@ -570,6 +575,7 @@ mod tests {
                         |n, turn: Turn<'_, '_, &mut Vec<u64>, ()>| {
                             if n == 0 {
                                 batch1.wait_for_batch_1();
+                                assert!(!batch_0_panics, "batch 0's work fails");
                             }
                             turn.add(n, |seen, n, _| {
                                 assert!(n != 1, "batch 1's addition fails");
@@ -585,7 +591,7 @@ mod tests {
                 let _ = sender.send(result.is_err());
             });
             let panicked = receiver.recv_timeout(std::time::Duration::from_secs(120));
-            assert_eq!(panicked, Ok(true), "{threads} threads: the run ends with the panic");
+            assert_eq!(panicked, Ok(true), "{threads} threads, {batch_0_panics}: the run ends with the panic");
         }
     }
 

@@ -96,8 +96,9 @@ pub fn validate_files_each(files: &Files, mut each: impl FnMut(Diagnostic)) -> F
     // Each worker reads a batch (in order), parses and checks it, and
     // indexes it in its turn (in the order read), or, when the turns ahead
     // are not yet taken, leaves it to be indexed by the worker before it and
-    // goes on; either way it drops its documents itself: memory goes back
-    // to the thread that allocated it.
+    // goes on; either way its documents come back to it to drop (after its
+    // last batch, to the calling thread): memory goes back to the thread
+    // that allocated it.
     let mut documents = files.documents();
     crate::pipeline::in_order(
         crate::pipeline::threads(),
