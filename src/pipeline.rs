@@ -134,7 +134,7 @@ impl<'l, S, O> Turn<'_, 'l, S, O> {
     /// Waits for this batch's turn, then runs `f` on the state; `f` hands
     /// things on to the calling thread with its second argument.
     pub(crate) fn take<R>(mut self, f: impl FnOnce(&mut S, &mut dyn FnMut(O)) -> R) -> R {
-        let mut guard = wait(self.shared, self.number);
+        let mut guard = wait(self.shared, lock(&self.shared.turn), self.number);
         let result = self.run(&mut guard, f);
         // Had `f` panicked, the turn would be passed on when `self` is
         // dropped, so that the other workers do not wait for ever.
@@ -167,8 +167,8 @@ impl<'l, S, O> Turn<'_, 'l, S, O> {
             drop(returned);
             return;
         }
-        drop(guard);
-        let mut guard = wait(self.shared, self.number);
+        // Its turn, or no room to leave it: the lock is kept.
+        let mut guard = wait(self.shared, guard, self.number);
         let spent = self.run(&mut guard, |state, out| add(state, work, out));
         self.taken = true;
         let returned = self.pass(guard);
@@ -247,9 +247,12 @@ impl<'l, S, O> Turn<'_, 'l, S, O> {
     }
 }
 
-/// Waits for batch `number`'s turn.
-fn wait<'s, 'l, S, O>(shared: &'s Shared<'l, S, O>, number: u64) -> MutexGuard<'s, Turns<'l, S, O>> {
-    let mut guard = lock(&shared.turn);
+/// Waits for batch `number`'s turn, from `guard` on the turns' lock.
+fn wait<'s, 'l, S, O>(
+    shared: &'s Shared<'l, S, O>,
+    mut guard: MutexGuard<'s, Turns<'l, S, O>>,
+    number: u64,
+) -> MutexGuard<'s, Turns<'l, S, O>> {
     while guard.number != number {
         guard.waiting += 1;
         guard = shared.next.wait(guard).unwrap_or_else(PoisonError::into_inner);
@@ -264,7 +267,7 @@ impl<S, O> Drop for Turn<'_, '_, S, O> {
     fn drop(&mut self) {
         if !self.taken {
             self.taken = true;
-            drop(self.pass(wait(self.shared, self.number)));
+            drop(self.pass(wait(self.shared, lock(&self.shared.turn), self.number)));
         }
     }
 }
