@@ -3,13 +3,13 @@
 //!
 //! Each worker thread reads a batch of documents (one worker at a time, so
 //! batches are numbered in the order read), works on it alone (parsing,
-//! checking, making each project's rows), then waits for its batch's turn
-//! and adds it to the shared state (an index, a summary) in the order
-//! read, and drops what it made itself. A worker whose batch owns what it
-//! adds ([`Turn::add`], as `validate`'s does) need not wait: if the turns
-//! ahead are not yet taken, it leaves its addition for the worker whose
-//! turn comes just before, and goes on with another batch; what the
-//! addition gives back returns to it to drop. So nothing waits for a whole
+//! checking, making each project's rows), then adds it to the shared state
+//! (an index, a summary) in its batch's turn, in the order read
+//! ([`Turn::add`]), and drops what it made itself. A batch owns what it
+//! adds, so its worker need not wait: if the turns ahead are not yet
+//! taken, it leaves its addition for the worker whose turn comes just
+//! before, and goes on with another batch; what the addition gives back
+//! returns to it to drop. So nothing waits for a whole
 //! round of batches, a worker that has nothing to do sleeps rather than
 //! spins, and memory is freed by the thread that allocated it. What the state
 //! hands on (diagnostics, documents that could not be read) goes to the
@@ -131,21 +131,10 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl<'l, S, O> Turn<'_, 'l, S, O> {
-    /// Waits for this batch's turn, then runs `f` on the state; `f` hands
-    /// things on to the calling thread with its second argument.
-    pub(crate) fn take<R>(mut self, f: impl FnOnce(&mut S, &mut dyn FnMut(O)) -> R) -> R {
-        let mut guard = wait(self.shared, lock(&self.shared.turn), self.number);
-        let result = self.run(&mut guard, f);
-        // Had `f` panicked, the turn would be passed on when `self` is
-        // dropped, so that the other workers do not wait for ever.
-        self.taken = true;
-        drop(self.pass(guard));
-        result
-    }
-
-    /// Adds `work` to the state with `add` in this batch's turn, as
-    /// [`Turn::take`] does, then drops what `add` gives back outside the
-    /// turns; but if the turns ahead are not yet taken, leaves `work` for
+    /// Adds `work` to the state with `add` in this batch's turn (`add`
+    /// hands things on to the calling thread with its last argument), then
+    /// drops what `add` gives back outside the turns; but if the turns
+    /// ahead are not yet taken, leaves `work` for
     /// the worker whose turn comes just before this one (unless a thread's
     /// share of batches is already left: then waits), so that this worker
     /// goes on with another batch rather than wait. What is left is then
@@ -437,47 +426,31 @@ mod tests {
         }
     }
 
-    /// How batches are added: each waiting for its turn, each left when
-    /// the turns ahead are not yet taken, or the two mixed.
-    #[derive(Debug, Clone, Copy)]
-    enum Adding {
-        Take,
-        Add,
-        Mixed,
-    }
-
     #[test]
     fn batches_are_taken_in_the_order_read_whatever_the_threads() {
-        for adding in [Adding::Take, Adding::Add, Adding::Mixed] {
-            for threads in [1, 2, 3, 8] {
-                let mut numbers = (0..200u64).collect::<Vec<_>>().into_iter();
-                let mut seen = Vec::new();
-                let mut handed_on = Vec::new();
-                in_order(
-                    threads,
-                    move || numbers.next(),
-                    &mut seen,
-                    |n, turn: Turn<'_, '_, &mut Vec<u64>, u64>| {
-                        // Uneven work: later batches often finish first.
-                        let work: u64 = (0..(200 - n) * 500).fold(n, |a, b| a.wrapping_mul(31).wrapping_add(b));
-                        std::hint::black_box(work);
-                        if n % 7 == 3 {
-                            return; // nothing to add: the turn passes on
-                        }
-                        match adding {
-                            Adding::Add => turn.add(n, record),
-                            Adding::Mixed if n % 2 == 1 => turn.add(n, record),
-                            _ => turn.take(|seen, out| record(seen, n, out)),
-                        }
-                    },
-                    |item| handed_on.push(item),
-                );
-                let expected: Vec<u64> = (0..200).filter(|n| n % 7 != 3).collect();
-                assert_eq!(seen, expected, "{threads} threads, {adding:?}");
-                let in_order: Vec<u64> =
-                    expected.iter().flat_map(|&n| (0..handed(n)).map(move |i| n * 1000 + i)).collect();
-                assert_eq!(handed_on, in_order, "{threads} threads, {adding:?}");
-            }
+        for threads in [1, 2, 3, 8] {
+            let mut numbers = (0..200u64).collect::<Vec<_>>().into_iter();
+            let mut seen = Vec::new();
+            let mut handed_on = Vec::new();
+            in_order(
+                threads,
+                move || numbers.next(),
+                &mut seen,
+                |n, turn: Turn<'_, '_, &mut Vec<u64>, u64>| {
+                    // Uneven work: later batches often finish first.
+                    let work: u64 = (0..(200 - n) * 500).fold(n, |a, b| a.wrapping_mul(31).wrapping_add(b));
+                    std::hint::black_box(work);
+                    if n % 7 == 3 {
+                        return; // nothing to add: the turn passes on
+                    }
+                    turn.add(n, record);
+                },
+                |item| handed_on.push(item),
+            );
+            let expected: Vec<u64> = (0..200).filter(|n| n % 7 != 3).collect();
+            assert_eq!(seen, expected, "{threads} threads");
+            let in_order: Vec<u64> = expected.iter().flat_map(|&n| (0..handed(n)).map(move |i| n * 1000 + i)).collect();
+            assert_eq!(handed_on, in_order, "{threads} threads");
         }
     }
 
@@ -611,7 +584,7 @@ mod tests {
                     move || numbers.next(),
                     &mut seen,
                     |n, turn: Turn<'_, '_, &mut Vec<u64>, u64>| {
-                        turn.take(|seen, _| {
+                        turn.add(n, |seen, n, _| {
                             assert!(n != 5, "batch 5 fails");
                             seen.push(n);
                         });
@@ -638,7 +611,7 @@ mod tests {
                     move || numbers.next(),
                     &mut taken,
                     |n, turn: Turn<'_, '_, &mut u64, u64>| {
-                        turn.take(|taken, out| {
+                        turn.add(n, |taken, n, out| {
                             **taken += 1;
                             out(n);
                         });

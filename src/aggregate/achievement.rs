@@ -38,12 +38,13 @@ impl Rows {
         }
     }
 
-    /// Adds every row of `other`, in its order.
-    pub(super) fn append(&mut self, other: Rows) {
-        for (key, value) in other.by_source {
+    /// Adds every row of `other`, in its order, leaving none there (its
+    /// list of rows by project keeps its memory).
+    pub(super) fn append(&mut self, other: &mut Rows) {
+        for (key, value) in std::mem::take(&mut other.by_source) {
             merge(&mut self.by_source, key, value);
         }
-        self.per_project.extend(other.per_project);
+        self.per_project.append(&mut other.per_project);
     }
 
     /// Drops the rows by project and work package.
@@ -427,7 +428,7 @@ mod tests {
                 let name = project.name.best(language);
                 let mut own = Rows::default();
                 Judgements::of(project, true, true).add_to(&mut own, project, name, language);
-                rows.append(own);
+                rows.append(&mut own);
             }
             // The number of rows is known exactly before each is taken.
             let mut in_order = rows.into_rows();

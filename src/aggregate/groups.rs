@@ -6,7 +6,7 @@
 use foldhash::HashMap;
 
 use super::contribution::Holders;
-use super::participation::{Dimension, Key, groups_of};
+use super::participation::{Dimension, Key, ParticipationRow, groups_of};
 use crate::{Event, Project};
 
 /// A project's events grouped in one dimension, in the order each group is
@@ -41,6 +41,8 @@ pub(crate) struct Groups<'a> {
     event_keys: Vec<Key<'a>>,
     /// The held events of one group, for whoever counts the groups.
     held: Vec<&'a Event>,
+    /// A project's rows with their keys, for whoever makes them.
+    rows: Vec<(Key<'a>, ParticipationRow)>,
 }
 
 impl<'a> Groups<'a> {
@@ -112,6 +114,18 @@ impl<'a> Groups<'a> {
     pub(crate) fn give_back_held(&mut self, mut held: Vec<&'a Event>) {
         held.clear();
         self.held = held;
+    }
+
+    /// The buffer for a project's rows with their keys (empty), to be
+    /// given back with [`Groups::give_back_rows`] once they are taken out.
+    pub(crate) fn take_rows(&mut self) -> Vec<(Key<'a>, ParticipationRow)> {
+        std::mem::take(&mut self.rows)
+    }
+
+    /// Keeps `rows`' memory for the next project.
+    pub(crate) fn give_back_rows(&mut self, mut rows: Vec<(Key<'a>, ParticipationRow)>) {
+        rows.clear();
+        self.rows = rows;
     }
 
     /// Each group's key and events (as many as there are groups, so that

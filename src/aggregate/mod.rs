@@ -353,11 +353,13 @@ impl Aggregator {
     pub fn add_files(&mut self, files: &Files, other: impl FnMut(Loaded)) {
         use std::sync::atomic::{AtomicU64, Ordering};
         // Each worker reads a batch (in order), parses it and makes each
-        // project's rows, then waits for its turn to add them (in the order
-        // read: the summary is the same whatever the number of threads), and
-        // drops its documents itself. Past the per-project limit the rows by
-        // work package are not made (they would be dropped); a worker knows
-        // at least how many projects were added before its batch.
+        // project's rows, then adds them in its turn (in the order read: the
+        // summary is the same whatever the number of threads) or, when the
+        // turns ahead are not yet taken, leaves them to be added by the
+        // worker before it and goes on; either way its documents come back
+        // to it to drop. Past the per-project limit the rows by work package
+        // are not made (they would be dropped); a worker knows at least how
+        // many projects were added before its batch.
         let added = AtomicU64::new(self.projects);
         let (explain, language, limit) = (self.explain, self.language, self.per_project_limit);
         let mut documents = files.documents();
@@ -369,43 +371,30 @@ impl Aggregator {
                 let read = batch.into_iter().map(|raw| raw.stream(IdTexts::default()));
                 // The projects, added first, then the rest in order, as
                 // `add_loaded` one by one would give the same summary.
-                let (projects, rest): (Vec<_>, Vec<_>) = read.partition(|item| {
-                    matches!(item, Streamed::Other(Loaded::Document(document, _)) if matches!(**document, Document::Project(_)))
-                });
+                let (projects, rest): (Vec<_>, Vec<_>) = read.partition(|item| project_of(item).is_some());
                 let mut seen = added.load(Ordering::Relaxed);
                 // One set of buffers to group every project's events in.
                 let mut groups = groups::Groups::default();
-                let prepared: Vec<(&Project, Prepared<'_>)> = projects
+                let prepared = projects
                     .iter()
-                    .filter_map(|item| match item {
-                        Streamed::Other(Loaded::Document(document, _)) => match &**document {
-                            Document::Project(project) => {
-                                seen += 1;
-                                // Its row by project is needed unless the project
-                                // before it was past the limit (see `absorb`).
-                                let row = seen <= limit.saturating_add(1);
-                                Some((
-                                    &**project,
-                                    Prepared::new(project, language, explain, seen <= limit, row, &mut groups),
-                                ))
-                            }
-                            Document::Programme(_) => None,
-                        },
-                        _ => None,
+                    .filter_map(project_of)
+                    .map(|project| {
+                        seen += 1;
+                        // Its row by project is needed unless the project
+                        // before it was past the limit (see `absorb`).
+                        let row = seen <= limit.saturating_add(1);
+                        Prepared::new(project, language, explain, seen <= limit, row, &mut groups)
                     })
                     .collect();
-                turn.take(|aggregator, other| {
-                    for (project, prepared) in prepared {
+                turn.add(Batch { projects, prepared, rest, added: &added }, |aggregator, batch, other| {
+                    let Batch { projects, mut prepared, rest, added } = batch;
+                    for (project, prepared) in projects.iter().filter_map(project_of).zip(&mut prepared) {
                         aggregator.absorb(project, prepared);
                     }
                     for item in rest {
                         match item {
                             Streamed::Programme(programme, listed, _) => aggregator.add_programme(&programme, listed),
-                            Streamed::Other(Loaded::Document(document, _)) => {
-                                if let Document::Programme(_) = &*document {
-                                    aggregator.add(&document);
-                                }
-                            }
+                            Streamed::Other(Loaded::Document(document, _)) => aggregator.add(&document),
                             Streamed::Other(loaded) => {
                                 if let Loaded::Failed(error) = &loaded {
                                     aggregator.left_out.push(left_out(error));
@@ -415,6 +404,9 @@ impl Aggregator {
                         }
                     }
                     added.store(aggregator.projects, Ordering::Relaxed);
+                    // The projects and what was left of their rows, dropped
+                    // by the worker that made them.
+                    (projects, prepared)
                 });
             },
             other,
@@ -447,12 +439,16 @@ impl Aggregator {
     pub fn add_project(&mut self, project: &Project) {
         let keep = self.projects < self.per_project_limit;
         let row = !(self.per_project_emptied && self.projects >= self.per_project_limit);
-        let prepared = Prepared::new(project, self.language, self.explain, keep, row, &mut groups::Groups::default());
-        self.absorb(project, prepared);
+        let mut prepared =
+            Prepared::new(project, self.language, self.explain, keep, row, &mut groups::Groups::default());
+        self.absorb(project, &mut prepared);
     }
 
-    /// Adds a project whose rows were made (on any thread) by [`Prepared::new`].
-    fn absorb<'a>(&mut self, project: &'a Project, prepared: Prepared<'a>) {
+    /// Adds a project whose rows were made (on any thread) by
+    /// [`Prepared::new`]. Its rows are moved out of `prepared`, whose lists
+    /// keep their memory: the thread that made them frees them, as glibc
+    /// frees another thread's memory only under that thread's lock.
+    fn absorb(&mut self, project: &Project, prepared: &mut Prepared) {
         self.projects += 1;
         self.widen_period(project);
         // Once the per-project tables are emptied after each project (past
@@ -461,9 +457,8 @@ impl Aggregator {
         // project or as made apart.
         let emptied = self.per_project_emptied && self.projects > self.per_project_limit;
         let mut own_attendances = prepared.attendances;
-        // Room for any key but a very long one, so that it is rarely grown.
-        let mut code = String::with_capacity(64);
-        let mut rows = prepared.rows.into_iter();
+        let (codes, mut start) = (&prepared.codes, 0);
+        let mut rows = prepared.rows.iter_mut();
         for (dimension, count) in Dimension::ALL.into_iter().zip(prepared.counts) {
             let Some(count) = count else { continue };
             let rows = rows.by_ref().take(count);
@@ -475,21 +470,23 @@ impl Aggregator {
                 own_attendances = None;
             }
             let table = &mut self.participation[dimension as usize];
-            for (key, row) in rows {
+            for prepared::KeyedRow { key, code_end, row } in rows {
+                let code = codes.get(start..*code_end).unwrap_or_default();
+                start = *code_end;
+                // The row taken, its key left (an empty row is no memory).
+                let row = std::mem::replace(row, ParticipationRow::new(row.group.clone()));
                 if dimension == Dimension::Project && own_attendances.is_none() {
                     own_attendances = row.attendances.as_ref().map(|f| f.value);
                 }
                 if dropped {
                     continue;
                 }
-                code.clear();
-                key.write_code(project, &mut code);
-                match table.index.get(code.as_str()) {
+                match table.index.get(code) {
                     Some(&at) => table.rows[at].merge(row),
                     None => {
                         let mut row = row;
-                        row.group.label = key.label(project, self.language);
-                        table.index.insert(code.as_str().into(), table.rows.len());
+                        row.group.label = key.key().label(project, self.language);
+                        table.index.insert(code.into(), table.rows.len());
                         table.rows.push(row);
                     }
                 }
@@ -499,7 +496,13 @@ impl Aggregator {
         if let Some(here) = project_attendances {
             self.attendances = Some(self.attendances.map_or(here, |sum| sum + here));
         }
-        self.resources.merge_project(prepared.resources, prepared.money, project, self.language, project_attendances);
+        self.resources.merge_project(
+            &mut prepared.resources,
+            &mut prepared.money,
+            project,
+            self.language,
+            project_attendances,
+        );
         self.participants.add_project(project, self.language, self.explain);
         self.per_project_emptied = self.projects > self.per_project_limit;
         if self.per_project_emptied {
@@ -591,6 +594,31 @@ fn left_out(error: &crate::load::LoadError) -> String {
 /// How many projects an [`Aggregator`] keeps per-project tables for by
 /// default; see [`Aggregator::per_project_limit`].
 pub const PER_PROJECT_LIMIT: u64 = 1_000;
+
+/// A batch of [`Aggregator::add_files`], read and its projects' rows made:
+/// what its turn adds. It owns all it holds, so that it can be added by
+/// the worker whose turn comes before its own.
+struct Batch<'a> {
+    /// The batch's projects, in the order read.
+    projects: Vec<Streamed<IdTexts>>,
+    /// Each project's rows, in the same order.
+    prepared: Vec<Prepared>,
+    /// The rest of the batch (programmes, what is not a document), in order.
+    rest: Vec<Streamed<IdTexts>>,
+    /// Where the projects added so far are counted for the workers.
+    added: &'a std::sync::atomic::AtomicU64,
+}
+
+/// The project a document read is, if it is one.
+fn project_of(item: &Streamed<IdTexts>) -> Option<&Project> {
+    match item {
+        Streamed::Other(Loaded::Document(document, _)) => match &**document {
+            Document::Project(project) => Some(project),
+            Document::Programme(_) => None,
+        },
+        _ => None,
+    }
+}
 
 /// Bytes of documents read and parsed at a time by [`Aggregator::add_files`]
 /// (about 10 generated projects), and the most documents in a batch. The

@@ -496,22 +496,49 @@ impl<'p> ProjectRows<'p> {
 
     /// The rows, each with its key (the row's own key and label are left
     /// empty: a table that has the row already needs neither, see
-    /// [`row_label`]).
-    pub(crate) fn into_rows(mut self) -> Vec<(Cow<'p, str>, FundingRow)> {
+    /// [`row_label`]), the keys copied out of the project into one text so
+    /// that the rows can be kept apart from it.
+    pub(crate) fn into_rows(mut self) -> OwnedRows {
         // Stable: a row's contributions keep the order they were added in.
         self.added.sort_by(|a, b| (a.by, &*a.key).cmp(&(b.by, &*b.key)));
         let same = |a: &Added<'_>, b: &Added<'_>| a.by == b.by && a.key == b.key;
         let distinct = 1 + self.added.windows(2).filter(|pair| !same(&pair[0], &pair[1])).count();
-        let mut rows: Vec<(Cow<'p, str>, FundingRow)> = Vec::with_capacity(distinct);
+        let mut rows = OwnedRows { keys: String::new(), rows: Vec::with_capacity(distinct) };
+        let mut last: Option<(FundingDimension, Cow<'p, str>)> = None;
         for added in self.added {
-            if !rows.last().is_some_and(|(key, row)| row.by == added.by && *key == added.key) {
-                rows.push((added.key, FundingRow::new(added.by, String::new(), String::new())));
+            if !last.as_ref().is_some_and(|(by, key)| *by == added.by && *key == added.key) {
+                rows.keys.push_str(&added.key);
+                rows.rows.push((rows.keys.len(), FundingRow::new(added.by, String::new(), String::new())));
+                last = Some((added.by, added.key));
             }
-            if let Some((_, row)) = rows.last_mut() {
+            if let Some((_, row)) = rows.rows.last_mut() {
                 add_to_row(row, added.amount, added.derivation);
             }
         }
         rows
+    }
+}
+
+/// One project's money rows, in the order of their dimension and key, each
+/// beside its key, the keys kept together in one text.
+#[derive(Debug, Default)]
+pub(crate) struct OwnedRows {
+    /// The rows' keys, one after another.
+    keys: String,
+    /// Each row, and where its key ends in `keys`.
+    rows: Vec<(usize, FundingRow)>,
+}
+
+impl OwnedRows {
+    /// Hands each row, in order, to `f` beside its key, leaving none here
+    /// (the lists keep their memory).
+    pub(crate) fn each(&mut self, mut f: impl FnMut(&str, FundingRow)) {
+        let mut start = 0;
+        for (end, row) in self.rows.drain(..) {
+            f(self.keys.get(start..end).unwrap_or_default(), row);
+            start = end;
+        }
+        self.keys.clear();
     }
 }
 
@@ -563,16 +590,13 @@ mod tests {
             }
             let plainly: Vec<FundingRow> = plainly.into_values().collect();
             assert_eq!(plainly.len(), 7);
-            // Each row with its key beside it, borrowed, the row's own empty.
-            let made: Vec<FundingRow> = rows
-                .into_rows()
-                .into_iter()
-                .map(|(key, mut row)| {
-                    assert!(matches!(key, Cow::Borrowed(_)) && row.key.is_empty() && row.label.is_empty());
-                    row.key = key.into_owned();
-                    row
-                })
-                .collect();
+            // Each row with its key beside it, the row's own empty.
+            let mut made: Vec<FundingRow> = Vec::new();
+            rows.into_rows().each(|key, mut row| {
+                assert!(row.key.is_empty() && row.label.is_empty());
+                row.key = key.to_owned();
+                made.push(row);
+            });
             assert_eq!(made, plainly);
         }
     }

@@ -177,7 +177,7 @@ pub struct ParticipationRow {
 }
 
 impl ParticipationRow {
-    fn new(group: Group) -> Self {
+    pub(super) fn new(group: Group) -> Self {
         ParticipationRow {
             group,
             events_held: 0,
@@ -293,6 +293,47 @@ impl Key<'_> {
             }
             Key::Year(_) | Key::Quarter(..) => self.code(project),
             Key::WorkPackage(id) => super::work_package_label(project, id, language),
+        }
+    }
+}
+
+/// A [`Key`] that owns what it would borrow from its project, so that a
+/// project's rows can be kept apart from the project's borrow (and added
+/// to the summary by another thread). Only the keys of several counties
+/// and of work packages own anything: the rest are kept as they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum OwnedKey {
+    /// A key that borrows nothing from its project.
+    Plain(Key<'static>),
+    /// One county, or several making one group.
+    Counties(Box<[crate::County]>),
+    /// A work package, by its id.
+    WorkPackage(Box<str>),
+}
+
+impl From<Key<'_>> for OwnedKey {
+    fn from(key: Key<'_>) -> Self {
+        match key {
+            Key::NotStated => OwnedKey::Plain(Key::NotStated),
+            Key::Project => OwnedKey::Plain(Key::Project),
+            Key::Theme(theme) => OwnedKey::Plain(Key::Theme(theme)),
+            Key::Kind(kind) => OwnedKey::Plain(Key::Kind(kind)),
+            Key::Scope(scope) => OwnedKey::Plain(Key::Scope(scope)),
+            Key::Year(year) => OwnedKey::Plain(Key::Year(year)),
+            Key::Quarter(year, quarter) => OwnedKey::Plain(Key::Quarter(year, quarter)),
+            Key::Counties(counties) => OwnedKey::Counties(counties.into()),
+            Key::WorkPackage(id) => OwnedKey::WorkPackage(id.into()),
+        }
+    }
+}
+
+impl OwnedKey {
+    /// The key, borrowing from this one.
+    pub(crate) fn key(&self) -> Key<'_> {
+        match self {
+            OwnedKey::Plain(key) => *key,
+            OwnedKey::Counties(counties) => Key::Counties(counties),
+            OwnedKey::WorkPackage(id) => Key::WorkPackage(id),
         }
     }
 }

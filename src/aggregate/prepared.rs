@@ -34,14 +34,29 @@ impl Table {
     }
 }
 
+/// One of a project's participation rows, with its group's key and where
+/// that key's code ends in [`Prepared::codes`].
+#[derive(Debug)]
+pub(super) struct KeyedRow {
+    pub(super) key: participation::OwnedKey,
+    pub(super) code_end: usize,
+    pub(super) row: ParticipationRow,
+}
+
 /// A project's participation rows in every dimension, each with its
-/// group's [`Key`](participation::Key), made apart from the [`Aggregator`](super::Aggregator)
-/// (on any thread) and added to it in order.
-pub(super) struct Prepared<'a> {
+/// group's key, made apart from the [`Aggregator`](super::Aggregator) (on
+/// any thread) and added to it in order. It owns all it holds, so that it
+/// can be added by a thread other than the one that made it.
+#[derive(Debug)]
+pub(super) struct Prepared {
     /// The rows of every dimension made, one dimension's after another in
     /// the order of [`Dimension::ALL`]: one list for the project rather
     /// than one a dimension.
-    pub(super) rows: Vec<(participation::Key<'a>, ParticipationRow)>,
+    pub(super) rows: Vec<KeyedRow>,
+    /// Each row's group's key ([`Key::write_code`](participation::Key::write_code)),
+    /// one after another: written where the rows are made rather than where
+    /// they are added, which is one thread at a time.
+    pub(super) codes: String,
     /// How many of `rows` each dimension has, by [`Dimension::ALL`]'s
     /// order; `None` for a dimension not made.
     pub(super) counts: [Option<usize>; Dimension::ALL.len()],
@@ -51,10 +66,10 @@ pub(super) struct Prepared<'a> {
     /// merged with [`Accumulator::merge_project`](super::resources::Accumulator::merge_project).
     pub(super) resources: super::resources::Accumulator,
     /// The project's money rows, to be merged with the rest.
-    pub(super) money: super::resources::ProjectMoney<'a>,
+    pub(super) money: super::resources::ProjectMoney,
 }
 
-impl<'a> Prepared<'a> {
+impl Prepared {
     /// The rows of `project`; without those by work package and the other
     /// per-project tables unless `per_project` (past the per-project limit
     /// they are dropped), and without its row by project unless
@@ -62,7 +77,7 @@ impl<'a> Prepared<'a> {
     /// per-project tables are emptied after each project). `groups` holds
     /// the buffers its events are grouped in, to be used again for the
     /// next project.
-    pub(super) fn new(
+    pub(super) fn new<'a>(
         project: &'a Project,
         language: Language,
         explain: bool,
@@ -78,24 +93,28 @@ impl<'a> Prepared<'a> {
         // The events grouped in one dimension after another, in one set of
         // buffers, and their holders found in one set of tables.
         let mut holders = contribution::Holders::new(project, &forest);
-        // Room for about as many rows as a project usually has (a few a
-        // dimension, and about one an event in all), so that the list is
-        // rarely grown and copied; a project of many events gets more room
-        // as it needs it.
-        let mut rows = Vec::with_capacity(4 * Dimension::ALL.len() + project.events.len().min(256));
+        let mut made = groups.take_rows();
         let mut counts = [None; Dimension::ALL.len()];
-        let made = Dimension::ALL
+        let dimensions = Dimension::ALL
             .into_iter()
             .filter(|&dimension| per_project || dimension != Dimension::WorkPackage)
             .filter(|&dimension| project_row || dimension != Dimension::Project);
-        for dimension in made {
+        for dimension in dimensions {
             holders.forget();
-            let before = rows.len();
-            participation::of_project(project, &counting, dimension, explain, &mut holders, groups, &mut rows);
-            counts[dimension as usize] = Some(rows.len() - before);
+            let before = made.len();
+            participation::of_project(project, &counting, dimension, explain, &mut holders, groups, &mut made);
+            counts[dimension as usize] = Some(made.len() - before);
         }
+        // Each key's code written, and what it borrows copied, here.
+        let mut codes = String::with_capacity(16 * made.len());
+        let mut rows = Vec::with_capacity(made.len());
+        for (key, row) in made.drain(..) {
+            key.write_code(project, &mut codes);
+            rows.push(KeyedRow { key: key.into(), code_end: codes.len(), row });
+        }
+        groups.give_back_rows(made);
         let (resources, money) = super::resources::Accumulator::of_project(project, language, explain, per_project);
-        Prepared { rows, counts, attendances, resources, money }
+        Prepared { rows, codes, counts, attendances, resources, money }
     }
 }
 
@@ -177,10 +196,10 @@ mod tests {
             // The dimension by project comes first, its one row (if any) at the start.
             assert_eq!(Dimension::ALL[0], Dimension::Project);
             let row = full.counts[0].filter(|&count| count > 0).and_then(|_| full.rows.first());
-            let from_row = row.and_then(|(_, row)| row.attendances.as_ref()).map(|f| f.value);
+            let from_row = row.and_then(|keyed| keyed.row.attendances.as_ref()).map(|f| f.value);
             let past = Prepared::new(project, Language::Fi, false, false, false, &mut groups);
             assert_eq!(past.counts[Dimension::Project as usize], None);
-            assert!(past.rows.iter().all(|(_, row)| row.group.dimension != Dimension::Project));
+            assert!(past.rows.iter().all(|keyed| keyed.row.group.dimension != Dimension::Project));
             assert_eq!(past.attendances, from_row, "{}", project.id);
             stated += usize::from(from_row.is_some());
         }

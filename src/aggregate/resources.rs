@@ -278,7 +278,7 @@ type OutputKey = (&'static str, &'static str);
 
 /// One project's money rows, each beside its key, in the order of their
 /// dimension and key (see [`money::ProjectRows`]).
-pub(crate) type ProjectMoney<'p> = Vec<(Cow<'p, str>, FundingRow)>;
+pub(crate) type ProjectMoney = money::OwnedRows;
 
 /// Adds `row` (one output's, or a project's rows) to the row of `key`.
 fn merge_output(outputs: &mut Vec<(OutputKey, OutputTally)>, key: OutputKey, row: OutputTally) {
@@ -302,27 +302,21 @@ impl Accumulator {
     /// per project, work package, assessment, record or organisation unless
     /// `per_project` (past the per-project limit they are dropped, see
     /// [`Accumulator::drop_per_project`]), which are then not made at all.
-    /// Its money rows come apart, each beside its key (borrowed from the
-    /// project where it can be), in the order of their dimension and key.
-    pub(crate) fn of_project<'p>(
-        project: &'p Project,
+    /// Its money rows come apart, each beside its key (the keys copied
+    /// into one text), in the order of their dimension and key.
+    pub(crate) fn of_project(
+        project: &Project,
         language: Language,
         explain: bool,
         per_project: bool,
-    ) -> (Self, ProjectMoney<'p>) {
+    ) -> (Self, ProjectMoney) {
         let mut one = Accumulator::default();
         let money = one.add_project(project, language, explain, per_project);
         (one, money)
     }
 
     /// Adds a project to an accumulator of none (see [`Accumulator::of_project`]).
-    fn add_project<'p>(
-        &mut self,
-        project: &'p Project,
-        language: Language,
-        explain: bool,
-        per_project: bool,
-    ) -> ProjectMoney<'p> {
+    fn add_project(&mut self, project: &Project, language: Language, explain: bool, per_project: bool) -> ProjectMoney {
         // Its attendances are given when it is merged.
         let attendances = None;
         // The project's name is in the rows of the per-project tables only.
@@ -551,29 +545,31 @@ impl Accumulator {
     /// its key and label ([`money::row_label`] in `language`).
     pub(crate) fn merge_project(
         &mut self,
-        local: Accumulator,
-        money: ProjectMoney<'_>,
+        local: &mut Accumulator,
+        money: &mut ProjectMoney,
         project: &Project,
         language: Language,
         attendances: Option<Total>,
     ) {
+        // The rows are moved out of `local` and `money`, whose lists keep
+        // their memory: it is freed with them by the thread that made them.
         let id = project.id.as_str();
-        self.achievement.append(local.achievement);
-        self.assessments.extend(local.assessments);
-        self.unjudged.extend(local.unjudged);
-        self.targets.extend(local.targets);
-        for (key, row) in local.outputs {
+        self.achievement.append(&mut local.achievement);
+        self.assessments.append(&mut local.assessments);
+        self.unjudged.append(&mut local.unjudged);
+        self.targets.append(&mut local.targets);
+        for (key, row) in local.outputs.drain(..) {
             merge_output(&mut self.outputs, key, row);
         }
-        for (id, key, row) in local.shared_pending {
+        for (id, key, row) in local.shared_pending.drain(..) {
             if self.shared_outputs.first(&id) {
                 merge_output(&mut self.outputs, key, row);
             }
         }
         self.merge_funding(money, project, language);
-        self.staffing.extend(local.staffing);
-        self.project_rows.extend(local.project_rows.into_iter().map(|row| ProjectRow { attendances, ..row }));
-        if let Some(facts) = local.project_facts {
+        self.staffing.append(&mut local.staffing);
+        self.project_rows.extend(local.project_rows.drain(..).map(|row| ProjectRow { attendances, ..row }));
+        if let Some(facts) = local.project_facts.take() {
             self.facts.push(id, ProjectFacts::new(facts.budget(), facts.budget_partial, attendances));
         }
     }
@@ -581,17 +577,17 @@ impl Accumulator {
     /// Merges `project`'s money rows into the tables, each into the row of
     /// its dimension and key, in order. A row new to its table is given
     /// its label; the map holds its key, the row's own stays empty.
-    fn merge_funding(&mut self, rows: ProjectMoney<'_>, project: &Project, language: Language) {
-        for (key, mut row) in rows {
+    fn merge_funding(&mut self, rows: &mut ProjectMoney, project: &Project, language: Language) {
+        rows.each(|key, mut row| {
             let own = &mut self.funding[row.by as usize];
-            match own.get_mut(&*key) {
+            match own.get_mut(key) {
                 Some(existing) => money::merge_rows(existing, row),
                 None => {
-                    row.label = money::row_label(row.by, &key, project, language);
-                    own.insert(key.into_owned(), row);
+                    row.label = money::row_label(row.by, key, project, language);
+                    own.insert(key.to_owned(), row);
                 }
             }
-        }
+        });
     }
 
     /// The summary, with the participation tables made elsewhere.
