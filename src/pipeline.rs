@@ -134,11 +134,13 @@ impl<'l, S, O> Turn<'_, 'l, S, O> {
     /// Adds `work` to the state with `add` in this batch's turn (`add`
     /// hands things on to the calling thread with its last argument), then
     /// drops what `add` gives back outside the turns; but if the turns
-    /// ahead are not yet taken, leaves `work` for
-    /// the worker whose turn comes just before this one (unless a thread's
-    /// share of batches is already left: then waits), so that this worker
-    /// goes on with another batch rather than wait. What is left is then
-    /// added, and what `add` gives back dropped, on that worker's thread.
+    /// ahead are not yet taken, leaves `work` for the worker whose turn
+    /// comes just before this one (unless a thread's share of batches is
+    /// already left: then waits), so that this worker goes on with another
+    /// batch rather than wait. What is left is then added on that worker's
+    /// thread, and what `add` gives back returns to this worker, which
+    /// drops it when it next takes the turns' lock (or, after its last
+    /// batch, when it ends).
     pub(crate) fn add<W, D>(mut self, work: W, add: fn(&mut S, W, &mut dyn FnMut(O)) -> D)
     where
         S: 'l,
