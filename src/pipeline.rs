@@ -43,7 +43,9 @@ const CHUNK: usize = 256;
 const FLUSH_AFTER: u32 = 16;
 
 /// How many batches' additions may wait, done, for the turns before them
-/// (see [`Turn::add`]), a thread: about one batch of memory each.
+/// (see [`Turn::add`]), a thread: about one batch of memory each for
+/// `report`, far less for `validate`, whose batches wait as digests of
+/// their projects rather than as documents.
 const LEFT_A_THREAD: usize = 1;
 
 /// What a batch's addition gives back, to be dropped outside the turns by

@@ -36,18 +36,21 @@
 //! projects. The fingerprint tables are split in 256 shards (or buckets)
 //! so that growing one never holds two copies of the whole table in memory.
 
+mod organisations;
+
 use std::collections::HashMap;
 
 use super::arena::{Arena, Span};
+use super::digest::ProjectDigest;
 use super::log::Log;
 use super::projects::{At, Documents, ProjectFact};
 use super::record_ids::RecordIds;
-use super::references::{Kind, pointer, records};
+use super::references::pointer;
 use super::rules::*;
 use super::{Report, Sink};
 use crate::fingerprint::{Fingerprints, Shards};
 use crate::listing::Listing;
-use crate::{Document, DocumentKind, Exactness, Id, Language, Money, Programme, Project};
+use crate::{Document, DocumentKind, Exactness, Id, Language, Money, Programme};
 
 /// What the rules across documents need to know, added one document at a
 /// time; [`CrossIndex::finish`] runs the rules that need every document.
@@ -177,7 +180,7 @@ impl CrossIndex {
     pub fn add(&mut self, document: &Document) {
         let number = self.add_document();
         match document {
-            Document::Project(project) => self.add_project(project, number),
+            Document::Project(project) => self.add_project(&mut ProjectDigest::of(project, &self.fingerprints), number),
             Document::Programme(programme) => self.add_programme(programme, number, Listing::of(programme)),
         }
     }
@@ -197,7 +200,22 @@ impl CrossIndex {
         n
     }
 
-    fn add_project(&mut self, project: &Project, document: u32) {
+    /// Adds a project digested where it was parsed (see
+    /// [`super::digest`]), as [`CrossIndex::add`] adds a project document.
+    /// What the index keeps is taken out of `digest`, whose buffers are left
+    /// for the caller to drop (on the thread that made them).
+    pub(crate) fn add_digest(&mut self, digest: &mut ProjectDigest) {
+        let number = self.add_document();
+        self.add_project(digest, number);
+    }
+
+    /// The fingerprints the index compares ids by, for
+    /// [`ProjectDigest::of`].
+    pub(crate) fn fingerprints(&self) -> &Fingerprints {
+        &self.fingerprints
+    }
+
+    fn add_project(&mut self, project: &mut ProjectDigest, document: u32) {
         let here = u32::try_from(self.projects.len()).unwrap_or(u32::MAX);
         let programme = project.programme.as_ref().map(|id| match self.programme_numbers.get(id) {
             Some(&at) => at,
@@ -208,96 +226,16 @@ impl CrossIndex {
                 at
             }
         });
-        self.links.add_project(project, here, programme);
-        let funding = project.funding.as_ref().and_then(|f| f.total);
-        self.projects.push(ProjectFact::new(
-            document,
-            project.id.as_str(),
-            programme,
-            project.collaborative_area,
-            funding,
-        ));
+        self.links.add_project(&mut project.links, here, programme);
+        let id = project.id();
+        self.projects.push(ProjectFact::new(document, id, programme, project.area, project.funding));
 
-        // Record ids across projects (implementers and source documents
-        // are shared on purpose), compared when the index is finished.
-        for (kind, index, id) in records(project) {
-            if !matches!(kind, Kind::Implementer | Kind::SourceDocument) {
-                self.records.add(self.fingerprints.of(id.as_str()), here, kind, index, id.as_str());
-            }
+        // Record ids across projects, compared when the index is finished.
+        for record in &project.records {
+            self.records.add(record.print, here, record.kind, record.index, project.text(record.id));
         }
 
-        // Organisations: one name and one business ID per id.
-        let mut sink = Sink::new(&mut self.organisation_names, Some(project.id.as_str()));
-        for (i, implementer) in project.implementers.iter().enumerate() {
-            let (key, check) = self.fingerprints.of(implementer.id.as_str());
-            let name = implementer.name.as_ref().map(|name| (self.fingerprints.of_text(name), name));
-            match self.organisations.get(key).copied() {
-                Some(first) if first.check == check => {
-                    let other_project = self.texts.get(first.project);
-                    // An unnamed implementer (a region only) agrees with any name.
-                    if let (Some((here_print, here)), Some((there_print, there))) = (name, first.name) {
-                        if here_print != there_print {
-                            sink.emit(
-                                &CROSS_ORGANISATION_NAME,
-                                format!("/implementers/{i}/name"),
-                                format!(
-                                    "organisation `{}` is named \"{}\" here but \"{}\" in project `{other_project}`",
-                                    implementer.id,
-                                    here.best(Language::Fi),
-                                    self.texts.get(there)
-                                ),
-                            );
-                        }
-                    }
-                    if let (Some(a), Some(b)) = (first.business_id, &implementer.business_id) {
-                        let a = self.texts.get(a);
-                        if a != b.as_str() {
-                            sink.emit(
-                                &CROSS_BUSINESS_ID,
-                                format!("/implementers/{i}/business_id"),
-                                format!(
-                                    "organisation `{}` has business ID {b} here but {a} in project `{other_project}`",
-                                    implementer.id
-                                ),
-                            );
-                        }
-                    }
-                }
-                // Another id with the same 64 bits: not indexed (as for documents).
-                Some(_) => {}
-                None => {
-                    let name = name.map(|(print, name)| (print, self.texts.put(name.best(Language::Fi))));
-                    let business_id = implementer.business_id.as_ref().map(|b| self.texts.put(b.as_str()));
-                    let here = self.texts.put(project.id.as_str());
-                    self.organisations.insert(key, Organisation { project: here, check, name, business_id });
-                }
-            }
-            if let Some(business_id) = &implementer.business_id {
-                let (key, check) = self.fingerprints.of(business_id.as_str());
-                match self.business_ids.get(key).copied() {
-                    Some(first) if first.check == check => {
-                        let other_id = self.texts.get(first.organisation);
-                        if other_id != implementer.id.as_str() {
-                            sink.emit(
-                                &CROSS_BUSINESS_ID,
-                                format!("/implementers/{i}/business_id"),
-                                format!(
-                                    "business ID {business_id} belongs to organisation `{}` here but to `{other_id}` in project `{}`",
-                                    implementer.id,
-                                    self.texts.get(first.project)
-                                ),
-                            );
-                        }
-                    }
-                    Some(_) => {}
-                    None => {
-                        let organisation = self.texts.put(implementer.id.as_str());
-                        let here = self.texts.put(project.id.as_str());
-                        self.business_ids.insert(key, BusinessIdSeen { project: here, check, organisation });
-                    }
-                }
-            }
-        }
+        self.add_organisations(project);
     }
 
     fn add_programme(&mut self, programme: &Programme, document: u32, mut listing: Listing) {
@@ -666,6 +604,7 @@ pub(crate) fn check_documents(documents: &[Document], report: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Project;
     use crate::corpus::Generator;
 
     /// 150 generated projects, ids shared in several ways, and their programme.

@@ -6,16 +6,18 @@ use std::num::NonZeroU32;
 
 use rayon::prelude::*;
 
+use super::digest::ProjectDigest;
 use super::programme::ProgrammeChecks;
 use super::{CrossIndex, Diagnostic, Report, Sink, validate_document};
+use crate::fingerprint::Fingerprints;
 use crate::listing::Listing;
 use crate::load::{Files, LoadError, Loaded, Origin, Raw, Skipped, Streamed};
 use crate::{Document, Programme};
 
 /// How many bytes of documents are read, parsed and checked together (and
-/// at most [`BATCH_MOST`] documents); memory holds about two batches a
-/// thread, one worked on and one left for its turn (see
-/// [`crate::pipeline`]). Sized by bytes rather than by count, so
+/// at most [`BATCH_MOST`] documents); memory holds about one batch of
+/// documents a thread, the one worked on, and the digests of a batch left
+/// for its turn (see [`crate::pipeline`] and [`super::digest`]). Sized by bytes rather than by count, so
 /// that a batch of small documents is as much work as one of large ones.
 /// At 100 000 generated projects (2.7 GB), batches of 128, 256 and 512 KiB
 /// took the same time on two cores, with peaks of 33.5, 34.2 and 36.4 MiB.
@@ -93,19 +95,21 @@ pub fn validate_files(files: &Files) -> FilesReport {
 /// ```
 pub fn validate_files_each(files: &Files, mut each: impl FnMut(Diagnostic)) -> FilesReport {
     let mut state = State::default();
-    // Each worker reads a batch (in order), parses and checks it, and
-    // indexes it in its turn (in the order read), or, when the turns ahead
-    // are not yet taken, leaves it to be indexed by the worker before it and
-    // goes on; either way its documents come back to it to drop (after its
-    // last batch, to the calling thread): memory goes back to the thread
-    // that allocated it.
+    // Each worker reads a batch (in order), parses and checks it, digests
+    // each project for the index and drops it, and indexes the batch in its
+    // turn (in the order read), or, when the turns ahead are not yet taken,
+    // leaves it to be indexed by the worker before it and goes on; either
+    // way what it made comes back to it to drop (after its last batch, to
+    // the calling thread): memory goes back to the thread that allocated
+    // it.
     let mut documents = files.documents();
+    let fingerprints = state.index.fingerprints().clone();
     crate::pipeline::in_order(
         crate::pipeline::threads(),
         || Some(documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST)).filter(|raw| !raw.is_empty()),
         &mut state,
         |raw, turn| {
-            turn.add(check(raw), |state, checked, each| state.take(checked, each));
+            turn.add(check(raw, &fingerprints), |state, checked, each| state.take(checked, each));
         },
         &mut each,
     );
@@ -130,19 +134,11 @@ pub fn validate_files_each(files: &Files, mut each: impl FnMut(Diagnostic)) -> F
 /// ```
 pub fn validate_loaded(loaded: impl IntoIterator<Item = Loaded>, mut each: impl FnMut(Diagnostic)) -> FilesReport {
     let mut state = State::default();
+    let fingerprints = state.index.fingerprints().clone();
     let mut loaded = loaded.into_iter().peekable();
     while loaded.peek().is_some() {
         let batch: Vec<Loaded> = loaded.by_ref().take(BATCH_MOST).collect();
-        let checked: Vec<Checked> = batch
-            .into_par_iter()
-            .map(|loaded| {
-                let report = match &loaded {
-                    Loaded::Document(document, _) => Some(validate_document(document)),
-                    _ => None,
-                };
-                Checked::Read(loaded, report)
-            })
-            .collect();
+        let checked: Vec<Checked> = batch.into_par_iter().map(|loaded| checked(loaded, &fingerprints)).collect();
         drop(state.take(checked, &mut each));
     }
     state.finish(&mut each)
@@ -150,6 +146,10 @@ pub fn validate_loaded(loaded: impl IntoIterator<Item = Loaded>, mut each: impl 
 
 /// A document read and checked on its own.
 enum Checked {
+    /// A project: its origin, its own report, and what the index needs of
+    /// it; the document itself was dropped where it was parsed.
+    Project(Origin, Report, ProjectDigest),
+    /// A programme, or what was skipped or could not be read.
     Read(Loaded, Option<Report>),
     /// A programme read entry by entry: without its `projects`, their
     /// listing, and its own report.
@@ -157,7 +157,7 @@ enum Checked {
 }
 
 /// Parses and checks a batch, keeping its order.
-fn check(raw: Vec<Raw>) -> Vec<Checked> {
+fn check(raw: Vec<Raw>, fingerprints: &Fingerprints) -> Vec<Checked> {
     raw.into_iter()
         .map(|raw| match raw.stream(ProgrammeChecks::default()) {
             Streamed::Programme(programme, checks, origin) => {
@@ -165,15 +165,26 @@ fn check(raw: Vec<Raw>) -> Vec<Checked> {
                 let listing = checks.finish(&programme, &mut Sink::new(&mut report, Some(programme.id.as_str())));
                 Checked::Listed(programme, listing, origin, report)
             }
-            Streamed::Other(loaded) => {
-                let report = match &loaded {
-                    Loaded::Document(document, _) => Some(validate_document(document)),
-                    _ => None,
-                };
-                Checked::Read(loaded, report)
-            }
+            Streamed::Other(loaded) => checked(loaded, fingerprints),
         })
         .collect()
+}
+
+/// Checks a document read whole on its own, and digests a project (see
+/// [`super::digest`]), which is dropped here, on the thread that parsed it.
+fn checked(loaded: Loaded, fingerprints: &Fingerprints) -> Checked {
+    match loaded {
+        Loaded::Document(document, origin) => {
+            let report = validate_document(&document);
+            match *document {
+                Document::Project(project) => {
+                    Checked::Project(origin, report, ProjectDigest::of(&project, fingerprints))
+                }
+                programme => Checked::Read(Loaded::Document(Box::new(programme), origin), Some(report)),
+            }
+        }
+        other => Checked::Read(other, None),
+    }
 }
 
 impl std::fmt::Display for FilesReport {
@@ -193,6 +204,14 @@ impl FilesReport {
     pub fn is_valid(&self) -> bool {
         self.errors == 0 && self.report.is_complete()
     }
+}
+
+/// What is left of a batch once indexed: its programmes, and the digests
+/// of its projects, emptied of what the index took.
+#[derive(Default)]
+struct Spent {
+    documents: Vec<Document>,
+    digests: Vec<ProjectDigest>,
 }
 
 /// What is kept between batches.
@@ -281,16 +300,22 @@ impl State {
     }
 
     /// Takes a checked batch in: its diagnostics, with their places, go to
-    /// `each` and its documents into the index; returns the documents, for
-    /// the caller to drop outside its turn.
-    fn take(&mut self, batch: Vec<Checked>, each: &mut dyn FnMut(Diagnostic)) -> Vec<Document> {
-        let mut spent = Vec::with_capacity(batch.len());
+    /// `each` and its documents into the index; returns what is left of
+    /// them, for the caller to drop outside its turn.
+    fn take(&mut self, batch: Vec<Checked>, each: &mut dyn FnMut(Diagnostic)) -> Spent {
+        let mut spent = Spent::default();
         for checked in batch {
             let (loaded, own) = match checked {
+                Checked::Project(origin, own, mut digest) => {
+                    self.own(own, &origin, each);
+                    self.index.add_digest(&mut digest);
+                    spent.digests.push(digest);
+                    continue;
+                }
                 Checked::Listed(programme, listing, origin, own) => {
                     self.own(own, &origin, each);
                     self.index.add_listed_programme(&programme, listing);
-                    spent.push(Document::Programme(programme));
+                    spent.documents.push(Document::Programme(programme));
                     continue;
                 }
                 Checked::Read(loaded, own) => (loaded, own),
@@ -299,7 +324,7 @@ impl State {
                 Loaded::Document(document, origin) => {
                     self.own(own.unwrap_or_default(), &origin, each);
                     self.index.add(&document);
-                    spent.push(*document);
+                    spent.documents.push(*document);
                 }
                 Loaded::Skipped(skipped) => self.found.skipped.push(skipped),
                 Loaded::Failed(LoadError::Parse { origin, source }) => {

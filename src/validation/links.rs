@@ -201,6 +201,62 @@ fn position(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
+/// What the 1.2 rules across documents need of one project, taken from it
+/// where it was parsed (see [`super::digest`]); empty for a project that
+/// uses none of these fields.
+#[derive(Debug, Default)]
+pub(crate) struct ProjectLinks {
+    /// (position, related project id), but a relation to itself, which is
+    /// another rule's (within the document): only the others are kept, so
+    /// that checking them reads no project's id back unless one is
+    /// reported.
+    relations: Vec<(u32, Box<str>)>,
+    /// (id, the projects it belongs to sorted and each once, one a line,
+    /// position, kind) of each shared output.
+    shared: Vec<(Box<str>, String, u32, OutputKind)>,
+    /// (objective, position, aim) of each aim an objective refers to, for
+    /// a project of a programme.
+    aims: Vec<(u32, u32, Box<str>)>,
+    /// (funding part, share) of each state-grant share, for a project of a
+    /// programme.
+    shares: Vec<(u32, Percent)>,
+}
+
+impl ProjectLinks {
+    /// What `project` states.
+    pub(crate) fn of(project: &Project) -> Self {
+        let mut links = ProjectLinks::default();
+        for (i, relation) in project.related_projects.iter().enumerate() {
+            if relation.project != project.id {
+                links.relations.push((position(i), relation.project.as_str().into()));
+            }
+        }
+        for (i, output) in project.outputs.iter().enumerate() {
+            let Some(shared) = &output.shared else { continue };
+            let mut projects: Vec<&str> = shared.projects.iter().map(|p| p.as_str()).collect();
+            projects.sort_unstable();
+            projects.dedup();
+            links.shared.push((shared.id.as_str().into(), projects.join("\n"), position(i), output.kind));
+        }
+        if project.programme.is_none() {
+            return links;
+        }
+        for (i, objective) in project.objectives.iter().enumerate() {
+            for (j, aim) in objective.programme_aims.iter().enumerate() {
+                links.aims.push((position(i), position(j), aim.as_str().into()));
+            }
+        }
+        if let Some(funding) = &project.funding {
+            for (i, part) in funding.parts.iter().enumerate() {
+                if let (FundingKind::StateGrant, Some(share)) = (part.kind, part.share) {
+                    links.shares.push((position(i), share));
+                }
+            }
+        }
+        links
+    }
+}
+
 /// The facts the 1.2 rules across documents need, added a document at a time.
 #[derive(Debug, Default)]
 pub(crate) struct Links {
@@ -220,36 +276,19 @@ pub(crate) struct Links {
 impl Links {
     /// Adds what a project states; `number` is its number in the index,
     /// `programme` its programme's.
-    pub(crate) fn add_project(&mut self, project: &Project, number: u32, programme: Option<u32>) {
-        // A project related to itself is another rule's (within the
-        // document); only the others are kept, so that checking them reads
-        // no project's id back unless one is reported.
-        for (i, relation) in project.related_projects.iter().enumerate() {
-            if relation.project != project.id {
-                self.relations.push((number, position(i), relation.project.as_str().into()));
-            }
+    pub(crate) fn add_project(&mut self, project: &mut ProjectLinks, number: u32, programme: Option<u32>) {
+        for (i, related) in project.relations.drain(..) {
+            self.relations.push((number, i, related));
         }
-        for (i, output) in project.outputs.iter().enumerate() {
-            let Some(shared) = &output.shared else { continue };
-            let mut projects: Vec<&str> = shared.projects.iter().map(|p| p.as_str()).collect();
-            projects.sort_unstable();
-            projects.dedup();
-            let projects = projects.join("\n");
-            self.shared.add(shared.id.as_str(), &projects, number, position(i), output.kind);
+        for (id, projects, i, kind) in &project.shared {
+            self.shared.add(id, projects, number, *i, *kind);
         }
         let Some(programme) = programme else { return };
-        for (i, objective) in project.objectives.iter().enumerate() {
-            for (j, aim) in objective.programme_aims.iter().enumerate() {
-                let (objective, position) = (position(i), position(j));
-                self.aims.push(AimUse { project: number, programme, objective, position, aim: aim.as_str().into() });
-            }
+        for (objective, position, aim) in project.aims.drain(..) {
+            self.aims.push(AimUse { project: number, programme, objective, position, aim });
         }
-        if let Some(funding) = &project.funding {
-            for (i, part) in funding.parts.iter().enumerate() {
-                if let (FundingKind::StateGrant, Some(share)) = (part.kind, part.share) {
-                    self.shares.push(ShareUse { project: number, programme, part: position(i), share });
-                }
-            }
+        for &(part, share) in &project.shares {
+            self.shares.push(ShareUse { project: number, programme, part, share });
         }
     }
 

@@ -37,6 +37,7 @@ mod arena;
 mod checks;
 mod cross;
 mod dates;
+mod digest;
 mod files;
 mod funding;
 mod grouped;

@@ -438,5 +438,6 @@ fn every_cross_document_rule_of_schema_1_2_is_caught() {
         assert_eq!(report.diagnostics.len(), 1, "{code}:\n{report}");
         let d = &report.diagnostics[0];
         assert_eq!((d.code.as_str(), d.severity, d.pointer.as_str()), (code, rule.severity, pointer), "{report}");
+        crate::validation::assert_found_alike_in_lines(code, &build());
     }
 }

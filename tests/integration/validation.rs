@@ -97,6 +97,26 @@ pub(crate) fn validate(values: &[Value]) -> Report {
     validation::validate_documents(&documents)
 }
 
+/// Asserts that `validate_files` finds in `values`, given as the lines of
+/// one JSON Lines file (each project digested for the rules across
+/// documents on the thread that parsed it, then dropped), what
+/// [`validate`] finds in them as documents, each diagnostic with its place
+/// (the lines of every document a repeated id names).
+pub(crate) fn assert_found_alike_in_lines(name: &str, values: &[Value]) {
+    let dir = crate::common::Scratch::new(&format!("lines-{name}"));
+    let path = dir.join("corpus.jsonl");
+    let text: String = values.iter().map(|value| format!("{value}\n")).collect();
+    std::fs::write(&path, text).unwrap();
+    let found = validation::validate_files(&childwelfare::load::walk(&[&path]).unwrap());
+    let what = |d: &validation::Diagnostic| (d.code.clone(), d.pointer.clone(), d.message.clone(), d.document.clone());
+    let mut in_lines: Vec<_> = found.report.diagnostics.iter().map(what).collect();
+    let mut expected: Vec<_> = validate(values).diagnostics.iter().map(what).collect();
+    in_lines.sort();
+    expected.sort();
+    assert_eq!(in_lines, expected, "{name}");
+    assert!(found.report.diagnostics.iter().all(|d| d.file.as_deref().is_some_and(|f| f.contains(".jsonl"))));
+}
+
 /// Sets the value at `pointer`, adding the last key to its object if needed.
 pub(crate) fn set(value: &mut Value, pointer: &str, new: Value) {
     let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
@@ -543,6 +563,7 @@ fn every_cross_document_rule_is_caught() {
         assert_eq!(report.diagnostics.len(), 1, "{code}:\n{report}");
         let d = &report.diagnostics[0];
         assert_eq!((d.code.as_str(), d.severity, d.pointer.as_str()), (code, rule.severity, pointer), "{report}");
+        assert_found_alike_in_lines(code, &build());
     }
 }
 
