@@ -17,8 +17,9 @@ use crate::{Document, Programme};
 /// How many bytes of documents are read, parsed and checked together (and
 /// at most [`BATCH_MOST`] documents); memory holds about one batch of
 /// documents a thread, the one worked on, and the digests of a batch left
-/// for its turn (see [`crate::pipeline`] and [`super::digest`]). Sized by bytes rather than by count, so
-/// that a batch of small documents is as much work as one of large ones.
+/// for its turn (see [`crate::pipeline`] and [`super::digest`]). Sized by
+/// bytes rather than by count, so that a batch of small documents is as
+/// much work as one of large ones.
 /// At 100 000 generated projects (2.7 GB), batches of 128, 256 and 512 KiB
 /// took the same time on two cores, with peaks of 33.5, 34.2 and 36.4 MiB.
 const BATCH_BYTES: usize = 256 << 10;
