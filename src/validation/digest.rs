@@ -3,8 +3,8 @@
 //! funding, every record id with its fingerprint, each implementer's id,
 //! name and business ID, and what schema 1.2's links state.
 //!
-//! `validate` on several threads digests each project where it was parsed
-//! and checked, and drops the document there; a batch that waits for its
+//! `validate` digests each project on the worker thread that parsed and
+//! checked it, and drops the document there; a batch that waits for its
 //! turn in the [`CrossIndex`](super::CrossIndex) (see [`crate::pipeline`])
 //! then holds a few kilobytes a project rather than the parsed documents,
 //! and the fingerprints are computed on every core rather than in the
