@@ -177,11 +177,11 @@ fn checked(loaded: Loaded, fingerprints: &Fingerprints) -> Checked {
     match loaded {
         Loaded::Document(document, origin) => {
             let report = validate_document(&document);
-            match *document {
+            match &*document {
                 Document::Project(project) => {
-                    Checked::Project(origin, report, ProjectDigest::of(&project, fingerprints))
+                    Checked::Project(origin, report, ProjectDigest::of(project, fingerprints))
                 }
-                programme => Checked::Read(Loaded::Document(Box::new(programme), origin), Some(report)),
+                Document::Programme(_) => Checked::Read(Loaded::Document(document, origin), Some(report)),
             }
         }
         other => Checked::Read(other, None),
