@@ -333,7 +333,10 @@ impl Aggregator {
     /// handed to `other`, in order; a document that could not be loaded is
     /// also noted in [`Summary::left_out`]. The number of threads is
     /// rayon's (`RAYON_NUM_THREADS`, or the pool this is called in), though
-    /// neither this nor [`Aggregator::finish`] starts rayon's own pool;
+    /// neither this nor [`Aggregator::finish`] starts rayon's own pool
+    /// (called outside a pool, they do not ask a global pool the program
+    /// built with `rayon::ThreadPoolBuilder::build_global`: to choose the
+    /// number in code, call them inside `pool.install(…)`);
     /// memory holds about one batch a thread, and a
     /// programme that lists many projects (a line or file over 1 MiB) is
     /// read from its file one entry at a time, keeping only the ids.

@@ -58,7 +58,10 @@ pub struct FilesReport {
 /// findings a programme read whole gets. The diagnostics come in the order
 /// the documents were read, whatever the number of cores. The number of
 /// threads is rayon's (`RAYON_NUM_THREADS`, or the pool this is called
-/// in), though rayon's own pool is not started.
+/// in), though rayon's own pool is not started. Called outside a pool,
+/// it does not ask a global pool the program built
+/// (`rayon::ThreadPoolBuilder::build_global`): to choose the number in
+/// code, call it inside `pool.install(…)`.
 ///
 /// ```
 /// use childwelfare::{load, validation};
