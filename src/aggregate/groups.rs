@@ -128,6 +128,26 @@ impl<'a> Groups<'a> {
         self.rows = rows;
     }
 
+    /// These buffers, emptied, to group the events of a project that this
+    /// one's do not borrow from, so that a worker can let go of each project
+    /// it has grouped (see [`super::prepared::keep_what_the_turn_reads`])
+    /// and still keep one set of buffers for a batch. The lists keep their
+    /// memory; the map, used only for projects with many groups a
+    /// dimension, starts again.
+    pub(crate) fn recycle<'b>(self) -> Groups<'b> {
+        let Groups { keys, ends, events, slots, index: _, event_keys, held, rows } = self;
+        Groups {
+            keys: emptied(keys),
+            ends: emptied(ends),
+            events: emptied(events),
+            slots: emptied(slots),
+            index: HashMap::default(),
+            event_keys: emptied(event_keys),
+            held: emptied(held),
+            rows: emptied(rows),
+        }
+    }
+
     /// Each group's key and events (as many as there are groups, so that
     /// a list collected from them gets its room once).
     pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = (Key<'a>, &[&'a Event])> + '_ {
@@ -135,5 +155,39 @@ impl<'a> Groups<'a> {
             let start = at.checked_sub(1).map_or(0, |before| self.ends[before]);
             (key, &self.events[start..self.ends[at]])
         })
+    }
+}
+
+/// `list`'s memory, emptied, for items of another lifetime: collecting
+/// an empty list's iterator into a list of the same layout takes its memory
+/// rather than allocating.
+fn emptied<T, U>(mut list: Vec<T>) -> Vec<U> {
+    list.clear();
+    list.into_iter().map(|_| unreachable!("the list is empty")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::forest::Forest;
+
+    /// Recycled buffers keep their memory, and group the next project as
+    /// new ones do.
+    #[test]
+    fn recycled_buffers_keep_their_memory_and_group_as_new_ones() {
+        let generator = crate::corpus::Generator::new(7);
+        let (first, second) = (generator.project(0), generator.project(1));
+        let mut groups = Groups::default();
+        let forest = Forest::new(&first);
+        groups.fill(&first, Dimension::County, &mut Holders::new(&first, &forest));
+        let room = (groups.keys.capacity(), groups.events.capacity(), groups.slots.capacity());
+        assert!(room.0 > 0 && room.1 > 0 && room.2 > 0);
+        let mut recycled: Groups<'_> = groups.recycle();
+        assert_eq!((recycled.keys.capacity(), recycled.events.capacity(), recycled.slots.capacity()), room);
+        assert!(recycled.keys.is_empty() && recycled.events.is_empty() && recycled.rows.is_empty());
+        let forest = Forest::new(&second);
+        recycled.fill(&second, Dimension::County, &mut Holders::new(&second, &forest));
+        let made: Vec<_> = recycled.iter().map(|(key, events)| (key, events.to_vec())).collect();
+        assert_eq!(made, grouped(&second, Dimension::County, &mut Holders::new(&second, &forest)));
     }
 }

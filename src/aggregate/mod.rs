@@ -122,7 +122,7 @@ pub use timeline::{DayRange, RegionalPartRow, TimelineRow};
 
 use crate::load::{Files, Loaded, Streamed};
 use crate::{Document, Language, Programme, Project, Total};
-use prepared::{Prepared, Table};
+use prepared::{Prepared, Table, keep_what_the_turn_reads};
 
 /// A figure and, when asked for ([`Aggregator::explain`]), its derivation.
 /// In JSON it is one flat object, the figure's ends or amount beside its
@@ -337,7 +337,8 @@ impl Aggregator {
     /// (called outside a pool, they do not ask a global pool the program
     /// built with `rayon::ThreadPoolBuilder::build_global`: to choose the
     /// number in code, call them inside `pool.install(…)`);
-    /// memory holds about one batch a thread, and a
+    /// memory holds about one batch a thread, of each project only what
+    /// is added in its turn once its rows are made, and a
     /// programme that lists many projects (a line or file over 1 MiB) is
     /// read from its file one entry at a time, keeping only the ids.
     ///
@@ -371,24 +372,30 @@ impl Aggregator {
             || Some(documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST)).filter(|batch| !batch.is_empty()),
             self,
             |batch, turn| {
-                let read = batch.into_iter().map(|raw| raw.stream(IdTexts::default()));
                 // The projects, added first, then the rest in order, as
                 // `add_loaded` one by one would give the same summary.
-                let (projects, rest): (Vec<_>, Vec<_>) = read.partition(|item| project_of(item).is_some());
+                let (mut projects, mut prepared, mut rest) = (Vec::new(), Vec::new(), Vec::new());
                 let mut seen = added.load(Ordering::Relaxed);
                 // One set of buffers to group every project's events in.
                 let mut groups = groups::Groups::default();
-                let prepared = projects
-                    .iter()
-                    .filter_map(project_of)
-                    .map(|project| {
-                        seen += 1;
-                        // Its row by project is needed unless the project
-                        // before it was past the limit (see `absorb`).
-                        let row = seen <= limit.saturating_add(1);
-                        Prepared::new(project, language, explain, seen <= limit, row, &mut groups)
-                    })
-                    .collect();
+                for raw in batch {
+                    let mut item = raw.stream(IdTexts::default());
+                    let Some(project) = project_of_mut(&mut item) else {
+                        rest.push(item);
+                        continue;
+                    };
+                    seen += 1;
+                    // Its row by project is needed unless the project
+                    // before it was past the limit (see `absorb`).
+                    let row = seen <= limit.saturating_add(1);
+                    let mut buffers = groups.recycle();
+                    prepared.push(Prepared::new(project, language, explain, seen <= limit, row, &mut buffers));
+                    groups = buffers.recycle();
+                    // Its rows made, what its turn does not read is freed
+                    // now, and the next document parsed takes that memory.
+                    keep_what_the_turn_reads(project);
+                    projects.push(item);
+                }
                 turn.add(Batch { projects, prepared, rest, added: &added }, |aggregator, batch, other| {
                     let Batch { projects, mut prepared, rest, added } = batch;
                     for (project, prepared) in projects.iter().filter_map(project_of).zip(&mut prepared) {
@@ -610,6 +617,17 @@ struct Batch<'a> {
     rest: Vec<Streamed<IdTexts>>,
     /// Where the projects added so far are counted for the workers.
     added: &'a std::sync::atomic::AtomicU64,
+}
+
+/// The project a document read is, if it is one, to change.
+fn project_of_mut(item: &mut Streamed<IdTexts>) -> Option<&mut Project> {
+    match item {
+        Streamed::Other(Loaded::Document(document, _)) => match &mut **document {
+            Document::Project(project) => Some(project),
+            Document::Programme(_) => None,
+        },
+        _ => None,
+    }
 }
 
 /// The project a document read is, if it is one.

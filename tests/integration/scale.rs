@@ -272,3 +272,51 @@ fn aggregating_files_gives_the_same_summary_on_one_thread_and_on_several() {
         assert!(one == serde_json::to_string(&aggregator.finish()).unwrap(), "one by one, limit {limit}");
     }
 }
+
+/// Once its rows are made, a project read from a file is kept only as far
+/// as its turn reads it (the rest is freed on the worker that parsed it):
+/// the summary is the one of the same documents added whole, to the byte,
+/// in every language and with derivations. The seed data has participant
+/// groups, milestones and regional parts; generated projects have work
+/// packages and money by funder and implementer, and one an actual period.
+#[test]
+fn a_project_read_from_a_file_keeps_all_its_turn_reads() {
+    use childwelfare::Language;
+    use childwelfare::aggregate::{Aggregator, Dimension};
+    let dir = Scratch::new("scale-kept");
+    let path = dir.join("generated.jsonl");
+    let mut file = std::fs::File::create(&path).unwrap();
+    let generator = Generator::new(11);
+    for index in 0..40 {
+        let mut document = serde_json::to_value(generator.document(index)).unwrap();
+        if index == 0 {
+            // An actual period wider than every other, which the summary's
+            // period and timeline take.
+            document["actual_period"] = serde_json::json!({"start": "2018-03-01", "end": "2031-06-30"});
+        }
+        writeln!(file, "{document}").unwrap();
+    }
+    drop(file);
+    let files = load::walk(&[crate::common::root().join("data"), path]).unwrap();
+    let documents: Vec<Document> = files
+        .documents()
+        .filter_map(|loaded| match loaded {
+            load::Loaded::Document(document, _) => Some(*document),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(documents.len(), 43);
+    for language in [Language::Fi, Language::Sv, Language::En] {
+        let mut from_files = Aggregator::new().explain(true).language(language);
+        from_files.add_files(&files, |other| panic!("{other:?}"));
+        let mut whole = Aggregator::new().explain(true).language(language);
+        documents.iter().for_each(|document| whole.add(document));
+        let (kept, whole) = (from_files.finish(), whole.finish());
+        // What the turn reads of a project is in the summary.
+        assert!(!kept.participant_groups.is_empty());
+        assert!(!kept.timelines.rows().unwrap().is_empty() && !kept.regional_parts.rows().unwrap().is_empty());
+        assert!(kept.participation(Dimension::WorkPackage).unwrap().count() > 40);
+        assert!(kept.period.unwrap().to_string().starts_with("2018-03-01"), "{:?}", kept.period);
+        assert_eq!(serde_json::to_string(&kept).unwrap(), serde_json::to_string(&whole).unwrap(), "{language:?}");
+    }
+}
