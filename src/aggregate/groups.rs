@@ -128,12 +128,11 @@ impl<'a> Groups<'a> {
         self.rows = rows;
     }
 
-    /// These buffers, emptied, to group the events of a project that this
-    /// one's do not borrow from, so that a worker can let go of each project
-    /// it has grouped (see [`super::prepared::keep_what_the_turn_reads`])
-    /// and still keep one set of buffers for a batch. The lists keep their
-    /// memory; the map, used only for projects with many groups a
-    /// dimension, starts again.
+    /// These buffers, emptied, for the events of another project, so that
+    /// a worker can let go of each project once its events are grouped
+    /// (see [`super::prepared::keep_what_the_turn_reads`]) and still make
+    /// one set of buffers a batch. The lists keep their memory; the map,
+    /// used only for projects with many groups a dimension, starts again.
     pub(crate) fn recycle<'b>(self) -> Groups<'b> {
         let Groups { keys, ends, events, slots, index: _, event_keys, held, rows } = self;
         Groups {

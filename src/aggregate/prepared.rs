@@ -125,7 +125,7 @@ impl Prepared {
 /// The rest (outputs, objectives, assessments, lessons, texts …) is freed
 /// here, on the worker that parsed it and before the batch's next document
 /// is parsed, which then takes the same memory back: at 1 000 generated
-/// projects `report` used about 3 % less CPU than when each document was
+/// projects `report` used about 4 % less CPU than when each document was
 /// kept whole until its turn (BENCHMARKS.md). Tested by summarising the
 /// same documents through files and one by one.
 pub(super) fn keep_what_the_turn_reads(project: &mut Project) {
