@@ -27,6 +27,17 @@ fn corpus() -> Vec<Document> {
     documents
 }
 
+/// The documents `files` holds, in the order read (skips and failures left out).
+fn documents_read(files: &load::Files) -> Vec<Document> {
+    files
+        .documents()
+        .filter_map(|loaded| match loaded {
+            load::Loaded::Document(document, _) => Some(*document),
+            _ => None,
+        })
+        .collect()
+}
+
 fn key(d: &Diagnostic) -> (String, Option<String>, String, String) {
     (d.code.clone(), d.document.clone(), d.pointer.clone(), d.message.clone())
 }
@@ -190,14 +201,7 @@ fn a_programme_over_a_mebibyte_gives_the_findings_and_summary_of_one_read_whole(
     assert_eq!(aggregator.finish(), childwelfare::aggregate::summarise(&documents, false));
 
     // Read as documents, the programme is whole.
-    let read: Vec<Document> = files
-        .documents()
-        .filter_map(|loaded| match loaded {
-            load::Loaded::Document(document, _) => Some(*document),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(read, documents);
+    assert_eq!(documents_read(&files), documents);
 
     // A file over 1 MiB is read as a long line is.
     let folder = dir.join("folder");
@@ -298,13 +302,7 @@ fn a_project_read_from_a_file_keeps_all_its_turn_reads() {
     }
     drop(file);
     let files = load::walk(&[crate::common::root().join("data"), path]).unwrap();
-    let documents: Vec<Document> = files
-        .documents()
-        .filter_map(|loaded| match loaded {
-            load::Loaded::Document(document, _) => Some(*document),
-            _ => None,
-        })
-        .collect();
+    let documents = documents_read(&files);
     assert_eq!(documents.len(), 43);
     for language in [Language::Fi, Language::Sv, Language::En] {
         let mut from_files = Aggregator::new().explain(true).language(language);
