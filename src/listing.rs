@@ -13,7 +13,7 @@ use std::fmt;
 use std::io::Read;
 use std::rc::Rc;
 
-use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::{CollaborativeArea, Programme, ProgrammeProject};
 
@@ -106,6 +106,41 @@ pub(crate) fn stream<C: Collect>(reader: impl Read, collector: C) -> Result<(Pro
         Ok(programme) => Ok((programme, collector)),
         Err(_) => Err(collector),
     }
+}
+
+/// Whether the JSON object `reader` holds names itself a programme
+/// (`"document_type": "programme"`), read only as far as that member: its
+/// first bytes where it comes first, as it does in documents this crate
+/// writes. Members before it are skipped without being kept. Anything that
+/// is not such an object is not a programme here.
+pub(crate) fn is_programme(reader: impl Read) -> bool {
+    /// Sets `found` when it meets `document_type`, and stops there.
+    struct Kind<'a>(&'a mut Option<bool>);
+
+    impl<'de> Visitor<'de> for Kind<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a document")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<String>()? {
+                if key == "document_type" {
+                    *self.0 = Some(map.next_value::<String>()? == "programme");
+                    return Ok(());
+                }
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(())
+        }
+    }
+
+    let mut found = None;
+    // Stopped at `document_type`, the reader reports the rest of the object
+    // as unread: an error that says nothing about the document.
+    let _ = serde_json::Deserializer::from_reader(reader).deserialize_map(Kind(&mut found));
+    found == Some(true)
 }
 
 /// One listed project: its id, `document` and collaborative area. The id
@@ -322,6 +357,29 @@ mod tests {
         assert!(panicked.is_err());
         let programme = Programme::from_json(&json).unwrap();
         assert_eq!(programme.projects.len(), 3);
+    }
+
+    /// A programme is told by its `document_type` wherever that comes,
+    /// read only up to it when it comes first, as this crate writes it.
+    #[test]
+    fn a_programme_is_told_by_its_document_type_wherever_it_comes() {
+        let generator = Generator::new(1);
+        let programme = serde_json::to_string(&generator.programme(3)).unwrap();
+        let project = serde_json::to_string(&generator.project(0)).unwrap();
+        assert!(programme.starts_with(r#"{"document_type":"programme""#), "{programme:.40}");
+        assert!(is_programme(programme.as_bytes()));
+        assert!(!is_programme(project.as_bytes()));
+        // Cut short after its `document_type`: that is all it reads.
+        assert!(is_programme(&programme.as_bytes()[..40]));
+        assert!(!is_programme(&project.as_bytes()[..40]));
+        // Last, after the entries, with spaces.
+        let rest = programme.strip_prefix(r#"{"document_type":"programme","#).unwrap();
+        let last = format!(r#"{{ {} , "document_type" : "programme" }}"#, rest.strip_suffix('}').unwrap());
+        assert!(serde_json::from_str::<serde_json::Value>(&last).is_ok(), "{last}");
+        assert!(is_programme(last.as_bytes()));
+        for other in [r#"{"document_type": 1}"#, r#"["programme"]"#, r#""programme""#, "", "{", r#"{"id":"x"}"#] {
+            assert!(!is_programme(other.as_bytes()), "{other}");
+        }
     }
 
     #[test]

@@ -505,24 +505,34 @@ impl Raw {
     /// parsed whole as [`Raw::parse`] does, to say why.
     pub(crate) fn stream<C: crate::listing::Collect>(self, collector: C) -> Streamed<C> {
         let Raw::Long { origin, offset, len } = self else { return Streamed::Other(self.parse()) };
-        let opened = std::fs::File::open(&origin.file).and_then(|mut file| {
-            file.seek(SeekFrom::Start(offset))?;
-            Ok(file)
-        });
-        if let Ok(file) = opened {
-            if let Ok((programme, collector)) = crate::listing::stream(BufReader::new(file.take(len)), collector) {
+        if let Ok(file) = open_at(&origin.file, offset, len) {
+            if let Ok((programme, collector)) = crate::listing::stream(BufReader::new(file), collector) {
                 return Streamed::Programme(Box::new(programme), collector, origin);
             }
         }
         Streamed::Other(Raw::Long { origin, offset, len }.parse())
     }
+
+    /// Whether this is a document longer than [`LONG`] that names itself a
+    /// programme, read from its file only as far as its `document_type`
+    /// (see [`crate::listing::is_programme`]).
+    pub(crate) fn is_long_programme(&self) -> bool {
+        let Raw::Long { origin, offset, len } = self else { return false };
+        open_at(&origin.file, *offset, *len).is_ok_and(|file| crate::listing::is_programme(BufReader::new(file)))
+    }
+}
+
+/// The `len` bytes at `offset` of the file at `path`, to read.
+fn open_at(path: &Path, offset: u64, len: u64) -> std::io::Result<std::io::Take<std::fs::File>> {
+    let mut file = std::fs::File::open(path)?;
+    file.seek(SeekFrom::Start(offset))?;
+    Ok(file.take(len))
 }
 
 /// Reads `len` bytes at `offset` of the file at `path`; an error, not an
 /// abort, when memory cannot hold them.
 fn read_at(path: &Path, offset: u64, len: u64) -> std::io::Result<Vec<u8>> {
-    let mut file = std::fs::File::open(path)?;
-    file.seek(SeekFrom::Start(offset))?;
+    let mut file = open_at(path, offset, len)?;
     let mut bytes = Vec::new();
     usize::try_from(len).ok().and_then(|len| bytes.try_reserve_exact(len).ok()).ok_or_else(|| {
         std::io::Error::new(
@@ -530,7 +540,7 @@ fn read_at(path: &Path, offset: u64, len: u64) -> std::io::Result<Vec<u8>> {
             format!("the document is {} bytes, more than memory can hold", crate::value::thousands(len)),
         )
     })?;
-    file.take(len).read_to_end(&mut bytes)?;
+    file.read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 

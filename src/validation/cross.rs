@@ -209,6 +209,26 @@ impl CrossIndex {
         self.add_project(digest, number);
     }
 
+    /// Frees the memory of what goes to disk in the end anyway: the record
+    /// ids' uses held, when earlier ones are on disk already. Called before
+    /// a long programme is read, so that its listing is not in memory
+    /// beside them.
+    pub(crate) fn write_out(&mut self) {
+        self.records.write_out();
+    }
+
+    /// An index keeping about `budget` bytes of record ids in memory.
+    #[cfg(test)]
+    pub(crate) fn with_record_budget(budget: usize) -> Self {
+        CrossIndex { records: RecordIds::with_budget(budget), ..CrossIndex::new() }
+    }
+
+    /// The bytes the record ids' buffers hold.
+    #[cfg(test)]
+    pub(crate) fn records_buffered(&self) -> usize {
+        self.records.buffered()
+    }
+
     /// The fingerprints the index compares ids by, for
     /// [`ProjectDigest::of`].
     pub(crate) fn fingerprints(&self) -> &Fingerprints {

@@ -55,7 +55,10 @@ pub struct FilesReport {
 /// the compact [`CrossIndex`] between batches, so that memory does not grow
 /// with the documents' size. A programme over 1 MiB is read from its file
 /// one listed project at a time, its own rules run entry by entry, with the
-/// findings a programme read whole gets. The diagnostics come in the order
+/// findings a programme read whole gets; it is read in its turn, once the
+/// record ids that go to temporary files anyway are written out, so that
+/// its listing does not take memory beside them (other batches are then
+/// parsed meanwhile but added after it). The diagnostics come in the order
 /// the documents were read, whatever the number of cores. The number of
 /// threads is rayon's (`RAYON_NUM_THREADS`, or the pool this is called
 /// in), though rayon's own pool is not started. Called outside a pool,
@@ -158,20 +161,32 @@ enum Checked {
     /// A programme read entry by entry: without its `projects`, their
     /// listing, and its own report.
     Listed(Box<Programme>, Listing, Origin, Report),
+    /// A programme too long to read whole, not yet read: it is read entry
+    /// by entry in its turn, once the index has written out what it would
+    /// write at the end anyway ([`CrossIndex::write_out`]), so that the
+    /// programme's listing is not in memory beside it. At 100 000 projects
+    /// the listing takes about 1.7 MB, the record ids held 4 MiB.
+    InTurn(Raw),
 }
 
-/// Parses and checks a batch, keeping its order.
+/// Parses and checks a batch, keeping its order; a long programme is left
+/// for the batch's turn.
 fn check(raw: Vec<Raw>, fingerprints: &Fingerprints) -> Vec<Checked> {
     raw.into_iter()
-        .map(|raw| match raw.stream(ProgrammeChecks::default()) {
-            Streamed::Programme(programme, checks, origin) => {
-                let mut report = Report { documents: 1, ..Report::new() };
-                let listing = checks.finish(&programme, &mut Sink::new(&mut report, Some(programme.id.as_str())));
-                Checked::Listed(programme, listing, origin, report)
-            }
-            Streamed::Other(loaded) => checked(loaded, fingerprints),
-        })
+        .map(|raw| if raw.is_long_programme() { Checked::InTurn(raw) } else { check_one(raw, fingerprints) })
         .collect()
+}
+
+/// Parses and checks a document, a long programme entry by entry.
+fn check_one(raw: Raw, fingerprints: &Fingerprints) -> Checked {
+    match raw.stream(ProgrammeChecks::default()) {
+        Streamed::Programme(programme, checks, origin) => {
+            let mut report = Report { documents: 1, ..Report::new() };
+            let listing = checks.finish(&programme, &mut Sink::new(&mut report, Some(programme.id.as_str())));
+            Checked::Listed(programme, listing, origin, report)
+        }
+        Streamed::Other(loaded) => checked(loaded, fingerprints),
+    }
 }
 
 /// Checks a document read whole on its own, and digests a project (see
@@ -309,49 +324,60 @@ impl State {
     fn take(&mut self, batch: Vec<Checked>, each: &mut dyn FnMut(Diagnostic)) -> Spent {
         let mut spent = Spent::default();
         for checked in batch {
-            let (loaded, own) = match checked {
-                Checked::Project(origin, own, mut digest) => {
-                    self.own(own, &origin, each);
-                    self.index.add_digest(&mut digest);
-                    spent.digests.push(digest);
-                    continue;
-                }
-                Checked::Listed(programme, listing, origin, own) => {
-                    self.own(own, &origin, each);
-                    self.index.add_listed_programme(&programme, listing);
-                    spent.documents.push(Document::Programme(programme));
-                    continue;
-                }
-                Checked::Read(loaded, own) => (loaded, own),
-            };
-            match loaded {
-                Loaded::Document(document, origin) => {
-                    self.own(own.unwrap_or_default(), &origin, each);
-                    self.index.add(&document);
-                    spent.documents.push(*document);
-                }
-                Loaded::Skipped(skipped) => self.found.skipped.push(skipped),
-                Loaded::Failed(LoadError::Parse { origin, source }) => {
-                    self.found.report.documents += 1;
-                    let file = origin.file.display().to_string();
-                    for mut diagnostic in Diagnostic::from_parse_problems(&source, Some(&file)) {
-                        if origin.line.is_some() {
-                            diagnostic.line = origin.line;
-                        }
-                        self.emit(diagnostic, each);
-                    }
-                }
-                Loaded::Failed(error @ LoadError::Read { .. }) => {
-                    if let LoadError::Read { origin, source } = &error {
-                        self.found.report.documents += 1;
-                        self.emit(Diagnostic::from_io_error(source, &origin.to_string()), each);
-                    }
-                    self.found.unusable.push(error);
-                }
-                Loaded::Failed(error) => self.found.unusable.push(error),
-            }
+            self.take_one(checked, &mut spent, each);
         }
         spent
+    }
+
+    /// Takes one document of a batch in, as [`State::take`]; a long
+    /// programme is read here, once the index has written out what it can.
+    fn take_one(&mut self, checked: Checked, spent: &mut Spent, each: &mut dyn FnMut(Diagnostic)) {
+        let (loaded, own) = match checked {
+            Checked::InTurn(raw) => {
+                self.index.write_out();
+                let checked = check_one(raw, self.index.fingerprints());
+                return self.take_one(checked, spent, each);
+            }
+            Checked::Project(origin, own, mut digest) => {
+                self.own(own, &origin, each);
+                self.index.add_digest(&mut digest);
+                spent.digests.push(digest);
+                return;
+            }
+            Checked::Listed(programme, listing, origin, own) => {
+                self.own(own, &origin, each);
+                self.index.add_listed_programme(&programme, listing);
+                spent.documents.push(Document::Programme(programme));
+                return;
+            }
+            Checked::Read(loaded, own) => (loaded, own),
+        };
+        match loaded {
+            Loaded::Document(document, origin) => {
+                self.own(own.unwrap_or_default(), &origin, each);
+                self.index.add(&document);
+                spent.documents.push(*document);
+            }
+            Loaded::Skipped(skipped) => self.found.skipped.push(skipped),
+            Loaded::Failed(LoadError::Parse { origin, source }) => {
+                self.found.report.documents += 1;
+                let file = origin.file.display().to_string();
+                for mut diagnostic in Diagnostic::from_parse_problems(&source, Some(&file)) {
+                    if origin.line.is_some() {
+                        diagnostic.line = origin.line;
+                    }
+                    self.emit(diagnostic, each);
+                }
+            }
+            Loaded::Failed(error @ LoadError::Read { .. }) => {
+                if let LoadError::Read { origin, source } = &error {
+                    self.found.report.documents += 1;
+                    self.emit(Diagnostic::from_io_error(source, &origin.to_string()), each);
+                }
+                self.found.unusable.push(error);
+            }
+            Loaded::Failed(error) => self.found.unusable.push(error),
+        }
     }
 
     fn finish(mut self, each: &mut dyn FnMut(Diagnostic)) -> FilesReport {
@@ -399,6 +425,64 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Generator;
+
+    /// A programme too long to read whole is left for its batch's turn,
+    /// where the record ids already on disk first free their buffers; the
+    /// findings are those of a run that keeps every record id in memory.
+    #[test]
+    fn a_long_programme_is_read_in_its_turn_once_the_record_ids_are_written_out() {
+        let generator = Generator::new(5);
+        let mut programme = generator.programme(20);
+        let template = programme.projects[0].clone();
+        for k in 0.. {
+            if k % 500 == 0 && serde_json::to_string(&programme).unwrap().len() > 1 << 20 {
+                break;
+            }
+            let mut entry = template.clone();
+            entry.id = crate::Id::new(format!("listed-only-{k}")).unwrap();
+            entry.document = Some(format!("projects/listed-only-{k}.json"));
+            programme.projects.push(entry);
+        }
+        let mut projects: Vec<crate::Project> = (0..20).map(|i| generator.project(i)).collect();
+        projects[17].events[1].id = projects[3].events[0].id.clone();
+        let mut lines: Vec<String> =
+            projects.into_iter().map(|p| serde_json::to_string(&Document::from(p)).unwrap()).collect();
+        lines.push(serde_json::to_string(&Document::from(programme)).unwrap());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("corpus.jsonl");
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        let files = crate::load::walk(&[&path]).unwrap();
+        let expected = validate_files(&files);
+        let codes: Vec<&str> = expected.report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert!(codes.contains(&"cross.duplicate_record") && codes.contains(&"cross.document_missing"), "{codes:?}");
+
+        // A budget of a few dozen uses: runs are on disk from the first batch.
+        let mut state = State { index: CrossIndex::with_record_budget(4096), ..State::default() };
+        let fingerprints = state.index.fingerprints().clone();
+        let mut documents = files.documents();
+        let mut diagnostics = Vec::new();
+        let mut in_turn = 0;
+        loop {
+            let raw = documents.raw_batch_of_bytes(BATCH_BYTES, BATCH_MOST);
+            if raw.is_empty() {
+                break;
+            }
+            let checked = check(raw, &fingerprints);
+            let long = checked.iter().filter(|c| matches!(c, Checked::InTurn(_))).count();
+            let held = state.index.records_buffered();
+            drop(state.take(checked, &mut |d| diagnostics.push(d)));
+            if long > 0 {
+                assert!(held > 0);
+                assert_eq!(state.index.records_buffered(), 0);
+            }
+            in_turn += long;
+        }
+        assert_eq!(in_turn, 1);
+        let found = state.finish(&mut |d| diagnostics.push(d));
+        assert_eq!(diagnostics, expected.report.diagnostics);
+        assert_eq!((found.errors, found.warnings, found.report.documents), (expected.errors, expected.warnings, 21));
+    }
 
     #[test]
     fn places_in_runs_give_back_every_place_pushed() {

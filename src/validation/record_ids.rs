@@ -65,6 +65,12 @@ impl RecordIds {
         RecordIds { uses: self.uses.in_dir(dir) }
     }
 
+    /// The bytes the buffers of uses hold (see [`Sorter::buffered`]).
+    #[cfg(test)]
+    pub(crate) fn buffered(&self) -> usize {
+        self.uses.buffered()
+    }
+
     /// Notes one use of `id` (fingerprinted as `fingerprint` and `check`).
     pub(crate) fn add(&mut self, fingerprint: (u64, u32), project: u32, kind: Kind, index: usize, id: &str) {
         let Ok(index) = u32::try_from(index) else {
@@ -72,6 +78,12 @@ impl RecordIds {
             return;
         };
         self.uses.add(fingerprint, project, kind as u8, index, id);
+    }
+
+    /// With earlier uses on disk, writes the uses held there too and frees
+    /// their memory (see [`Sorter::write_out`]); the result is the same.
+    pub(crate) fn write_out(&mut self) {
+        self.uses.write_out();
     }
 
     /// Every use of an id in a project after the first project to use it,

@@ -228,6 +228,22 @@ impl Sorter {
         self.text.clear();
     }
 
+    /// With runs on disk already, writes the uses held to one more run
+    /// (where they would go at the end anyway) and frees their buffers,
+    /// which get their size again at the next use; with none, keeps them
+    /// (uses that fit the budget never touch the disk). For a caller about
+    /// to need memory for something else.
+    pub(crate) fn write_out(&mut self) {
+        if self.runs.is_empty() {
+            return;
+        }
+        if !self.held.is_empty() {
+            self.spill();
+        }
+        self.held = Vec::new();
+        self.text = String::new();
+    }
+
     fn sort_held(&mut self) {
         sort_uses(&mut self.held);
     }
@@ -275,11 +291,7 @@ impl Sorter {
         // With runs on disk, the uses held join them as one more run, so
         // that their buffers are freed before the merge, which then holds
         // only a read buffer for each run.
-        if !self.runs.is_empty() && !self.held.is_empty() {
-            self.spill();
-            self.held = Vec::new();
-            self.text = String::new();
-        }
+        self.write_out();
         if let Some(error) = self.failed.take() {
             return Err(error);
         }
@@ -550,6 +562,43 @@ mod tests {
         // bytes and their texts are far more than the budget.
         assert!(sorter.runs() >= 10, "{} runs", sorter.runs());
         assert_eq!(all(sorter).len(), 100_000);
+    }
+
+    /// Written out while uses still come, with runs on disk, the uses held
+    /// free their buffers and are read back in their place; with none on
+    /// disk they stay in memory.
+    #[test]
+    fn uses_written_out_midway_free_their_buffers_and_come_back_in_order() {
+        let state = foldhash::quality::RandomState::default();
+        let dir = tempfile::tempdir().unwrap();
+        let filled = |budget: usize, out_at: &[u32]| {
+            let mut sorter = Sorter::with_budget(budget, 2, "ids").in_dir(dir.path());
+            let mut freed = Vec::new();
+            for n in 0..4000u32 {
+                // Twice: the second time nothing is held.
+                for _ in 0..if out_at.contains(&n) { 2 } else { 0 } {
+                    let runs = sorter.runs();
+                    sorter.write_out();
+                    freed.push((sorter.runs() - runs, sorter.buffered()));
+                }
+                let text = format!("id-{}", n % 900);
+                sorter.add(print(&state, &text), n / 8, (n % 2) as u8, n, &text);
+            }
+            (sorter, freed)
+        };
+        let (in_memory, _) = filled(usize::MAX, &[]);
+        let expected = all(in_memory);
+        // 20 000 bytes hold a few hundred uses: runs are on disk by use 3 000.
+        let (sorter, freed) = filled(20_000, &[3000, 3999]);
+        // Each time one more run, then none: nothing is held.
+        assert_eq!(freed, [(1, 0), (0, 0), (1, 0), (0, 0)]);
+        assert_eq!(all(sorter), expected);
+        // Before any run, and without a budget, the uses stay in memory.
+        for (budget, at) in [(20_000, 10), (usize::MAX, 3000)] {
+            let (sorter, freed) = filled(budget, &[at]);
+            assert!(freed.iter().all(|&(runs, held)| runs == 0 && held > 0), "budget {budget}: {freed:?}");
+            assert_eq!(all(sorter), expected);
+        }
     }
 
     #[test]
