@@ -457,7 +457,7 @@ mod tests {
         let codes: Vec<&str> = expected.report.diagnostics.iter().map(|d| d.code.as_str()).collect();
         assert!(codes.contains(&"cross.duplicate_record") && codes.contains(&"cross.document_missing"), "{codes:?}");
 
-        // A budget of a few dozen uses: runs are on disk from the first batch.
+        // A budget of about 85 uses: runs are on disk from the first batch.
         let mut state = State { index: CrossIndex::with_record_budget(4096), ..State::default() };
         let fingerprints = state.index.fingerprints().clone();
         let mut documents = files.documents();
