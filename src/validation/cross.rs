@@ -14,7 +14,7 @@
 //!   by a 96-bit fingerprint of its kind and id (16 bytes a document),
 //!   built once the record ids are compared and their memory freed; it
 //!   finds repeated documents and a listed project's number;
-//! - every use of a record id, in memory up to 4 MiB and beyond that sorted
+//! - every use of a record id, in memory up to 2.5 MiB and beyond that sorted
 //!   into temporary files, merged when the index is finished (see
 //!   `record_ids` and `sorted`): memory for record ids does not grow with
 //!   the corpus; nor, likewise, for the records of shared outputs (up to
@@ -59,7 +59,7 @@ use crate::{Document, DocumentKind, Exactness, Id, Language, Money, Programme};
 /// organisation once and about 12 bytes (and the id) for each project a
 /// programme lists. What it needs of each project (its id, programme, area
 /// and total funding) is kept in memory up to 256 KiB; record ids, the bulk
-/// of what the rules need, up to 4 MiB, and the records of shared outputs
+/// of what the rules need, up to 2.5 MiB, and the records of shared outputs
 /// up to 512 KiB. Beyond that they go to unnamed temporary files in the
 /// system's temporary directory (`TMPDIR` on Unix), removed when the index
 /// is dropped, and are read back by [`CrossIndex::finish`], which then

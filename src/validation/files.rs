@@ -165,7 +165,7 @@ enum Checked {
     /// by entry in its turn, once the index has written out what it would
     /// write at the end anyway ([`CrossIndex::write_out`]), so that the
     /// programme's listing is not in memory beside it. At 100 000 projects
-    /// the listing takes about 1.7 MB, the record ids held 4 MiB.
+    /// the listing takes about 1.7 MB, the record ids held 2.5 MiB.
     InTurn(Raw),
 }
 
@@ -457,7 +457,7 @@ mod tests {
         let codes: Vec<&str> = expected.report.diagnostics.iter().map(|d| d.code.as_str()).collect();
         assert!(codes.contains(&"cross.duplicate_record") && codes.contains(&"cross.document_missing"), "{codes:?}");
 
-        // A budget of about 85 uses: runs are on disk from the first batch.
+        // A budget of about 100 uses: runs are on disk from the first batch.
         let mut state = State { index: CrossIndex::with_record_budget(4096), ..State::default() };
         let fingerprints = state.index.fingerprints().clone();
         let mut documents = files.documents();

@@ -14,8 +14,9 @@ use super::sorted::Sorter;
 use crate::fingerprint::Fingerprints;
 use crate::{FundingKind, OutputKind, Percent, Programme, Project};
 
-/// The bytes of shared-output records kept in memory before they are
-/// sorted into a temporary file (see [`Sorter`]): about 6 000 records.
+/// The bytes of shared-output records and their texts kept in memory before
+/// they are sorted into a temporary file (see [`Sorter`]: 24 bytes a record
+/// and its text).
 #[cfg(not(all(target_family = "wasm", target_os = "unknown")))]
 const SHARED_BUDGET: usize = 512 << 10;
 

@@ -10,11 +10,13 @@
 //! one id come together, in the order they were added. A run holds the
 //! uses of the lower half of the fingerprints first, and says where those
 //! of the upper half start: the two halves are merged on their own, on two
-//! threads where there are two ([`Sorted::halves`]). The buffers of uses
-//! are given their whole size once and never grow, so that memory stays
-//! within the budget (and an 8 KiB read buffer for each half of each of at
-//! most [`FAN_IN`] runs when they are merged: 2 MiB at most) however many
-//! projects are given.
+//! threads where there are two ([`Sorted::halves`]). A use held takes 24
+//! bytes and its text (with its kind and length, 2 bytes for an id shorter
+//! than 64 bytes); uses and texts together are held up to the budget. The
+//! two buffers, of uses and of texts, are each given room for the whole
+//! budget once and never grow, so that memory stays within the budget (and
+//! an 8 KiB read buffer for each half of each of at most [`FAN_IN`] runs
+//! when they are merged: 2 MiB at most) however many projects are given.
 //! Each is one allocation, filled from its start: the system gives it
 //! pages only as they are first written, so a corpus that fills a tenth
 //! of the budget costs a tenth of its page faults.
@@ -74,7 +76,7 @@ pub(crate) struct Key {
 impl Key {
     /// What uses are sorted by: the 96 bits of the fingerprint.
     fn order(&self) -> u128 {
-        (u128::from(self.fingerprint) << 32) | u128::from(self.check)
+        order(self.fingerprint, self.check)
     }
 
     /// The 96 bits of the fingerprint, to tell whether two uses are of one id.
@@ -83,21 +85,78 @@ impl Key {
     }
 }
 
-/// A use in memory: its key and where its text is in the text buffer.
+/// A use in memory: its key but for its kind, and where it is in the text
+/// buffer, which holds the kind and the text's length before the text (see
+/// [`Sorter::add`]). 24 bytes where the key with the text's place and length
+/// took 32: at 1 000 generated projects the uses held are about 58 000, and
+/// their buffer's first writes were a third of `validate`'s page faults.
 #[derive(Debug, Clone, Copy)]
 struct Held {
-    key: Key,
+    fingerprint: u64,
+    check: u32,
+    project: u32,
+    index: u32,
     start: u32,
-    len: u32,
+}
+
+/// The most kinds of use: a kind is one byte of the text buffer, below 128
+/// so that the buffer stays UTF-8.
+const KINDS_AT_MOST: u8 = 128;
+
+/// The bits of a text's length in each byte of the text buffer before it:
+/// the byte below them says whether another follows, and the top bit is
+/// never set, so that the buffer stays UTF-8. A length below 64 takes one
+/// byte.
+const LENGTH_BITS: u32 = 6;
+
+/// What uses are sorted by: the 96 bits of the fingerprint.
+fn order(fingerprint: u64, check: u32) -> u128 {
+    (u128::from(fingerprint) << 32) | u128::from(check)
+}
+
+impl Held {
+    /// The use's key and text, from `text`, the buffer its text is in.
+    fn unpack<'t>(&self, text: &'t str) -> (Key, &'t str) {
+        let bytes = text.as_bytes();
+        let mut at = self.start as usize;
+        let kind = bytes[at];
+        let mut len = 0usize;
+        for shift in (0..usize::BITS).step_by(LENGTH_BITS as usize) {
+            at += 1;
+            len |= usize::from(bytes[at] & ((1 << LENGTH_BITS) - 1)) << shift;
+            if bytes[at] & (1 << LENGTH_BITS) == 0 {
+                break;
+            }
+        }
+        at += 1;
+        let key =
+            Key { fingerprint: self.fingerprint, check: self.check, project: self.project, kind, index: self.index };
+        (key, &text[at..at + len])
+    }
+}
+
+/// Appends to `text` the kind and the length of `use_text`, then the text
+/// itself (see [`Held::unpack`]); `kind` is below [`KINDS_AT_MOST`].
+fn push_use_text(text: &mut String, kind: u8, use_text: &str) {
+    text.push(char::from(kind));
+    let mut len = use_text.len();
+    loop {
+        let low = (len & ((1 << LENGTH_BITS) - 1)) as u8;
+        len >>= LENGTH_BITS;
+        let more = if len == 0 { 0 } else { 1 << LENGTH_BITS };
+        text.push(char::from(low | more));
+        if len == 0 {
+            break;
+        }
+    }
+    text.push_str(use_text);
 }
 
 /// Uses, in memory up to the budget and in sorted runs on disk beyond it.
 #[derive(Debug)]
 pub(crate) struct Sorter {
-    /// The uses held before a run is written: two thirds of the budget.
-    held_size: usize,
-    /// The bytes of texts held before a run is written: a third of the budget.
-    text_size: usize,
+    /// The bytes of uses and texts held before a run is written.
+    budget: usize,
     /// Whether the buffers get their whole size at their first use (when the
     /// budget is at most [`RESERVE_AT_MOST`]).
     reserve: bool,
@@ -127,11 +186,12 @@ pub(crate) struct Sorter {
 
 impl Sorter {
     /// Keeps about `budget` bytes of uses in memory before writing a run;
-    /// uses are of `kinds` kinds, and are `what` (for messages).
+    /// uses are of `kinds` kinds (at most [`KINDS_AT_MOST`]), and are `what`
+    /// (for messages).
     pub(crate) fn with_budget(budget: usize, kinds: u8, what: &'static str) -> Self {
+        debug_assert!(kinds <= KINDS_AT_MOST, "{kinds} kinds of use");
         Sorter {
-            held_size: budget / 3 * 2 / size_of::<Held>(),
-            text_size: budget / 3,
+            budget,
             reserve: budget <= RESERVE_AT_MOST,
             held: Vec::new(),
             text: String::new(),
@@ -164,6 +224,12 @@ impl Sorter {
         self.held.capacity() * size_of::<Held>() + self.text.capacity()
     }
 
+    /// The bytes of the uses held and their texts.
+    #[cfg(test)]
+    fn held_bytes(&self) -> usize {
+        self.held.len() * size_of::<Held>() + self.text.len()
+    }
+
     fn new_run(&self) -> io::Result<RunWriter> {
         Ok(RunWriter::new(temporary_file(self.dir.as_deref())?))
     }
@@ -187,26 +253,36 @@ impl Sorter {
         if self.failed.is_some() {
             return;
         }
-        let Ok(len) = u32::try_from(text.len()) else {
+        if u32::try_from(text.len()).is_err() {
             self.failed = Some(io::Error::other("an id longer than 4 294 967 295 bytes"));
             return;
-        };
-        let total = self.text.len() + text.len();
-        let full = self.held.len() >= self.held_size || total > self.text_size;
+        }
+        if kind >= KINDS_AT_MOST.min(self.kinds) {
+            self.failed = Some(io::Error::other(format!("a use of {} of an unknown kind", self.what)));
+            return;
+        }
+        // The kind and the length (see `push_use_text`) take 2 bytes for an
+        // id shorter than 64 bytes, at most 7.
+        let total = self.text.len() + text.len() + 7;
+        let full = (self.held.len() + 1) * size_of::<Held>() + total > self.budget;
         if !self.held.is_empty() && (full || u32::try_from(total).is_err()) {
             self.spill();
         }
-        // The buffers get their whole size at their first use, so that they
-        // never grow to twice what they hold.
+        // Each buffer gets room for the whole budget at its first use, so
+        // that it never grows (to twice what it holds, copied on the way):
+        // what the two hold is within the budget, and the system gives them
+        // pages only as they are first written. One budget for both rather
+        // than two thirds of it for uses and a third for texts: the texts
+        // of real documents are twice as long as the generator's.
         if self.reserve && self.text.capacity() == 0 {
-            self.text.reserve_exact(self.text_size.max(text.len()));
+            self.text.reserve_exact(self.budget.max(text.len() + 7));
         }
         if self.reserve && self.held.capacity() == 0 {
-            self.held.reserve_exact(self.held_size.max(1));
+            self.held.reserve_exact((self.budget / size_of::<Held>()).max(1));
         }
         let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
-        self.text.push_str(text);
-        self.held.push(Held { key: Key { fingerprint, check, project, kind, index }, start, len });
+        push_use_text(&mut self.text, kind, text);
+        self.held.push(Held { fingerprint, check, project, index, start });
     }
 
     /// Sorts the uses in memory and writes them to a new run, merging
@@ -252,7 +328,8 @@ impl Sorter {
         self.sort_held();
         let mut out = self.new_run()?;
         for held in &self.held {
-            out.write(held.key, &self.text[held.start as usize..(held.start + held.len) as usize])?;
+            let (key, text) = held.unpack(&self.text);
+            out.write(key, text)?;
         }
         self.runs.push(out.finish()?);
         Ok(())
@@ -334,7 +411,7 @@ impl Sorter {
 /// one size), and each bucket is then sorted on its own, in the processor's
 /// cache; the buckets in turn are in order.
 fn sort_uses(held: &mut [Held]) {
-    let top = |held: &Held| usize::from((held.key.fingerprint >> 56) as u8);
+    let top = |held: &Held| usize::from((held.fingerprint >> 56) as u8);
     let mut ends = [0usize; 256];
     for use_ in held.iter() {
         ends[top(use_)] += 1;
@@ -362,7 +439,8 @@ fn sort_uses(held: &mut [Held]) {
         }
     }
     for (&start, &end) in starts.iter().zip(&ends) {
-        held[start..end].sort_unstable_by_key(|held| (held.key.order() << 32) | u128::from(held.start));
+        held[start..end]
+            .sort_unstable_by_key(|held| (order(held.fingerprint, held.check) << 32) | u128::from(held.start));
     }
 }
 
@@ -475,8 +553,11 @@ mod tests {
                 (lower.join().unwrap(), upper.join().unwrap())
             });
             if CAN_SPLIT {
-                assert!(!lower.is_empty() && lower.iter().all(|(key, _)| !merge::upper(key)), "{runs} runs");
-                assert!(!upper.is_empty() && upper.iter().all(|(key, _)| merge::upper(key)), "{runs} runs");
+                assert!(
+                    !lower.is_empty() && lower.iter().all(|(key, _)| !merge::upper(key.fingerprint)),
+                    "{runs} runs"
+                );
+                assert!(!upper.is_empty() && upper.iter().all(|(key, _)| merge::upper(key.fingerprint)), "{runs} runs");
             }
             assert_eq!([lower, upper].concat(), expected, "{runs} runs");
         }
@@ -546,22 +627,71 @@ mod tests {
     }
 
     #[test]
-    fn the_buffers_stay_within_the_budget_however_many_uses_come() {
+    fn the_uses_held_stay_within_the_budget_in_buffers_that_never_grow() {
         let state = foldhash::quality::RandomState::default();
         let budget = 256 << 10;
         let dir = tempfile::tempdir().unwrap();
         let mut sorter = Sorter::with_budget(budget, 1, "ids").in_dir(dir.path());
-        let mut most = 0;
+        let (mut most, mut sizes) = (0, std::collections::BTreeSet::new());
         for n in 0..100_000u32 {
-            let text = format!("event-{n}");
+            // Ids of 7 to 72 bytes, their lengths 1 or 2 bytes.
+            let text = format!("event-{n}-{}", "x".repeat(n as usize % 61));
             sorter.add(print(&state, &text), n / 60, 0, n % 60, &text);
-            most = most.max(sorter.buffered());
+            most = most.max(sorter.held_bytes());
+            sizes.insert((sorter.held.capacity(), sorter.text.capacity()));
         }
         assert!(most <= budget, "{most} bytes held with a budget of {budget}");
-        // The uses went to runs rather than to memory: 100 000 uses of 32
+        assert!(most > budget / 10 * 9, "{most} bytes held with a budget of {budget}");
+        // Each buffer got room for the whole budget once.
+        assert_eq!(sizes.into_iter().collect::<Vec<_>>(), [(budget / size_of::<Held>(), budget)]);
+        // The uses went to runs rather than to memory: 100 000 uses of 24
         // bytes and their texts are far more than the budget.
         assert!(sorter.runs() >= 10, "{} runs", sorter.runs());
         assert_eq!(all(sorter).len(), 100_000);
+    }
+
+    /// A use held takes 24 bytes; its kind and text come back as added,
+    /// whatever the text's length (its length takes one byte in the text
+    /// buffer below 64, two below 4 096, …) and its characters.
+    #[test]
+    fn a_use_held_gives_back_its_kind_and_text_in_24_bytes() {
+        assert_eq!(size_of::<Held>(), 24);
+        let lengths = [1, 2, 63, 64, 65, 4095, 4096, 4097, 262_143, 262_144, 300_000];
+        let texts: Vec<String> = lengths
+            .iter()
+            .enumerate()
+            .map(|(n, &len)| if n % 2 == 0 { "x".repeat(len) } else { "ä".repeat(len.div_ceil(2)) })
+            .collect();
+        let kinds = KINDS_AT_MOST;
+        let mut sorter = Sorter::with_budget(usize::MAX, kinds, "ids");
+        let mut expected = Vec::new();
+        for (n, text) in texts.iter().enumerate() {
+            let n = u32::try_from(n).unwrap();
+            let kind = u8::try_from(n * 37 % u32::from(kinds)).unwrap();
+            let key = Key { fingerprint: u64::from(n) << 40, check: n, project: n / 3, kind, index: n * 2 };
+            sorter.add(key.print(), key.project, key.kind, key.index, text);
+            expected.push((key, text.clone()));
+        }
+        let unpacked: Vec<(Key, String)> =
+            sorter.held.iter().map(|held| held.unpack(&sorter.text)).map(|(k, t)| (k, t.to_owned())).collect();
+        assert_eq!(unpacked, expected);
+        // And through a run on disk.
+        let dir = tempfile::tempdir().unwrap();
+        let mut on_disk = Sorter::with_budget(0, kinds, "ids").in_dir(dir.path());
+        for (key, text) in &expected {
+            on_disk.add(key.print(), key.project, key.kind, key.index, text);
+        }
+        assert_eq!(all(on_disk), expected);
+        assert_eq!(all(sorter), expected);
+    }
+
+    #[test]
+    fn a_use_of_an_unknown_kind_is_an_error_at_the_end() {
+        let mut sorter = Sorter::with_budget(usize::MAX, 2, "record ids");
+        sorter.add((1, 1), 0, 1, 0, "e");
+        sorter.add((2, 1), 0, 2, 0, "f");
+        let Err(error) = sorter.sorted() else { panic!("no error") };
+        assert_eq!(error.to_string(), "a use of record ids of an unknown kind");
     }
 
     /// Written out while uses still come, with runs on disk, the uses held
@@ -612,7 +742,7 @@ mod tests {
             sorter.add((print, 0), 2999 - n, 0, n, &text);
         }
         sorter.sort_held();
-        let held: Vec<Key> = sorter.held.iter().map(|h| h.key).collect();
+        let held: Vec<Key> = sorter.held.iter().map(|h| h.unpack(&sorter.text).0).collect();
         assert_eq!(held.len(), 3000);
         for pair in held.windows(2) {
             let (a, b) = (pair[0], pair[1]);
@@ -631,12 +761,12 @@ mod tests {
             let text = format!("id-{}", n % 5_003);
             sorter.add(print(&state, &text), n, 0, n, &text);
         }
-        let mut expected: Vec<Key> = sorter.held.iter().map(|h| h.key).collect();
+        let mut expected: Vec<Key> = sorter.held.iter().map(|h| h.unpack(&sorter.text).0).collect();
         expected.sort_by_key(Key::order);
         let buckets: std::collections::BTreeSet<u64> = expected.iter().map(|key| key.fingerprint >> 56).collect();
         assert_eq!(buckets.len(), 256);
         sorter.sort_held();
-        let held: Vec<Key> = sorter.held.iter().map(|h| h.key).collect();
+        let held: Vec<Key> = sorter.held.iter().map(|h| h.unpack(&sorter.text).0).collect();
         assert_eq!(held, expected);
     }
 

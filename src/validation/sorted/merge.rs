@@ -11,11 +11,11 @@ use std::sync::Arc;
 
 use super::{HEAD, Held, Key, READ_BUFFER};
 
-/// Whether a use is in the upper half of the fingerprints: a run holds the
-/// lower half first, and each half is merged on its own (see
+/// Whether a use of `fingerprint` is in the upper half of the fingerprints:
+/// a run holds the lower half first, and each half is merged on its own (see
 /// [`Sorted::halves`](super::Sorted::halves)).
-pub(super) fn upper(key: &Key) -> bool {
-    key.fingerprint >> 63 == 1
+pub(super) fn upper(fingerprint: u64) -> bool {
+    fingerprint >> 63 == 1
 }
 
 /// A sorted run of uses on disk.
@@ -53,7 +53,7 @@ impl RunWriter {
 
     /// Writes one use; uses come in the order of their fingerprints.
     pub(super) fn write(&mut self, key: Key, text: &str) -> io::Result<()> {
-        if self.split.is_none() && upper(&key) {
+        if self.split.is_none() && upper(key.fingerprint) {
             self.split = Some(self.len);
         }
         let mut head = [0u8; HEAD];
@@ -188,7 +188,7 @@ impl Source {
 
     /// The uses in memory (`held`, sorted) in `half`.
     pub(super) fn half_in_memory(held: &Arc<Vec<Held>>, text: &Arc<String>, half: Half) -> Self {
-        let split = held.partition_point(|held| !upper(&held.key));
+        let split = held.partition_point(|held| !upper(held.fingerprint));
         let (at, end) = match half {
             Half::Whole => (0, held.len()),
             Half::Lower => (0, split),
@@ -200,8 +200,8 @@ impl Source {
     /// The next use, or `None` at the end.
     fn next(&mut self) -> io::Result<Option<Key>> {
         match self {
-            Source::Memory { held, at, end, .. } => {
-                let next = held[..*end].get(*at).map(|held| held.key);
+            Source::Memory { held, text, at, end } => {
+                let next = held[..*end].get(*at).map(|held| held.unpack(text).0);
                 *at += usize::from(next.is_some());
                 Ok(next)
             }
@@ -214,7 +214,7 @@ impl Source {
         match self {
             Source::Memory { held, text, at, .. } => {
                 let last = at.checked_sub(1).and_then(|at| held.get(at));
-                last.map_or("", |held| &text[held.start as usize..(held.start + held.len) as usize])
+                last.map_or("", |held| held.unpack(text).1)
             }
             Source::Run { text, .. } => text,
         }
