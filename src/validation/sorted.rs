@@ -109,6 +109,10 @@ const KINDS_AT_MOST: u8 = 128;
 /// one byte.
 const LENGTH_BITS: u32 = 6;
 
+/// The most bytes before a text in the text buffer: its kind, and its
+/// length (below 2³², see [`Sorter::add`]) at [`LENGTH_BITS`] a byte.
+const BEFORE_TEXT_AT_MOST: usize = 1 + 32usize.div_ceil(LENGTH_BITS as usize);
+
 /// What uses are sorted by: the 96 bits of the fingerprint.
 fn order(fingerprint: u64, check: u32) -> u128 {
     (u128::from(fingerprint) << 32) | u128::from(check)
@@ -263,7 +267,7 @@ impl Sorter {
         }
         // The kind and the length (see `push_use_text`) take 2 bytes for an
         // id shorter than 64 bytes, at most 7.
-        let total = self.text.len() + text.len() + 7;
+        let total = self.text.len() + text.len() + BEFORE_TEXT_AT_MOST;
         let full = (self.held.len() + 1).saturating_mul(size_of::<Held>()).saturating_add(total) > self.budget;
         if !self.held.is_empty() && (full || u32::try_from(total).is_err()) {
             self.spill();
@@ -275,7 +279,7 @@ impl Sorter {
         // than two thirds of it for uses and a third for texts: the texts
         // of real documents are twice as long as the generator's.
         if self.reserve && self.text.capacity() == 0 {
-            self.text.reserve_exact(self.budget.max(text.len() + 7));
+            self.text.reserve_exact(self.budget.max(text.len() + BEFORE_TEXT_AT_MOST));
         }
         if self.reserve && self.held.capacity() == 0 {
             self.held.reserve_exact((self.budget / size_of::<Held>()).max(1));
@@ -656,6 +660,7 @@ mod tests {
     #[test]
     fn a_use_held_gives_back_its_kind_and_text_in_24_bytes() {
         assert_eq!(size_of::<Held>(), 24);
+        assert_eq!(BEFORE_TEXT_AT_MOST, 7);
         let lengths = [1, 2, 63, 64, 65, 4095, 4096, 4097, 262_143, 262_144, 300_000];
         let texts: Vec<String> = lengths
             .iter()
