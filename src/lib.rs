@@ -240,6 +240,7 @@ mod money;
 mod objective;
 mod organisation;
 mod output;
+mod packed;
 mod participant;
 mod pipeline;
 mod programme;

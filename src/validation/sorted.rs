@@ -103,15 +103,10 @@ struct Held {
 /// so that the buffer stays UTF-8.
 const KINDS_AT_MOST: u8 = 128;
 
-/// The bits of a text's length in each byte of the text buffer before it:
-/// the bit above them says whether another byte follows, and the top bit
-/// is never set, so that the buffer stays UTF-8. A length below 64 takes
-/// one byte.
-const LENGTH_BITS: u32 = 6;
-
 /// The most bytes before a text in the text buffer: its kind, and its
-/// length (below 2³², see [`Sorter::add`]) at [`LENGTH_BITS`] a byte.
-const BEFORE_TEXT_AT_MOST: usize = 1 + 32usize.div_ceil(LENGTH_BITS as usize);
+/// length (below 2³², see [`Sorter::add`]) as [`packed`](crate::packed)
+/// writes it, one byte for a length below 64.
+const BEFORE_TEXT_AT_MOST: usize = 1 + crate::packed::bytes_for(32);
 
 /// What uses are sorted by: the 96 bits of the fingerprint.
 fn order(fingerprint: u64, check: u32) -> u128 {
@@ -121,21 +116,12 @@ fn order(fingerprint: u64, check: u32) -> u128 {
 impl Held {
     /// The use's key and text, from `text`, the buffer its text is in.
     fn unpack<'t>(&self, text: &'t str) -> (Key, &'t str) {
-        let bytes = text.as_bytes();
         let mut at = self.start as usize;
-        let kind = bytes[at];
-        let mut len = 0usize;
-        for shift in (0..usize::BITS).step_by(LENGTH_BITS as usize) {
-            at += 1;
-            len |= usize::from(bytes[at] & ((1 << LENGTH_BITS) - 1)) << shift;
-            if bytes[at] & (1 << LENGTH_BITS) == 0 {
-                break;
-            }
-        }
+        let kind = text.as_bytes()[at];
         at += 1;
         let key =
             Key { fingerprint: self.fingerprint, check: self.check, project: self.project, kind, index: self.index };
-        (key, &text[at..at + len])
+        (key, crate::packed::read_text(text, &mut at))
     }
 }
 
@@ -143,17 +129,7 @@ impl Held {
 /// itself (see [`Held::unpack`]); `kind` is below [`KINDS_AT_MOST`].
 fn push_use_text(text: &mut String, kind: u8, use_text: &str) {
     text.push(char::from(kind));
-    let mut len = use_text.len();
-    loop {
-        let low = (len & ((1 << LENGTH_BITS) - 1)) as u8;
-        len >>= LENGTH_BITS;
-        let more = if len == 0 { 0 } else { 1 << LENGTH_BITS };
-        text.push(char::from(low | more));
-        if len == 0 {
-            break;
-        }
-    }
-    text.push_str(use_text);
+    crate::packed::push_text(text, use_text);
 }
 
 /// Uses, in memory up to the budget and in sorted runs on disk beyond it.
