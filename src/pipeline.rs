@@ -23,6 +23,8 @@
 //! With one thread (or where threads cannot be started), everything runs
 //! on the calling thread, in the same order.
 
+pub(crate) mod shared;
+
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};

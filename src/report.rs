@@ -38,7 +38,7 @@ mod tables;
 mod words;
 
 use local::Local;
-use tables::Table;
+use tables::{Part, Table};
 pub use words::Phrase;
 
 /// How a report is written.
@@ -222,9 +222,11 @@ pub fn render_with(summary: &Summary, options: &Options) -> String {
 /// Writes the summary as `options` say to `writer`, the same bytes as
 /// [`render_with`], a table at a time: the text and Markdown reports are
 /// not held whole in memory (the HTML report is: it is made whole). Their
-/// tables are made on a thread of their own while the one before is
-/// written (at most three held at once), or in turn on the calling thread
-/// where no thread can be started.
+/// tables are made and laid out on the calling thread from the first on
+/// and on a second thread from the last back, and written in order as they
+/// are laid out (the second thread stops while 4 MiB of its text waits to
+/// be written); where no second thread can be had, in turn on the calling
+/// thread.
 ///
 /// # Errors
 /// When writing fails.
@@ -313,11 +315,18 @@ fn write_text(
         out.push('\n');
     }
     sink(&out)?;
-    each_table(summary, local, &mut |table| {
-        out.clear();
-        write_table(&table, &mut out, format, explain, width, language);
-        sink(&out)
-    })?;
+    // The tables are made and laid out on this thread and another at once
+    // (at 1 000 projects they are about 2 MB of text, a tenth of the
+    // report's work, and by then every other core is idle), and written
+    // here in order.
+    let parts: Vec<Part> = Part::all().collect();
+    let lay_out = |n: usize, text: &mut String| {
+        text.clear();
+        if let Some(table) = parts[n].make(summary, local) {
+            write_table(&table, text, format, explain, width, language);
+        }
+    };
+    crate::pipeline::shared::made_in_order(parts.len(), &lay_out, String::len, MOST_WAITING, |text| sink(text))?;
     out.clear();
     let title = Phrase::HowToRead.text(language);
     if markdown {
@@ -331,47 +340,10 @@ fn write_text(
     sink(&out)
 }
 
-/// What is given each table of a report in turn, to write it.
-type WriteTable<'w> = dyn FnMut(Table) -> std::io::Result<()> + 'w;
-
-/// Gives `write` each of the report's tables in order, until it fails.
-///
-/// The tables are made on a thread of their own while the one before is
-/// written on this one: at 1 000 projects they are about 2 MB of text, a
-/// third of whose cost is making the cells, and by then every other core
-/// is idle. At most three tables are held at once (one being made, one
-/// waiting, one being written). Should no thread be had, they are made here,
-/// one after the other.
-fn each_table(summary: &Summary, local: Local, write: &mut WriteTable<'_>) -> std::io::Result<()> {
-    std::thread::scope(|scope| {
-        let (made, to_write) = std::sync::mpsc::sync_channel::<Table>(1);
-        let maker = std::thread::Builder::new().name("report tables".into()).spawn_scoped(scope, move || {
-            // A send fails only once the writer has stopped, after a failed
-            // write: the rest are then made for nothing (the summary is
-            // already complete, so that is little).
-            tables::tables(summary, local, &mut |table| {
-                let _ = made.send(table);
-            });
-        });
-        if maker.is_err() {
-            return each_table_here(summary, local, write);
-        }
-        // Stops at the first failed write; dropping the receiver then makes
-        // the maker's sends fail rather than wait.
-        to_write.into_iter().try_for_each(write)
-    })
-}
-
-/// [`each_table`] on this thread alone.
-fn each_table_here(summary: &Summary, local: Local, write: &mut WriteTable<'_>) -> std::io::Result<()> {
-    let mut written = Ok(());
-    tables::tables(summary, local, &mut |table| {
-        if written.is_ok() {
-            written = write(table);
-        }
-    });
-    written
-}
+/// How much laid-out text may wait to be written before no more tables
+/// are begun: about twice a report of 1 000 projects, the most that has
+/// tables with a row per project unless the aggregator keeps more.
+const MOST_WAITING: usize = 4 << 20;
 
 /// What the report's words and signs mean, at its end.
 const LEGEND: [Phrase; 6] = [
@@ -462,32 +434,43 @@ mod tests {
     }
 
     #[test]
-    fn tables_made_on_a_thread_of_their_own_come_as_on_this_one_and_stop_at_a_failed_write() {
+    fn the_tables_are_written_in_order_whichever_thread_laid_them_out_and_stop_at_a_failed_write() {
         let generator = crate::corpus::Generator::new(5);
         let mut aggregator = crate::aggregate::Aggregator::new().explain(true);
         (0..30).for_each(|index| aggregator.add_project(&generator.project(index)));
         let summary = aggregator.finish();
-        let local = Local(Language::Fi);
-        let seen = |each: fn(&Summary, Local, &mut WriteTable<'_>) -> std::io::Result<()>| {
-            let mut tables = Vec::new();
-            each(&summary, local, &mut |table| {
-                tables.push((table.title, table.rows.text().to_owned(), table.derivations.len()));
-                Ok(())
-            })
-            .unwrap();
-            tables
-        };
-        let there = seen(each_table);
-        assert!(there.len() > 10 && there.iter().any(|(_, text, _)| text.len() > 1000), "{}", there.len());
-        assert_eq!(there, seen(each_table_here));
-        // A failed write is returned, and no table is written after it.
-        for each in [each_table, each_table_here] {
+        for language in [Language::Fi, Language::En] {
+            for (format, width) in [(Format::Text, DEFAULT_WIDTH), (Format::Text, 60), (Format::Markdown, usize::MAX)] {
+                let options = Options { format, language, explain: true, width: Some(width) };
+                // Each table made and laid out on this thread, in turn.
+                let mut tables = Vec::new();
+                tables::tables(&summary, Local(language), &mut |table| {
+                    let mut text = String::new();
+                    write_table(&table, &mut text, format, true, width, language);
+                    tables.push(text);
+                });
+                assert!(tables.len() > 10 && tables.iter().any(|text| text.len() > 1000), "{}", tables.len());
+                let mut parts = Vec::new();
+                write_text(&summary, &options, &mut |part| {
+                    parts.push(part.to_owned());
+                    Ok(())
+                })
+                .unwrap();
+                // The opening, a part for each possible table (empty for
+                // one that says nothing), the legend.
+                let written: Vec<&String> = parts[1..parts.len() - 1].iter().filter(|text| !text.is_empty()).collect();
+                let expected: Vec<&String> = tables.iter().filter(|text| !text.is_empty()).collect();
+                assert_eq!(written, expected, "{language:?} {format:?} {width}");
+            }
+        }
+        // A failed write is returned, and nothing is written after it.
+        for fail_at in [1, 2, 5] {
             let mut writes = 0;
-            let failed = each(&summary, local, &mut |_| {
+            let failed = write_text(&summary, &Options::new(Format::Text), &mut |_| {
                 writes += 1;
-                if writes == 2 { Err(std::io::Error::other("closed")) } else { Ok(()) }
+                if writes == fail_at { Err(std::io::Error::other("closed")) } else { Ok(()) }
             });
-            assert_eq!((failed.map_err(|e| e.to_string()), writes), (Err("closed".to_owned()), 2));
+            assert_eq!((failed.map_err(|e| e.to_string()), writes), (Err("closed".to_owned()), fail_at));
         }
     }
 
