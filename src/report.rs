@@ -340,9 +340,10 @@ fn write_text(
     sink(&out)
 }
 
-/// How much laid-out text may wait to be written before no more tables
-/// are begun: about twice a report of 1 000 projects, the most that has
-/// tables with a row per project unless the aggregator keeps more.
+/// How much text the second thread that lays out tables lets wait to be
+/// written before it begins no more: about twice a report of 1 000
+/// projects, the most that has tables with a row per project unless the
+/// aggregator keeps more.
 const MOST_WAITING: usize = 4 << 20;
 
 /// What the report's words and signs mean, at its end.
