@@ -163,14 +163,10 @@ mod tests {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    /// Piece `n`, made in `piece`: `n`, once or twice, after work that
-    /// takes longer for some.
+    /// Piece `n`, made in `piece`: `n`, once or twice, after a wait long
+    /// enough for the other thread to start and make its share.
     fn piece(n: usize, piece: &mut Vec<usize>) {
-        let spin = if n % 3 == 0 { 20_000 } else { 10 };
-        let mut sum = 0usize;
-        for i in 0..spin {
-            sum = std::hint::black_box(sum.wrapping_add(i));
-        }
+        std::thread::sleep(std::time::Duration::from_micros(if n % 3 == 0 { 600 } else { 200 }));
         piece.clear();
         piece.resize(1 + n % 2, n);
     }
@@ -178,10 +174,10 @@ mod tests {
     #[test]
     fn pieces_are_written_in_order_once_each() {
         for most_waiting in [0, 1, 5, usize::MAX] {
-            let made = AtomicUsize::new(0);
+            let made = Mutex::new(Vec::new());
             let make = |n, p: &mut Vec<usize>| {
-                made.fetch_add(1, Ordering::Relaxed);
                 piece(n, p);
+                made.lock().unwrap().push(std::thread::current().id());
             };
             let mut written = Vec::new();
             let done: Result<(), ()> = made_in_order(50, &make, Vec::len, most_waiting, |p| {
@@ -191,7 +187,14 @@ mod tests {
             assert_eq!(done, Ok(()));
             let expected: Vec<Vec<usize>> = (0..50).map(|n| vec![n; 1 + n % 2]).collect();
             assert_eq!(written, expected, "{most_waiting}");
-            assert_eq!(made.load(Ordering::Relaxed), 50);
+            let made = made.into_inner().unwrap();
+            assert_eq!(made.len(), 50);
+            // With a second thread, it made some of them (none where no
+            // piece may wait).
+            let here = std::thread::current().id();
+            if super::super::threads() > 1 && most_waiting > 0 {
+                assert!(made.iter().any(|&thread| thread != here), "{most_waiting}");
+            }
         }
     }
 
@@ -235,7 +238,9 @@ mod tests {
 
     #[test]
     fn a_panic_making_a_piece_reaches_the_caller_rather_than_hanging() {
-        for bad in [0, 1, 7, 29] {
+        // The first and second on the calling thread, the last two on the
+        // other (it begins at the last), one between.
+        for bad in [0, 1, 7, 28, 29] {
             let make = |n, p: &mut Vec<usize>| if n == bad { panic!("piece {n}") } else { piece(n, p) };
             let caught = std::panic::catch_unwind(|| {
                 let _ = made_in_order(30, &make, Vec::len, 4, |_| Ok::<(), ()>(()));

@@ -10,8 +10,8 @@ use crate::aggregate::{Dimension, FundingDimension, Summary};
 use crate::report::local::Local;
 use crate::report::words::{Phrase, money_title, participation_title};
 
-/// One table of a report, made from the summary on its own: the tables
-/// can so be made on several threads at once. They are written in the
+/// One table of a report, made from the summary on its own, so that the
+/// tables can be made on several threads at once. They are written in the
 /// order of [`Part::all`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Part {
