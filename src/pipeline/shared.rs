@@ -161,21 +161,41 @@ pub(crate) fn made_in_order<P: Default + Send, E>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::thread::ThreadId;
+    use std::time::{Duration, Instant};
 
-    /// Piece `n`, made in `piece`: `n`, once or twice, after a wait long
-    /// enough for the other thread to start and make its share.
+    /// Piece `n`, made in `piece`: `n`, once or twice, after a short wait
+    /// (longer for some) so that the threads' pieces interleave.
     fn piece(n: usize, piece: &mut Vec<usize>) {
-        std::thread::sleep(std::time::Duration::from_micros(if n % 3 == 0 { 600 } else { 200 }));
+        std::thread::sleep(Duration::from_micros(if n % 3 == 0 { 600 } else { 200 }));
         piece.clear();
         piece.resize(1 + n % 2, n);
     }
 
+    /// Called as each piece is begun, with `here` the calling thread: notes
+    /// a piece begun on another thread, and holds the calling thread's
+    /// first piece until one is (where there is a second thread and it may
+    /// begin one, for at most ten seconds), so that the second thread takes
+    /// part however busy the machine.
+    fn begin(n: usize, here: ThreadId, begun_there: &AtomicBool, most_waiting: usize) {
+        if std::thread::current().id() != here {
+            begun_there.store(true, Ordering::SeqCst);
+        } else if n == 0 && super::super::threads() > 1 && most_waiting > 0 {
+            let start = Instant::now();
+            while !begun_there.load(Ordering::SeqCst) && start.elapsed() < Duration::from_secs(10) {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        }
+    }
+
     #[test]
     fn pieces_are_written_in_order_once_each() {
+        let here = std::thread::current().id();
         for most_waiting in [0, 1, 5, usize::MAX] {
-            let made = Mutex::new(Vec::new());
+            let (made, begun_there) = (Mutex::new(Vec::new()), AtomicBool::new(false));
             let make = |n, p: &mut Vec<usize>| {
+                begin(n, here, &begun_there, most_waiting);
                 piece(n, p);
                 made.lock().unwrap().push(std::thread::current().id());
             };
@@ -191,7 +211,6 @@ mod tests {
             assert_eq!(made.len(), 50);
             // With a second thread, it made some of them (none where no
             // piece may wait).
-            let here = std::thread::current().id();
             if super::super::threads() > 1 && most_waiting > 0 {
                 assert!(made.iter().any(|&thread| thread != here), "{most_waiting}");
             }
@@ -240,8 +259,13 @@ mod tests {
     fn a_panic_making_a_piece_reaches_the_caller_rather_than_hanging() {
         // The first and second on the calling thread, the last two on the
         // other (it begins at the last), one between.
+        let here = std::thread::current().id();
         for bad in [0, 1, 7, 28, 29] {
-            let make = |n, p: &mut Vec<usize>| if n == bad { panic!("piece {n}") } else { piece(n, p) };
+            let begun_there = AtomicBool::new(false);
+            let make = |n, p: &mut Vec<usize>| {
+                begin(n, here, &begun_there, 4);
+                if n == bad { panic!("piece {n}") } else { piece(n, p) }
+            };
             let caught = std::panic::catch_unwind(|| {
                 let _ = made_in_order(30, &make, Vec::len, 4, |_| Ok::<(), ()>(()));
             });
