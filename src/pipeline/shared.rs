@@ -47,9 +47,7 @@ struct Shared<'f, P> {
 
 impl<P: Default> Shared<'_, P> {
     fn lock(&self) -> MutexGuard<'_, State<P>> {
-        // A panic while the lock is held leaves nothing half-changed that
-        // matters here: it is raised again when the threads end.
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+        super::lock(&self.state)
     }
 
     fn wait<'s>(&'s self, guard: MutexGuard<'s, State<P>>) -> MutexGuard<'s, State<P>> {
