@@ -468,7 +468,9 @@ impl Aggregator {
         let emptied = self.per_project_emptied && self.projects > self.per_project_limit;
         let mut own_attendances = prepared.attendances;
         let (codes, mut start) = (&prepared.codes, 0);
-        let mut rows = prepared.rows.iter_mut();
+        // The rows moved out (only read: they were made on another core,
+        // perhaps), their list's memory left to the thread that made it.
+        let mut rows = prepared.rows.drain(..).zip(&prepared.keys);
         for (dimension, count) in Dimension::ALL.into_iter().zip(prepared.counts) {
             let Some(count) = count else { continue };
             let rows = rows.by_ref().take(count);
@@ -480,11 +482,9 @@ impl Aggregator {
                 own_attendances = None;
             }
             let table = &mut self.participation[dimension as usize];
-            for prepared::KeyedRow { key, code_end, row } in rows {
+            for (row, prepared::RowKey { key, code_end }) in rows {
                 let code = codes.get(start..*code_end).unwrap_or_default();
                 start = *code_end;
-                // The row taken, its key left (an empty row is no memory).
-                let row = std::mem::replace(row, ParticipationRow::new(row.group.clone()));
                 if dimension == Dimension::Project && own_attendances.is_none() {
                     own_attendances = row.attendances.as_ref().map(|f| f.value);
                 }

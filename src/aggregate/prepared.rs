@@ -34,13 +34,12 @@ impl Table {
     }
 }
 
-/// One of a project's participation rows, with its group's key and where
-/// that key's code ends in [`Prepared::codes`].
+/// The key of one of a project's participation rows, and where that
+/// key's code ends in [`Prepared::codes`].
 #[derive(Debug)]
-pub(super) struct KeyedRow {
+pub(super) struct RowKey {
     pub(super) key: participation::OwnedKey,
     pub(super) code_end: usize,
-    pub(super) row: ParticipationRow,
 }
 
 /// A project's participation rows in every dimension, each with its
@@ -52,7 +51,11 @@ pub(super) struct Prepared {
     /// The rows of every dimension made, one dimension's after another in
     /// the order of [`Dimension::ALL`]: one list for the project rather
     /// than one a dimension.
-    pub(super) rows: Vec<KeyedRow>,
+    pub(super) rows: Vec<ParticipationRow>,
+    /// Each row's key, in the order of `rows`: apart from the rows, so
+    /// that the rows are moved out (read) where they are added and the
+    /// keys, which own memory, stay to be dropped by the thread that made them.
+    pub(super) keys: Vec<RowKey>,
     /// Each row's group's key ([`Key::write_code`](participation::Key::write_code)),
     /// one after another: written where the rows are made rather than where
     /// they are added, which is one thread at a time.
@@ -108,13 +111,15 @@ impl Prepared {
         // Each key's code written, and what it borrows copied, here.
         let mut codes = String::with_capacity(16 * made.len());
         let mut rows = Vec::with_capacity(made.len());
+        let mut keys = Vec::with_capacity(made.len());
         for (key, row) in made.drain(..) {
             key.write_code(project, &mut codes);
-            rows.push(KeyedRow { key: key.into(), code_end: codes.len(), row });
+            keys.push(RowKey { key: key.into(), code_end: codes.len() });
+            rows.push(row);
         }
         groups.give_back_rows(made);
         let (resources, money) = super::resources::Accumulator::of_project(project, language, explain, per_project);
-        Prepared { rows, codes, counts, attendances, resources, money }
+        Prepared { rows, keys, codes, counts, attendances, resources, money }
     }
 }
 
@@ -220,10 +225,10 @@ mod tests {
             // The dimension by project comes first, its one row (if any) at the start.
             assert_eq!(Dimension::ALL[0], Dimension::Project);
             let row = full.counts[0].filter(|&count| count > 0).and_then(|_| full.rows.first());
-            let from_row = row.and_then(|keyed| keyed.row.attendances.as_ref()).map(|f| f.value);
+            let from_row = row.and_then(|row| row.attendances.as_ref()).map(|f| f.value);
             let past = Prepared::new(project, Language::Fi, false, false, false, &mut groups);
             assert_eq!(past.counts[Dimension::Project as usize], None);
-            assert!(past.rows.iter().all(|keyed| keyed.row.group.dimension != Dimension::Project));
+            assert!(past.rows.iter().all(|row| row.group.dimension != Dimension::Project));
             assert_eq!(past.attendances, from_row, "{}", project.id);
             stated += usize::from(from_row.is_some());
         }
