@@ -271,9 +271,10 @@ impl<S, O> Drop for Turn<'_, '_, S, O> {
 /// [`HEAP_PIECES`] pieces (see [`reserve_heap`]).
 const HEAP_PIECE: usize = 960 << 10;
 
-/// How many pieces of [`HEAP_PIECE`] a worker reserves: 3.75 MiB, what a
-/// worker of `validate` takes at 1 000 to 10 000 generated projects (1.4–3
-/// MiB), and most of what one of `report` does (3.8–5.3 MiB).
+/// How many pieces of [`HEAP_PIECE`] a worker reserves: 3.75 MiB. A worker
+/// of `validate` never grows its heap past it at 1 000 to 10 000 generated
+/// projects; one of `report` may, to 5.2–7.2 MiB (glibc's `malloc_info`
+/// at the end of a run, 2026-12).
 const HEAP_PIECES: usize = 4;
 
 /// Grows the calling thread's heap at once rather than a few pages at a
