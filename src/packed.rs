@@ -8,6 +8,7 @@
 //! set, so every byte is ASCII and the buffer stays UTF-8. A number below
 //! 64 takes one byte, 1 000 two, a budget of a million euros in cents
 //! five. A text is its length in bytes as such a number, then the text.
+//! A value of a code list is one byte ([`code_byte`]).
 
 /// The bits of a number in each byte.
 pub(crate) const BITS: u32 = 6;
@@ -78,6 +79,21 @@ pub(crate) fn read_text<'b>(buffer: &'b str, at: &mut usize) -> &'b str {
     }
 }
 
+/// A value of a code list as a byte: 0 for none, else one more than its
+/// place in `all` (0 too for a value not in `all`, or past the 255th).
+pub(crate) fn code_byte<T: PartialEq>(value: Option<T>, all: &[T]) -> u8 {
+    let at = value.and_then(|value| all.iter().position(|other| *other == value));
+    at.and_then(|at| u8::try_from(at + 1).ok()).unwrap_or(0)
+}
+
+/// The value [`code_byte`] wrote; `Err` for a byte no value has.
+pub(crate) fn from_code_byte<T: Copy>(byte: u8, all: &[T]) -> Result<Option<T>, ()> {
+    match byte {
+        0 => Ok(None),
+        n => all.get(usize::from(n) - 1).copied().map(Some).ok_or(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +131,16 @@ mod tests {
         let mut one = String::new();
         push_number(&mut one, 63);
         assert_eq!(one.len(), 1);
+    }
+
+    #[test]
+    fn a_code_byte_gives_back_its_value_and_a_byte_no_value_has_is_refused() {
+        let all = ['a', 'b', 'c'];
+        for value in [None, Some('a'), Some('b'), Some('c')] {
+            assert_eq!(from_code_byte(code_byte(value, &all), &all), Ok(value));
+        }
+        assert_eq!(code_byte(Some('z'), &all), 0);
+        assert_eq!(from_code_byte(4, &all), Err(()));
     }
 
     #[test]

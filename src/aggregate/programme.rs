@@ -131,17 +131,15 @@ impl ProjectFacts {
 const _: () = assert!(Exactness::ALL.len() < 8);
 
 /// `exactness` in 3 bits: 0 for none, else one more than its place in
-/// [`Exactness::ALL`].
+/// [`Exactness::ALL`] (below 8, as asserted above).
 fn exactness_code(exactness: Option<Exactness>) -> u8 {
-    let place = exactness.and_then(|exactness| Exactness::ALL.iter().position(|&e| e == exactness));
-    // Below 8, as asserted above.
-    #[allow(clippy::cast_possible_truncation)]
-    place.map_or(0, |place| place as u8 + 1)
+    crate::packed::code_byte(exactness, Exactness::ALL)
 }
 
-/// The exactness [`exactness_code`] gave `code`.
+/// The exactness [`exactness_code`] gave `code`; none for a code no
+/// exactness has.
 fn exactness_of(code: u8) -> Option<Exactness> {
-    Exactness::ALL.get(usize::from(code).checked_sub(1)?).copied()
+    crate::packed::from_code_byte(code, Exactness::ALL).ok().flatten()
 }
 
 /// Each project's [`ProjectFacts`] with its id, in the order added, packed

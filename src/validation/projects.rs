@@ -13,6 +13,7 @@ use std::io;
 
 use super::log::{Fixed, Log};
 use crate::fingerprint::{Fingerprints, Key};
+use crate::packed::{code_byte, from_code_byte};
 use crate::{CollaborativeArea, DocumentKind, Euros, Exactness, Money};
 
 /// The most bytes of an id ([`crate::Id`] allows 64).
@@ -76,20 +77,6 @@ impl ProjectFact {
     }
 }
 
-/// A value of a code list as a byte: 0 for none, its place in `all` + 1.
-fn code<T: PartialEq>(value: Option<T>, all: &[T]) -> u8 {
-    let at = value.and_then(|value| all.iter().position(|other| *other == value));
-    at.and_then(|at| u8::try_from(at + 1).ok()).unwrap_or(0)
-}
-
-/// The value [`code`] wrote; `Err` for a byte no value has.
-fn decode<T: Copy>(byte: u8, all: &[T]) -> Result<Option<T>, ()> {
-    match byte {
-        0 => Ok(None),
-        n => all.get(usize::from(n) - 1).copied().map(Some).ok_or(()),
-    }
-}
-
 impl Fixed for ProjectFact {
     const SIZE: usize = 19 + ID;
 
@@ -97,8 +84,8 @@ impl Fixed for ProjectFact {
         out[..4].copy_from_slice(&self.document.to_le_bytes());
         out[4..8].copy_from_slice(&self.programme.to_le_bytes());
         out[8..16].copy_from_slice(&self.cents.to_le_bytes());
-        out[16] = code(self.exactness, Exactness::ALL);
-        out[17] = code(self.area, CollaborativeArea::ALL);
+        out[16] = code_byte(self.exactness, Exactness::ALL);
+        out[17] = code_byte(self.area, CollaborativeArea::ALL);
         out[18] = self.id_len;
         out[19..19 + ID].copy_from_slice(&self.id);
     }
@@ -109,8 +96,8 @@ impl Fixed for ProjectFact {
             document: word(0)?,
             programme: word(4)?,
             cents: u64::from_le_bytes(bytes.get(8..16)?.try_into().ok()?),
-            exactness: decode(*bytes.get(16)?, Exactness::ALL).ok()?,
-            area: decode(*bytes.get(17)?, CollaborativeArea::ALL).ok()?,
+            exactness: from_code_byte(*bytes.get(16)?, Exactness::ALL).ok()?,
+            area: from_code_byte(*bytes.get(17)?, CollaborativeArea::ALL).ok()?,
             id_len: *bytes.get(18).filter(|&&len| usize::from(len) <= ID)?,
             id: bytes.get(19..19 + ID)?.try_into().ok()?,
         };
