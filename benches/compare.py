@@ -67,7 +67,7 @@ This is a benchmark, not a test: CI does not run it.
 
 Usage, from the repository root:
 
-    cargo build --release --features cli --bin childwelfare --example generate
+    cargo build --release --bin childwelfare --example generate
     python3 -m venv /tmp/venv
     /tmp/venv/bin/pip install duckdb polars -r .ci/codegen/requirements.txt
     /tmp/venv/bin/python benches/compare.py 1000 10000 100000

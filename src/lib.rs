@@ -42,8 +42,8 @@
 //! [`validation`] checks the rules a reviewer would check beyond the JSON
 //! shape (references resolve, shares add up, totals equal their parts …) and
 //! reports every problem with a stable code and a JSON Pointer. The
-//! `childwelfare` command-line tool (feature `cli`) runs it over files and
-//! folders.
+//! `childwelfare` command-line tool (the crate `childwelfare-cli`) runs it
+//! over files and folders.
 //!
 //! The crate ships the seed projects as data (`data/` in the package) and
 //! JSON Schemas for other languages (`schema/`, or [`schema::json_schema`]).

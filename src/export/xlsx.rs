@@ -1,5 +1,5 @@
-//! Every table as a sheet of one Excel workbook (feature `xlsx`, on with
-//! `cli`), written with [`rust_xlsxwriter`].
+//! Every table as a sheet of one Excel workbook (feature `xlsx`, on in the
+//! command-line tool), written with [`rust_xlsxwriter`].
 //!
 //! The first sheet, `about`, says which crate version wrote the workbook
 //! and what each table and column means; then comes a sheet per table, its

@@ -19,9 +19,12 @@ pub const RECORD_LISTS: &[&str] = &[
     "regional_parts",
 ];
 
-/// The package root.
+/// The workspace's root, where `data/`, `schema/` and `tests/regressions/`
+/// are: the library's package root, and the parent of the command-line
+/// tool's (`cli/`, whose tests include this file).
 pub fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let package = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if package.join("data").is_dir() { package } else { package.parent().expect("cli/ is inside the workspace") }
 }
 
 /// Every `.json` file under `data/`, sorted.
@@ -62,6 +65,20 @@ pub fn write_corpus(path: &Path, projects: u64, last: Option<&str>) {
         writeln!(out, "{last}").unwrap();
     }
     out.flush().unwrap();
+}
+
+/// A folder holding `lumo.json`, symbolic links inside it (`self` and
+/// `self2` to the folder, `link.json` to `lumo.json`) and a FIFO, `zz.json`.
+#[cfg(unix)]
+pub fn links_and_a_fifo(name: &str) -> Scratch {
+    let dir = Scratch::new(name);
+    std::fs::write(dir.join("lumo.json"), childwelfare::data::LUMO_JSON).unwrap();
+    std::os::unix::fs::symlink(".", dir.join("self")).unwrap();
+    std::os::unix::fs::symlink(".", dir.join("self2")).unwrap();
+    std::os::unix::fs::symlink("lumo.json", dir.join("link.json")).unwrap();
+    let fifo = std::process::Command::new("mkfifo").arg(dir.join("zz.json")).status();
+    assert!(fifo.is_ok_and(|status| status.success()), "mkfifo");
+    dir
 }
 
 /// A directory of its own under the system's temporary directory, removed

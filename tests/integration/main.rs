@@ -1,8 +1,7 @@
-//! Integration tests, built as one binary to keep compile times down.
+//! Integration tests of the library, built as one binary to keep compile
+//! times down (the command-line tool's are in `cli/tests/`).
 
 mod aggregation;
-#[cfg(feature = "cli")]
-mod cli;
 mod common;
 mod counting;
 mod data;
@@ -20,12 +19,8 @@ mod money;
 mod mutation;
 mod properties;
 mod reliability;
-#[cfg(feature = "cli")]
-mod report_text;
 mod scale;
 mod schema;
 mod schema_1_2;
-#[cfg(feature = "cli")]
-mod summary_json;
 mod tables;
 mod validation;

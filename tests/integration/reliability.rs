@@ -2,8 +2,6 @@
 //! kept as a regression under `tests/regressions/`.
 
 use std::path::PathBuf;
-#[cfg(feature = "cli")]
-use std::process::Command;
 
 use childwelfare::{Document, Project, load};
 
@@ -105,22 +103,10 @@ fn a_hundred_megabyte_field_name_is_cut_and_costs_no_did_you_mean() {
     assert_eq!(error.suggestion(), None);
 }
 
-#[cfg(feature = "cli")]
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-#[cfg(all(unix, feature = "cli"))]
+#[cfg(unix)]
 #[test]
 fn the_walk_follows_no_link_inside_a_folder_opens_only_regular_files_and_says_what_it_skipped() {
-    let dir = Scratch::new("reliability-walk");
-    std::fs::write(dir.join("lumo.json"), childwelfare::data::LUMO_JSON).unwrap();
-    std::os::unix::fs::symlink(".", dir.join("self")).unwrap();
-    std::os::unix::fs::symlink(".", dir.join("self2")).unwrap();
-    std::os::unix::fs::symlink("lumo.json", dir.join("link.json")).unwrap();
-    let fifo = Command::new("mkfifo").arg(dir.join("zz.json")).status();
-    assert!(fifo.is_ok_and(|status| status.success()), "mkfifo");
-
+    let dir = crate::common::links_and_a_fifo("reliability-walk");
     let files = load::walk(&[&dir]).unwrap();
     assert_eq!(files.files, [(dir.join("lumo.json"), true)]);
     let skipped: Vec<String> = files.skipped.iter().map(ToString::to_string).collect();
@@ -133,61 +119,13 @@ fn the_walk_follows_no_link_inside_a_folder_opens_only_regular_files_and_says_wh
             format!("skipped `{}`: not a regular file", dir.join("zz.json").display()),
         ]
     );
-
-    let run = Command::new(env!("CARGO_BIN_EXE_childwelfare")).arg("validate").arg(&*dir).output().unwrap();
-    assert_eq!(run.status.code(), Some(0), "{}{}", text(&run.stdout), text(&run.stderr));
-    assert!(text(&run.stdout).ends_with("1 document checked: 0 errors, 0 warnings\n"), "{}", text(&run.stdout));
-    assert!(text(&run.stderr).contains("not a regular file"), "{}", text(&run.stderr));
-
-    // A link given explicitly is followed; the same file twice is read once.
-    let run = Command::new(env!("CARGO_BIN_EXE_childwelfare"))
-        .arg("validate")
-        .arg(dir.join("link.json"))
-        .arg(&*dir)
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
-    assert!(text(&run.stdout).ends_with("1 document checked: 0 errors, 0 warnings\n"), "{}", text(&run.stdout));
-    assert!(text(&run.stderr).contains(&format!("skipped `{}`: already visited", dir.join("lumo.json").display())));
-
-    // A FIFO given explicitly is refused, not opened.
-    let run =
-        Command::new(env!("CARGO_BIN_EXE_childwelfare")).arg("validate").arg(dir.join("zz.json")).output().unwrap();
-    assert_eq!(run.status.code(), Some(2));
-    assert_eq!(
-        text(&run.stderr),
-        format!("childwelfare: `{}` is not a regular file or a folder\n", dir.join("zz.json").display())
-    );
 }
 
-#[cfg(feature = "cli")]
 #[test]
-fn an_explicit_path_without_documents_is_a_usage_error() {
-    let dir = Scratch::new("reliability-empty");
-    std::fs::write(dir.join("empty.jsonl"), "").unwrap();
-    std::fs::write(dir.join("blank.jsonl"), "\n  \n").unwrap();
-    for (file, message) in [
-        (
-            "empty.jsonl",
-            format!("childwelfare: `{}` is empty: no documents in it\n", dir.join("empty.jsonl").display()),
-        ),
-        (
-            "blank.jsonl",
-            format!(
-                "childwelfare: {}: no documents in the file (every line is empty)\n",
-                dir.join("blank.jsonl").display()
-            ),
-        ),
-    ] {
-        let run =
-            Command::new(env!("CARGO_BIN_EXE_childwelfare")).arg("validate").arg(dir.join(file)).output().unwrap();
-        assert_eq!(run.status.code(), Some(2), "{file}");
-        assert!(text(&run.stderr).ends_with(&message), "{}", text(&run.stderr));
-    }
-    let sub = dir.join("nothing");
-    std::fs::create_dir_all(&sub).unwrap();
-    let error = load::walk(&[&sub]).unwrap_err();
-    assert_eq!(error.to_string(), format!("no .json, .jsonl or .ndjson files in `{}`", sub.display()));
+fn a_folder_without_documents_is_an_error() {
+    let dir = Scratch::new("reliability-nothing");
+    let error = load::walk(&[&*dir]).unwrap_err();
+    assert_eq!(error.to_string(), format!("no .json, .jsonl or .ndjson files in `{}`", dir.display()));
 }
 
 #[test]
@@ -212,16 +150,4 @@ fn loading_reports_every_bad_document_and_keeps_going() {
         format!("{}:4: line 1, column 2, at the top level: expected ident", file("c.jsonl"))
     );
     assert_eq!(loaded.into_documents().len(), 3);
-}
-
-#[cfg(feature = "cli")]
-#[test]
-fn format_check_passes_on_the_bundled_data_and_the_float_regressions() {
-    let run = Command::new(env!("CARGO_BIN_EXE_childwelfare"))
-        .args(["format", "--check", "data/", "tests/regressions/floats.json"])
-        .current_dir(root())
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(0), "{}{}", text(&run.stdout), text(&run.stderr));
-    assert_eq!(text(&run.stdout), "");
 }

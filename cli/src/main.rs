@@ -22,7 +22,6 @@ use childwelfare::validation;
 use childwelfare::{DocumentKind, Language, export, load, schema};
 use clap::{Parser, Subcommand, ValueEnum};
 
-#[path = "childwelfare/exports.rs"]
 mod exports;
 
 /// Check and describe multi-agency child-welfare project documents.

@@ -247,15 +247,17 @@ fn export_guards_csv_texts_against_formulas_unless_raw_text_is_asked() {
 
 #[test]
 fn validate_groups_problems_by_rule_lists_every_one_with_all_and_writes_csv() {
-    // Named as the command below names them (tests run in the package root).
-    let found = childwelfare::validation::validate_files(&childwelfare::load::walk(&["data/"]).unwrap());
+    // Named as the command below names them: the same path given to both.
+    let data = root().join("data/");
+    let data = data.to_str().unwrap();
+    let found = childwelfare::validation::validate_files(&childwelfare::load::walk(&[data]).unwrap());
     let warnings: Vec<String> = found.report.diagnostics.iter().map(ToString::to_string).collect();
     assert!(warnings.len() > childwelfare::validation::EXAMPLES);
     let code = &found.report.diagnostics[0].code;
     assert!(found.report.diagnostics.iter().all(|d| &d.code == code), "the seed data's warnings are of one rule");
 
     // Grouped: one group with its count, the first places, and how many more.
-    let grouped = stdout(&run(&["validate", "data/"], root()));
+    let grouped = stdout(&run(&["validate", data], root()));
     assert!(grouped.starts_with(&format!("warning[{code}] {} times: ", warnings.len())), "{grouped}");
     for shown in &warnings[..childwelfare::validation::EXAMPLES] {
         assert!(grouped.contains(&format!("\n  {shown}\n")), "{grouped}");
@@ -265,11 +267,11 @@ fn validate_groups_problems_by_rule_lists_every_one_with_all_and_writes_csv() {
     assert!(!grouped.contains(&warnings[warnings.len() - 1]));
 
     // Every one with --all, a line each.
-    let every = stdout(&run(&["validate", "--all", "data/"], root()));
+    let every = stdout(&run(&["validate", "--all", data], root()));
     assert!(warnings.iter().all(|w| every.contains(&format!("{w}\n"))), "{every}");
 
     // A row each in CSV, with the columns a spreadsheet needs.
-    let csv = run(&["validate", "--format", "csv", "data/"], root());
+    let csv = run(&["validate", "--format", "csv", data], root());
     assert_eq!(csv.status.code(), Some(0));
     let mut reader = csv::Reader::from_reader(csv.stdout.as_slice());
     assert_eq!(
