@@ -226,8 +226,9 @@ fn label_of<L: std::str::FromStr>(code: &str, label: impl Fn(L) -> &'static str)
 }
 
 /// A participation group's label in `language`: "not stated" for the empty
-/// key, and a group of several counties or scopes (codes joined with `+`)
-/// named as such.
+/// key, a work package after its project's id ([`push_work_package`]), and
+/// a group of several counties or scopes (codes joined with `+`) named as
+/// such.
 pub(super) fn group_label<'a>(
     dimension: Dimension,
     key: &str,
@@ -241,6 +242,11 @@ pub(super) fn group_label<'a>(
     if key.is_empty() {
         return Phrase::NotStated.text(language).into();
     }
+    if dimension == Dimension::WorkPackage {
+        let mut out = String::new();
+        push_work_package(&mut out, key, label);
+        return out.into();
+    }
     if !key.contains('+') {
         return label.into();
     }
@@ -250,6 +256,49 @@ pub(super) fn group_label<'a>(
         _ => return label.into(),
     };
     labels.map_or_else(|| label.into(), |labels| phrase.fill(language, &[&labels]).into())
+}
+
+/// Appends a participation group's label as [`group_label`] gives it,
+/// without a copy where it is the label as it stands.
+pub(super) fn push_group_label(out: &mut String, dimension: Dimension, key: &str, label: &str, language: Language) {
+    if dimension == Dimension::WorkPackage && !key.is_empty() {
+        push_work_package(out, key, label);
+    } else {
+        out.push_str(&group_label(dimension, key, label, language));
+    }
+}
+
+/// Appends a work package's label after its project's id (`lumo: I
+/// Monialaisen …`), its key being `project/work-package`: a table by work
+/// package holds every project's, and projects name theirs alike
+/// ("Työpaketti 1").
+pub(super) fn push_work_package(out: &mut String, key: &str, label: &str) {
+    if let Some((project, _)) = key.split_once('/') {
+        out.push_str(project);
+        out.push_str(": ");
+    }
+    out.push_str(label);
+}
+
+/// Appends an achievement group's label: a work package after its
+/// project's id, as in the participation tables.
+pub(crate) fn push_achievement_label(out: &mut String, row: &crate::aggregate::AchievementRow) {
+    if row.by == "work_package" {
+        push_work_package(out, &row.key, &row.label);
+    } else {
+        out.push_str(&row.label);
+    }
+}
+
+/// An achievement group's label, as [`push_achievement_label`] writes it.
+pub(crate) fn achievement_label(row: &crate::aggregate::AchievementRow) -> std::borrow::Cow<'_, str> {
+    if row.by == "work_package" {
+        let mut out = String::new();
+        push_work_package(&mut out, &row.key, &row.label);
+        out.into()
+    } else {
+        row.label.as_str().into()
+    }
 }
 
 /// Makes the report's tables in order, giving each to `emit` as soon as it
@@ -386,14 +435,15 @@ mod tests {
     /// The rows of an achievement table made plainly: a row for each run
     /// of the same key and label, its counts looked up by key and rating.
     fn plainly(rows: &[&crate::aggregate::AchievementRow]) -> Vec<Vec<String>> {
-        let mut keys: Vec<(&str, &str)> = rows.iter().map(|r| (r.key.as_str(), r.label.as_str())).collect();
+        let mut keys: Vec<(&str, std::borrow::Cow<'_, str>)> =
+            rows.iter().map(|r| (r.key.as_str(), achievement_label(r))).collect();
         keys.dedup();
         let count = |key: &str, rating: AchievementRating| {
             rows.iter().find(|r| r.key == key && r.rating == rating.code()).map_or(0, |r| r.judgements.value)
         };
         keys.into_iter()
             .map(|(key, label)| {
-                let mut cells = vec![label.to_owned()];
+                let mut cells = vec![label.into_owned()];
                 cells.extend(AchievementRating::ALL.iter().map(|&r| count(key, r).to_string()));
                 cells
             })
@@ -432,5 +482,45 @@ mod tests {
         // `not_achieved` under the second), each with all its judgements.
         assert_eq!(by_project.rows.len(), projects.len() + 1, "{:?}", by_project.rows.to_vecs());
         assert!(by_project.rows.to_vecs().iter().any(|row| row[0] == "Toinen nimi"));
+    }
+
+    #[test]
+    fn a_row_by_work_package_names_its_project_where_projects_name_their_work_packages_alike() {
+        let generator = Generator::new(5);
+        let first = generator.project(0);
+        let mut second = generator.project(1);
+        // The second project's work packages named and numbered as the first's.
+        for (wp, named) in second.work_packages.iter_mut().zip(first.work_packages.iter().cycle()) {
+            wp.number = named.number;
+            wp.title = named.title.clone();
+        }
+        let mut aggregator = Aggregator::new();
+        aggregator.add_project(&first);
+        aggregator.add_project(&second);
+        let summary = aggregator.finish();
+        let mut tables = Vec::new();
+        super::tables(&summary, Local(Language::En), &mut |table| tables.push(table));
+        let not_stated = Phrase::NotStated.text(Language::En);
+        for title in [Phrase::ParticipationByWorkPackage, Phrase::JudgementsByWorkPackage] {
+            let title = title.text(Language::En);
+            let table = tables.iter().find(|t| t.title == title).expect(title);
+            let labels: Vec<String> =
+                table.rows.to_vecs().into_iter().map(|row| row[0].clone()).filter(|l| l != not_stated).collect();
+            // Without the projects' ids, the rows would repeat the same labels.
+            let bare: std::collections::BTreeSet<&str> =
+                labels.iter().map(|l| l.split_once(": ").map_or(l.as_str(), |(_, wp)| wp)).collect();
+            assert!(bare.len() < labels.len(), "{title}: {labels:?}");
+            let distinct: std::collections::BTreeSet<&String> = labels.iter().collect();
+            assert_eq!(distinct.len(), labels.len(), "{title}: {labels:?}");
+            for project in [&first, &second] {
+                let named = labels.iter().filter(|l| l.starts_with(&format!("{}: ", project.id))).count();
+                assert!(named > 0, "{title}: no row of {}: {labels:?}", project.id);
+            }
+            assert!(
+                labels
+                    .iter()
+                    .all(|l| l.starts_with(&format!("{}: ", first.id)) || l.starts_with(&format!("{}: ", second.id)))
+            );
+        }
     }
 }

@@ -10,6 +10,7 @@ use crate::aggregate::figure_json::Bare;
 use crate::aggregate::{FundingDimension, Summary};
 use crate::report::Phrase;
 use crate::report::local::Local;
+use crate::report::tables::achievement_label;
 
 /// The page (`page.html`, with its style in `style.css`).
 #[derive(Template)]
@@ -145,11 +146,11 @@ fn judgements(summary: &Summary, words: &Words, by: &str) -> Option<Section> {
     };
     let ratings = words.ratings();
     // The groups in the order of the rows, each with its rows' places.
-    let mut groups: Vec<(&str, &str, Vec<usize>)> = Vec::new();
+    let mut groups: Vec<(&str, std::borrow::Cow<'_, str>, Vec<usize>)> = Vec::new();
     for (i, row) in rows.iter().enumerate().filter(|(_, row)| row.by == by) {
         match groups.last_mut() {
             Some((key, _, places)) if *key == row.key => places.push(i),
-            _ => groups.push((&row.key, &row.label, vec![i])),
+            _ => groups.push((&row.key, achievement_label(row), vec![i])),
         }
     }
     let mut section = Section::new(id.clone(), title.clone(), None);
@@ -175,7 +176,7 @@ fn judgements(summary: &Summary, words: &Words, by: &str) -> Option<Section> {
         for &i in places {
             let rating =
                 crate::report::tables::label(rows[i].rating, |r: crate::AchievementRating| r.label(words.language));
-            section.explain(format!("{}, {rating}", rows[i].label), Some(&rows[i].judgements));
+            section.explain(format!("{}, {rating}", achievement_label(&rows[i])), Some(&rows[i].judgements));
         }
         table_rows.push(cells);
         values.push(chart::Value { label: readable(label), parts, text: texts.join(", "), mark: None });

@@ -3,8 +3,9 @@
 use super::{
     ASSESSMENT_COLUMNS, MONEY_COLUMNS, PARTICIPANT_GROUP_HEADERS, PARTICIPATION_COLUMNS, PROGRAMME_COLUMNS,
     PROJECT_COLUMNS, REGIONAL_PART_HEADERS, TIMELINE_HEADERS, Table, UNJUDGED_COLUMNS, group_label, headers, label,
-    label_of, participant_group_cells, participant_group_what, push_amount_text, push_path, push_state_grant_text,
-    push_total, regional_part_cells, rows_and_total, timeline_cells,
+    label_of, participant_group_cells, participant_group_what, push_achievement_label, push_amount_text,
+    push_group_label, push_path, push_state_grant_text, push_total, regional_part_cells, rows_and_total,
+    timeline_cells,
 };
 use crate::aggregate::{Dimension, FundingDimension, Summary};
 use crate::report::local::Local;
@@ -165,7 +166,7 @@ fn participation(summary: &Summary, local: Local, dimension: Dimension) -> Optio
         let group = || group_label(dimension, &row.group.key, &row.group.label, language);
         out.rows
             .row()
-            .text(&group())
+            .with(|out| push_group_label(out, dimension, &row.group.key, &row.group.label, language))
             .integer(row.events_held)
             .integer(row.events_cancelled)
             .integer(row.events_planned)
@@ -220,7 +221,7 @@ fn judgements(summary: &Summary, local: Local, by: &str, title: Phrase) -> Table
         counts.extend(ratings.iter().map(judgements));
         for same_label in same_key.chunk_by(|a, b| a.label == b.label) {
             let mut cells = table.rows.row();
-            cells.text(&same_label[0].label);
+            cells.with(|out| push_achievement_label(out, same_label[0]));
             counts.iter().for_each(|count| {
                 cells.integer(*count);
             });
@@ -228,8 +229,11 @@ fn judgements(summary: &Summary, local: Local, by: &str, title: Phrase) -> Table
     }
     for row in rows {
         let what = || {
-            let rating = label(row.rating, |r: crate::AchievementRating| r.label(language));
-            format!("{}, {rating}", row.label)
+            let mut what = String::new();
+            push_achievement_label(&mut what, row);
+            what.push_str(", ");
+            what.push_str(label_of(row.rating, |r: crate::AchievementRating| r.label(language)));
+            what
         };
         table.explain(what, Some(&row.judgements));
     }
