@@ -33,8 +33,20 @@ fn fits_as_is_measured(text: &str, text_width: usize, width: usize) -> bool {
 /// doubled. Each byte is looked at in turn: cells and lines are short,
 /// and setting up a search for the pattern `"  "` cost more than this.
 fn fits_unless_spaced(text: &str) -> bool {
+    !edge_spaced(text) && !text.as_bytes().windows(2).any(|pair| pair == b"  ")
+}
+
+/// Whether `text` begins or ends with a space.
+fn edge_spaced(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ') && !bytes.windows(2).any(|pair| pair == b"  ")
+    bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ')
+}
+
+/// [`fits_as_is_measured`] for a cell of a table whose cells are known,
+/// all at once, to hold no doubled space where `doubled` is false: then
+/// only the cell's ends are looked at.
+fn cell_fits_as_is(text: &str, text_width: usize, width: usize, doubled: bool) -> bool {
+    text_width <= width.max(1) && if doubled { fits_unless_spaced(text) } else { !edge_spaced(text) }
 }
 
 /// How many characters the longest of `text`'s words (between spaces) has,
@@ -51,6 +63,28 @@ fn longest_word(text: &str) -> usize {
         }
     }
     longest.max(word)
+}
+
+/// The words of `text` (between spaces, none empty), each with its width
+/// in characters, in one look at each byte: the words of a cell are few
+/// and short, and a search for each space, then a count of each word's
+/// characters, cost twice as much.
+fn words(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while bytes.get(at) == Some(&b' ') {
+            at += 1;
+        }
+        let start = at;
+        let mut characters = 0;
+        while let Some(&byte) = bytes.get(at).filter(|&&byte| byte != b' ') {
+            characters += usize::from(byte & 0xc0 != 0x80);
+            at += 1;
+        }
+        // A space is one byte, so the word's ends are characters' ends.
+        (at > start).then(|| (text.get(start..at).unwrap_or_default(), characters))
+    })
 }
 
 /// Wrapped lines in one buffer, used again from row to row: each line a
@@ -91,9 +125,7 @@ impl Wrapped {
         let mut start = self.text.len();
         // The characters of the line being filled.
         let mut used = 0;
-        for word in text.split(' ').filter(|w| !w.is_empty()) {
-            let mut word = word;
-            let mut characters = width_of(word);
+        for (mut word, mut characters) in words(text) {
             loop {
                 if used + characters + usize::from(used > 0) <= width {
                     if used > 0 {
@@ -274,32 +306,37 @@ fn squeezed(
 fn lines(out: &mut String, headers: &[&str], rows: &Rows, measured: &Measured, widths: &[usize], texts: usize) {
     let mut wrapped = Wrapped::default();
     let header_widths: Vec<usize> = headers.iter().map(|h| width_of(h)).collect();
-    row(out, headers, &header_widths, widths, texts, &mut wrapped);
+    row(out, headers, &header_widths, widths, texts, true, &mut wrapped);
+    // One search of all the cells' text for a doubled space (a cell that
+    // ends in a space before one that begins with one is found too), rather
+    // than a look at each cell's every byte: most tables have none.
+    let doubled = rows.text().contains("  ");
     // A row's cells, in a buffer used again from row to row.
     let mut cells: Vec<&str> = Vec::with_capacity(rows.columns());
     for at in 0..rows.len() {
         cells.clear();
         cells.extend(rows.cells_of(at));
-        row(out, &cells, measured.row(at), widths, texts, &mut wrapped);
+        row(out, &cells, measured.row(at), widths, texts, doubled, &mut wrapped);
     }
 }
 
 /// One row of a table, its cells `measured` wide: one line when every cell
 /// fits as it is, else as many as its most wrapped cell takes (wrapped in
-/// `wrapped`).
+/// `wrapped`). `doubled` is false where no cell has a doubled space.
 fn row<C: AsRef<str>>(
     out: &mut String,
     cells: &[C],
     measured: &[usize],
     widths: &[usize],
     texts: usize,
+    doubled: bool,
     wrapped: &mut Wrapped,
 ) {
     if cells
         .iter()
         .zip(measured)
         .zip(widths)
-        .all(|((cell, &cell_width), &width)| fits_as_is_measured(cell.as_ref(), cell_width, width))
+        .all(|((cell, &cell_width), &width)| cell_fits_as_is(cell.as_ref(), cell_width, width, doubled))
     {
         return line(out, widths, texts, |i| (cells[i].as_ref(), measured[i]));
     }
@@ -317,21 +354,28 @@ fn row<C: AsRef<str>>(
 /// space.
 fn line<'a>(out: &mut String, widths: &[usize], texts: usize, part: impl Fn(usize) -> (&'a str, usize)) {
     let start = out.len();
+    // The gaps and padding before the next part are written with it, in
+    // one go; those after the last part are not written at all (a wrapped
+    // row's later lines have empty cells, once many spaces written and
+    // trimmed again). The line then differs from one with every space
+    // written only by spaces at its end, which it would lose to the trim.
+    let mut owed = 0;
     for (i, &width) in widths.iter().enumerate() {
         let (part, part_width) = part(i);
         let pad = width.saturating_sub(part_width);
         if i > 0 {
-            out.push_str("  ");
+            owed += 2;
+        }
+        if i >= texts {
+            owed += pad;
+        }
+        if !part.is_empty() {
+            spaces(out, owed);
+            owed = 0;
+            out.push_str(part);
         }
         if i < texts {
-            out.push_str(part);
-            // The last column is not padded: its spaces would be trimmed.
-            if i + 1 < widths.len() {
-                spaces(out, pad);
-            }
-        } else {
-            spaces(out, pad);
-            out.push_str(part);
+            owed += pad;
         }
     }
     trim_end_from(out, start);
@@ -342,6 +386,11 @@ fn line<'a>(out: &mut String, widths: &[usize], texts: usize, part: impl Fn(usiz
 /// the padding's spaces a byte at a time, then any other white space char
 /// by char (a wrapped row's line can end in many spaces).
 fn trim_end_from(out: &mut String, start: usize) {
+    // Most lines end in a character that is no white space: an ASCII byte
+    // above the space.
+    if out.as_bytes()[start..].last().is_some_and(|&byte| byte > b' ' && byte.is_ascii()) {
+        return;
+    }
     let spaces = out.as_bytes()[start..].iter().rev().take_while(|&&byte| byte == b' ').count();
     let kept = out[start..out.len() - spaces].trim_end().len();
     out.truncate(start + kept);
@@ -392,6 +441,15 @@ mod tests {
     }
 
     #[test]
+    fn words_are_what_splitting_at_spaces_gives_with_their_characters() {
+        for text in ["", " ", "a", "  ab  cd ", "äö åéü", "x\u{a0}y  z", "€ 1 500,50 €", "one"] {
+            let split: Vec<(&str, usize)> =
+                text.split(' ').filter(|w| !w.is_empty()).map(|w| (w, w.chars().count())).collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), split, "{text:?}");
+        }
+    }
+
+    #[test]
     fn wrap_breaks_at_spaces_and_splits_long_words() {
         assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
@@ -404,6 +462,14 @@ mod tests {
         for text in texts {
             for width in 0..8 {
                 assert_eq!(fits_as_is_measured(text, width_of(text), width), fits_as_is(text, width), "{text:?}");
+                assert_eq!(cell_fits_as_is(text, width_of(text), width, true), fits_as_is(text, width), "{text:?}");
+                if !text.contains("  ") {
+                    assert_eq!(
+                        cell_fits_as_is(text, width_of(text), width, false),
+                        fits_as_is(text, width),
+                        "{text:?}"
+                    );
+                }
                 if fits_as_is(text, width) {
                     assert_eq!(wrap(text, width), [text], "{text:?} at {width}");
                 } else {
@@ -484,9 +550,25 @@ mod tests {
         let mut out = String::new();
         let mut wrapped = Wrapped::default();
         let widths = [4, 5, 3];
-        row(&mut out, &["a bb ccc", "dd ee ff", "7"], &[8, 8, 1], &widths, 2, &mut wrapped);
-        row(&mut out, &["x", "yyyyyyy", "12"], &[1, 7, 2], &widths, 2, &mut wrapped);
+        row(&mut out, &["a bb ccc", "dd ee ff", "7"], &[8, 8, 1], &widths, 2, true, &mut wrapped);
+        row(&mut out, &["x", "yyyyyyy", "12"], &[1, 7, 2], &widths, 2, false, &mut wrapped);
         assert_eq!(out, "a bb  dd ee    7\nccc   ff\nx     yyyyy   12\n      yy\n");
+    }
+
+    #[test]
+    fn a_cell_with_a_doubled_space_is_wrapped_whether_or_not_the_cells_beside_it_have_one() {
+        let headers = ["project", "events"];
+        // The doubled and the outer spaces are dropped as wrapping drops them.
+        for (cells, [name, events]) in
+            [(["a  b", "1"], ["a b", "1"]), (["a ", " b"], ["a", "b"]), (["a b", "1"], ["a b", "1"])]
+        {
+            let mut rows = Rows::new(2);
+            rows.push(["plain", "22"]);
+            rows.push(cells);
+            let mut out = String::new();
+            table(&mut out, &headers, &rows, 1, 40);
+            assert_eq!(out, format!("project  events\nplain        22\n{name:<7}  {events:>6}\n"), "{cells:?}");
+        }
     }
 
     #[test]
