@@ -250,6 +250,9 @@ pub(crate) struct Counting<'a, 'f> {
     pub(crate) contributions: Contributions<'a>,
     /// Which of its kinds of figure lie inside one another.
     pub(crate) nesting: Nesting,
+    /// Whether its groups' rows are added up event by event
+    /// ([`tally::applies`](super::tally::applies)).
+    pub(crate) event_by_event: bool,
 }
 
 impl<'a, 'f> Counting<'a, 'f> {
@@ -265,7 +268,9 @@ impl<'a, 'f> Counting<'a, 'f> {
     pub(crate) fn with_buffer(project: &'a Project, forest: &'f Forest<'a>, held: &mut Vec<&'a Event>) -> Self {
         held.clear();
         held.extend(held_events(project));
-        Counting { forest, contributions: attendances_of(project, held, forest), nesting: Nesting::of(held, forest) }
+        let nesting = Nesting::of(held, forest);
+        let event_by_event = super::tally::applies(held, nesting);
+        Counting { forest, contributions: attendances_of(project, held, forest), nesting, event_by_event }
     }
 }
 

@@ -7,7 +7,7 @@ use foldhash::HashMap;
 
 use super::contribution::Holders;
 use super::participation::{Dimension, Key, ParticipationRow, groups_of};
-use crate::{Event, Project};
+use crate::{Event, EventKind, EventScope, Project, Theme};
 
 /// A project's events grouped in one dimension, in the order each group is
 /// first met, each group's events in the project's order (an event twice
@@ -35,8 +35,12 @@ pub(crate) struct Groups<'a> {
     events: Vec<&'a Event>,
     /// Each event's group, in the project's order, while filling.
     slots: Vec<(usize, &'a Event)>,
-    /// Each group's place in `keys`, once there are many.
+    /// Each group's place in `keys`, once there are many, for keys
+    /// without a [`slot`].
     index: HashMap<Key<'a>, usize>,
+    /// Each group's place in `keys` by its key's [`slot`] ([`NO_GROUP`]
+    /// where none has that key), while grouping: emptied again at its end.
+    places: Vec<usize>,
     /// An event's keys, while filling.
     event_keys: Vec<Key<'a>>,
     /// The held events of one group, for whoever counts the groups.
@@ -48,59 +52,110 @@ pub(crate) struct Groups<'a> {
 impl<'a> Groups<'a> {
     /// Groups `project`'s events in `dimension`, replacing what was here.
     pub(crate) fn fill(&mut self, project: &'a Project, dimension: Dimension, holders: &mut Holders<'a, '_>) {
-        let Groups { keys, ends, events, slots, index, event_keys, .. } = self;
-        keys.clear();
-        ends.clear();
-        events.clear();
-        slots.clear();
-        index.clear();
+        self.events.clear();
         if dimension == Dimension::Project {
+            self.keys.clear();
+            self.ends.clear();
             // Every event states its project: one group of them all.
             if !project.events.is_empty() {
-                keys.push(Key::Project);
-                ends.push(project.events.len());
-                events.extend(&project.events);
+                self.keys.push(Key::Project);
+                self.ends.push(project.events.len());
+                self.events.extend(&project.events);
             }
             return;
         }
+        let (mut ends, mut slots) = (std::mem::take(&mut self.ends), std::mem::take(&mut self.slots));
+        ends.clear();
+        slots.clear();
         slots.reserve(project.events.len());
-        for (place, event) in project.events.iter().enumerate() {
-            groups_of(event, place, dimension, holders, event_keys);
-            for &key in event_keys.iter() {
-                // A project has few groups a dimension: a look along them is
-                // quicker than hashing until there are many.
-                let at = if keys.len() <= 8 {
-                    keys.iter().position(|k| *k == key)
-                } else {
-                    if index.is_empty() {
-                        index.extend(keys.iter().enumerate().map(|(at, k)| (*k, at)));
-                    }
-                    index.get(&key).copied()
-                };
-                let at = at.unwrap_or_else(|| {
-                    if !index.is_empty() {
-                        index.insert(key, keys.len());
-                    }
-                    keys.push(key);
-                    ends.push(0);
-                    keys.len() - 1
-                });
-                ends[at] += 1;
-                slots.push((at, event));
+        self.each(project, dimension, holders, |at, new, event| {
+            if new.is_some() {
+                ends.push(0);
             }
-        }
+            ends[at] += 1;
+            slots.push((at, event));
+        });
         // Each group's events after the groups before it, in the order met.
         let mut end = 0;
         for size in ends.iter_mut() {
             end += *size;
             *size = end - *size;
         }
-        let Some(&(_, first)) = slots.first() else { return };
-        events.resize(slots.len(), first);
-        // `ends` holds each group's next place, which ends as the group's end.
-        for &(group, event) in slots.iter() {
-            events[ends[group]] = event;
-            ends[group] += 1;
+        if let Some(&(_, first)) = slots.first() {
+            self.events.resize(slots.len(), first);
+            // `ends` holds each group's next place, which ends as the group's end.
+            for &(group, event) in slots.iter() {
+                self.events[ends[group]] = event;
+                ends[group] += 1;
+            }
+        }
+        (self.ends, self.slots) = (ends, slots);
+    }
+
+    /// Goes through `project`'s events in `dimension` (not
+    /// [`Dimension::Project`]) as [`Groups::fill`] groups them, without
+    /// listing each group's events: `visit(group, new, event)` for each
+    /// event in each of its groups, in the project's order, `group` being
+    /// the group's place in the order the groups are first met and `new`
+    /// its key where the event is the group's first. The groups' keys stay
+    /// here, in that order; their events do not.
+    pub(crate) fn each(
+        &mut self,
+        project: &'a Project,
+        dimension: Dimension,
+        holders: &mut Holders<'a, '_>,
+        mut visit: impl FnMut(usize, Option<Key<'a>>, &'a Event),
+    ) {
+        debug_assert!(dimension != Dimension::Project, "the project's group is all its events");
+        let Groups { keys, index, places, event_keys, .. } = self;
+        keys.clear();
+        index.clear();
+        if places.is_empty() {
+            places.resize(SLOTS, NO_GROUP);
+        }
+        for (place, event) in project.events.iter().enumerate() {
+            groups_of(event, place, dimension, holders, event_keys);
+            for &key in event_keys.iter() {
+                let slot = slot(&key);
+                // A key of few values has its group's place at its slot: no
+                // search, whose end at a place that changes from key to key
+                // the processor mispredicts. Other keys: a project has few
+                // groups a dimension, and a look along them is quicker than
+                // hashing until there are many.
+                let found = match slot {
+                    Some(slot) => Some(places[slot]).filter(|&at| at != NO_GROUP),
+                    None if keys.len() <= 8 => keys.iter().position(|k| *k == key),
+                    None => {
+                        if index.is_empty() {
+                            let unslotted = keys.iter().enumerate().filter(|(_, k)| self::slot(k).is_none());
+                            index.extend(unslotted.map(|(at, k)| (*k, at)));
+                        }
+                        index.get(&key).copied()
+                    }
+                };
+                match found {
+                    Some(at) => visit(at, None, event),
+                    None => {
+                        let at = keys.len();
+                        match slot {
+                            Some(slot) => places[slot] = at,
+                            None if !index.is_empty() => {
+                                index.insert(key, at);
+                            }
+                            None => {}
+                        }
+                        keys.push(key);
+                        visit(at, Some(key), event);
+                    }
+                }
+            }
+        }
+        // The places emptied for the next dimension or project: only those
+        // of the keys met were set.
+        for key in keys.iter() {
+            if let Some(slot) = slot(key) {
+                places[slot] = NO_GROUP;
+            }
         }
     }
 
@@ -134,13 +189,14 @@ impl<'a> Groups<'a> {
     /// one set of buffers a batch. The lists keep their memory; the map,
     /// used only for projects with many groups a dimension, starts again.
     pub(crate) fn recycle<'b>(self) -> Groups<'b> {
-        let Groups { keys, ends, events, slots, index: _, event_keys, held, rows } = self;
+        let Groups { keys, ends, events, slots, index: _, places, event_keys, held, rows } = self;
         Groups {
             keys: emptied(keys),
             ends: emptied(ends),
             events: emptied(events),
             slots: emptied(slots),
             index: HashMap::default(),
+            places,
             event_keys: emptied(event_keys),
             held: emptied(held),
             rows: emptied(rows),
@@ -154,6 +210,40 @@ impl<'a> Groups<'a> {
             let start = at.checked_sub(1).map_or(0, |before| self.ends[before]);
             (key, &self.events[start..self.ends[at]])
         })
+    }
+}
+
+/// No group at a slot of [`Groups::places`].
+const NO_GROUP: usize = usize::MAX;
+
+/// The first year with a slot of its own (see [`slot`]), and how many
+/// years from it have one: every year the reports cover and decades around.
+const FIRST_YEAR: i32 = 1990;
+const YEARS: usize = 80;
+
+/// How many slots there are.
+const SLOTS: usize = 1 + Theme::ALL.len() + EventKind::ALL.len() + EventScope::ALL.len() + YEARS + 4 * YEARS;
+
+/// A slot of its own for each key of a dimension of few values ("not
+/// stated", a theme, an event kind, a scope, and a year or quarter from
+/// [`FIRST_YEAR`] on); `None` for the others (counties, work packages, the
+/// project, years far from the reports'), which are looked for among the
+/// groups. Slots of different keys differ.
+fn slot(key: &Key<'_>) -> Option<usize> {
+    let year = |year: i32| usize::try_from(year.checked_sub(FIRST_YEAR)?).ok().filter(|&at| at < YEARS);
+    let themes = 1;
+    let kinds = themes + Theme::ALL.len();
+    let scopes = kinds + EventKind::ALL.len();
+    let years = scopes + EventScope::ALL.len();
+    let quarters = years + YEARS;
+    match *key {
+        Key::NotStated => Some(0),
+        Key::Theme(theme) => Some(themes + theme as usize),
+        Key::Kind(kind) => Some(kinds + kind as usize),
+        Key::Scope(scope) => Some(scopes + scope as usize),
+        Key::Year(y) => Some(years + year(y)?),
+        Key::Quarter(y, q @ 1..=4) => Some(quarters + 4 * year(y)? + (q as usize - 1)),
+        Key::Quarter(..) | Key::Project | Key::Counties(_) | Key::WorkPackage(_) => None,
     }
 }
 

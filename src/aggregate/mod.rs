@@ -101,6 +101,7 @@ mod programme;
 mod reference;
 mod resources;
 mod summary;
+mod tally;
 mod timeline;
 
 use schemars::JsonSchema;

@@ -457,7 +457,13 @@ pub(crate) fn of_project<'a>(
     groups: &mut Groups<'a>,
     out: &mut Vec<(Key<'a>, ParticipationRow)>,
 ) {
-    let Counting { forest, contributions, nesting } = counting;
+    // Where every figure is counted whole, the rows are added up event by
+    // event: the same rows (see `tally`), without a list of each group's
+    // events and a look at each list for each figure.
+    if !explain && counting.event_by_event && dimension != Dimension::Project {
+        return super::tally::rows(project, counting, dimension, holders, groups, out);
+    }
+    let Counting { forest, contributions, nesting, .. } = counting;
     // The held events of a group, in a buffer used again from group to
     // group and from project to project.
     let mut held = groups.take_held();

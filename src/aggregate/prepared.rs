@@ -188,6 +188,13 @@ mod tests {
                 if let Some(event) = project.events.get_mut(2) {
                     event.themes = vec![Theme::ALL[0], Theme::ALL[1], Theme::ALL[0]];
                 }
+                // Years far from the reports', which have no slot of their
+                // own (see `groups::slot`), beside those that have.
+                for (at, year) in [(3, 1850), (4, 2500)] {
+                    if let Some(event) = project.events.get_mut(at) {
+                        event.period = Some(crate::Period { start: Some(crate::PartialDate::Year(year)), end: None });
+                    }
+                }
                 project
             })
             .collect();
