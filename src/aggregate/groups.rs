@@ -279,4 +279,28 @@ mod tests {
         let made: Vec<_> = recycled.iter().map(|(key, events)| (key, events.to_vec())).collect();
         assert_eq!(made, grouped(&second, Dimension::County, &mut Holders::new(&second, &forest)));
     }
+
+    /// Every key with a slot has one of its own, within the slots: keys
+    /// sharing a slot would share a group.
+    #[test]
+    fn keys_of_few_values_have_slots_of_their_own() {
+        let mut keys = vec![Key::NotStated];
+        keys.extend(Theme::ALL.iter().map(|&t| Key::Theme(t)));
+        keys.extend(EventKind::ALL.iter().map(|&k| Key::Kind(k)));
+        keys.extend(EventScope::ALL.iter().map(|&s| Key::Scope(s)));
+        for year in FIRST_YEAR..FIRST_YEAR + YEARS as i32 {
+            keys.push(Key::Year(year));
+            keys.extend((1..=4).map(|q| Key::Quarter(year, q)));
+        }
+        let slots: Vec<usize> = keys.iter().map(|key| slot(key).expect("a slot")).collect();
+        assert_eq!(slots.len(), SLOTS);
+        assert!(slots.iter().all(|&at| at < SLOTS));
+        assert_eq!(slots.iter().collect::<std::collections::HashSet<_>>().len(), SLOTS);
+        // Years outside the slots' and the other dimensions' keys are searched for.
+        for key in
+            [Key::Year(FIRST_YEAR - 1), Key::Quarter(FIRST_YEAR + YEARS as i32, 1), Key::Project, Key::WorkPackage("p")]
+        {
+            assert_eq!(slot(&key), None, "{key:?}");
+        }
+    }
 }

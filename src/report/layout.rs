@@ -24,11 +24,6 @@ fn fits_as_is(text: &str, width: usize) -> bool {
     fits_unless_spaced(text) && (text.len() <= width.max(1) || width_of(text) <= width.max(1))
 }
 
-/// [`fits_as_is`] for a text already measured: `text_width` characters.
-fn fits_as_is_measured(text: &str, text_width: usize, width: usize) -> bool {
-    text_width <= width.max(1) && fits_unless_spaced(text)
-}
-
 /// Whether `text` has no space for [`wrap`] to drop: leading, trailing or
 /// doubled. Each byte is looked at in turn: cells and lines are short,
 /// and setting up a search for the pattern `"  "` cost more than this.
@@ -42,27 +37,17 @@ fn edge_spaced(text: &str) -> bool {
     bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ')
 }
 
-/// [`fits_as_is_measured`] for a cell of a table whose cells are known,
-/// all at once, to hold no doubled space where `doubled` is false: then
-/// only the cell's ends are looked at.
+/// [`fits_as_is`] for a cell already measured (`text_width` characters)
+/// of a table whose cells are known, all at once, to hold no doubled space
+/// where `doubled` is false: then only the cell's ends are looked at.
 fn cell_fits_as_is(text: &str, text_width: usize, width: usize, doubled: bool) -> bool {
     text_width <= width.max(1) && if doubled { fits_unless_spaced(text) } else { !edge_spaced(text) }
 }
 
 /// How many characters the longest of `text`'s words (between spaces) has,
-/// in one look at each byte: a character is a byte that does not continue
-/// one before it.
+/// as [`words`] counts them.
 fn longest_word(text: &str) -> usize {
-    let (mut longest, mut word) = (0, 0);
-    for &byte in text.as_bytes() {
-        if byte == b' ' {
-            longest = longest.max(word);
-            word = 0;
-        } else if byte & 0xc0 != 0x80 {
-            word += 1;
-        }
-    }
-    longest.max(word)
+    words(text).map(|(_, characters)| characters).max().unwrap_or(0)
 }
 
 /// The words of `text` (between spaces, none empty), each with its width
@@ -105,10 +90,10 @@ impl Wrapped {
     }
 
     /// Adds `text`, `text_width` characters wide, as the next cell: as it is
-    /// where it fits so ([`fits_as_is_measured`]), else as [`Wrapped::cell`]
-    /// wraps it.
-    fn measured_cell(&mut self, text: &str, text_width: usize, width: usize) {
-        if !fits_as_is_measured(text, text_width, width) {
+    /// where it fits so ([`cell_fits_as_is`], `doubled` as there), else as
+    /// [`Wrapped::cell`] wraps it.
+    fn measured_cell(&mut self, text: &str, text_width: usize, width: usize, doubled: bool) {
+        if !cell_fits_as_is(text, text_width, width, doubled) {
             return self.cell(text, width);
         }
         let (first, start) = (self.lines.len(), self.text.len());
@@ -342,7 +327,7 @@ fn row<C: AsRef<str>>(
     }
     wrapped.clear();
     for ((cell, &cell_width), &width) in cells.iter().zip(measured).zip(widths) {
-        wrapped.measured_cell(cell.as_ref(), cell_width, width);
+        wrapped.measured_cell(cell.as_ref(), cell_width, width, doubled);
     }
     for at in 0..wrapped.height() {
         line(out, widths, texts, |i| wrapped.line(i, at));
@@ -462,7 +447,6 @@ mod tests {
         let texts = ["", " ", "a", "ab cd", " ab", "ab ", "a  b", "äö åé", "äöåé", "12 345", "a b c d e f", "x\u{a0}y"];
         for text in texts {
             for width in 0..8 {
-                assert_eq!(fits_as_is_measured(text, width_of(text), width), fits_as_is(text, width), "{text:?}");
                 assert_eq!(cell_fits_as_is(text, width_of(text), width, true), fits_as_is(text, width), "{text:?}");
                 if !text.contains("  ") {
                     assert_eq!(
@@ -532,10 +516,12 @@ mod tests {
     fn a_wrapped_lines_width_is_its_characters_and_a_cell_that_fits_is_wrapped_as_it_is() {
         let texts = ["", "a", "ab cd", "a  b", " lead", "äöåé äö", "abcdefghij", "x y zzzzzzzzzzzz w", "1 500,50 €"];
         for text in texts {
-            for width in 0..14 {
+            // `doubled` false only where the text has no doubled space, as
+            // a table passes it.
+            for (width, doubled) in (0..14).flat_map(|width| [(width, true), (width, text.contains("  "))]) {
                 let (mut wrapped, mut measured) = (Wrapped::default(), Wrapped::default());
                 wrapped.cell(text, width);
-                measured.measured_cell(text, width_of(text), width);
+                measured.measured_cell(text, width_of(text), width, doubled);
                 assert_eq!(wrapped.height(), measured.height(), "{text:?} at {width}");
                 for at in 0..wrapped.height() {
                     let (line, line_width) = wrapped.line(0, at);
