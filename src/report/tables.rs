@@ -290,15 +290,15 @@ pub(crate) fn push_achievement_label(out: &mut String, row: &crate::aggregate::A
     }
 }
 
-/// An achievement group's label, as [`push_achievement_label`] writes it.
+/// An achievement group's label, as [`push_achievement_label`] writes it:
+/// borrowed where that is the row's own label.
 pub(crate) fn achievement_label(row: &crate::aggregate::AchievementRow) -> std::borrow::Cow<'_, str> {
-    if row.by == "work_package" {
-        let mut out = String::new();
-        push_work_package(&mut out, &row.key, &row.label);
-        out.into()
-    } else {
-        row.label.as_str().into()
+    if row.by != "work_package" {
+        return row.label.as_str().into();
     }
+    let mut out = String::new();
+    push_achievement_label(&mut out, row);
+    out.into()
 }
 
 /// Makes the report's tables in order, giving each to `emit` as soon as it
