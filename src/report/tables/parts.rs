@@ -214,11 +214,14 @@ fn judgements(summary: &Summary, local: Local, by: &str, title: Phrase) -> Table
     // judgements of every rating of its key.
     let mut counts: Vec<u64> = Vec::with_capacity(ratings.len());
     for same_key in rows.chunk_by(|a, b| a.key == b.key) {
-        let judgements = |rating: &crate::AchievementRating| {
-            same_key.iter().filter(|row| row.rating == rating.code()).map(|row| row.judgements.value).sum::<u64>()
-        };
+        // Each row's rating found once, rather than each rating's rows.
         counts.clear();
-        counts.extend(ratings.iter().map(judgements));
+        counts.resize(ratings.len(), 0);
+        for row in same_key {
+            if let Some(at) = ratings.iter().position(|rating| rating.code() == row.rating) {
+                counts[at] += row.judgements.value;
+            }
+        }
         for same_label in same_key.chunk_by(|a, b| a.label == b.label) {
             let mut cells = table.rows.row();
             cells.with(|out| push_achievement_label(out, same_label[0]));
