@@ -13,6 +13,11 @@ const NARROWEST_TEXT: usize = 12;
 /// The longest word kept whole in a wrapped text column.
 const LONGEST_UNBROKEN: usize = 32;
 
+/// The most a text column's least width can be (what [`squeezed`] and its
+/// shortcut for one text column both rely on): its longest word, kept
+/// whole up to [`LONGEST_UNBROKEN`], or [`NARROWEST_TEXT`] if that is more.
+const WIDEST_LEAST_TEXT: usize = if LONGEST_UNBROKEN > NARROWEST_TEXT { LONGEST_UNBROKEN } else { NARROWEST_TEXT };
+
 fn width_of(text: &str) -> usize {
     text.chars().count()
 }
@@ -254,7 +259,7 @@ impl Measured {
 
 /// [`squeezed`] for a table of one text column (most of a report's large
 /// tables), without looking for its longest word, where the figures leave
-/// that column its natural width or [`LONGEST_UNBROKEN`] characters,
+/// that column its natural width or [`WIDEST_LEAST_TEXT`] characters,
 /// whichever is less: its least width is never more, so it then takes what
 /// the figures leave, up to its natural width, whatever its words. `None`
 /// where that is not known without its words ([`squeezed`] then finds
@@ -265,8 +270,7 @@ fn one_text_column(headers: &[&str], measured: &Measured, natural: &[usize], roo
     let &text = natural.first()?;
     let figures: Vec<usize> = (1..headers.len()).map(|i| figure_width(headers, measured, i)).collect();
     let left = room.checked_sub(figures.iter().sum())?;
-    (left >= text.min(LONGEST_UNBROKEN.max(NARROWEST_TEXT)))
-        .then(|| std::iter::once(text.min(left)).chain(figures).collect())
+    (left >= text.min(WIDEST_LEAST_TEXT)).then(|| std::iter::once(text.min(left)).chain(figures).collect())
 }
 
 /// A figure column's width: its widest cell, or its header's longest word.
@@ -299,7 +303,7 @@ fn squeezed(
                         words = words.max(longest_word(rows.get(r, i)));
                     }
                 }
-                words.clamp(NARROWEST_TEXT.min(natural[i]), LONGEST_UNBROKEN.max(NARROWEST_TEXT)).min(natural[i])
+                words.clamp(NARROWEST_TEXT.min(natural[i]), WIDEST_LEAST_TEXT).min(natural[i])
             } else {
                 figure_width(headers, measured, i)
             }
