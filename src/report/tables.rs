@@ -291,7 +291,9 @@ pub(crate) fn push_achievement_label(out: &mut String, row: &crate::aggregate::A
 }
 
 /// An achievement group's label, as [`push_achievement_label`] writes it:
-/// borrowed where that is the row's own label.
+/// borrowed where that is the row's own label. Only the HTML report (and a
+/// test) uses it.
+#[cfg(any(feature = "html", test))]
 pub(crate) fn achievement_label(row: &crate::aggregate::AchievementRow) -> std::borrow::Cow<'_, str> {
     if row.by != "work_package" {
         return row.label.as_str().into();
