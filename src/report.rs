@@ -271,16 +271,16 @@ fn write_text(
     let count = |n: u64, one: Phrase, many: Phrase| {
         (if n == 1 { one } else { many }).fill(language, &[&crate::value::thousands(n)])
     };
-    let heading = format!(
+    let opening = format!(
         "{}: {}, {}",
         Phrase::Summary.text(language),
         count(summary.projects, Phrase::OneProject, Phrase::Projects),
         count(summary.programmes, Phrase::OneProgramme, Phrase::Programmes)
     );
     if markdown {
-        let _ = writeln!(out, "# {heading}\n");
+        let _ = writeln!(out, "# {opening}\n");
     } else {
-        layout::paragraph(&mut out, &heading, width, "", "");
+        layout::paragraph(&mut out, &opening, width, "", "");
         out.push('\n');
     }
     let read = crate::value::thousands(summary.projects + summary.programmes);
@@ -328,12 +328,7 @@ fn write_text(
     };
     crate::pipeline::shared::made_in_order(parts.len(), &lay_out, String::len, MOST_WAITING, |text| sink(text))?;
     out.clear();
-    let title = Phrase::HowToRead.text(language);
-    if markdown {
-        let _ = writeln!(out, "## {title}\n");
-    } else {
-        let _ = writeln!(out, "{title}\n{}", "=".repeat(title.chars().count()));
-    }
+    heading(&mut out, Phrase::HowToRead.text(language), width, markdown);
     for line in LEGEND {
         layout::paragraph(&mut out, line.text(language), width, "- ", "  ");
     }
@@ -356,15 +351,24 @@ const LEGEND: [Phrase; 6] = [
     Phrase::LegendExplain,
 ];
 
+/// Writes `title` as a section's heading: in Markdown after `## `; in text
+/// wrapped to `width` (a title may be longer than the narrowest width, as
+/// a Finnish one is) and underlined with `=` as wide as its widest line.
+fn heading(out: &mut String, title: &str, width: usize, markdown: bool) {
+    if markdown {
+        let _ = writeln!(out, "## {title}\n");
+        return;
+    }
+    let start = out.len();
+    layout::paragraph(out, title, width, "", "");
+    let widest = out[start..].lines().map(|line| line.chars().count()).max().unwrap_or(0);
+    out.push_str(&"=".repeat(widest));
+    out.push('\n');
+}
+
 fn write_table(table: &Table, out: &mut String, format: Format, explain: bool, width: usize, language: Language) {
     let markdown = format == Format::Markdown;
-    let title = |out: &mut String| {
-        if markdown {
-            let _ = writeln!(out, "## {}\n", table.title);
-        } else {
-            let _ = writeln!(out, "{}\n{}", table.title, "=".repeat(table.title.chars().count()));
-        }
-    };
+    let title = |out: &mut String| heading(out, &table.title, width, markdown);
     if let Some(omitted) = &table.omitted {
         title(out);
         let limit = crate::value::thousands(omitted.limit);

@@ -24,3 +24,4 @@ mod schema;
 mod schema_1_2;
 mod tables;
 mod validation;
+mod widths;
