@@ -37,9 +37,10 @@ mod local;
 mod tables;
 mod words;
 
-use local::Local;
+pub(crate) use local::Local;
 use tables::{Part, Table};
 pub use words::Phrase;
+pub(crate) use words::dimension_value;
 
 /// How a report is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -412,13 +413,13 @@ fn write_table(table: &Table, out: &mut String, format: Format, explain: bool, w
         out.push('\n');
         let _ = writeln!(out, "{}", Phrase::HowMade.text(language));
         for (what, derivation) in &table.derivations {
-            let line = format!("{}: {}", escape(what, format), escape(&derivation.rule, format));
+            let line = format!("{}: {}", escape(what, format), escape(&derivation.rule_in(language), format));
             layout::paragraph(out, &line, width, "- ", "  ");
-            for record in &derivation.records {
+            for record in &derivation.records_in(language) {
                 layout::paragraph(out, &escape(record, format), width, "    - ", "      ");
             }
             // Compact: what was left out, counted by reason (listed in JSON).
-            let left_out = crate::aggregate::left_out_summary(&derivation.left_out);
+            let left_out = crate::aggregate::left_out_summary(&derivation.left_out, language);
             if !left_out.is_empty() {
                 layout::paragraph(out, &escape(&left_out, format), width, "    - ", "      ");
             }

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
 
 use super::resources::one;
-use super::{Figure, record};
+use super::{Figure, Used, record};
+use crate::report::Phrase;
 use crate::{AchievementRating, AssessmentSource, Id, Language, Objective, Project};
 
 /// A row's label and judgements.
@@ -192,7 +193,7 @@ pub(super) struct Judgements<'p> {
     /// the rating and, with `explain`, how the judgement is named. Put in
     /// order of group and rating (stably) and added up when the counts
     /// join the rows: one list rather than a tree a project.
-    counted: Vec<(Judged<'p>, AchievementRating, String)>,
+    counted: Vec<(Judged<'p>, AchievementRating, Used)>,
     explain: bool,
 }
 
@@ -218,14 +219,16 @@ impl<'p> Judgements<'p> {
                 }
                 judgements.ratings[judgement.rating as usize] += 1;
                 let here = if explain {
-                    format!(
-                        "{} judges {} {}",
-                        record(project, assessment.id.as_str()),
-                        judgement.objective,
-                        judgement.rating.code()
+                    Used::default().fill(
+                        Phrase::RecordJudges,
+                        vec![
+                            Used::new(record(project, assessment.id.as_str())),
+                            Used::new(judgement.objective.to_string()),
+                            Used::default().rating(judgement.rating),
+                        ],
                     )
                 } else {
-                    String::new()
+                    Used::default()
                 };
                 let mut count = |group: Judged<'p>| judgements.counted.push((group, judgement.rating, here.clone()));
                 if per_project {
@@ -259,7 +262,7 @@ impl<'p> Judgements<'p> {
         // label are made for its first rating and copied for the next.
         // Stable: a group's judgements stay in the order met.
         self.counted.sort_by_key(|&(group, rating, _)| (group, rating));
-        let same = |a: &(Judged<'p>, AchievementRating, String), b: &(Judged<'p>, AchievementRating, String)| {
+        let same = |a: &(Judged<'p>, AchievementRating, Used), b: &(Judged<'p>, AchievementRating, Used)| {
             (a.0, a.1) == (b.0, b.1)
         };
         rows.per_project.reserve(self.counted.chunk_by(same).count());
@@ -271,7 +274,7 @@ impl<'p> Judgements<'p> {
                 let &(group, rating, _) = judgements.first()?;
                 let value = judgements.len() as u64;
                 let records = || judgements.iter_mut().map(|(_, _, here)| std::mem::take(here)).collect();
-                let figure = Figure { value, derivation: one(explain, "judgements counted", records) };
+                let figure = Figure { value, derivation: one(explain, Phrase::RuleJudgements, records) };
                 Some(((group, rating), figure))
             })
             .peekable();
@@ -318,7 +321,7 @@ fn merge(rows: &mut BTreeMap<Key, Value>, key: Key, (label, figure): Value) {
 fn add(existing: &mut Value, figure: Figure<u64>) {
     existing.1.value += figure.value;
     if let (Some(own), Some(later)) = (&mut existing.1.derivation, figure.derivation) {
-        own.records.extend(later.records);
+        own.add_records(*later);
     }
 }
 

@@ -23,8 +23,10 @@
 //!
 //! The contributions of one project add up to its total.
 
+use super::Used;
 use super::counted::{Held, any_inside, counted_figures};
 use super::forest::{Forest, Places};
+use crate::report::Phrase;
 use crate::{Count, Event, EventStatus, Project, Total};
 
 /// What one record adds to the groups it is placed in.
@@ -45,23 +47,27 @@ pub(crate) struct Contribution<'a> {
 impl Contribution<'_> {
     /// How the contribution is made, for a derivation: `project/record = 3 667`
     /// or `project/record = 192 less its parts 21 (project/a) + 12 (project/b) = 159`.
-    pub(crate) fn describe(&self, project: &Project) -> String {
-        let name = super::record(project, self.event.id.as_str());
-        let mut text = if self.parts.is_empty() {
-            format!("{name} = {}", self.figure)
+    pub(crate) fn describe(&self, project: &Project) -> Used {
+        let name = Used::new(super::record(project, self.event.id.as_str())).text(" = ");
+        let mut used = if self.parts.is_empty() {
+            name.count(self.figure)
         } else {
-            let parts: Vec<String> = self
-                .parts
-                .iter()
-                .map(|(event, count)| format!("{count} ({})", super::record(project, event.id.as_str())))
-                .collect();
-            format!("{name} = {} less its parts {} = {}", self.figure, parts.join(" + "), self.value.high)
+            let mut parts = Used::default();
+            for (at, (event, count)) in self.parts.iter().enumerate() {
+                if at > 0 {
+                    parts = parts.text(" + ");
+                }
+                parts = parts.count(*count).text(format!(" ({})", super::record(project, event.id.as_str())));
+            }
+            let figure = Used::default().count(self.figure);
+            let high = Used::default().count(self.value.high);
+            name.fill(Phrase::RecordLessItsParts, vec![figure, parts, high])
         };
-        text.push_str(&super::cited(&self.event.sources));
+        used = used.text(super::cited(&self.event.sources));
         if self.value.is_range() {
-            text.push_str(" (may lie within another figure: from 0)");
+            used = used.text(" ").phrase(Phrase::RecordMayLieWithin);
         }
-        text
+        used
     }
 }
 

@@ -20,8 +20,8 @@ pub(crate) struct Counted<'a> {
     /// The nodes of the figures left out of the low end, each the smaller
     /// of a pair that may overlap.
     pub(crate) excluded: HashSet<Option<usize>>,
-    /// The pairs that may overlap, `project/record may overlap project/record`.
-    pub(crate) overlaps: Vec<String>,
+    /// The pairs of figures that may overlap, each `project/record`.
+    pub(crate) overlaps: Vec<(String, String)>,
     /// The events with a figure that are not counted, each with the node
     /// of the first figure above it that includes it, in the order of the
     /// held events.
@@ -77,11 +77,7 @@ pub(crate) fn counted_figures<'a>(
             // The smaller figure may lie within the larger: leave it out of the low end.
             let smaller = if count.value <= other_count.value { *node } else { Some(other) };
             if excluded.insert(smaller) {
-                overlaps.push(format!(
-                    "{} may overlap {}",
-                    record(project, event.id.as_str()),
-                    record(project, forest.name(other))
-                ));
+                overlaps.push((record(project, event.id.as_str()), record(project, forest.name(other))));
             }
         }
     }

@@ -107,8 +107,8 @@ mod timeline;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-pub(crate) use derivation::left_out_summary;
 pub use derivation::{Cited, Derivation, LeftOut, Omission};
+pub(crate) use derivation::{Clause, Used, left_out_summary};
 pub(crate) use forest::ancestors;
 pub use money::{FundingDimension, FundingRow};
 pub use participants::ParticipantGroupRow;
@@ -149,12 +149,7 @@ impl<T> Figure<T> {
                 value: add(a.value, b.value),
                 derivation: match (a.derivation, b.derivation) {
                     (Some(mut a), Some(b)) => {
-                        if a.rule != b.rule && !a.rule.contains(&b.rule) {
-                            a.rule = format!("{}; {}", a.rule, b.rule);
-                        }
-                        a.records.extend(b.records);
-                        a.sources.extend(b.sources);
-                        a.left_out.extend(b.left_out);
+                        a.join(*b);
                         Some(a)
                     }
                     (a, b) => a.or(b),
@@ -180,6 +175,11 @@ pub struct Group {
 /// Which documents state a record's figure, for a derivation's record
 /// line: ` [seed-002]`, or nothing when the record names no source (the
 /// sections are in [`Derivation::sources`]).
+pub(crate) fn used(project: &Project, id: &str, count: crate::Count, sources: &[crate::SourceRef]) -> Used {
+    Used::new(record(project, id)).text(" = ").count(count).text(cited(sources))
+}
+
+/// The documents of `sources`, for a derivation: ` [seed-002]`.
 pub(crate) fn cited(sources: &[crate::SourceRef]) -> String {
     let mut documents: Vec<&str> = Vec::new();
     for source in sources {

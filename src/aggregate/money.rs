@@ -37,8 +37,9 @@ use std::borrow::Cow;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Derivation, Figure, LeftOut};
+use super::{Derivation, Figure, LeftOut, Used};
 use crate::figure::combine;
+use crate::report::Phrase;
 use crate::{BudgetRelation, Euros, Exactness, Funding, FundingKind, FundingPart, Id, Language, Money, Project};
 
 /// What money is grouped by.
@@ -216,30 +217,34 @@ impl<'a> Contribution<'a> {
 
     /// How a derivation names it without its amount: `lumo/funding/parts/0 (state_grant)`.
     pub(crate) fn name(&self, project: &Project) -> String {
+        self.named(project).text_in(Language::En)
+    }
+
+    /// [`Contribution::name`] as words.
+    fn named(&self, project: &Project) -> Used {
         let place = match self.scope {
             "project" => format!("{}/funding", project.id),
             part => format!("{}/{part}/funding", project.id),
         };
         match self.part {
-            Some(part) => format!("{place}/parts/{} ({})", self.index, part.kind.code()),
-            None => format!("{place}, not broken down into parts"),
+            Some(part) => Used::new(format!("{place}/parts/{} ({})", self.index, part.kind.code())),
+            None => Used::new(place).text(", ").phrase(Phrase::RecordNotBrokenDown),
         }
     }
 
     /// How a derivation names it: `lumo/funding/parts/0 (state_grant) = 80 000 €, …`.
-    pub(crate) fn record(&self, project: &Project) -> String {
-        let what = self.name(project);
-        let total = self.total.map_or_else(String::new, |t| t.to_string());
+    pub(crate) fn record(&self, project: &Project) -> Used {
+        let what = self.named(project);
+        let total = || self.total.map_or_else(Used::default, |total| Used::default().money(total));
         let share = self.part.and_then(|p| p.share).map_or_else(String::new, |s| s.to_string());
         match (self.source, self.amount) {
-            (AmountSource::Stated, Some(amount)) => format!("{what} = {amount}"),
-            (AmountSource::ShareOfTotal, Some(amount)) => {
-                format!("{what} = {amount}, computed from its share {share} of the total {total}")
-            }
+            (AmountSource::Stated, Some(amount)) => what.text(" = ").money(amount),
+            (AmountSource::ShareOfTotal, Some(amount)) => Used::default()
+                .fill(Phrase::RecordShareOfTotal, vec![what.text(" = ").money(amount), Used::new(share), total()]),
             (AmountSource::RestOfTotal, Some(amount)) => {
-                format!("{what} = {amount}, computed as the total {total} less the parts' amounts")
+                Used::default().fill(Phrase::RecordRestOfTotal, vec![what.text(" = ").money(amount), total()])
             }
-            _ => format!("{what}: no amount"),
+            _ => what.text(": ").phrase(Phrase::OmittedNoAmount),
         }
     }
 }
@@ -573,7 +578,10 @@ mod tests {
             for (at, &(by, key, amount)) in added.iter().cycle().take(4 * added.len()).enumerate() {
                 let derivation = || {
                     explain.then(|| {
-                        let mut derivation = Derivation::new("rule", vec![format!("record {at}")]);
+                        let mut derivation = Derivation::new(
+                            super::super::Clause::new(crate::report::Phrase::RuleJudgements),
+                            vec![super::super::Used::new(format!("record {at}"))],
+                        );
                         if amount.is_none() {
                             derivation
                                 .left_out

@@ -21,7 +21,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::participation::distinct_union;
-use super::{Derivation, Figure, ancestors, record};
+use super::{Clause, Derivation, Figure, Used, ancestors, record};
+use crate::report::Phrase;
 use crate::{Count, Event, EventStatus, Language, ParticipantGroup, Project, Total};
 
 /// One participant group (a kind, and a sector for professionals) in one
@@ -108,34 +109,27 @@ impl Accumulator {
                 if group.attendances.is_none() && group.distinct_people.is_none() {
                     row.events_without_figure += 1;
                 }
-                let cite = |rule: &str, count: Count| {
+                let cite = |rule: Phrase, count: Count| {
                     explain.then(|| {
                         let mut derivation = Derivation::new(
-                            rule,
-                            vec![format!("{} {} = {count}", record(project, event.id.as_str()), group.key())],
+                            Clause::new(rule),
+                            vec![
+                                Used::new(format!("{} {}", record(project, event.id.as_str()), group.key()))
+                                    .text(" = ")
+                                    .count(count),
+                            ],
                         );
                         derivation.cite(record(project, event.id.as_str()), &group.sources);
                         Box::new(derivation)
                     })
                 };
                 if let Some(count) = group.attendances.filter(|_| !inside(event, group, |g| g.attendances)) {
-                    let figure = Figure {
-                        value: count,
-                        derivation: cite(
-                            "attendances of the group at held events, leaving out those inside another event's figure for the group",
-                            count,
-                        ),
-                    };
+                    let figure = Figure { value: count, derivation: cite(Phrase::RuleGroupAttendances, count) };
                     row.attendances = Figure::merge(row.attendances.take(), Some(figure), |a, b| a + b);
                 }
                 if let Some(count) = group.distinct_people.filter(|_| !inside(event, group, |g| g.distinct_people)) {
-                    let figure = Figure {
-                        value: Total::from(count),
-                        derivation: cite(
-                            "distinct people of the group: over several events at least the largest figure",
-                            count,
-                        ),
-                    };
+                    let figure =
+                        Figure { value: Total::from(count), derivation: cite(Phrase::RuleGroupDistinct, count) };
                     row.distinct_people = Figure::merge(row.distinct_people.take(), Some(figure), distinct_union);
                 }
             }

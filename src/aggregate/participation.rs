@@ -12,7 +12,8 @@ use super::contribution::{Contribution, Contributions, Counting, Holders};
 use super::counted::{Counted, all_counted, counted_figures};
 use super::forest::Forest;
 use super::groups::Groups;
-use super::{Derivation, Figure, Group, LeftOut, Omission, record};
+use super::{Clause, Derivation, Figure, Group, LeftOut, Omission, record};
+use crate::report::Phrase;
 use crate::{Count, Event, EventStatus, Language, PartialDate, Project, Total};
 
 /// What participation is grouped by. Each dimension's table is a partition
@@ -566,15 +567,8 @@ fn placed_total(
     let derivation = {
         let used: HashSet<*const Event> = here.iter().map(|c| std::ptr::from_ref(c.event)).collect();
         let figure = |e: &Event| e.participation.and_then(|p| p.attendances);
-        let mut derivation = Derivation::new(
-            format!(
-                "sum of the figures placed here: each counted once; a total whose parts are complete is represented by \
-             its parts, one whose parts are not by its remainder; a record that states no {} takes that of the \
-             event it is part of",
-                dimension.singular()
-            ),
-            here.iter().map(|c| c.describe(project)).collect(),
-        );
+        let mut derivation =
+            Derivation::new(Clause::placed_here(dimension), here.iter().map(|c| c.describe(project)).collect());
         for contribution in here {
             derivation.cite(record(project, contribution.event.id.as_str()), &contribution.event.sources);
         }
@@ -637,11 +631,8 @@ fn sessions(
     let value: Count = figures.iter().map(|(_, c, _)| *c).sum();
     let derivation = explain.then(|| {
         let mut derivation = Derivation::new(
-            "sum of the held events' meetings (sessions), leaving out figures that are part of another counted figure",
-            figures
-                .iter()
-                .map(|(e, c, _)| format!("{} = {c}{}", record(project, e.id.as_str()), super::cited(&e.sources)))
-                .collect(),
+            Clause::new(Phrase::RuleMeetings),
+            figures.iter().map(|(e, c, _)| super::used(project, e.id.as_str(), *c, &e.sources)).collect(),
         );
         for (event, _, _) in &figures {
             derivation.cite(record(project, event.id.as_str()), &event.sources);
@@ -714,19 +705,16 @@ fn counted(
         if excluded.is_empty() { Total::from(high) } else { Total::range(low, high) }
     };
     let derivation = explain.then(|| {
-        let mut rule = if distinct && counted.len() > 1 {
-            "distinct people of several events: at least the largest figure (the sources do not say how many came to more than one)".to_owned()
+        let rule = Clause::new(if distinct && counted.len() > 1 {
+            Phrase::RuleDistinctOfSeveral
         } else {
-            "sum of the held events' figures, leaving out figures that are part of another counted figure".to_owned()
-        };
-        if !overlaps.is_empty() {
-            rule.push_str(&format!("; a range, the low end leaving out what may overlap ({})", overlaps.join(", ")));
-        }
-        let records = counted
-            .iter()
-            .map(|(e, c, _)| format!("{} = {c}{}", record(project, e.id.as_str()), super::cited(&e.sources)))
-            .collect();
+            Phrase::RuleHeldFigures
+        });
+        let records = counted.iter().map(|(e, c, _)| super::used(project, e.id.as_str(), *c, &e.sources)).collect();
         let mut derivation = Derivation::new(rule, records);
+        if !overlaps.is_empty() {
+            derivation.add_clause(Clause::overlaps(overlaps));
+        }
         for (event, _, _) in &counted {
             derivation.cite(record(project, event.id.as_str()), &event.sources);
         }

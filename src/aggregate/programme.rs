@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::Figure;
 use super::money::{self, add_money};
 use super::resources::one;
+use crate::report::Phrase;
 use crate::{Exactness, Id, Language, Money, Total};
 
 /// Ids in order, kept in one string, each after its length (one byte for
@@ -235,8 +236,8 @@ impl Facts {
                 }
                 let figure = Figure {
                     value: budget,
-                    derivation: one(explain, "sum of the budgets of the listed projects given", || {
-                        vec![format!("{id}/funding = {budget}")]
+                    derivation: one(explain, Phrase::RuleProgrammeBudgets, || {
+                        vec![super::Used::new(format!("{id}/funding = ")).money(budget)]
                     }),
                 };
                 projects_budget = Figure::merge(projects_budget, Some(figure), add_money);

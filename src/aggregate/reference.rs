@@ -8,7 +8,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::participation::{Dimension, ParticipationRow, distinct_union, keys};
-use super::{Derivation, Figure, Group, record};
+use super::{Clause, Derivation, Figure, Group, record};
+use crate::report::Phrase;
 use crate::{Count, Event, EventStatus, Language, Project, Total};
 
 /// The chain of `part_of` ancestors of an event (cycles are cut), walked
@@ -105,7 +106,7 @@ fn counted(
             let other_count = value_of(other).unwrap_or(*count);
             let smaller = if count.value <= other_count.value { event.id.as_str() } else { other };
             if excluded.insert(smaller) {
-                overlaps.push(format!("{} may overlap {}", record(project, event.id.as_str()), record(project, other)));
+                overlaps.push((record(project, event.id.as_str()), record(project, other)));
             }
         }
     }
@@ -117,21 +118,19 @@ fn counted(
         if excluded.is_empty() { Total::from(high) } else { Total::range(low, high) }
     };
     let derivation = explain.then(|| {
-        let mut rule = if distinct && counted.len() > 1 {
-            "distinct people of several events: at least the largest figure (the sources do not say how many came to more than one)".to_owned()
+        let rule = Clause::new(if distinct && counted.len() > 1 {
+            Phrase::RuleDistinctOfSeveral
         } else {
-            "sum of the held events' figures, leaving out figures that are part of another counted figure".to_owned()
-        };
-        if !overlaps.is_empty() {
-            rule.push_str(&format!("; a range, the low end leaving out what may overlap ({})", overlaps.join(", ")));
-        }
-        Derivation::new(
+            Phrase::RuleHeldFigures
+        });
+        let mut derivation = Derivation::new(
             rule,
-            counted
-                .iter()
-                .map(|(e, c)| format!("{} = {c}{}", record(project, e.id.as_str()), super::cited(&e.sources)))
-                .collect(),
-        )
+            counted.iter().map(|(e, c)| super::used(project, e.id.as_str(), *c, &e.sources)).collect(),
+        );
+        if !overlaps.is_empty() {
+            derivation.add_clause(Clause::overlaps(overlaps));
+        }
+        derivation
     });
     Some(Figure { value: total, derivation: derivation.map(Box::new) })
 }

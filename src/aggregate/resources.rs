@@ -10,7 +10,8 @@ use serde::Serialize;
 use super::achievement;
 use super::money::{self, FundingDimension, FundingRow};
 use super::programme::{Facts, ProgrammeFacts, ProjectFacts};
-use super::{Derivation, Figure, record};
+use super::{Derivation, Figure, Used, record};
+use crate::report::Phrase;
 use crate::{
     AchievementRating, Count, DatedCount, Exactness, FundingKind, Id, Language, Money, Output, Project, Total,
 };
@@ -292,8 +293,8 @@ fn merge_output(outputs: &mut Vec<(OutputKey, OutputTally)>, key: OutputKey, row
     }
 }
 
-pub(super) fn one(explain: bool, rule: &str, records: impl FnOnce() -> Vec<String>) -> Option<Box<Derivation>> {
-    explain.then(|| Box::new(Derivation::new(rule, records())))
+pub(super) fn one(explain: bool, rule: Phrase, records: impl FnOnce() -> Vec<Used>) -> Option<Box<Derivation>> {
+    explain.then(|| Box::new(Derivation::new(super::Clause::new(rule), records())))
 }
 
 impl Accumulator {
@@ -371,17 +372,13 @@ impl Accumulator {
                 }
                 row.count = Some(Figure {
                     value: added,
-                    derivation: one(
-                        explain,
-                        "items: the outputs' counts, a record without a count as at least one item, leaving out \
-                         outputs that are part of another counted output and outputs counted as their recorded parts",
-                        || {
-                            let stated = output
-                                .count
-                                .map_or_else(|| "no count, at least one item".to_owned(), |c| c.to_string());
-                            vec![format!("{} = {stated}", record(project, output.id.as_str()))]
-                        },
-                    ),
+                    derivation: one(explain, Phrase::RuleOutputItems, || {
+                        let used = Used::new(record(project, output.id.as_str())).text(" = ");
+                        vec![match output.count {
+                            Some(count) => used.count(count),
+                            None => used.phrase(Phrase::RecordNoCount),
+                        }]
+                    }),
                 });
             }
             // One artefact of several projects, counted at its first record
@@ -421,13 +418,13 @@ impl Accumulator {
             money::ProjectRows::with_capacity(contributions.iter().filter(|c| c.counted).count() * dimensions);
         for contribution in contributions.iter().filter(|c| c.counted) {
             let amount = contribution.amount;
-            let here = if explain { contribution.record(project) } else { String::new() };
+            let here = if explain { contribution.record(project) } else { Used::default() };
             budget.add(amount);
             if contribution.part.is_some_and(|p| p.kind == FundingKind::StateGrant) {
                 state_grant.add(amount);
             }
             // A contribution without an amount is named among those left out.
-            let derivation = |rule: &str| match amount {
+            let derivation = |rule: Phrase| match amount {
                 Some(_) => one(explain, rule, || vec![here.clone()]),
                 None => one(explain, rule, Vec::new).map(|mut d| {
                     d.left_out
@@ -441,28 +438,26 @@ impl Accumulator {
                     FundingDimension::Project,
                     Cow::Borrowed(project.id.as_str()),
                     amount,
-                    derivation(
-                        "the project's funding parts and rests, with those of the regional parts that come on top of its budget",
-                    ),
+                    derivation(Phrase::RuleMoneyByProject),
                 );
                 funding.add(
                     FundingDimension::Funder,
                     contribution.funder_key(),
                     amount,
-                    derivation("who the money comes from: a state grant's funder, the payers of any other part"),
+                    derivation(Phrase::RuleMoneyByFunder),
                 );
                 funding.add(
                     FundingDimension::Implementer,
                     contribution.implementer_key(),
                     amount,
-                    derivation("sum of the parts the implementer (or implementers, jointly) pays"),
+                    derivation(Phrase::RuleMoneyByImplementer),
                 );
             }
             funding.add(
                 FundingDimension::FundingKind,
                 Cow::Borrowed(contribution.kind_code()),
                 amount,
-                derivation("sum of the funding parts of this kind"),
+                derivation(Phrase::RuleMoneyByKind),
             );
         }
         let money = funding.into_rows();

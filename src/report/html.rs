@@ -40,7 +40,7 @@ use serde::Serialize;
 
 use crate::aggregate::figure_json::Bare;
 use crate::aggregate::{Derivation, Dimension, Figure, Omitted, Summary};
-use crate::{Money, Total};
+use crate::{Language, Money, Total};
 
 mod chart;
 mod page;
@@ -158,14 +158,14 @@ impl Section {
     }
 
     /// Adds the derivation of `figure`, when it has one, as `what`.
-    fn explain<T>(&mut self, what: impl AsRef<str>, figure: Option<&Figure<T>>) {
+    fn explain<T>(&mut self, language: Language, what: impl AsRef<str>, figure: Option<&Figure<T>>) {
         if let Some(derivation) = figure.and_then(|f| f.derivation.as_ref()) {
-            self.explained.push(explained(what.as_ref(), derivation));
+            self.explained.push(explained(what.as_ref(), derivation, language));
         }
     }
 }
 
-fn explained(what: &str, derivation: &Derivation) -> Explained {
+fn explained(what: &str, derivation: &Derivation, language: Language) -> Explained {
     let sources = derivation
         .sources
         .iter()
@@ -183,11 +183,15 @@ fn explained(what: &str, derivation: &Derivation) -> Explained {
         .collect();
     Explained {
         what: readable(what),
-        rule: readable(&derivation.rule),
-        records: derivation.records.iter().map(|r| readable(r)).collect(),
+        rule: readable(&derivation.rule_in(language)),
+        records: derivation.records_in(language).iter().map(|r| readable(r)).collect(),
         sources,
-        left_out: readable(&crate::aggregate::left_out_summary(&derivation.left_out)),
-        left_out_records: derivation.left_out.iter().map(|l| readable(&format!("{}: {}", l.record, l.why))).collect(),
+        left_out: readable(&crate::aggregate::left_out_summary(&derivation.left_out, language)),
+        left_out_records: derivation
+            .left_out
+            .iter()
+            .map(|l| readable(&format!("{}: {}", l.record, l.why.why_in(language))))
+            .collect(),
     }
 }
 
@@ -308,9 +312,9 @@ fn sections(summary: &Summary, words: &Words, explain: bool) -> Vec<Section> {
             if let Some(figure) = attendances {
                 values.push(total_bar(&label, figure.value, local, format!("{here}/attendances")));
             }
-            section.explain(format!("{label}, {}", words.meetings), row.sessions.as_ref());
-            section.explain(format!("{label}, {}", words.attendances), attendances);
-            section.explain(format!("{label}, {}", words.distinct_people), people);
+            section.explain(words.language, format!("{label}, {}", words.meetings), row.sessions.as_ref());
+            section.explain(words.language, format!("{label}, {}", words.attendances), attendances);
+            section.explain(words.language, format!("{label}, {}", words.distinct_people), people);
         }
         if let Some(total) = table.total {
             rows.push(total_row(total));
@@ -435,7 +439,7 @@ fn programmes(summary: &Summary, words: &Words) -> Section {
                 &row.attendances.as_ref().map(Bare),
             ),
         ]);
-        section.explain(format!("{}, {}", row.name, words.projects_budget), budget);
+        section.explain(words.language, format!("{}, {}", row.name, words.projects_budget), budget);
     }
     section.table = Some(Table { caption: words.programmes.to_owned(), headers: words.programme_headers(), rows });
     section

@@ -395,6 +395,158 @@ phrases! {
 
     /// Heading of the derivations under a table.
     HowMade { fi: "Näin luvut laskettiin:", sv: "Så togs siffrorna fram:", en: "How the figures were made:" }
+    /// Rule of a participation figure by a dimension: `{0}` is a value of
+    /// the dimension ([`Phrase::DimensionTheme`] …).
+    RulePlacedHere {
+        fi: "tähän sijoitettujen lukujen summa: kukin lasketaan kerran; kokonaisluku, jonka osat ovat täydelliset, lasketaan osinaan, muu kokonaisluku osien ylittävänä jäännöksenä; kirjaus, josta puuttuu {0}, saa sen tapahtuman tiedon, jonka osa se on",
+        sv: "summan av siffrorna som placerats här: var och en räknas en gång; en total vars delar är fullständiga räknas som sina delar, en vars delar inte är det som sin rest; en post som saknar {0} får uppgiften från det evenemang den ingår i",
+        en: "sum of the figures placed here: each counted once; a total whose parts are complete is represented by its parts, one whose parts are not by its remainder; a record that states no {0} takes that of the event it is part of"
+    }
+    /// Rule of a project's meetings.
+    RuleMeetings {
+        fi: "pidettyjen tapahtumien tapaamisten (kokoontumisten) summa, pois lukien luvut, jotka ovat osa toista laskettua lukua",
+        sv: "summan av de hållna evenemangens möten (träffar), utom siffror som ingår i en annan räknad siffra",
+        en: "sum of the held events' meetings (sessions), leaving out figures that are part of another counted figure"
+    }
+    /// Rule of a project's attendances.
+    RuleHeldFigures {
+        fi: "pidettyjen tapahtumien lukujen summa, pois lukien luvut, jotka ovat osa toista laskettua lukua",
+        sv: "summan av de hållna evenemangens siffror, utom siffror som ingår i en annan räknad siffra",
+        en: "sum of the held events' figures, leaving out figures that are part of another counted figure"
+    }
+    /// Rule of the distinct people of several events.
+    RuleDistinctOfSeveral {
+        fi: "useiden tapahtumien eri henkilöt: vähintään suurin luku (lähteet eivät kerro, moniko osallistui useampaan kuin yhteen)",
+        sv: "olika personer vid flera evenemang: minst den största siffran (källorna säger inte hur många som kom till fler än ett)",
+        en: "distinct people of several events: at least the largest figure (the sources do not say how many came to more than one)"
+    }
+    /// Rule, added: figures that may overlap (`{0}`, a list of [`Phrase::MayOverlap`]).
+    RuleOverlaps {
+        fi: "vaihteluväli, jonka alaraja jättää pois sen, mikä voi olla päällekkäistä ({0})",
+        sv: "ett intervall, vars nedre gräns utelämnar det som kan överlappa ({0})",
+        en: "a range, the low end leaving out what may overlap ({0})"
+    }
+    /// One record that may overlap another.
+    MayOverlap { fi: "{0} voi olla osin sama kuin {1}", sv: "{0} kan överlappa {1}", en: "{0} may overlap {1}" }
+    /// Rule of a participant group's attendances.
+    RuleGroupAttendances {
+        fi: "ryhmän osallistumiskerrat pidetyissä tapahtumissa, pois lukien ne, jotka sisältyvät toisen tapahtuman lukuun samasta ryhmästä",
+        sv: "gruppens deltagartillfällen vid hållna evenemang, utom de som ingår i ett annat evenemangs siffra för gruppen",
+        en: "attendances of the group at held events, leaving out those inside another event's figure for the group"
+    }
+    /// Rule of a participant group's distinct people.
+    RuleGroupDistinct {
+        fi: "ryhmän eri henkilöt: useissa tapahtumissa vähintään suurin luku",
+        sv: "gruppens olika personer: vid flera evenemang minst den största siffran",
+        en: "distinct people of the group: over several events at least the largest figure"
+    }
+    /// Rule of a count of judgements.
+    RuleJudgements { fi: "lasketut arviot", sv: "räknade bedömningar", en: "judgements counted" }
+    /// Rule of a programme's budgets.
+    RuleProgrammeBudgets {
+        fi: "listattujen hankkeiden ilmoitettujen budjettien summa",
+        sv: "summan av de listade projektens angivna budgetar",
+        en: "sum of the budgets of the listed projects given"
+    }
+    /// Rule of a count of output items.
+    RuleOutputItems {
+        fi: "kappaleet: tuotosten lukumäärät, kirjaus ilman lukumäärää vähintään yhtenä kappaleena, pois lukien tuotokset, jotka ovat osa toista laskettua tuotosta, ja tuotokset, jotka lasketaan kirjattuina osinaan",
+        sv: "stycken: resultatens antal, en post utan antal som minst ett stycke, utom resultat som ingår i ett annat räknat resultat och resultat som räknas som sina registrerade delar",
+        en: "items: the outputs' counts, a record without a count as at least one item, leaving out outputs that are part of another counted output and outputs counted as their recorded parts"
+    }
+    /// Rule of money by project.
+    RuleMoneyByProject {
+        fi: "hankkeen rahoituksen osat ja jäännökset sekä niiden alueellisten osien osat, jotka tulevat sen budjetin päälle",
+        sv: "projektets finansieringsdelar och rester, med de regionala delarnas som kommer utöver dess budget",
+        en: "the project's funding parts and rests, with those of the regional parts that come on top of its budget"
+    }
+    /// Rule of money by funder.
+    RuleMoneyByFunder {
+        fi: "keneltä raha tulee: valtionavustuksen myöntäjä, muun osan maksajat",
+        sv: "vem pengarna kommer från: statsunderstödets beviljare, betalarna av övriga delar",
+        en: "who the money comes from: a state grant's funder, the payers of any other part"
+    }
+    /// Rule of money by implementer.
+    RuleMoneyByImplementer {
+        fi: "toteuttajan (tai toteuttajien yhdessä) maksamien osien summa",
+        sv: "summan av de delar som genomföraren (eller genomförarna gemensamt) betalar",
+        en: "sum of the parts the implementer (or implementers, jointly) pays"
+    }
+    /// Rule of money by funding kind.
+    RuleMoneyByKind {
+        fi: "tämän lajin rahoitusosien summa",
+        sv: "summan av finansieringsdelarna av detta slag",
+        en: "sum of the funding parts of this kind"
+    }
+    /// A record used, a total less its parts: `{0}` the total, `{1}` the
+    /// parts, `{2}` what is left.
+    RecordLessItsParts { fi: "{0} miinus osat {1} = {2}", sv: "{0} minus delarna {1} = {2}", en: "{0} less its parts {1} = {2}" }
+    /// A record used that may lie within another figure.
+    RecordMayLieWithin {
+        fi: "(voi sisältyä toiseen lukuun: alkaen 0:sta)",
+        sv: "(kan ingå i en annan siffra: från 0)",
+        en: "(may lie within another figure: from 0)"
+    }
+    /// Funding not broken down into parts.
+    RecordNotBrokenDown { fi: "ei jaettu osiin", sv: "inte uppdelad i delar", en: "not broken down into parts" }
+    /// An output used that states no count.
+    RecordNoCount { fi: "ei lukumäärää, vähintään yksi kappale", sv: "inget antal, minst ett stycke", en: "no count, at least one item" }
+    /// An amount used (`{0}`), computed from a share (`{1}`) of a total (`{2}`).
+    RecordShareOfTotal {
+        fi: "{0}, laskettu osuudesta {1} kokonaissummasta {2}",
+        sv: "{0}, beräknat från dess andel {1} av totalen {2}",
+        en: "{0}, computed from its share {1} of the total {2}"
+    }
+    /// An amount used (`{0}`), computed as a total (`{1}`) less its parts.
+    RecordRestOfTotal {
+        fi: "{0}, laskettu kokonaissummasta {1} vähentämällä osien summat",
+        sv: "{0}, beräknat som totalen {1} minus delarnas belopp",
+        en: "{0}, computed as the total {1} less the parts' amounts"
+    }
+    /// A judgement used: the assessment `{0}` judges the objective `{1}` as `{2}`.
+    RecordJudges { fi: "{0} arvioi tavoitteen {1}: {2}", sv: "{0} bedömer målet {1}: {2}", en: "{0} judges {1} {2}" }
+    /// A project, in a rule.
+    DimensionProject { fi: "hanke", sv: "projekt", en: "project" }
+    /// A theme, in a rule.
+    DimensionTheme { fi: "teema", sv: "tema", en: "theme" }
+    /// An event kind, in a rule.
+    DimensionEventKind { fi: "tapahtumalaji", sv: "evenemangstyp", en: "event kind" }
+    /// A scope, in a rule.
+    DimensionScope { fi: "laajuus", sv: "omfattning", en: "scope" }
+    /// A county, in a rule.
+    DimensionCounty { fi: "alue", sv: "område", en: "county" }
+    /// A year, in a rule.
+    DimensionYear { fi: "vuosi", sv: "år", en: "year" }
+    /// A quarter, in a rule.
+    DimensionQuarter { fi: "vuosineljännes", sv: "kvartal", en: "quarter" }
+    /// A work package, in a rule.
+    DimensionWorkPackage { fi: "työpaketti", sv: "arbetspaket", en: "work package" }
+    /// What a derivation leaves out: `{0}`, a list of [`Phrase::LeftOutCount`].
+    RecordsLeftOut { fi: "jätetty pois: {0}", sv: "utelämnade: {0}", en: "left out: {0}" }
+    /// How many records (`{0}`) a derivation leaves out for one reason (`{1}`).
+    LeftOutCount { fi: "{1} {0}", sv: "{1} {0}", en: "{0} {1}" }
+    /// Left out: a cancelled event.
+    OmittedCancelled { fi: "peruttu", sv: "inställt", en: "cancelled" }
+    /// Left out: a planned event.
+    OmittedPlanned { fi: "suunniteltu", sv: "planerat", en: "planned" }
+    /// Left out: a record without a figure.
+    OmittedNoFigure { fi: "ilman lukua", sv: "utan siffra", en: "no figure" }
+    /// Left out: a total represented by its parts.
+    OmittedRepresentedByItsParts { fi: "laskettu osinaan", sv: "räknat som sina delar", en: "represented by its parts" }
+    /// Left out, counted: inside another figure.
+    OmittedInsideAnother { fi: "toisen luvun sisällä", sv: "inom en annan siffra", en: "inside another figure" }
+    /// Left out: inside the figure of the record `{0}`.
+    OmittedInsideTheFigureOf { fi: "luvun {0} sisällä", sv: "inom siffran för {0}", en: "inside the figure of {0}" }
+    /// Left out, counted: in a `part_of` cycle.
+    OmittedInACycle { fi: "part_of-kehässä", sv: "i en part_of-cirkel", en: "in a part_of cycle" }
+    /// Left out: in a `part_of` cycle.
+    OmittedInACycleWhy {
+        fi: "part_of-kehässä, toisen luvun sisällä",
+        sv: "i en part_of-cirkel, inom en annan siffra",
+        en: "in a part_of cycle, inside another figure"
+    }
+    /// Left out: a funding part without an amount.
+    OmittedNoAmount { fi: "ilman summaa", sv: "utan belopp", en: "no amount" }
     /// Heading of the legend.
     HowToRead { fi: "Näin luet luvut", sv: "Så läser du siffrorna", en: "How to read the figures" }
     /// Legend: attendances and distinct people.
@@ -490,6 +642,21 @@ pub(crate) fn participation_title(dimension: crate::aggregate::Dimension) -> Phr
         Dimension::Year => Phrase::ParticipationByYear,
         Dimension::Quarter => Phrase::ParticipationByQuarter,
         Dimension::WorkPackage => Phrase::ParticipationByWorkPackage,
+    }
+}
+
+/// A value of `dimension`, as a rule names it: "theme".
+pub(crate) fn dimension_value(dimension: crate::aggregate::Dimension) -> Phrase {
+    use crate::aggregate::Dimension;
+    match dimension {
+        Dimension::Project => Phrase::DimensionProject,
+        Dimension::Theme => Phrase::DimensionTheme,
+        Dimension::EventKind => Phrase::DimensionEventKind,
+        Dimension::Scope => Phrase::DimensionScope,
+        Dimension::County => Phrase::DimensionCounty,
+        Dimension::Year => Phrase::DimensionYear,
+        Dimension::Quarter => Phrase::DimensionQuarter,
+        Dimension::WorkPackage => Phrase::DimensionWorkPackage,
     }
 }
 

@@ -8,6 +8,7 @@ mod data;
 mod ecosystem;
 mod errors;
 mod examples;
+mod explained;
 mod hardening;
 mod hostile_text;
 #[cfg(feature = "html")]

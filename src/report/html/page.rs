@@ -176,7 +176,11 @@ fn judgements(summary: &Summary, words: &Words, by: &str) -> Option<Section> {
         for &i in places {
             let rating =
                 crate::report::tables::label(rows[i].rating, |r: crate::AchievementRating| r.label(words.language));
-            section.explain(format!("{}, {rating}", achievement_label(&rows[i])), Some(&rows[i].judgements));
+            section.explain(
+                words.language,
+                format!("{}, {rating}", achievement_label(&rows[i])),
+                Some(&rows[i].judgements),
+            );
         }
         table_rows.push(cells);
         values.push(chart::Value { label: readable(label), parts, text: texts.join(", "), mark: None });
@@ -258,7 +262,7 @@ fn outputs(summary: &Summary, words: &Words) -> Option<Section> {
                 &row.count,
             ),
         ]);
-        section.explain(format!("{} ({status})", row.label), row.count.as_ref());
+        section.explain(words.language, format!("{} ({status})", row.label), row.count.as_ref());
     }
     if rows.is_empty() {
         return None;
@@ -300,7 +304,7 @@ fn money(summary: &Summary, words: &Words, by: FundingDimension) -> Option<Secti
         if let Some(figure) = amount {
             values.push(super::money_bar(group, figure.value, words.local, format!("{here}/amount")));
         }
-        section.explain(format!("{group}, {}", words.amount), amount);
+        section.explain(words.language, format!("{group}, {}", words.amount), amount);
     }
     if table_rows.is_empty() {
         return None;

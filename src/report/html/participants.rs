@@ -57,8 +57,8 @@ fn participant_groups(summary: &Summary, words: &Words) -> Option<Section> {
             ],
         ));
         let what = |measure| participant_group_what(row, measure, words.language);
-        section.explain(what(Phrase::Attendances), row.attendances.as_ref());
-        section.explain(what(Phrase::DistinctPeople), row.distinct_people.as_ref());
+        section.explain(words.language, what(Phrase::Attendances), row.attendances.as_ref());
+        section.explain(words.language, what(Phrase::DistinctPeople), row.distinct_people.as_ref());
     }
     if rows.is_empty() {
         return None;
