@@ -186,6 +186,66 @@ impl Options {
     }
 }
 
+/// `text` with each line longer than `width` characters (at least 40)
+/// broken at spaces, each line's continuation indented four columns further
+/// than the line (so that it stands apart from a line indented two under
+/// it) (0: `text` as it is). A word longer than a line, such as a file's path
+/// or a JSON pointer, is kept whole, so that it can still be copied; a
+/// break takes the place of one space, and nothing else changes. What
+/// `childwelfare validate --width` does to the problems it lists.
+///
+/// ```
+/// use childwelfare::report::wrap_lines;
+///
+/// let text = "  lumo.json: warning[assessment.objective_unjudged]: the project has ended but no assessment judges `lumo-obj-1`\nshort";
+/// let wrapped = wrap_lines(text, 60);
+/// assert_eq!(
+///     wrapped,
+///     "  lumo.json: warning[assessment.objective_unjudged]: the\n      project has ended but no assessment judges\n      `lumo-obj-1`\nshort"
+/// );
+/// assert!(wrapped.lines().all(|line| line.chars().count() <= 60));
+/// assert_eq!(wrapped.replace("\n      ", " "), text);
+/// assert_eq!(wrap_lines(text, 0), text);
+/// ```
+pub fn wrap_lines(text: &str, width: usize) -> String {
+    if width == 0 {
+        return text.to_owned();
+    }
+    let width = width.max(NARROWEST_WIDTH);
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(1) * 8);
+    for (at, line) in text.split('\n').enumerate() {
+        if at > 0 {
+            out.push('\n');
+        }
+        if line.chars().count() <= width {
+            out.push_str(line);
+            continue;
+        }
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let (lead, rest) = line.split_at(indent);
+        out.push_str(lead);
+        let continuation = indent + 4;
+        // Characters on the line being written, and whether a word is on it.
+        let mut used = indent;
+        let mut begun = false;
+        for word in rest.split(' ') {
+            let characters = word.chars().count();
+            if begun && used + 1 + characters > width {
+                out.push('\n');
+                out.extend(std::iter::repeat_n(' ', continuation));
+                used = continuation;
+            } else if begun {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(word);
+            used += characters;
+            begun = true;
+        }
+    }
+    out
+}
+
 /// `amount`, followed by how many parts lack one; `–` for no amount.
 pub(crate) fn amount_text(language: Language, amount: Option<crate::Money>, parts_without_amount: u64) -> String {
     tables::amount_text(Local(language), amount, parts_without_amount)

@@ -1,7 +1,7 @@
 //! `childwelfare`: check and describe child-welfare project documents.
 //!
 //! ```text
-//! childwelfare validate PATH... [--format text|json|csv] [--all]
+//! childwelfare validate PATH... [--format text|json|csv] [--all] [--width N]
 //! childwelfare report [PATH...] [--format text|markdown|json|csv|html] [--explain] [--lang fi|sv|en] [--width N]
 //! childwelfare export TABLE [PATH...] [--format csv|json|parquet|xlsx] [--lang fi|sv|en] [--raw-text] [--output FILE]
 //! childwelfare export --all [PATH...] --output DIR [--format csv|json|parquet]
@@ -50,6 +50,10 @@ enum Command {
         /// In text, list every problem, one a line, rather than grouping them by rule.
         #[arg(long)]
         all: bool,
+        /// In text, the most characters a line takes (at least 40), a long line continued
+        /// further in; a file's path or a pointer is never cut. 0 for no limit.
+        #[arg(long, value_name = "COLUMNS", default_value_t = childwelfare::report::DEFAULT_WIDTH)]
+        width: usize,
     },
     /// Summarise documents (or the bundled seed data when no path is given): participation,
     /// achievement, outputs, money and staffing, the projects side by side.
@@ -218,7 +222,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     DOCUMENT_LIMIT.get_or_init(|| cli.max_document_mib.saturating_mul(1 << 20));
     let code = match cli.command {
-        Command::Validate { paths, format, all } => validate(&paths, format, all),
+        Command::Validate { paths, format, all, width } => validate(&paths, format, all, width),
         Command::Format { paths, check } => format(&paths, check),
         Command::Report { paths, format, explain, lang, width, output } => {
             let options = childwelfare::report::Options::new(childwelfare::report::Format::Text)
@@ -338,7 +342,8 @@ fn format(paths: &[PathBuf], check: bool) -> u8 {
     if failed || (check && differ) { REJECTED } else { OK }
 }
 
-fn validate(paths: &[PathBuf], format: Format, all: bool) -> u8 {
+fn validate(paths: &[PathBuf], format: Format, all: bool, width: usize) -> u8 {
+    let wrapped = |text: String| childwelfare::report::wrap_lines(&text, width);
     let Some(files) = files(paths) else { return USAGE_OR_IO };
     // Each diagnostic is written as soon as it is found (or counted in its
     // rule's group), never all kept. `Output` never fails a write (it notes
@@ -351,7 +356,7 @@ fn validate(paths: &[PathBuf], format: Format, all: bool) -> u8 {
     };
     let found = validation::validate_files_each(&files, |diagnostic| {
         let _ = match &mut sink {
-            Diagnostics::Every(out) => writeln!(out, "{diagnostic}"),
+            Diagnostics::Every(out) => writeln!(out, "{}", wrapped(diagnostic.to_string())),
             Diagnostics::Grouped(_, grouped) => {
                 grouped.add(&diagnostic);
                 Ok(())
@@ -383,8 +388,10 @@ fn validate(paths: &[PathBuf], format: Format, all: bool) -> u8 {
     }
     let report = &found.report;
     let out = match sink {
-        Diagnostics::Every(mut out) => writeln!(out, "{found}").map(|()| out),
-        Diagnostics::Grouped(mut out, grouped) => writeln!(out, "{grouped}{found}").map(|()| out),
+        Diagnostics::Every(mut out) => writeln!(out, "{}", wrapped(found.to_string())).map(|()| out),
+        Diagnostics::Grouped(mut out, grouped) => {
+            writeln!(out, "{}", wrapped(format!("{grouped}{found}"))).map(|()| out)
+        }
         Diagnostics::Json(writer) => writer.finish(report.documents, found.is_valid(), &report.not_run),
         Diagnostics::Csv(writer) => writer.finish(),
         Diagnostics::None => Ok(Output::new()),

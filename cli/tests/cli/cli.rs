@@ -19,7 +19,8 @@ fn stderr(output: &Output) -> String {
 
 #[test]
 fn validating_the_seed_data_exits_0_and_lists_the_warnings() {
-    let output = run(&["validate", "data/"], root());
+    // Lines as long as they are (`validate_text_fits_its_width_…` wraps them).
+    let output = run(&["validate", "--width", "0", "data/"], root());
     assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
     let text = stdout(&output);
     assert!(text.ends_with("3 documents checked: 0 errors, 10 warnings\n"), "{text}");
@@ -64,7 +65,7 @@ fn rule_errors_exit_1() {
     let broken = lumo.replacen("\"value\": 3667", "\"value\": 3660", 1);
     assert_ne!(broken, lumo);
     std::fs::write(dir.join("lumo.json"), broken).unwrap();
-    let output = run(&["validate", "lumo.json"], &dir);
+    let output = run(&["validate", "--width", "0", "lumo.json"], &dir);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains(
         "lumo.json: error[participation.total_mismatch]: lumo /events/0/participation/attendances: the parts of event `lumo-ev-yta-all` (attendances) add up to 3 667"
@@ -257,7 +258,7 @@ fn validate_groups_problems_by_rule_lists_every_one_with_all_and_writes_csv() {
     assert!(found.report.diagnostics.iter().all(|d| &d.code == code), "the seed data's warnings are of one rule");
 
     // Grouped: one group with its count, the first places, and how many more.
-    let grouped = stdout(&run(&["validate", data], root()));
+    let grouped = stdout(&run(&["validate", "--width", "0", data], root()));
     assert!(grouped.starts_with(&format!("warning[{code}] {} times: ", warnings.len())), "{grouped}");
     for shown in &warnings[..childwelfare::validation::EXAMPLES] {
         assert!(grouped.contains(&format!("\n  {shown}\n")), "{grouped}");
@@ -267,7 +268,7 @@ fn validate_groups_problems_by_rule_lists_every_one_with_all_and_writes_csv() {
     assert!(!grouped.contains(&warnings[warnings.len() - 1]));
 
     // Every one with --all, a line each.
-    let every = stdout(&run(&["validate", "--all", data], root()));
+    let every = stdout(&run(&["validate", "--all", "--width", "0", data], root()));
     assert!(warnings.iter().all(|w| every.contains(&format!("{w}\n"))), "{every}");
 
     // A row each in CSV, with the columns a spreadsheet needs.
@@ -403,4 +404,38 @@ fn a_workbook_that_cannot_be_written_leaves_no_file() {
     let written = run(&["export", "--format", "xlsx", "--output", target.as_str()], root());
     assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
     assert!(std::fs::read(&path).unwrap().starts_with(b"PK"));
+}
+
+#[test]
+fn validate_text_fits_its_width_without_cutting_a_path() {
+    let data = root().join("data/");
+    let data = data.to_str().unwrap();
+    for all in [false, true] {
+        let args = |width: &'static str| {
+            let mut args = vec!["validate", "--width", width, data];
+            if all {
+                args.insert(1, "--all");
+            }
+            args
+        };
+        let whole = stdout(&run(&args("0"), root()));
+        assert!(whole.lines().any(|line| line.chars().count() > 100), "long lines to wrap: {whole}");
+        for width in ["40", "72", "100"] {
+            let output = run(&args(width), root());
+            assert_eq!(output.status.code(), Some(0));
+            let wrapped = stdout(&output);
+            let limit: usize = width.parse().unwrap();
+            for line in wrapped.lines() {
+                // Longer only where one word (the documents' path) is.
+                let one_word = !line.trim_start().contains(' ');
+                assert!(line.chars().count() <= limit || one_word, "{line:?} is over {limit}");
+            }
+            // The same words in the same order: nothing cut, dropped or added.
+            assert!(whole.split_whitespace().eq(wrapped.split_whitespace()), "{wrapped}");
+            assert!(wrapped.lines().count() > whole.lines().count());
+        }
+    }
+    // The default is the report's width.
+    let default = stdout(&run(&["validate", data], root()));
+    assert_eq!(default, stdout(&run(&["validate", "--width", "100", data], root())));
 }

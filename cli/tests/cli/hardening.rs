@@ -51,7 +51,7 @@ fn a_file_larger_than_memory_is_refused_with_exit_2() {
     let dir = Scratch::new("hardening-cli-limit");
     let huge = dir.join("huge.json");
     std::fs::File::create(&huge).unwrap().set_len(64 << 30).unwrap();
-    for args in [&["validate"][..], &["report"], &["export", "events"], &["format"]] {
+    for args in [&["validate", "--width", "0"][..], &["report"], &["export", "events"], &["format"]] {
         let run = childwelfare().args(args).arg(&huge).output().unwrap();
         let stderr = String::from_utf8_lossy(&run.stderr);
         let stdout = String::from_utf8_lossy(&run.stdout);
