@@ -278,6 +278,31 @@ pub struct LeftOut {
     pub record: String,
     /// Why it is left out.
     pub why: Omission,
+    /// The record as words, where its name has words of a language (a
+    /// budget "not broken down into parts"): `record` is them in English.
+    #[serde(skip)]
+    named: Option<Used>,
+}
+
+impl LeftOut {
+    /// `record` (`project/record`), left out for `why`.
+    pub(crate) fn new(record: String, why: Omission) -> Self {
+        LeftOut { record, why, named: None }
+    }
+
+    /// A record named in words, left out for `why`.
+    pub(crate) fn named(record: Used, why: Omission) -> Self {
+        LeftOut { record: record.text_in(Language::En), why, named: Some(record) }
+    }
+
+    /// The record in `language`; in English, [`LeftOut::record`].
+    #[cfg(any(feature = "html", test))]
+    pub(crate) fn record_in(&self, language: Language) -> std::borrow::Cow<'_, str> {
+        match &self.named {
+            Some(named) if language != Language::En => std::borrow::Cow::Owned(named.text_in(language)),
+            _ => std::borrow::Cow::Borrowed(&self.record),
+        }
+    }
 }
 
 /// Why a record is left out of a figure.
@@ -416,6 +441,17 @@ mod tests {
             assert_eq!(Clause::placed_here(dimension).text(Language::En).matches(dimension.singular()).count(), 1);
             assert_eq!(crate::report::dimension_value(dimension).text(Language::En), dimension.singular());
         }
+    }
+
+    #[test]
+    fn a_record_left_out_is_named_in_the_readers_language() {
+        let named = |language| format!("p/funding, {}", Phrase::RecordNotBrokenDown.text(language));
+        let left = LeftOut::named(Used::new("p/funding, ").phrase(Phrase::RecordNotBrokenDown), Omission::NoAmount);
+        assert_eq!(left.record, named(Language::En));
+        assert_eq!(left.record_in(Language::En), left.record);
+        assert_eq!(left.record_in(Language::Fi), named(Language::Fi));
+        assert_ne!(named(Language::Fi), named(Language::En));
+        assert_eq!(LeftOut::new("p/e".to_owned(), Omission::Cancelled).record_in(Language::Sv), "p/e");
     }
 
     #[test]

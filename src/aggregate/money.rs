@@ -215,13 +215,10 @@ impl<'a> Contribution<'a> {
         join(self.payers().iter().map(Id::as_str))
     }
 
-    /// How a derivation names it without its amount: `lumo/funding/parts/0 (state_grant)`.
-    pub(crate) fn name(&self, project: &Project) -> String {
-        self.named(project).text_in(Language::En)
-    }
-
-    /// [`Contribution::name`] as words.
-    fn named(&self, project: &Project) -> Used {
+    /// How a derivation names it without its amount, as words:
+    /// `lumo/funding/parts/0 (state_grant)`, `lumo/funding, not broken down
+    /// into parts`.
+    pub(crate) fn named(&self, project: &Project) -> Used {
         let place = match self.scope {
             "project" => format!("{}/funding", project.id),
             part => format!("{}/{part}/funding", project.id),
@@ -585,7 +582,7 @@ mod tests {
                         if amount.is_none() {
                             derivation
                                 .left_out
-                                .push(LeftOut { record: format!("part {at}"), why: super::super::Omission::NoAmount });
+                                .push(LeftOut::new(format!("part {at}"), super::super::Omission::NoAmount));
                         }
                         Box::new(derivation)
                     })

@@ -602,7 +602,7 @@ fn left_out(
                     None => Omission::InACycle,
                 },
             };
-            LeftOut { record: record(project, event.id.as_str()), why }
+            LeftOut::new(record(project, event.id.as_str()), why)
         })
         .collect()
 }

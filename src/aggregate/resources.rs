@@ -427,8 +427,7 @@ impl Accumulator {
             let derivation = |rule: Phrase| match amount {
                 Some(_) => one(explain, rule, || vec![here.clone()]),
                 None => one(explain, rule, Vec::new).map(|mut d| {
-                    d.left_out
-                        .push(super::LeftOut { record: contribution.name(project), why: super::Omission::NoAmount });
+                    d.left_out.push(super::LeftOut::named(contribution.named(project), super::Omission::NoAmount));
                     d
                 }),
             };

@@ -190,7 +190,7 @@ fn explained(what: &str, derivation: &Derivation, language: Language) -> Explain
         left_out_records: derivation
             .left_out
             .iter()
-            .map(|l| readable(&format!("{}: {}", l.record, l.why.why_in(language))))
+            .map(|l| readable(&format!("{}: {}", l.record_in(language), l.why.why_in(language))))
             .collect(),
     }
 }
