@@ -172,14 +172,15 @@ pub struct Group {
     pub label: String,
 }
 
-/// Which documents state a record's figure, for a derivation's record
-/// line: ` [seed-002]`, or nothing when the record names no source (the
-/// sections are in [`Derivation::sources`]).
+/// A record used with its figure and the documents that state it, for a
+/// derivation: `project/record = about 1 000 [seed-002]`.
 pub(crate) fn used(project: &Project, id: &str, count: crate::Count, sources: &[crate::SourceRef]) -> Used {
     Used::new(record(project, id)).text(" = ").count(count).text(cited(sources))
 }
 
-/// The documents of `sources`, for a derivation: ` [seed-002]`.
+/// Which documents state a record's figure, for a derivation's record
+/// line: ` [seed-002]`, or nothing when the record names no source (the
+/// sections are in [`Derivation::sources`]).
 pub(crate) fn cited(sources: &[crate::SourceRef]) -> String {
     let mut documents: Vec<&str> = Vec::new();
     for source in sources {
