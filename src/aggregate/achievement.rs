@@ -321,7 +321,7 @@ fn merge(rows: &mut BTreeMap<Key, Value>, key: Key, (label, figure): Value) {
 fn add(existing: &mut Value, figure: Figure<u64>) {
     existing.1.value += figure.value;
     if let (Some(own), Some(later)) = (&mut existing.1.derivation, figure.derivation) {
-        own.add_records(*later);
+        own.join(*later);
     }
 }
 

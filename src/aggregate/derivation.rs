@@ -90,12 +90,6 @@ impl Derivation {
         self.left_out.extend(other.left_out);
     }
 
-    /// Adds the records of `other`, a derivation by the same rule.
-    pub(crate) fn add_records(&mut self, other: Derivation) {
-        self.records.extend(other.records);
-        self.used.extend(other.used);
-    }
-
     /// The records in `language`; in English, [`Derivation::records`].
     pub(crate) fn records_in(&self, language: Language) -> Vec<std::borrow::Cow<'_, str>> {
         if language == Language::En || self.used.len() != self.records.len() {
