@@ -51,6 +51,9 @@ on a loaded machine. At the end it lists issue 24's targets (`report` ÷
 `validate`, `report` against DuckDB, system time, the peak at 100 000
 generated projects, flat cost and peak from the smallest size to the
 largest) with the figures of the quiet sizes, each marked met or not.
+After each size it measures what the machine charges for memory a process
+has never had, at once and after a second unused (see `fresh_memory`),
+which the system time of short runs follows more than the program.
 
 `--one-core` also runs childwelfare's commands held to one processor (the
 script holds itself to it while it starts them: see `spawn`), for
@@ -78,6 +81,7 @@ import argparse
 import contextlib
 import importlib.util
 import json
+import mmap
 import os
 import shutil
 import statistics
@@ -98,6 +102,39 @@ TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 # subprocess starts children with vfork), about 36 MiB once the models are
 # imported; GNU time forks the command from its own small process.
 GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+
+
+def fresh_memory(pause):
+    """Microseconds of wall time a page took this process to write 16 MiB
+    of memory it never had (each page's first write, a page fault), after
+    `pause` seconds without taking any. On this project's virtual machines
+    that cost is the machine's more than the program's: 1.4–2 µs a page
+    when the memory was freed just before (by the previous run), 4–12 µs
+    after 0.2–3 s unused, whether or not a processor was idle meanwhile.
+    A run's system time moves with it: `validate` of 1 000 generated
+    projects spent 9–13 % of its CPU in the kernel run after run, 37–45 %
+    after three seconds (BENCHMARKS.md, "Fresh memory costs what the machine
+    says …"). The script prints it beside each size's figures."""
+    time.sleep(pause)
+    size = 16 << 20
+    pages = size // mmap.PAGESIZE
+    block = mmap.mmap(-1, size)
+    start = time.perf_counter()
+    with memoryview(block) as view:
+        view[:: mmap.PAGESIZE] = bytes(pages)
+    elapsed = time.perf_counter() - start
+    block.close()
+    return elapsed / pages * 1e6
+
+
+def machine_memory():
+    """What fresh memory costs (see `fresh_memory`): the median of three
+    probes taken one after another (after a first, not counted), and of
+    three each after a second unused."""
+    fresh_memory(0)
+    at_once = statistics.median(fresh_memory(0) for _ in range(3))
+    after_pause = statistics.median(fresh_memory(1.0) for _ in range(3))
+    return at_once, after_pause
 
 
 def busy_seconds():
@@ -486,7 +523,7 @@ def targets(measured, corpus):
         spread = f" ± {100 * error:.1f} (one standard error)" if error is not None else ""
         print(
             f"- {n} projects, validate's system time ≤ 10 % of its CPU: {shown(100 * share, 10.0, 1)} %{spread} "
-            f"(over {runs} runs, {seconds:.1f} s of CPU), {met(share <= 0.10)}"
+            f"(over {runs} runs, {seconds:.1f} s of CPU), {met(share <= 0.10)}; the machine's {measured[n]['memory']}"
         )
     if corpus == "generated" and 100000 in measured:
         peak = measured[100000]["peak"][v]
@@ -632,10 +669,12 @@ def main():
                     loops = [float(r["last"]) for r in results]
                     print(f"| {n} | {megabytes:.0f} | pydantic, loop alone | {len(loops)} | {summary(loops)} | | | {documents / statistics.median(loops):.0f} | | |")
                 sys.stdout.flush()
+            at_once, after_pause = machine_memory()
+            memory = f"fresh memory {at_once:.1f} µs a page at once, {after_pause:.1f} µs after a second unused"
             median = {name: statistics.median(r["wall"] for r in results) for name, results in runs.items()}
             cpu = {name: statistics.median(r["cpu"] for r in results) for name, results in runs.items()}
             if worst > args.busy:
-                print(f"\n{n} projects: no ratio printed: the machine was busy (other processes used up to {worst:.2f} of {cores} cores during a run; the limit is {args.busy}).\n")
+                print(f"\n{n} projects: no ratio printed: the machine was busy (other processes used up to {worst:.2f} of {cores} cores during a run; the limit is {args.busy}); {memory}.\n")
             else:
                 report, validate = median["childwelfare report"], median["childwelfare validate"]
                 lines = [f"report ÷ validate: {report / validate:.2f}× wall, {cpu['childwelfare report'] / cpu['childwelfare validate']:.2f}× CPU"]
@@ -644,6 +683,7 @@ def main():
                         lines.append(f"report ÷ {peer}: {report / median[peer]:.2f}× wall")
                 if "pydantic models" in median:
                     lines.append(f"pydantic ÷ validate: {median['pydantic models'] / validate:.1f}× wall")
+                lines.append(memory)
                 print(f"\n{n} projects (others below {args.busy} cores throughout): " + "; ".join(lines) + "\n")
                 measured[n] = {
                     "cpu": cpu,
@@ -655,6 +695,7 @@ def main():
                     "runs": {name: len(results) for name, results in runs.items()},
                     "cpu_total": {name: sum(r["cpu"] for r in results) for name, results in runs.items()},
                     "documents": documents,
+                    "memory": memory,
                 }
             sys.stdout.flush()
             corpus.unlink()
