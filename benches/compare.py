@@ -108,11 +108,11 @@ def fresh_memory(pause):
     """Microseconds of wall time a page took this process to write 16 MiB
     of memory it never had (each page's first write, a page fault), after
     `pause` seconds without taking any. On this project's virtual machines
-    that cost is the machine's more than the program's: 1.4–2 µs a page
-    when the memory was freed just before (by the previous run), 4–12 µs
+    that cost is the machine's more than the program's: 1.5–2 µs a page
+    when the memory was freed just before (by the previous run), 4–16 µs
     after 0.2–3 s unused, whether or not a processor was idle meanwhile.
     A run's system time moves with it: `validate` of 1 000 generated
-    projects spent 9–13 % of its CPU in the kernel run after run, 37–45 %
+    projects spent 10–13 % of its CPU in the kernel run after run, 32–45 %
     after three seconds (BENCHMARKS.md, "Fresh memory costs what the machine
     says …"). The script prints it beside each size's figures."""
     time.sleep(pause)
